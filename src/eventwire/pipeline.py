@@ -1,0 +1,171 @@
+"""The Pipeline: ingest -> clean -> nlp -> extract, holding the loaded model and dictionaries.
+
+It is one of the two stateful objects of eventwire (the other is the Store). Load it once,
+then code as many documents as you like; ``code_many`` batches them through ``nlp.pipe``.
+"""
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+from dataclasses import replace
+from importlib import resources
+from typing import Any, Iterable, Iterator
+from urllib.parse import urlsplit, urlunsplit
+
+from . import __version__
+from .clean import clean_text, html_to_text
+from .errors import InputError
+from .extract.actors import extract_actors, load_knowledge
+from .extract.dates import extract_dates
+from .extract.events import VerbDictionary, extract_events
+from .extract.places import Gazetteer, extract_places
+from .extract.quotes import extract_quotes
+from .model import ArticleMeta, Cleaned, CodedArticle, Document, Failure
+from .nlp import DEFAULT_MODEL, load_nlp
+
+log = logging.getLogger(__name__)
+
+#: Inputs longer than this (characters of cleaned text) are cut, with a warning.
+MAX_CHARS = 200_000
+
+
+def normalise_url(url: str) -> str:
+    """The identity of a URL: lower-case scheme/host, no fragment, no tracking parameters."""
+    parts = urlsplit(url.strip())
+    query = "&".join(q for q in parts.query.split("&")
+                     if q and not re.match(r"(utm_[a-z]+|fbclid|gclid|ref)=", q))
+    path = parts.path.rstrip("/") or "/"
+    host = parts.netloc.lower()
+    if host.startswith("www."):
+        host = host[4:]
+    return urlunsplit(("https" if parts.scheme in ("http", "https") else parts.scheme.lower(),
+                       host, path, query, ""))
+
+
+def article_id(url: str | None, text: str) -> str:
+    """Stable identity: a hash of the normalised URL, else of the cleaned text."""
+    basis = normalise_url(url) if url else "text:" + re.sub(r"\s+", " ", text).strip()
+    return "ew-" + hashlib.sha1(basis.encode("utf-8")).hexdigest()[:16]
+
+
+def data_fingerprint() -> str:
+    """A hash over every dictionary file shipped in ``eventwire/data``."""
+    h = hashlib.sha1()
+    root = resources.files("eventwire") / "data"
+
+    def walk(node: Any, prefix: str) -> None:
+        for child in sorted(node.iterdir(), key=lambda c: c.name):
+            if child.is_dir():
+                walk(child, prefix + child.name + "/")
+            elif not child.name.startswith("."):
+                h.update((prefix + child.name).encode())
+                h.update(child.read_bytes())
+
+    walk(root, "")
+    return h.hexdigest()[:16]
+
+
+class Pipeline:
+    """The loaded spaCy model plus every dictionary, ready to code articles."""
+
+    def __init__(self, model: str = DEFAULT_MODEL, nlp: Any = None) -> None:
+        self.nlp = nlp if nlp is not None else load_nlp(model)
+        self.kb = load_knowledge()
+        self.verbs = VerbDictionary.load()
+        self.gazetteer = Gazetteer.load()
+        self.fingerprint = data_fingerprint()
+        self.version = __version__
+
+    # -- preparing -------------------------------------------------------------------------
+    def prepare(self, document: Document) -> tuple[ArticleMeta, Cleaned, list[str]]:
+        """Ingested document -> (metadata with identity, cleaned body, warnings)."""
+        warnings: list[str] = []
+        meta = document.meta
+        text = document.text
+        if document.html is not None:
+            text, found = html_to_text(document.html)
+            meta = replace(meta, **{k: v for k, v in found.items()
+                                    if v and getattr(meta, k, None) in (None, "")})
+        if not text or not text.strip():
+            raise InputError(document.origin or meta.id or "input", "no text to code (empty)")
+        cleaned = clean_text(text)
+        if not cleaned.text.strip():
+            raise InputError(document.origin or meta.id or "input",
+                             "nothing left after cleaning (only page furniture)")
+        if len(cleaned.text) > MAX_CHARS:
+            warnings.append(f"{document.origin or meta.id}: text of {len(cleaned.text)} characters "
+                            f"cut to {MAX_CHARS}")
+            cleaned = replace(cleaned, text=cleaned.text[:MAX_CHARS])
+        if not meta.title and cleaned.title:
+            meta = replace(meta, title=cleaned.title)
+        if not meta.id:
+            meta = replace(meta, id=article_id(meta.url, cleaned.text))
+        if not meta.published:
+            warnings.append(f"{document.origin or meta.id}: no publication date; relative dates "
+                            "are left unresolved")
+        return meta, cleaned, warnings
+
+    # -- coding ----------------------------------------------------------------------------
+    def code_doc(self, meta: ArticleMeta, cleaned: Cleaned, doc: Any,
+                 warnings: Iterable[str] = ()) -> CodedArticle:
+        """Run every extractor over a parsed body."""
+        actors = extract_actors(doc, self.kb, meta.published)
+        dates = extract_dates(doc, meta.published)
+        countries = sorted({a.country for a in actors.actors if a.country})
+        places = extract_places(doc, self.gazetteer, countries)
+        quotes = extract_quotes(doc, actors)
+        events = extract_events(doc, actors, self.verbs, dates=dates, places=places, meta=meta)
+        return CodedArticle(article=meta, text=cleaned.text, captions=cleaned.captions,
+                            removed=cleaned.removed, actors=tuple(actors.actors),
+                            events=tuple(events), quotes=tuple(quotes), dates=tuple(dates),
+                            places=tuple(places), version=self.version,
+                            fingerprint=self.fingerprint, warnings=tuple(warnings))
+
+    def code(self, document: Document) -> CodedArticle:
+        """Code one document (raises InputError for bad input)."""
+        meta, cleaned, warnings = self.prepare(document)
+        return self.code_doc(meta, cleaned, self.nlp(cleaned.text), warnings)
+
+    def code_text(self, text: str, published: str | None = None, url: str | None = None,
+                  title: str | None = None, source: str | None = None) -> CodedArticle:
+        """Convenience: code a plain string."""
+        meta = ArticleMeta(id="", url=url, published=published, title=title, source=source)
+        return self.code(Document(meta=meta, text=text, origin="text"))
+
+    def code_many(self, items: Iterable[Document | Failure],
+                  batch_size: int = 16) -> Iterator[CodedArticle | Failure]:
+        """Code a stream; bad inputs come out as Failures and the rest goes on."""
+        pending: list[tuple[ArticleMeta, Cleaned, list[str], str]] = []
+
+        def flush() -> Iterator[CodedArticle | Failure]:
+            texts = [c.text for _, c, _, _ in pending]
+            for (meta, cleaned, warns, origin), doc in zip(pending, self.nlp.pipe(texts)):
+                try:
+                    yield self.code_doc(meta, cleaned, doc, warns)
+                except Exception as exc:  # an extractor bug must not sink the batch
+                    log.exception("coding %s failed", origin)
+                    yield Failure(origin, f"coding failed: {type(exc).__name__}: {exc}",
+                                  stage="extract")
+            pending.clear()
+
+        for item in items:
+            if isinstance(item, Failure):
+                yield item
+                continue
+            try:
+                meta, cleaned, warns = self.prepare(item)
+            except InputError as exc:
+                yield Failure(exc.origin, exc.reason, stage="clean")
+                continue
+            except Exception as exc:
+                yield Failure(item.origin, f"{type(exc).__name__}: {exc}", stage="clean")
+                continue
+            pending.append((meta, cleaned, warns, item.origin))
+            if len(pending) >= batch_size:
+                yield from flush()
+        if pending:
+            yield from flush()
+
+
+__all__ = ["Pipeline", "article_id", "normalise_url", "data_fingerprint", "MAX_CHARS"]
