@@ -63,6 +63,7 @@ class Document:
     text: str | None = None
     html: str | None = None
     origin: str = ""  # file path (and line or record number) it came from, for messages
+    warnings: tuple[str, ...] = ()  # what ingest noticed (re-decoded, truncated, ...)
 
 
 @dataclass(frozen=True, slots=True)

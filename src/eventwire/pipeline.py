@@ -80,7 +80,7 @@ class Pipeline:
     # -- preparing -------------------------------------------------------------------------
     def prepare(self, document: Document) -> tuple[ArticleMeta, Cleaned, list[str]]:
         """Ingested document -> (metadata with identity, cleaned body, warnings)."""
-        warnings: list[str] = []
+        warnings: list[str] = list(document.warnings)
         meta = document.meta
         text = document.text
         if document.html is not None:
