@@ -115,7 +115,8 @@ class Pipeline:
         countries = sorted({a.country for a in actors.actors if a.country})
         places = extract_places(doc, self.gazetteer, countries)
         quotes = extract_quotes(doc, actors)
-        events = extract_events(doc, actors, self.verbs, dates=dates, places=places, meta=meta)
+        events = extract_events(doc, actors, self.verbs, dates=dates, places=places, meta=meta,
+                                quotes=quotes)
         return CodedArticle(article=meta, text=cleaned.text, captions=cleaned.captions,
                             removed=cleaned.removed, actors=tuple(actors.actors),
                             events=tuple(events), quotes=tuple(quotes), dates=tuple(dates),

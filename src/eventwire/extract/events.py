@@ -1,17 +1,610 @@
-"""Events: PLOVER coding of clauses from the dependency parse. (Being written.)"""
+"""Events: PLOVER coding of clauses from the dependency parse.
+
+For every clause the predicate (a verb, or an event noun such as "talks" or "sanctions") is
+looked up in the pattern dictionary (``data/plover_verbs.yaml``). Source and target are read
+from the clause's roles only — subject or passive agent, object, prepositional partners,
+possessives and compounds of the predicate noun, coordinated actors — never from every noun of
+the sentence. Status (negated, claimed, future, hypothetical) comes from negation, reporting
+verbs, modals, conditionals and the quotes the predicate sits in.
+"""
 from __future__ import annotations
 
-from typing import Any
+import logging
+from dataclasses import dataclass, replace
+from importlib import resources
+from typing import Any, Iterable, Sequence
 
-from ..model import Event
+import yaml
+
+from ..errors import KnowledgeError
+from ..model import (CATEGORIES, ActorRef, ArticleMeta, DateRef, Event, EventDate, Evidence,
+                     Place, Quote)
+
+log = logging.getLogger(__name__)
+
+# Parse-role vocabulary: grammar of English, not of any one text.
+SUBJ_DEPS = frozenset({"nsubj", "csubj"})
+PASS_SUBJ_DEPS = frozenset({"nsubjpass", "csubjpass"})
+OBJ_DEPS = frozenset({"dobj", "dative", "iobj", "attr", "oprd"})
+MODIFIER_DEPS = frozenset({"compound", "poss", "amod", "nmod", "appos", "npadvmod"})
+TARGET_PREPS = ("with", "on", "against", "to", "toward", "towards", "at", "over", "into",
+                "between", "from", "for", "upon", "onto", "of")
+SOURCE_NOUN_PREPS = ("by", "between", "from")
+RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
+FIRST_PERSON = frozenset({"we", "our", "us", "ours", "i", "my", "me"})
+NEGATORS = frozenset({"not", "n't", "never", "no", "neither", "nor", "without"})
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "can", "ca", "'d",
+                              "must"})
+INTENT_VERBS = frozenset({"plan", "intend", "aim", "prepare", "expect", "set", "schedule",
+                          "want", "hope", "seek", "agree", "promise", "pledge", "vow", "decide",
+                          "offer", "propose", "try", "attempt", "wish", "mean", "due",
+                          "ready", "poised", "likely", "going", "commit", "move"})
+HYPOTHETICAL_VERBS = frozenset({"threaten", "consider", "warn", "urge", "call", "ask",
+                                "demand", "press", "push", "appeal", "request", "invite",
+                                "encourage", "tell", "order", "insist", "refuse", "reject",
+                                "deny", "fail", "avoid", "risk"})
+DENIAL_VERBS = frozenset({"deny", "refute", "dismiss", "reject"})
+CLAIM_VERBS = frozenset({"say", "claim", "allege", "accuse", "charge", "report", "insist",
+                         "argue", "assert", "tell", "add", "state", "write", "warn", "note",
+                         "suggest", "complain", "stress", "maintain", "decry", "believe",
+                         "fear", "suspect", "contend", "announce"})
+CLAIM_NOUNS = frozenset({"allegation", "claim", "accusation", "charge", "report", "assertion",
+                         "characterization", "characterisation", "suggestion", "rumor",
+                         "rumour"})
+JOINT_WORDS = frozenset({"joint", "together", "bilateral", "trilateral", "multilateral",
+                         "combined"})
+SYMMETRIC = frozenset({"CONSULT", "COOPERATE", "AGREE"})
+MAX_DEPTH = 3
 
 
+@dataclass(frozen=True, slots=True)
+class Sense:
+    """One reading of a pattern: the category it codes and how strongly."""
+
+    category: str
+    cameo: str
+    score: float
+    quad: int
+    mode: str | None
+    pattern: str
+
+
+@dataclass(frozen=True, slots=True)
 class VerbDictionary:
+    """The pattern dictionary: lemma -> [(second word or None, senses)], plus light verbs."""
+
+    verbs: dict[str, dict[str | None, tuple[Sense, ...]]]
+    nouns: dict[str, dict[str | None, tuple[Sense, ...]]]
+    light: frozenset[str]
+    contexts: dict[str, frozenset[str]]
+    source: str = "plover_verbs.yaml"
+
     @classmethod
-    def load(cls) -> "VerbDictionary":
-        return cls()
+    def load(cls, path: str | None = None) -> "VerbDictionary":
+        """Read and validate the YAML dictionary (errors name the file and line)."""
+        if path is None:
+            ref = resources.files("eventwire") / "data" / "plover_verbs.yaml"
+            text, name = ref.read_text(encoding="utf-8"), "eventwire/data/plover_verbs.yaml"
+        else:
+            with open(path, encoding="utf-8") as f:
+                text, name = f.read(), path
+        try:
+            data = yaml.safe_load(text)
+        except yaml.YAMLError as exc:
+            mark = getattr(exc, "problem_mark", None)
+            raise KnowledgeError(name, mark.line + 1 if mark else None, str(exc)) from exc
+        if not isinstance(data, dict) or "categories" not in data:
+            raise KnowledgeError(name, None, "expected a mapping with 'categories', 'verbs', 'nouns'")
+        cats = data["categories"]
+        for cat in cats:
+            if cat not in CATEGORIES:
+                raise KnowledgeError(name, _line_of(text, f"{cat}:"), f"unknown PLOVER category {cat!r}")
+        verbs = _read_patterns(data.get("verbs") or {}, cats, name, text)
+        nouns = _read_patterns(data.get("nouns") or {}, cats, name, text)
+        light = frozenset(str(v).lower() for v in data.get("light_verbs") or ())
+        contexts = {k: frozenset(str(w).lower() for w in v)
+                    for k, v in (data.get("contexts") or {}).items()}
+        return cls(verbs=verbs, nouns=nouns, light=light, contexts=contexts, source=name)
+
+    def verb_senses(self, lemma: str) -> dict[str | None, tuple[Sense, ...]]:
+        return self.verbs.get(lemma, {})
+
+    def noun_senses(self, lemma: str) -> dict[str | None, tuple[Sense, ...]]:
+        return self.nouns.get(lemma, {})
 
 
-def extract_events(doc: Any, actors: Any, verbs: VerbDictionary, dates: Any = (),
-                   places: Any = (), meta: Any = None) -> list[Event]:
-    return []
+def _line_of(text: str, needle: str) -> int | None:
+    for i, line in enumerate(text.splitlines(), 1):
+        if needle in line:
+            return i
+    return None
+
+
+def _read_patterns(section: dict, cats: dict, name: str, text: str
+                   ) -> dict[str, dict[str | None, tuple[Sense, ...]]]:
+    out: dict[str, dict[str | None, list[Sense]]] = {}
+    for cat, patterns in section.items():
+        if cat not in cats:
+            raise KnowledgeError(name, _line_of(text, f"{cat}:"), f"unknown PLOVER category {cat!r}")
+        for pattern, value in (patterns or {}).items():
+            spec = value if isinstance(value, list) else [value]
+            if not spec or not str(spec[0]).isdigit():
+                raise KnowledgeError(name, _line_of(text, f"{pattern}:"),
+                                     f"pattern {pattern!r}: expected a CAMEO code, got {value!r}")
+            try:
+                score = float(spec[1]) if len(spec) > 1 else float(cats[cat]["score"])
+            except (TypeError, ValueError) as exc:
+                raise KnowledgeError(name, _line_of(text, f"{pattern}:"),
+                                     f"pattern {pattern!r}: bad intensity {spec[1]!r}") from exc
+            if not -10.0 <= score <= 10.0:
+                raise KnowledgeError(name, _line_of(text, f"{pattern}:"),
+                                     f"pattern {pattern!r}: intensity {score} outside -10..10")
+            mode = str(spec[2]) if len(spec) > 2 else None
+            words = str(pattern).lower().split()
+            head, rest = words[0], (" ".join(words[1:]) or None)
+            sense = Sense(cat, str(spec[0]), score, int(cats[cat]["quad"]), mode, str(pattern))
+            out.setdefault(head, {}).setdefault(rest, []).append(sense)
+    return {h: {k: tuple(v) for k, v in d.items()} for h, d in out.items()}
+
+
+# ------------------------------------------------------------------------------------------
+# Roles
+# ------------------------------------------------------------------------------------------
+class _Roles:
+    """Resolves parse tokens to actor ids for one article."""
+
+    def __init__(self, doc: Any, actors: Any, quotes: Sequence[Quote]) -> None:
+        self.doc = doc
+        self.actors = actors
+        self.quotes = [q for q in quotes if q.speaker is not None and q.speaker.actor]
+        self._token_actor: dict[int, tuple[str, ...]] = {}
+        self._len: dict[int, int] = {}
+        for m in actors.mentions:
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None:
+                continue
+            for tok in span:
+                # the innermost (shortest) mention wins for a token
+                prev = self._token_actor.get(tok.i)
+                if prev is None or m.end - m.start < self._len.get(tok.i, 10 ** 9):
+                    self._token_actor[tok.i] = m.actors
+                    self._len[tok.i] = m.end - m.start
+
+    def quote_speaker(self, tok: Any) -> tuple[str, ...]:
+        for q in self.quotes:
+            if q.start <= tok.idx < q.end and q.kind == "direct":
+                return (q.speaker.actor,)  # type: ignore[union-attr]
+        return ()
+
+    def of_token(self, tok: Any, depth: int = 0) -> list[str]:
+        """Actors a noun phrase headed by ``tok`` refers to (with its coordinated partners)."""
+        found = self._head_actors(tok, depth)
+        for conj in tok.children:
+            if conj.dep_ == "conj" and conj.pos_ in ("NOUN", "PROPN", "PRON"):
+                for a in self.of_token(conj, depth + 1):
+                    if a not in found:
+                        found.append(a)
+        return found
+
+    def _head_actors(self, tok: Any, depth: int) -> list[str]:
+        if tok.i in self._token_actor:
+            return list(self._token_actor[tok.i])
+        low = tok.lower_
+        if low in FIRST_PERSON:
+            return list(self.quote_speaker(tok))
+        if low in RELATIVE_PRONOUNS and tok.head.dep_ == "relcl":
+            return self.of_token(tok.head.head, depth + 1)
+        if depth >= MAX_DEPTH or tok.pos_ in ("VERB", "AUX"):
+            return []
+        found: list[str] = []
+        for child in tok.children:
+            if child.dep_ in MODIFIER_DEPS and child.pos_ not in ("VERB", "AUX"):
+                for a in self.of_token(child, depth + 1):
+                    if a not in found:
+                        found.append(a)
+        if not found:
+            for child in tok.children:
+                if child.dep_ == "prep" and child.lower_ == "of":
+                    for pobj in child.children:
+                        if pobj.dep_ == "pobj":
+                            found.extend(a for a in self.of_token(pobj, depth + 1)
+                                         if a not in found)
+        return found
+
+    def subject(self, verb: Any, depth: int = 0) -> tuple[list[str], str]:
+        """The source of a verb: its subject, its passive agent, or an inherited subject."""
+        for child in verb.children:
+            if child.dep_ == "agent":
+                for pobj in child.children:
+                    if pobj.dep_ == "pobj":
+                        got = self.of_token(pobj)
+                        if got:
+                            return got, "agent"
+        for child in verb.children:
+            if child.dep_ in SUBJ_DEPS:
+                return self.of_token(child), "subject"
+        if depth >= 4:
+            return [], "none"
+        if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head is not verb:
+            # "agreed to cooperate", "pulled out and told ...": the governing clause's subject
+            if verb.dep_ == "xcomp":
+                for child in verb.head.children:
+                    if child.dep_ in ("dobj", "dative") and verb.head.lemma_ in HYPOTHETICAL_VERBS:
+                        return self.of_token(child), "object-control"
+            got, how = self.subject(verb.head, depth + 1)
+            return got, "inherited" if got else how
+        if verb.dep_ == "relcl":
+            return self.of_token(verb.head), "relative"
+        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
+            # "accused NATO of pursuing a buildup": the object of the governing verb acts
+            gov = verb.head.head
+            for child in gov.children:
+                if child.dep_ in ("dobj",):
+                    return self.of_token(child), "object-control"
+        return [], "none"
+
+    def passive_object(self, verb: Any) -> list[str]:
+        for child in verb.children:
+            if child.dep_ in PASS_SUBJ_DEPS:
+                return self.of_token(child)
+        return []
+
+    def objects(self, pred: Any, skip: Any = None) -> list[str]:
+        """Targets: direct object, else prepositional partners in order of preference."""
+        found: list[str] = []
+        for child in pred.children:
+            if child.dep_ in OBJ_DEPS and child is not skip:
+                found.extend(a for a in self.of_token(child) if a not in found)
+        if found:
+            return found
+        preps = {}
+        for child in pred.children:
+            if child.dep_ in ("prep", "agent") or (child.dep_ == "prt" and child.lower_ in TARGET_PREPS):
+                preps.setdefault(child.lower_, child)
+        for p in TARGET_PREPS:
+            prep = preps.get(p)
+            if prep is None:
+                continue
+            for pobj in prep.children:
+                if pobj.dep_ in ("pobj", "pcomp"):
+                    found.extend(a for a in self.of_token(pobj) if a not in found)
+            if found:
+                return found
+        return found
+
+
+# ------------------------------------------------------------------------------------------
+# Triggers
+# ------------------------------------------------------------------------------------------
+def _hyphen_lemma(tok: Any) -> str | None:
+    """'build-up' is three tokens to spaCy; read it back as one word."""
+    doc = tok.doc
+    if tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].whitespace_ == "":
+        return f"{doc[tok.i - 2].lower_}-{tok.lower_}"
+    return None
+
+
+def _verb_match(tok: Any, verbs: VerbDictionary) -> tuple[Sense, ...] | None:
+    table = verbs.verb_senses(tok.lemma_.lower())
+    if not table:
+        return None
+    near = {c.lemma_.lower() for c in tok.children
+            if c.dep_ in ("prt", "prep", "dobj", "acomp", "advmod", "attr", "xcomp", "pobj")}
+    nxt = tok.doc[tok.i + 1].lower_ if tok.i + 1 < len(tok.doc) else ""
+    for rest, senses in table.items():
+        if rest is None:
+            continue
+        words = rest.split()
+        if all(w in near or w == nxt for w in words):
+            return senses
+    return table.get(None)
+
+
+def _noun_match(tok: Any, verbs: VerbDictionary) -> tuple[Sense, ...] | None:
+    hy = _hyphen_lemma(tok)
+    if hy and verbs.noun_senses(hy).get(None):
+        return verbs.noun_senses(hy)[None]
+    lemma = tok.lemma_.lower()
+    # two-word nouns: "hunger strike", "air strike" (compound + head)
+    for child in tok.children:
+        if child.dep_ == "compound":
+            table = verbs.noun_senses(child.lemma_.lower())
+            if table.get(lemma):
+                return table[lemma]
+    table = verbs.noun_senses(lemma)
+    if not table:
+        table = verbs.noun_senses(tok.lower_)
+    if not table:
+        return None
+    for rest, senses in table.items():
+        if rest and rest.split()[-1] in {c.lower_ for c in tok.subtree}:
+            return senses
+    return table.get(None)
+
+
+# ------------------------------------------------------------------------------------------
+# Status
+# ------------------------------------------------------------------------------------------
+def _has_neg(tok: Any) -> bool:
+    return any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ in ("no", "neither"))
+               for c in tok.children)
+
+
+def _status(pred: Any, light: Any, roles: _Roles, source_keys: set[str]) -> tuple[str, list[str]]:
+    """(status, speaker actor ids when the event is reported by someone else)."""
+    heads = [pred] + ([light] if light is not None else [])
+    if any(_has_neg(h) for h in heads):
+        return "negated", []
+    for h in heads:
+        auxes = {c.lower_ for c in h.children if c.dep_ in ("aux", "auxpass")}
+        if auxes & HYPOTHETICAL_AUX:
+            return "hypothetical", []
+        if auxes & FUTURE_AUX:
+            return "future", []
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in h.children):
+            return "hypothetical", []
+    # climb the clause chain: complements of intention, denial and reporting verbs
+    node = light if light is not None else pred
+    hops = 0
+    while node.head is not node and hops < 6:
+        hops += 1
+        dep, gov = node.dep_, node.head
+        glemma = gov.lemma_.lower()
+        if dep == "xcomp" and glemma in INTENT_VERBS:
+            return "future", []
+        if dep == "xcomp" and glemma in HYPOTHETICAL_VERBS:
+            return "hypothetical", []
+        if dep == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless")
+                                  for c in node.children):
+            return "hypothetical", []
+        if dep in ("ccomp", "acl", "pcomp", "relcl", "pobj", "xcomp", "advcl") or \
+                (dep == "conj" and node.pos_ in ("VERB", "AUX")):
+            if glemma in DENIAL_VERBS and dep in ("ccomp", "acl", "pcomp"):
+                return "negated", []
+            if glemma in CLAIM_VERBS or glemma in CLAIM_NOUNS:
+                speaker = roles.subject(gov)[0] if gov.pos_ in ("VERB", "AUX") else \
+                    roles.of_token(gov)
+                if glemma in CLAIM_NOUNS and gov.head.lemma_.lower() in DENIAL_VERBS:
+                    return "negated", []
+                keys = _keys(roles, speaker)
+                if speaker and not (keys & source_keys):
+                    return "claimed", speaker
+            node = gov
+            continue
+        break
+    # inside a direct quote by somebody who is not the event's source
+    for q in roles.quotes:
+        if q.start <= pred.idx < q.end:
+            keys = _keys(roles, [q.speaker.actor])  # type: ignore[union-attr]
+            if keys and not (keys & source_keys):
+                return "claimed", [q.speaker.actor]  # type: ignore[union-attr]
+            break
+    return "asserted", []
+
+
+def _keys(roles: _Roles, ids: Iterable[str]) -> set[str]:
+    out = set()
+    for a in ids:
+        try:
+            k = roles.actors.get(a).key
+        except KeyError:
+            continue
+        if k:
+            out.add(k)
+    return out
+
+
+# ------------------------------------------------------------------------------------------
+# Sense choice and context
+# ------------------------------------------------------------------------------------------
+CIVIL_SECTORS = frozenset({"CVL", "OPP", "LAB", "EDU", "REL", "MED", "JRN", "NGO", "PTY", "BUS"})
+MONEY_WORDS = frozenset({"$", "million", "billion", "aid", "dollars", "euros", "funds", "fund"})
+
+
+def _choose(senses: Sequence[Sense], pred: Any, roles: _Roles, source: list[str]) -> Sense:
+    cats = [s.category for s in senses]
+    if len(set(cats)) == 1:
+        return senses[0]
+    sent_words = {t.lower_ for t in pred.sent}
+    if "PROTEST" in cats:
+        sectors = {roles.actors.get(a).sector for a in source if a in roles.actors._by_id}
+        kinds = {roles.actors.get(a).kind for a in source if a in roles.actors._by_id}
+        civil = (sectors and sectors <= CIVIL_SECTORS) or (kinds and kinds <= {"group"}
+                                                            and not sectors & {"MIL", "GOV"})
+        street = bool(sent_words & {"streets", "workers", "protesters", "union", "unions",
+                                    "demonstrators", "walkout"})
+        want = "PROTEST" if (civil or street or not source) else None
+        for s in senses:
+            if (s.category == "PROTEST") == (want == "PROTEST"):
+                return s
+    if "AID" in cats and not (sent_words & MONEY_WORDS):
+        return next(s for s in senses if s.category != "AID")
+    if "AID" in cats:
+        return next(s for s in senses if s.category == "AID")
+    if "CONSULT" in cats and "SUPPORT" in cats:
+        obj = [c for c in pred.children if c.dep_ == "dobj"]
+        person = any(roles.actors.get(a).kind in ("person", "state")
+                     for o in obj for a in roles.of_token(o) if a in roles.actors._by_id)
+        return next(s for s in senses if s.category == ("CONSULT" if person else "SUPPORT"))
+    return senses[0]
+
+
+def _contexts(sent: Any, verbs: VerbDictionary) -> tuple[str, ...]:
+    words = {t.lemma_.lower() for t in sent}
+    return tuple(sorted(k for k, vocab in verbs.contexts.items() if words & vocab))
+
+
+# ------------------------------------------------------------------------------------------
+# Extraction
+# ------------------------------------------------------------------------------------------
+@dataclass
+class _Candidate:
+    sense: Sense
+    pred: Any
+    light: Any
+    source: list[str]
+    target: list[str]
+    how: str
+    kind: str  # verb | noun
+    status: str = "asserted"
+    speaker: tuple[str, ...] = ()
+
+
+def _candidates(sent: Any, roles: _Roles, verbs: VerbDictionary) -> list[_Candidate]:
+    out: list[_Candidate] = []
+    noun_done: set[int] = set()
+    for tok in sent:
+        if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ == "ROOT"):
+            senses = _verb_match(tok, verbs)
+            obj_nouns = [c for c in tok.children if c.dep_ in ("dobj", "attr", "nsubjpass")
+                         and c.pos_ in ("NOUN", "PROPN") and _noun_match(c, verbs)]
+            lemma = tok.lemma_.lower()
+            if obj_nouns and (lemma in verbs.light or not senses):
+                for noun in obj_nouns:
+                    nsenses = _noun_match(noun, verbs)
+                    assert nsenses is not None
+                    source, how = roles.subject(tok)
+                    if not source:
+                        source = roles.of_token(noun)
+                        how = "modifier"
+                    target = [a for a in roles.objects(noun) if a not in source] or \
+                        [a for a in roles.objects(tok, skip=noun) if a not in source]
+                    if noun.dep_ == "nsubjpass":
+                        source = roles.of_token(noun)
+                        how = "modifier"
+                    out.append(_Candidate(_choose(nsenses, noun, roles, source), noun, tok,
+                                          source, target, how, "noun"))
+                    noun_done.add(noun.i)
+                continue
+            if not senses:
+                continue
+            source, how = roles.subject(tok)
+            passive = roles.passive_object(tok)
+            target = passive + [a for a in roles.objects(tok) if a not in passive]
+            if how == "object-control":
+                target = [a for a in roles.objects(tok) if a not in source]
+            target = [a for a in target if a not in source]
+            out.append(_Candidate(_choose(senses, tok, roles, source), tok, None, source,
+                                  target, how, "verb"))
+        elif tok.pos_ in ("NOUN", "PROPN") and tok.i not in noun_done:
+            senses = _noun_match(tok, verbs)
+            if not senses:
+                continue
+            own = roles._head_actors(tok, 1)  # modifiers: "Russia's commitment", "Iranian strikes"
+            source, target = list(own), []
+            for child in tok.children:
+                if child.dep_ == "prep" and child.lower_ in SOURCE_NOUN_PREPS:
+                    for pobj in child.children:
+                        if pobj.dep_ == "pobj":
+                            got = roles.of_token(pobj)
+                            if child.lower_ == "between" and len(got) >= 2 and not source:
+                                source, target = got[:1], got[1:]
+                            elif child.lower_ == "by" and not source:
+                                source = got
+            if not target:
+                target = [a for a in roles.objects(tok) if a not in source]
+            if tok.dep_ in ("pobj",) and not source and tok.head.lower_ in ("of", "for"):
+                continue
+            if not source:
+                continue
+            out.append(_Candidate(_choose(senses, tok, roles, source), tok, None, source,
+                                  target, "modifier", "noun"))
+    return out
+
+
+def _refs(roles: _Roles, ids: Iterable[str]) -> tuple[ActorRef, ...]:
+    seen, out = set(), []
+    for a in ids:
+        if a in seen:
+            continue
+        seen.add(a)
+        try:
+            out.append(roles.actors.ref(a))
+        except KeyError:
+            continue
+    return tuple(out)
+
+
+def _confidence(c: _Candidate) -> float:
+    conf = 0.45
+    conf += {"subject": 0.2, "agent": 0.2, "inherited": 0.1, "relative": 0.12,
+             "object-control": 0.05, "modifier": 0.0}.get(c.how, 0.0)
+    conf += 0.1 if c.target else -0.05
+    conf += 0.08 if c.kind == "verb" or c.light is not None else -0.08
+    if c.status in ("claimed", "hypothetical"):
+        conf -= 0.05
+    return round(max(0.05, min(0.95, conf)), 2)
+
+
+def extract_events(doc: Any, actors: Any, verbs: VerbDictionary,
+                   dates: Sequence[DateRef] = (), places: Sequence[Place] = (),
+                   meta: ArticleMeta | None = None, quotes: Sequence[Quote] = ()) -> list[Event]:
+    """Code every clause of ``doc`` into PLOVER events (pure function)."""
+    from . import dates as _dates_mod
+    from . import places as _places_mod
+    event_date = getattr(_dates_mod, "event_date", None)
+    event_location = getattr(_places_mod, "event_location", None)
+    published = meta.published if meta else None
+    url = meta.url if meta else None
+    roles = _Roles(doc, actors, quotes)
+    raw: list[tuple[_Candidate, Any]] = []
+    for sent in doc.sents:
+        for c in _candidates(sent, roles, verbs):
+            if not c.source:
+                continue
+            c.target = [a for a in c.target if a not in c.source]
+            src_keys = _keys(roles, c.source)
+            c.status, speaker = _status(c.pred, c.light, roles, src_keys)
+            c.speaker = tuple(speaker)
+            # joint exercises of several countries are cooperation; one side's are a deployment
+            if c.sense.category == "COOPERATE" and c.sense.mode == "military" and c.kind == "noun":
+                joint = any(t.lower_ in JOINT_WORDS for t in c.pred.subtree) or \
+                    len(_keys(roles, c.source + c.target)) >= 2
+                if not joint:
+                    c.sense = replace(c.sense, category="MOBILIZE", cameo="154", quad=4,
+                                      score=-5.0)
+            if c.sense.category in SYMMETRIC and not c.target and len(c.source) >= 2:
+                c.target = list(reversed(c.source))
+            raw.append((c, sent))
+            # a charge against a third party: the speaker accuses (the reported deed is claimed)
+            if c.status == "claimed" and c.sense.quad >= 3 and c.speaker:
+                acc = _Candidate(Sense("ACCUSE", "112", -2.5, 3, None, "reported deed"),
+                                 c.pred, c.light, list(c.speaker), list(c.source), "reported",
+                                 "derived", "asserted")
+                raw.append((acc, sent))
+    events: list[Event] = []
+    index: dict[tuple, int] = {}
+    for c, sent in raw:
+        source = _refs(roles, c.source)
+        target = _refs(roles, c.target)
+        if not source:
+            continue
+        anchor = c.pred.idx
+        date = event_date(list(dates), sent.start_char, sent.end_char, anchor, published) \
+            if event_date else (EventDate(published, "published") if published else None)
+        location = event_location(list(places), sent.start_char, sent.end_char, anchor) \
+            if event_location else None
+        trigger = c.pred.text if c.light is None else f"{c.light.text} … {c.pred.text}"
+        evidence = Evidence(sentence=sent.text, start=sent.start_char, end=sent.end_char,
+                            trigger=trigger, url=url)
+        key = (c.sense.category, tuple(sorted({a.org or a.country or a.name for a in source})),
+               tuple(sorted({a.org or a.country or a.name for a in target})),
+               c.status == "negated", date.value if date and date.precision != "published" else None)
+        if key in index:
+            i = index[key]
+            prev = events[i]
+            if prev.evidence.start != evidence.start:
+                events[i] = replace(prev, also=prev.also + (evidence,))
+            continue
+        index[key] = len(events)
+        events.append(Event(
+            id=f"e{len(events) + 1}", category=c.sense.category, cameo=c.sense.cameo,
+            score=c.sense.score, quad=c.sense.quad, status=c.status, source=source,
+            target=target, evidence=evidence, mode=c.sense.mode,
+            context=_contexts(sent, verbs), date=date, location=location,
+            confidence=_confidence(c)))
+    return events
+
+
+__all__ = ["VerbDictionary", "Sense", "extract_events"]

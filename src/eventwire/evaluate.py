@@ -1,0 +1,176 @@
+"""Evaluation as code: run the shared scorers over every gold article and sentence set.
+
+The scorers themselves live in ``shared/eval/`` (they are the referee, not ours); this module
+codes the inputs, calls them with ``--json``, and gathers one report.
+"""
+from __future__ import annotations
+
+import json
+import logging
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+from .model import ArticleMeta, CodedArticle, Document, Failure
+
+log = logging.getLogger(__name__)
+
+
+def find_shared() -> Path | None:
+    """``../shared`` beside the checkout (or the working directory), else ``./shared``."""
+    here = Path(__file__).resolve()
+    candidates = [Path.cwd().parent / "shared", Path.cwd() / "shared"]
+    candidates += [p.parent / "shared" for p in here.parents]
+    for c in candidates:
+        if (c / "eval" / "score.py").is_file():
+            return c
+    return None
+
+
+def _run_scorer(script: Path, gold: Path, system: Path) -> dict[str, Any]:
+    proc = subprocess.run([sys.executable, str(script), "--gold", str(gold), "--system",
+                           str(system), "--json"], capture_output=True, text=True, check=False)
+    if proc.returncode != 0:
+        raise RuntimeError(f"{script.name} failed on {gold.name}: {proc.stderr.strip()[-400:]}")
+    body = proc.stdout[:proc.stdout.rfind("\nSUMMARY")] if "\nSUMMARY" in proc.stdout else proc.stdout
+    return json.loads(body)
+
+
+def score_articles(pipeline: Any, root: Path) -> list[dict[str, Any]]:
+    """Code each ``golden/*.txt`` named by a gold file and score it with ``score.py``."""
+    from .ingest import read_inputs
+    rows = []
+    scorer = root / "eval" / "score.py"
+    for gold_path in sorted((root / "golden").glob("*.gold.json")):
+        gold = json.loads(gold_path.read_text(encoding="utf-8"))
+        art = gold.get("article", {})
+        text_path = gold_path.parent / art.get("file", gold_path.name.replace(".gold.json", ".txt"))
+        started = time.perf_counter()
+        items = list(read_inputs([str(text_path)], published=art.get("published"),
+                                 url=art.get("url")))
+        coded = next(pipeline.code_many(items), None)
+        secs = time.perf_counter() - started
+        if not isinstance(coded, CodedArticle):
+            rows.append({"name": gold_path.name, "error": getattr(coded, "reason", "no output")})
+            continue
+        with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as f:
+            json.dump(coded.to_dict(), f)
+        try:
+            rep = _run_scorer(scorer, gold_path, Path(f.name))
+        finally:
+            Path(f.name).unlink(missing_ok=True)
+        rep["name"] = gold_path.name.replace(".gold.json", "")
+        rep["seconds"] = round(secs, 3)
+        rows.append(rep)
+    return rows
+
+
+def code_sentences(pipeline: Any, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Code one sentence set; one output line per sentence id."""
+    docs = [Document(ArticleMeta(id=str(r["id"]), published=r.get("date")), text=r["text"],
+                     origin=str(r["id"])) for r in rows]
+    out = []
+    for item in pipeline.code_many(docs, batch_size=64):
+        if isinstance(item, Failure):
+            out.append({"id": item.origin, "events": []})
+            continue
+        out.append({"id": item.article.id, "events": [
+            {"category": e.category, "cameo": e.cameo, "status": e.status,
+             "source": [{"country": a.country, "org": a.org} for a in e.source],
+             "target": [{"country": a.country, "org": a.org} for a in e.target]}
+            for e in item.events]})
+    return out
+
+
+def score_sentence_sets(pipeline: Any, root: Path) -> list[dict[str, Any]]:
+    scorer = root / "eval" / "score_sentences.py"
+    reports = []
+    for gold_path in sorted((root / "eval" / "data").glob("*.jsonl")):
+        rows = [json.loads(line) for line in gold_path.read_text(encoding="utf-8").splitlines()
+                if line.strip()]
+        started = time.perf_counter()
+        coded = code_sentences(pipeline, rows)
+        secs = time.perf_counter() - started
+        with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False) as f:
+            for line in coded:
+                f.write(json.dumps(line) + "\n")
+        try:
+            rep = _run_scorer(scorer, gold_path, Path(f.name))
+        finally:
+            Path(f.name).unlink(missing_ok=True)
+        rep["name"] = gold_path.stem
+        rep["seconds"] = round(secs, 3)
+        rep["sentences_per_second"] = round(len(rows) / secs, 1) if secs else None
+        reports.append(rep)
+    return reports
+
+
+def run_eval(root: Path, sentence_sets: bool = True, pipeline: Any = None) -> dict[str, Any]:
+    """The whole evaluation: gold articles, then sentence sets."""
+    from . import __version__
+    from .pipeline import Pipeline
+    pipeline = pipeline or Pipeline()
+    articles = score_articles(pipeline, root)
+    ok = [a for a in articles if "events" in a]
+    mean = {}
+    if ok:
+        for key, get in {"event_f1": lambda a: a["events"]["f1"],
+                         "event_recall": lambda a: a["events"]["recall"],
+                         "event_precision": lambda a: a["events"]["precision"],
+                         "quote_recall": lambda a: a["quotes"]["recall"],
+                         "quote_attributed": lambda a: a["quotes"]["attributed"],
+                         "date_accuracy": lambda a: a["dates"]["accuracy"],
+                         "actor_accuracy": lambda a: a["actors"]["accuracy"],
+                         "place_accuracy": lambda a: a["places"]["accuracy"]}.items():
+            mean[key] = round(sum(get(a) for a in ok) / len(ok), 3)
+        mean["forbidden_hits"] = sum(a["events"]["forbidden_hits"] for a in ok)
+        mean["boilerplate_leaked"] = sum(a["boilerplate"]["leaked"] for a in ok)
+    report: dict[str, Any] = {"version": __version__, "fingerprint": pipeline.fingerprint,
+                              "articles": articles, "articles_mean": mean}
+    if sentence_sets:
+        report["sentence_sets"] = score_sentence_sets(pipeline, root)
+    return report
+
+
+def format_report(report: dict[str, Any]) -> str:
+    """One plain-text table per part."""
+    lines = [f"eventwire {report['version']} (dictionaries {report['fingerprint']})", "",
+             "Gold articles (shared/eval/score.py)",
+             f"{'article':44s} {'evF1':>5s} {'evR':>5s} {'evP':>5s} {'forb':>4s} {'quote':>5s} "
+             f"{'spkr':>5s} {'date':>5s} {'actor':>5s} {'place':>5s} {'leak':>4s} {'sec':>5s}"]
+    for a in report["articles"]:
+        if "error" in a:
+            lines.append(f"{a['name'][:44]:44s} ERROR {a['error']}")
+            continue
+        e, q = a["events"], a["quotes"]
+        lines.append(f"{a['name'][:44]:44s} {e['f1']:5.2f} {e['recall']:5.2f} {e['precision']:5.2f} "
+                     f"{e['forbidden_hits']:4d} {q['recall']:5.2f} {q['attributed']:5.2f} "
+                     f"{a['dates']['accuracy']:5.2f} {a['actors']['accuracy']:5.2f} "
+                     f"{a['places']['accuracy']:5.2f} {a['boilerplate']['leaked']:4d} "
+                     f"{a['seconds']:5.2f}")
+    m = report.get("articles_mean") or {}
+    if m:
+        lines.append(f"{'MEAN':44s} {m['event_f1']:5.2f} {m['event_recall']:5.2f} "
+                     f"{m['event_precision']:5.2f} {m['forbidden_hits']:4d} {m['quote_recall']:5.2f} "
+                     f"{m['quote_attributed']:5.2f} {m['date_accuracy']:5.2f} "
+                     f"{m['actor_accuracy']:5.2f} {m['place_accuracy']:5.2f} "
+                     f"{m['boilerplate_leaked']:4d}")
+    for s in report.get("sentence_sets", []):
+        c, d = s["category"], s["dyad"]
+        lines += ["", f"Sentence set {s['name']} (n={s['n']}, {s['sentences_per_second']} sentences/s)",
+                  f"  category P={c['precision']:.3f} R={c['recall']:.3f} F1={c['f1']:.3f}   "
+                  f"dyad P={d['precision']:.3f} R={d['recall']:.3f} F1={d['f1']:.3f}   "
+                  f"cameo root acc={s['cameo_root']['accuracy']}   "
+                  f"no-event coded={s['no_event_sentences']['coded_anyway']}",
+                  f"  {'category':10s} {'support':>7s} {'P':>6s} {'R':>6s} {'F1':>6s}"]
+        for cat, v in s["per_category"].items():
+            lines.append(f"  {cat:10s} {v['support']:7d} {v['precision']:6.3f} {v['recall']:6.3f} "
+                         f"{v['f1']:6.3f}")
+    return "\n".join(lines)
+
+
+__all__ = ["find_shared", "run_eval", "format_report", "score_articles", "score_sentence_sets",
+           "code_sentences"]

@@ -1,0 +1,209 @@
+"""The `eventwire` command: thin click commands over the Python API.
+
+Data goes to stdout; logs, warnings and progress go to stderr.
+"""
+from __future__ import annotations
+
+import json
+import logging
+import sys
+import time
+from pathlib import Path
+from typing import Any, Iterable
+
+import click
+
+from .. import __version__
+from ..errors import EventwireError
+from ..model import CodedArticle, Failure
+
+log = logging.getLogger("eventwire")
+
+
+def _setup_logging(verbose: int, quiet: bool) -> None:
+    level = logging.ERROR if quiet else (logging.DEBUG if verbose > 1 else
+                                         logging.INFO if verbose else logging.WARNING)
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger("eventwire")
+    root.handlers[:] = [handler]
+    root.setLevel(level)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="eventwire")
+@click.option("-v", "--verbose", count=True, help="More log output on stderr (-vv for debug).")
+@click.option("-q", "--quiet", is_flag=True, help="Only errors on stderr.")
+def cli(verbose: int, quiet: bool) -> None:
+    """eventwire: news articles in, a sourced record of political events out.
+
+    Code articles with `eventwire code`, measure accuracy with `eventwire eval`,
+    export the store with `eventwire export`.
+    """
+    _setup_logging(verbose, quiet)
+
+
+def _summary(coded: CodedArticle) -> str:
+    """A readable block: each event as date, source -> category -> target, evidence."""
+    art = coded.article
+    lines = [f"# {art.title or art.id}  ({art.source or 'unknown source'}, "
+             f"published {art.published or 'unknown'})",
+             f"  {len(coded.events)} events, {len(coded.actors)} actors, {len(coded.quotes)} "
+             f"quotes, {len(coded.dates)} dates, {len(coded.places)} places; "
+             f"{len(coded.removed)} pieces of page furniture removed"]
+
+    def side(refs: Iterable[Any]) -> str:
+        names = [f"{r.name} [{r.org or r.country or '?'}]" for r in refs]
+        return " + ".join(names) or "-"
+
+    for e in coded.events:
+        when = e.date.value if e.date else "????-??-??"
+        flag = "" if e.status == "asserted" else f" ({e.status})"
+        lines.append(f"  {when:10s}  {side(e.source)} -> {e.category}{flag} -> {side(e.target)}"
+                     f"  cameo {e.cameo}, score {e.score:+.1f}, conf {e.confidence:.2f}")
+        lines.append(f"              \"{' '.join(e.evidence.sentence.split())[:160]}\"")
+    return "\n".join(lines)
+
+
+def _filter(coded: CodedArticle, min_confidence: float) -> CodedArticle:
+    if min_confidence <= 0:
+        return coded
+    from dataclasses import replace
+    return replace(coded, events=tuple(e for e in coded.events if e.confidence >= min_confidence))
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("--format", "fmt", type=click.Choice(["json", "jsonl", "table"]), default="table",
+              show_default=True, help="json: one object (JSON Lines when several); jsonl: one "
+              "article a line; table: a readable summary.")
+@click.option("--published", metavar="DATE", help="Publication date (YYYY-MM-DD) that relative "
+              "dates resolve against; overrides the file's own.")
+@click.option("--url", help="The article's URL (its identity in the store); overrides the file's.")
+@click.option("--db", "db", default="eventwire.duckdb", show_default=True,
+              help="DuckDB file the coded articles are stored in.")
+@click.option("--no-store", is_flag=True, help="Do not write to any database.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True),
+              help="Write the JSON/JSONL/table here instead of stdout.")
+@click.option("--min-confidence", type=click.FloatRange(0, 1), default=0.0, show_default=True,
+              help="Drop events below this confidence (trade recall for precision).")
+@click.option("--summary", is_flag=True, help="With -o: also print the readable summary to "
+              "stdout.")
+@click.option("--batch-size", type=click.IntRange(1, 1024), default=16, show_default=True,
+              help="Articles per spaCy batch.")
+def code(paths: tuple[str, ...], fmt: str, published: str | None, url: str | None, db: str,
+         no_store: bool, output: str | None, min_confidence: float, summary: bool,
+         batch_size: int) -> None:
+    """Code articles (text, HTML, JSON Lines, RSS/Atom, WARC, or folders of them).
+
+    Text files may start with header lines `URL:`, `Published:`, `Source:`, `Title:`.
+    A bad input gives a one-line error naming it and the others are still coded; the exit
+    status is non-zero only when every input failed.
+    """
+    from ..ingest import read_inputs
+    from ..pipeline import Pipeline
+
+    started = time.perf_counter()
+    try:
+        pipeline = Pipeline()
+    except EventwireError as exc:
+        raise click.ClickException(str(exc)) from exc
+    store = None
+    if not no_store:
+        from ..store import Store
+        try:
+            store = Store(db)
+        except EventwireError as exc:
+            raise click.ClickException(str(exc)) from exc
+    out = open(output, "w", encoding="utf-8") if output else sys.stdout
+    coded_n = failed_n = 0
+    results: list[CodedArticle] = []
+    items = pipeline.code_many(read_inputs(paths, published=published, url=url),
+                               batch_size=batch_size)
+    progress = None
+    if sys.stderr.isatty() and len(paths) > 1:
+        from tqdm import tqdm
+        progress = tqdm(unit="article", file=sys.stderr, desc="coding")
+    try:
+        for item in items:
+            if progress is not None:
+                progress.update(1)
+            if isinstance(item, Failure):
+                failed_n += 1
+                click.echo(f"error: {item.origin}: {item.reason}", err=True)
+                if store is not None:
+                    store.record_failure(item)
+                continue
+            coded_n += 1
+            for w in item.warnings:
+                click.echo(f"warning: {w}", err=True)
+            item = _filter(item, min_confidence)
+            if store is not None:
+                store.save(item)
+            if summary and output:
+                click.echo(_summary(item) + "\n")
+            if fmt == "jsonl":
+                out.write(json.dumps(item.to_dict(), ensure_ascii=False) + "\n")
+            elif fmt == "table":
+                out.write(_summary(item) + "\n\n")
+            else:
+                results.append(item)
+        if fmt == "json":
+            if len(results) == 1:
+                out.write(json.dumps(results[0].to_dict(), ensure_ascii=False, indent=2) + "\n")
+            else:
+                for r in results:
+                    out.write(json.dumps(r.to_dict(), ensure_ascii=False) + "\n")
+    finally:
+        if progress is not None:
+            progress.close()
+        if store is not None:
+            store.close()
+        if output:
+            out.close()
+    secs = time.perf_counter() - started
+    log.info("coded %d, failed %d in %.2fs", coded_n, failed_n, secs)
+    if coded_n == 0:
+        raise SystemExit(1)
+
+
+@cli.command(name="eval")
+@click.option("--shared", type=click.Path(file_okay=False, exists=True), default=None,
+              help="The shared/ folder with golden/ and eval/ (default: ../shared beside the "
+              "checkout, then ./shared).")
+@click.option("--json", "json_out", type=click.Path(dir_okay=False), default=None,
+              help="Also write the full report as JSON here.")
+@click.option("--sets/--no-sets", default=True, show_default=True,
+              help="Also score the sentence sets in eval/data/.")
+def eval_cmd(shared: str | None, json_out: str | None, sets: bool) -> None:
+    """Score every hand-coded article and every public sentence set; print one table."""
+    from ..evaluate import find_shared, run_eval, format_report
+    root = Path(shared) if shared else find_shared()
+    if root is None:
+        raise click.ClickException("cannot find the shared/ folder; pass --shared DIR")
+    report = run_eval(root, sentence_sets=sets)
+    click.echo(format_report(report))
+    if json_out:
+        Path(json_out).write_text(json.dumps(report, indent=2), encoding="utf-8")
+
+
+@cli.command()
+@click.option("--db", default="eventwire.duckdb", show_default=True, help="DuckDB file to read.")
+@click.argument("directory", type=click.Path(file_okay=False))
+def export(db: str, directory: str) -> None:
+    """Write every table of the store as Parquet files into DIRECTORY."""
+    from ..store import Store
+    if not Path(db).exists():
+        raise click.ClickException(f"{db}: no such database; code some articles first")
+    with Store(db) as store:
+        for path in store.export_parquet(directory):
+            click.echo(str(path))
+
+
+def main() -> None:
+    """Entry point of the `eventwire` script."""
+    cli(prog_name="eventwire")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,126 @@
+"""Event coding on sentences written for these tests (never on eval sentences)."""
+from __future__ import annotations
+
+import pytest
+
+from eventwire.errors import KnowledgeError
+from eventwire.extract.events import VerbDictionary
+
+
+def keys(side):
+    return {a.org or a.country for a in side}
+
+
+def find(coded, category, status=None):
+    return [e for e in coded.events if e.category == category
+            and (status is None or e.status == status)]
+
+
+@pytest.mark.parametrize("text, category, source, target, status", [
+    ("Germany accused Poland of violating the border agreement.", "ACCUSE", "DEU", "POL", "asserted"),
+    ("Japan was attacked by China on Monday.", "ASSAULT", "CHN", "JPN", "asserted"),
+    ("Turkey called on Greece to withdraw its warships from the area.", "REQUEST", "TUR", "GRC", "asserted"),
+    ("The Canadian foreign minister held talks with her Mexican counterpart in Ottawa.", "CONSULT", "CAN", "MEX", "asserted"),
+    ("Brazil will impose new sanctions on Venezuela next month.", "SANCTION", "BRA", "VEN", "future"),
+    ("Kenya condemned the Ugandan government for the border closure.", "ACCUSE", "KEN", "UGA", "asserted"),
+    ("Norway praised Sweden for its handling of the crisis.", "SUPPORT", "NOR", "SWE", "asserted"),
+    ("Chile rejected Argentina's proposal to share the glacier.", "REJECT", "CHL", "ARG", "asserted"),
+    ("Ghana sent emergency food aid to Togo after the floods.", "AID", "GHA", "TGO", "asserted"),
+    ("Iranian drones struck targets in Iraq on Sunday.", "ASSAULT", "IRN", None, "asserted"),
+])
+def test_events_codes_clause_roles(pipeline, text, category, source, target, status):
+    coded = pipeline.code_text(text, published="2021-06-15")
+    hits = [e for e in find(coded, category) if source in keys(e.source)
+            and (target is None or target in keys(e.target))]
+    assert hits, [(e.category, keys(e.source), keys(e.target)) for e in coded.events]
+    assert hits[0].status == status
+
+
+def test_events_negation_is_negated_not_fact(pipeline):
+    coded = pipeline.code_text("France does not pose a threat to Spain.", published="2021-06-15")
+    threats = find(coded, "THREATEN")
+    assert threats and all(e.status == "negated" for e in threats)
+
+
+def test_events_denied_deed_is_negated(pipeline):
+    coded = pipeline.code_text("Vietnam denied that its ships had attacked a Chinese vessel.",
+                               published="2021-06-15")
+    assert find(coded, "REJECT", "asserted")
+    assert not find(coded, "ASSAULT", "asserted")
+
+
+def test_events_reported_allegation_is_claimed_plus_accusation(pipeline):
+    coded = pipeline.code_text("Egypt said Israel had deployed troops near the border.",
+                               published="2021-06-15")
+    claimed = [e for e in find(coded, "MOBILIZE") if "ISR" in keys(e.source)]
+    assert claimed and claimed[0].status == "claimed"
+    accuse = [e for e in find(coded, "ACCUSE") if keys(e.source) == {"EGY"}]
+    assert accuse and "ISR" in keys(accuse[0].target) and accuse[0].status == "asserted"
+
+
+def test_events_threat_to_act_is_hypothetical(pipeline):
+    coded = pipeline.code_text("Argentina threatened to cut off gas supplies to Chile.",
+                               published="2021-06-15")
+    assert find(coded, "THREATEN", "asserted")
+    assert all(e.status != "asserted" for e in find(coded, "SANCTION"))
+
+
+def test_events_joint_exercises_cooperate_single_side_mobilizes(pipeline):
+    joint = pipeline.code_text("India and Japan held joint naval exercises in the Bay of Bengal.",
+                               published="2021-06-15")
+    assert find(joint, "COOPERATE")
+    alone = pipeline.code_text("Russia held large military exercises near the Finnish border.",
+                               published="2021-06-15")
+    assert find(alone, "MOBILIZE") and not find(alone, "COOPERATE")
+
+
+def test_events_reciprocal_meeting_codes_both_sides(pipeline):
+    coded = pipeline.code_text("Kenya and Uganda signed a trade agreement.", published="2021-06-15")
+    agree = find(coded, "AGREE")
+    assert agree
+    assert keys(agree[0].source) | keys(agree[0].target) == {"KEN", "UGA"}
+
+
+@pytest.mark.parametrize("text", [
+    "The weather in Oslo was cold and grey on Tuesday.",
+    "Subscribe now for unlimited access to our newsletters.",
+])
+def test_events_none_where_nothing_happens(pipeline, text):
+    assert pipeline.code_text(text, published="2021-06-15").events == ()
+
+
+def test_events_carry_evidence_and_codes(pipeline):
+    text = "Peru expelled the Bolivian ambassador on Friday."
+    coded = pipeline.code_text(text, published="2021-06-15")
+    ev = find(coded, "SANCTION")
+    assert ev, coded.events
+    e = ev[0]
+    assert text[e.evidence.start:e.evidence.end] == e.evidence.sentence
+    assert e.cameo and e.cameo[:2] == "16" and e.quad == 4 and e.score < 0
+    assert 0 < e.confidence < 1
+
+
+def test_events_same_event_twice_is_one_event_with_two_evidence_spans(pipeline):
+    text = ("Portugal accused Morocco of smuggling. Later, Portugal accused Morocco of smuggling "
+            "again, officials said.")
+    coded = pipeline.code_text(text, published="2021-06-15")
+    accuse = [e for e in find(coded, "ACCUSE") if keys(e.source) == {"PRT"}]
+    assert len(accuse) == 1 and len(accuse[0].also) == 1
+
+
+def test_verb_dictionary_covers_all_categories():
+    verbs = VerbDictionary.load()
+    cats = {s.category for table in verbs.verbs.values() for senses in table.values()
+            for s in senses}
+    cats |= {s.category for table in verbs.nouns.values() for senses in table.values()
+             for s in senses}
+    assert len(cats) == 16
+
+
+def test_verb_dictionary_bad_row_names_file_and_line(tmp_path):
+    bad = tmp_path / "verbs.yaml"
+    bad.write_text("categories:\n  ACCUSE: {quad: 3, score: -2}\nverbs:\n  ACCUSE:\n"
+                   "    blame: not-a-code\n", encoding="utf-8")
+    with pytest.raises(KnowledgeError) as err:
+        VerbDictionary.load(str(bad))
+    assert "verbs.yaml:5" in str(err.value)
