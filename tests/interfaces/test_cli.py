@@ -1,0 +1,93 @@
+"""The `eventwire` command, run in-process with click's CliRunner on real files."""
+from __future__ import annotations
+
+import json
+
+import duckdb
+import pytest
+from click.testing import CliRunner
+
+from eventwire.interfaces.cli import cli
+
+from ..conftest import SEED
+
+
+@pytest.fixture()
+def runner():
+    return CliRunner()
+
+
+def test_cli_code_seed_json_and_store(runner, tmp_path, nlp):
+    db = tmp_path / "ew.duckdb"
+    result = runner.invoke(cli, ["code", str(SEED), "--format", "json", "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["article"]["published"] == "2020-11-24"
+    assert data["article"]["source"] == "Newsweek"
+    assert data["events"] and data["eventwire"]["version"]
+    with duckdb.connect(str(db), read_only=True) as con:
+        assert con.execute("select count(*) from articles").fetchone()[0] == 1
+        n_events = con.execute("select count(*) from events").fetchone()[0]
+    assert n_events == len(data["events"])
+    # coding the same article again replaces it: no duplicate rows, same ids
+    again = runner.invoke(cli, ["code", str(SEED), "--format", "json", "--db", str(db)])
+    assert json.loads(again.stdout)["article"]["id"] == data["article"]["id"]
+    with duckdb.connect(str(db), read_only=True) as con:
+        assert con.execute("select count(*) from articles").fetchone()[0] == 1
+        assert con.execute("select count(*) from events").fetchone()[0] == n_events
+
+
+def test_cli_table_summary_shows_events(runner, tmp_path):
+    result = runner.invoke(cli, ["code", str(SEED), "--no-store"])
+    assert result.exit_code == 0, result.output
+    assert "->" in result.stdout and "events" in result.stdout
+
+
+def test_cli_bad_inputs_are_reported_and_the_rest_is_coded(runner, tmp_path):
+    good = tmp_path / "good.txt"
+    good.write_text("Published: 2021-03-02\n\nPeru expelled the Bolivian ambassador on Monday.\n",
+                    encoding="utf-8")
+    empty = tmp_path / "empty.txt"
+    empty.write_text("", encoding="utf-8")
+    binary = tmp_path / "blob.txt"
+    binary.write_bytes(bytes(range(256)) * 40)
+    latin1 = tmp_path / "latin1.txt"
+    latin1.write_bytes("Le président français a rencontré le Premier ministre à Genève."
+                       .encode("latin-1"))
+    cp1251 = tmp_path / "cp1251.txt"
+    cp1251.write_bytes("Президент России встретился с премьер-министром. Russia met Serbia."
+                       .encode("cp1251"))
+    broken = tmp_path / "broken.html"
+    broken.write_text("<html><body><p>Chile recalled its ambassador from Peru on Tuesday."
+                      "<div><p>Unclosed <b>tags", encoding="utf-8")
+    huge = tmp_path / "huge.txt"
+    huge.write_text("Kenya condemned Uganda. " * 220_000, encoding="utf-8")
+    missing = tmp_path / "missing.txt"
+    db = tmp_path / "ew.duckdb"
+    args = ["code", str(good), str(empty), str(binary), str(latin1), str(cp1251), str(broken),
+            str(huge), str(missing), "--format", "jsonl", "--db", str(db)]
+    result = runner.invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    lines = [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
+    files = {line["article"]["file"] for line in lines}
+    assert str(good) in files
+    for bad in (empty, binary, missing):
+        assert str(bad) not in files
+        assert str(bad.name) in result.stderr
+    with duckdb.connect(str(db), read_only=True) as con:
+        errors = con.execute("select origin from errors").fetchall()
+    assert {str(missing), str(empty), str(binary)} <= {o for (o,) in errors} | {
+        o.split(":")[0] for (o,) in errors}
+
+
+def test_cli_every_input_failing_exits_nonzero(runner, tmp_path):
+    result = runner.invoke(cli, ["code", str(tmp_path / "nope.txt"), "--no-store"])
+    assert result.exit_code != 0
+    assert "nope.txt" in result.stderr
+
+
+@pytest.mark.parametrize("command", [[], ["code"], ["eval"], ["export"]])
+def test_cli_every_command_has_help(runner, command):
+    result = runner.invoke(cli, command + ["--help"])
+    assert result.exit_code == 0
+    assert "Usage:" in result.stdout and len(result.stdout.splitlines()) > 4
