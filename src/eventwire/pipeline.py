@@ -11,7 +11,6 @@ import re
 from dataclasses import replace
 from importlib import resources
 from typing import Any, Iterable, Iterator
-from urllib.parse import urlsplit, urlunsplit
 
 from . import __version__
 from .clean import clean_text, html_to_text
@@ -23,24 +22,12 @@ from .extract.places import Gazetteer, extract_places
 from .extract.quotes import extract_quotes
 from .model import ArticleMeta, Cleaned, CodedArticle, Document, Failure
 from .nlp import DEFAULT_MODEL, load_nlp
+from .urls import normalise_url
 
 log = logging.getLogger(__name__)
 
 #: Inputs longer than this (characters of cleaned text) are cut, with a warning.
 MAX_CHARS = 200_000
-
-
-def normalise_url(url: str) -> str:
-    """The identity of a URL: lower-case scheme/host, no fragment, no tracking parameters."""
-    parts = urlsplit(url.strip())
-    query = "&".join(q for q in parts.query.split("&")
-                     if q and not re.match(r"(utm_[a-z]+|fbclid|gclid|ref)=", q))
-    path = parts.path.rstrip("/") or "/"
-    host = parts.netloc.lower()
-    if host.startswith("www."):
-        host = host[4:]
-    return urlunsplit(("https" if parts.scheme in ("http", "https") else parts.scheme.lower(),
-                       host, path, query, ""))
 
 
 def article_id(url: str | None, text: str) -> str:

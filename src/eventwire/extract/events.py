@@ -510,7 +510,34 @@ def _candidates(sent: Any, roles: _Roles, verbs: VerbDictionary) -> list[_Candid
                 continue
             out.append(_Candidate(_choose(senses, tok, roles, source), tok, None, source,
                                   target, "modifier", "noun"))
-    return out
+    return _absorb_complements(out)
+
+
+ABSORB_DEPS = frozenset({"xcomp", "ccomp", "dobj", "pobj", "prep", "pcomp", "acl", "attr",
+                         "oprd", "nsubjpass"})
+
+
+def _absorb_complements(cands: list[_Candidate]) -> list[_Candidate]:
+    """A verbal act keeps its content: "threatened to ban", "demanded the withdrawal",
+    "rejected a request", "agreed to cooperate" are one event (THREATEN, REQUEST, REJECT,
+    AGREE), not two. Material acts (an attack that kills) absorb nothing."""
+    verbal = {c.pred.i: c for c in cands if c.kind == "verb" and c.sense.quad in (1, 3)}
+    if not verbal:
+        return cands
+    kept = []
+    for c in cands:
+        node = c.light if c.light is not None else c.pred
+        absorbed = False
+        for _ in range(4):
+            if node.dep_ not in ABSORB_DEPS or node.head is node:
+                break
+            node = node.head
+            if node.i in verbal and verbal[node.i] is not c:
+                absorbed = True
+                break
+        if not absorbed:
+            kept.append(c)
+    return kept
 
 
 def _refs(roles: _Roles, ids: Iterable[str]) -> tuple[ActorRef, ...]:

@@ -139,7 +139,12 @@ def code(paths: tuple[str, ...], fmt: str, published: str | None, url: str | Non
                 click.echo(f"warning: {w}", err=True)
             item = _filter(item, min_confidence)
             if store is not None:
-                store.save(item)
+                try:
+                    store.save(item)
+                except EventwireError as exc:
+                    click.echo(f"error: {item.article.file or item.article.id}: {exc}", err=True)
+                    store.record_failure(Failure(item.article.file or item.article.id,
+                                                 str(exc), stage="store"))
             if summary and output:
                 click.echo(_summary(item) + "\n")
             if fmt == "jsonl":
@@ -195,7 +200,7 @@ def export(db: str, directory: str) -> None:
     from ..store import Store
     if not Path(db).exists():
         raise click.ClickException(f"{db}: no such database; code some articles first")
-    with Store(db) as store:
+    with Store(db, read_only=True) as store:
         for path in store.export_parquet(directory):
             click.echo(str(path))
 

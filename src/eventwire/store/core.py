@@ -1,0 +1,409 @@
+"""The Store: coded articles in a DuckDB file, one transaction per article.
+
+It is one of the two stateful objects of eventwire (the other is the Pipeline). Every value
+reaches DuckDB as a query parameter; table and column names come only from ``schema``. Saving
+an article replaces all of its rows inside one transaction, so a crash or a bad record leaves
+the previous version whole, and re-running a batch never duplicates anything.
+"""
+from __future__ import annotations
+
+import json
+import logging
+import os
+import threading
+from contextlib import contextmanager
+from datetime import date, datetime, timezone
+from pathlib import Path
+from typing import Any, Iterable, Iterator, Sequence
+
+import duckdb
+
+from ..urls import normalise_url
+from ..errors import StoreError
+from ..model import CodedArticle, Failure
+from . import rows
+from .schema import (
+    ACTORS, ARTICLES, CHILD_TABLES, COLUMNS, DATES, ERRORS, EVENTS, META, PLACES, QUOTES,
+    SCHEMA_VERSION, TABLES, create_sql, ident, insert_sql, select_sql,
+)
+
+log = logging.getLogger(__name__)
+
+#: SQL steps that upgrade a store from schema version N to N+1, keyed by N.
+MIGRATIONS: dict[int, tuple[str, ...]] = {}
+
+#: Rows per INSERT statement: a bound on the parameters of one statement.
+_ROWS_PER_INSERT = 200
+
+#: JSON columns decoded for readers that return raw rows.
+_JSON_COLUMNS = frozenset({"removed", "source", "target", "also"})
+
+#: A stable row order for exports, so two exports of the same data are identical.
+_ORDER: dict[str, tuple[str, ...]] = {
+    ARTICLES: ("id",), ERRORS: ("origin",),
+    **{t: ("article_id", "ord") for t in CHILD_TABLES},
+}
+
+
+def _utcnow() -> datetime:
+    """Naive UTC, as DuckDB's TIMESTAMP stores it (no session time zone gets involved)."""
+    return datetime.now(timezone.utc).replace(tzinfo=None)
+
+
+def _url_norm(url: str | None) -> str | None:
+    """The URL as the pipeline compares it, so duplicates across runs can be spotted."""
+    if not url:
+        return None
+    try:
+        return normalise_url(url)
+    except ValueError:  # urlsplit refuses a few broken URLs (e.g. an unclosed IPv6 bracket)
+        return None
+
+
+def _brief(exc: BaseException) -> str:
+    """The first line of an error: DuckDB appends the whole statement after it."""
+    return (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+
+
+def _as_date(value: date | str | None, name: str) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise ValueError(f"{name}={value!r} is not an ISO date (YYYY-MM-DD)") from None
+
+
+def _as_list(value: str | Iterable[str] | None) -> list[str] | None:
+    if value is None:
+        return None
+    return [value] if isinstance(value, str) else list(value)
+
+
+def _path_literal(path: Path) -> str:
+    """``path`` as an SQL string literal, for the one statement that cannot take a parameter.
+
+    ``COPY ... TO`` wants a literal file name: DuckDB's parser has no placeholder there in the
+    releases we support (duckdb/duckdb#10697; bracketed expressions arrived later, and still
+    misbehave, duckdb/duckdb#21578). So the path must be one we built ourselves: absolute,
+    resolved, inside a directory we created, named after a table constant, and free of control
+    characters. DuckDB's ordinary '...' strings know one escape only, a doubled quote, so
+    doubling ``'`` is a complete quoting for what remains (backslashes are literal).
+    """
+    text = str(path)
+    if not path.is_absolute():
+        raise StoreError(f"refusing to export to {text!r}: the path is not absolute")
+    if any(ord(c) < 32 or ord(c) == 127 for c in text):
+        raise StoreError(f"refusing to export to {text!r}: the path holds control characters; "
+                         "choose a plain directory name")
+    return "'" + text.replace("'", "''") + "'"
+
+
+class Store:
+    """Coded articles in DuckDB: save them, read them back, query events, export Parquet.
+
+    ``Store(":memory:")`` keeps everything in memory (tests, one-off runs). One Store may be
+    shared between threads: every call holds the Store's lock.
+    """
+
+    def __init__(self, path: str | os.PathLike[str] = "eventwire.duckdb", *,
+                 read_only: bool = False) -> None:
+        in_memory = str(path) == ":memory:"
+        self.path = str(path) if in_memory else str(Path(path).expanduser())
+        self.read_only = read_only
+        self._lock = threading.RLock()
+        self._con: duckdb.DuckDBPyConnection | None = None
+        if not in_memory and not read_only:
+            try:
+                Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise StoreError(f"cannot create the directory of store {self.path}: {exc}"
+                                 ) from exc
+        try:
+            self._con = duckdb.connect(self.path, read_only=read_only)
+        except duckdb.Error as exc:
+            raise StoreError(self._open_message(exc)) from exc
+        try:
+            self._prepare_schema()
+        except BaseException:
+            self.close()
+            raise
+        log.debug("opened store %s (schema %d)", self.path, SCHEMA_VERSION)
+
+    def _open_message(self, exc: duckdb.Error) -> str:
+        detail = str(exc).strip()
+        if "lock" in detail.lower():
+            return (f"cannot open store {self.path}: another process has it open "
+                    f"({detail}). DuckDB lets one process write a file at a time: finish or "
+                    "stop that process (another eventwire run, a notebook, the duckdb CLI) "
+                    "and try again, or work on a copy of the file.")
+        return (f"cannot open store {self.path}: {detail}. Check that the path is a DuckDB "
+                "file (or a new file name) in a directory you can write.")
+
+    # -- lifecycle ------------------------------------------------------------------------
+    def close(self) -> None:
+        """Release the file (and its lock); closing twice is harmless."""
+        with self._lock:
+            if self._con is not None:
+                self._con.close()
+                self._con = None
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        state = "closed" if self._con is None else ("read-only" if self.read_only else "open")
+        return f"<Store {self.path!r} {state}>"
+
+    @property
+    def _db(self) -> duckdb.DuckDBPyConnection:
+        if self._con is None:
+            raise StoreError(f"store {self.path} is closed; open a new Store to use it")
+        return self._con
+
+    @contextmanager
+    def _transaction(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """BEGIN ... COMMIT, or ROLLBACK on any error so nothing half-written survives."""
+        con = self._db
+        con.execute("BEGIN TRANSACTION")
+        try:
+            yield con
+            con.execute("COMMIT")
+        except BaseException:
+            try:
+                con.execute("ROLLBACK")
+            except duckdb.Error:  # a failed COMMIT has already ended the transaction
+                pass
+            raise
+
+    # -- schema ---------------------------------------------------------------------------
+    def _schema_version(self) -> int | None:
+        names = {r[0] for r in self._db.execute(
+            "SELECT table_name FROM duckdb_tables() WHERE schema_name = 'main'").fetchall()}
+        if META not in names:
+            ours = sorted(names & set(COLUMNS))
+            if ours:
+                raise StoreError(f"{self.path} already has tables {', '.join(ours)} but no "
+                                 f"{META} table: it is not an eventwire store. Use another "
+                                 "file name.")
+            return None
+        row = self._db.execute(
+            f"SELECT max({ident('version')}) FROM {ident(META)}").fetchone()
+        return int(row[0]) if row and row[0] is not None else None
+
+    def _prepare_schema(self) -> None:
+        """Create the tables in a new file; upgrade an older one; refuse a newer one."""
+        try:
+            version = self._schema_version()
+        except duckdb.Error as exc:
+            raise StoreError(f"cannot read the schema of {self.path}: {_brief(exc)}") from exc
+        if version == SCHEMA_VERSION:
+            return
+        if version is not None and version > SCHEMA_VERSION:
+            raise StoreError(f"{self.path} was written by a newer eventwire (store schema "
+                             f"{version}, this one reads up to {SCHEMA_VERSION}); upgrade "
+                             "eventwire to open it.")
+        if self.read_only:
+            raise StoreError(f"{self.path} is not an up-to-date eventwire store (schema "
+                             f"{version}, expected {SCHEMA_VERSION}); open it once without "
+                             "read_only to create or upgrade it.")
+        steps: list[str] = []
+        if version is None:
+            steps = [create_sql(t) for t in COLUMNS]
+        else:
+            for v in range(version, SCHEMA_VERSION):
+                steps.extend(MIGRATIONS[v])
+        try:
+            with self._transaction() as con:
+                for sql in steps:
+                    con.execute(sql)
+                con.execute(insert_sql(META), [SCHEMA_VERSION, _utcnow()])
+        except duckdb.Error as exc:
+            raise StoreError(f"cannot create or upgrade the tables of {self.path}: "
+                             f"{_brief(exc)}") from exc
+        log.info("store %s: schema %s -> %d", self.path, version, SCHEMA_VERSION)
+
+    # -- writing --------------------------------------------------------------------------
+    def save(self, coded: CodedArticle) -> str:
+        """Store one coded article, replacing any earlier version of it; returns its id."""
+        aid = coded.article.id
+        if not aid:
+            raise StoreError("cannot save an article without an id: code it through the "
+                             "Pipeline, which derives one from the URL or the text")
+        url_norm = _url_norm(coded.article.url)
+        with self._lock:
+            try:
+                with self._transaction() as con:
+                    self._delete(con, aid)
+                    con.execute(insert_sql(ARTICLES),
+                                rows.article_row(coded, url_norm, _utcnow()))
+                    self._insert(con, ACTORS, rows.actor_rows(coded))
+                    self._insert(con, EVENTS, rows.event_rows(coded))
+                    self._insert(con, QUOTES, rows.quote_rows(coded))
+                    self._insert(con, DATES, rows.date_rows(coded))
+                    self._insert(con, PLACES, rows.place_rows(coded))
+            except StoreError:
+                raise
+            except Exception as exc:
+                raise StoreError(f"could not save article {aid!r} to {self.path}: "
+                                 f"{_brief(exc)} "
+                                 "(nothing was written; any earlier version is unchanged)"
+                                 ) from exc
+        log.debug("saved %s: %d events", aid, len(coded.events))
+        return aid
+
+    @staticmethod
+    def _delete(con: duckdb.DuckDBPyConnection, article_id: str) -> None:
+        for table in CHILD_TABLES:
+            con.execute(f"DELETE FROM {ident(table)} WHERE {ident('article_id')} = ?",
+                        [article_id])
+        con.execute(f"DELETE FROM {ident(ARTICLES)} WHERE {ident('id')} = ?", [article_id])
+
+    @staticmethod
+    def _insert(con: duckdb.DuckDBPyConnection, table: str, values: list[rows.Row]) -> None:
+        for i in range(0, len(values), _ROWS_PER_INSERT):
+            chunk = values[i:i + _ROWS_PER_INSERT]
+            con.execute(insert_sql(table, len(chunk)), [v for row in chunk for v in row])
+
+    def save_many(self, items: Iterable[CodedArticle | Failure]) -> list[str]:
+        """Store a stream (e.g. ``Pipeline.code_many``): one transaction per article.
+
+        Failures are recorded; an article that cannot be saved is logged, recorded as a
+        ``store`` failure and skipped, so one bad article never stops the batch.
+        """
+        saved: list[str] = []
+        for item in items:
+            if isinstance(item, Failure):
+                self.record_failure(item)
+                continue
+            try:
+                saved.append(self.save(item))
+            except StoreError as exc:
+                log.warning("%s", exc)
+                origin = item.article.file or item.article.url or item.article.id or "article"
+                self.record_failure(Failure(origin, str(exc), stage="store"))
+        return saved
+
+    def record_failure(self, failure: Failure) -> None:
+        """Keep one row per failed input; a later failure of the same origin replaces it."""
+        sql = insert_sql(ERRORS, or_replace=True)
+        with self._lock:
+            try:
+                self._db.execute(sql, [failure.origin, failure.reason, failure.stage,
+                                       _utcnow()])
+            except duckdb.Error as exc:
+                raise StoreError(f"could not record the failure of {failure.origin!r} in "
+                                 f"{self.path}: {_brief(exc)}") from exc
+
+    # -- reading --------------------------------------------------------------------------
+    def query(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        """Run one parameterised SQL statement and return its rows as dicts.
+
+        The door for ``eventwire.analyze`` and ad-hoc reads: pass values as ``?`` parameters,
+        never inside ``sql``.
+        """
+        with self._lock:
+            try:
+                cur = self._db.execute(sql, list(params))
+                names = [d[0] for d in cur.description or ()]
+                return [dict(zip(names, r)) for r in cur.fetchall()]
+            except duckdb.Error as exc:
+                raise StoreError(f"query on {self.path} failed: {_brief(exc)}") from exc
+
+    def get_article(self, article_id: str) -> dict[str, Any]:
+        """The contract JSON of a stored article, as ``CodedArticle.to_dict()`` made it."""
+        with self._lock:
+            found = self.query(f"{select_sql(ARTICLES)} WHERE {ident('id')} = ?", [article_id])
+            if not found:
+                raise KeyError(f"no article {article_id!r} in {self.path}")
+            children = {t: self.query(f"{select_sql(t)} WHERE {ident('article_id')} = ? "
+                                      f"ORDER BY {ident('ord')}", [article_id])
+                        for t in CHILD_TABLES}
+        return rows.article_dict(found[0], children)
+
+    def articles(self, limit: int | None = None) -> list[dict[str, Any]]:
+        """Stored articles without their text, newest first, with their event counts."""
+        sql = (
+            "SELECT a.id, a.url, a.url_norm, a.source, a.title, a.published, a.language, "
+            "a.version, a.fingerprint, a.coded_at, "
+            "(SELECT count(*) FROM events e WHERE e.article_id = a.id) AS n_events "
+            "FROM articles a ORDER BY a.published DESC NULLS LAST, a.id LIMIT ?"
+        )
+        return self.query(sql, [limit])
+
+    def count(self, table: str = EVENTS) -> int:
+        """Rows in one of ``TABLES``."""
+        if table not in TABLES:
+            raise StoreError(f"unknown table {table!r}; the store has {', '.join(TABLES)}")
+        return int(self.query(f"SELECT count(*) AS n FROM {ident(table)}")[0]["n"])
+
+    def events(self, source: str | None = None, target: str | None = None, *,
+               category: str | Iterable[str] | None = None,
+               status: str | Iterable[str] | None = None,
+               since: date | str | None = None, until: date | str | None = None,
+               article_id: str | None = None,
+               limit: int | None = None) -> list[dict[str, Any]]:
+        """Event rows, filtered; ``source``/``target`` are actor keys ('RUS', 'NATO').
+
+        ``since``/``until`` are inclusive and compare the first day the event's date covers
+        (its article's publication day when the text gave none). JSON columns come decoded.
+        """
+        sql = (
+            f"{select_sql(EVENTS)} WHERE "
+            "(?::VARCHAR IS NULL OR list_contains(source_keys, ?::VARCHAR)) "
+            "AND (?::VARCHAR IS NULL OR list_contains(target_keys, ?::VARCHAR)) "
+            "AND (?::VARCHAR[] IS NULL OR list_contains(?::VARCHAR[], category)) "
+            "AND (?::VARCHAR[] IS NULL OR list_contains(?::VARCHAR[], status)) "
+            "AND (?::DATE IS NULL OR date_start >= ?::DATE) "
+            "AND (?::DATE IS NULL OR date_start <= ?::DATE) "
+            "AND (?::VARCHAR IS NULL OR article_id = ?::VARCHAR) "
+            "ORDER BY date_start NULLS LAST, article_id, ord LIMIT ?"
+        )
+        categories, statuses = _as_list(category), _as_list(status)
+        start, end = _as_date(since, "since"), _as_date(until, "until")
+        params = [source, source, target, target, categories, categories, statuses, statuses,
+                  start, start, end, end, article_id, article_id, limit]
+        return [_decode(r) for r in self.query(sql, params)]
+
+    def errors(self) -> list[dict[str, Any]]:
+        """Inputs that could not be coded or saved, oldest first."""
+        return self.query(f"{select_sql(ERRORS)} ORDER BY {ident('at')}, {ident('origin')}")
+
+    # -- export ---------------------------------------------------------------------------
+    def export_parquet(self, directory: str | os.PathLike[str]) -> list[Path]:
+        """Write ``<table>.parquet`` for every table into ``directory`` (created if needed).
+
+        All files come from one transaction, so they agree with each other.
+        """
+        out = Path(directory).expanduser().resolve()
+        targets = [(t, out / f"{t}.parquet") for t in TABLES]
+        literals = [(t, _path_literal(p)) for t, p in targets]  # checked before anything is made
+        try:
+            out.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError(f"cannot create export directory {out}: {exc}") from exc
+        with self._lock:
+            try:
+                with self._transaction() as con:
+                    for table, literal in literals:
+                        order = ", ".join(ident(c) for c in _ORDER[table])
+                        con.execute(f"COPY (SELECT * FROM {ident(table)} ORDER BY {order}) "
+                                    f"TO {literal} (FORMAT PARQUET)")
+            except duckdb.Error as exc:
+                raise StoreError(f"export of {self.path} to {out} failed: {_brief(exc)}"
+                                 ) from exc
+        log.info("exported %d tables of %s to %s", len(targets), self.path, out)
+        return [p for _, p in targets]
+
+
+
+def _decode(row: dict[str, Any]) -> dict[str, Any]:
+    """Decode a row's JSON columns (DuckDB hands JSON back as text)."""
+    return {k: json.loads(v) if k in _JSON_COLUMNS and isinstance(v, str) else v
+            for k, v in row.items()}
+
+
+__all__ = ["Store", "MIGRATIONS"]
