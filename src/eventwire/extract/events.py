@@ -613,8 +613,11 @@ def extract_events(doc: Any, actors: Any, verbs: VerbDictionary,
         location = event_location(list(places), sent.start_char, sent.end_char, anchor) \
             if event_location else None
         trigger = c.pred.text if c.light is None else f"{c.light.text} … {c.pred.text}"
-        evidence = Evidence(sentence=sent.text, start=sent.start_char, end=sent.end_char,
-                            trigger=trigger, url=url)
+        body = sent.text
+        lead = len(body) - len(body.lstrip())
+        body = body.strip()
+        evidence = Evidence(sentence=body, start=sent.start_char + lead,
+                            end=sent.start_char + lead + len(body), trigger=trigger, url=url)
         key = (c.sense.category, tuple(sorted({a.org or a.country or a.name for a in source})),
                tuple(sorted({a.org or a.country or a.name for a in target})),
                c.status == "negated", date.value if date and date.precision != "published" else None)
