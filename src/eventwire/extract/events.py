@@ -17,8 +17,9 @@ from typing import Any, Iterable, Sequence
 import yaml
 
 from ..errors import KnowledgeError
-from ..model import (CATEGORIES, ActorRef, ArticleMeta, DateRef, Event, EventDate, Evidence,
-                     Place, Quote)
+from ..model import CATEGORIES, ActorRef, ArticleMeta, DateRef, Event, Evidence, Place, Quote
+from .dates import event_date
+from .places import event_location
 
 log = logging.getLogger(__name__)
 
@@ -205,7 +206,7 @@ class _Roles:
                         found.append(a)
         if not found:
             for child in tok.children:
-                if child.dep_ == "prep" and child.lower_ == "of":
+                if child.dep_ == "prep" and child.lower_ in ("of", "from"):
                     for pobj in child.children:
                         if pobj.dep_ == "pobj":
                             found.extend(a for a in self.of_token(pobj, depth + 1)
@@ -402,13 +403,18 @@ CIVIL_SECTORS = frozenset({"CVL", "OPP", "LAB", "EDU", "REL", "MED", "JRN", "NGO
 MONEY_WORDS = frozenset({"$", "million", "billion", "aid", "dollars", "euros", "funds", "fund"})
 
 
-def _choose(senses: Sequence[Sense], pred: Any, roles: _Roles, source: list[str]) -> Sense:
+def _choose(senses: Sequence[Sense], pred: Any, roles: _Roles, source: list[str]
+            ) -> Sense | None:
+    """Pick the reading that fits the actors (a strike by workers is a protest, by an air
+    force an assault); None when no reading fits (troops "arriving" are not a visit)."""
+    sectors = {roles.actors.get(a).sector for a in source if a in roles.actors._by_id}
+    if all(s.mode == "visit" for s in senses) and sectors & {"MIL", "REB", "COP"}:
+        return None
     cats = [s.category for s in senses]
     if len(set(cats)) == 1:
         return senses[0]
     sent_words = {t.lower_ for t in pred.sent}
     if "PROTEST" in cats:
-        sectors = {roles.actors.get(a).sector for a in source if a in roles.actors._by_id}
         kinds = {roles.actors.get(a).kind for a in source if a in roles.actors._by_id}
         civil = (sectors and sectors <= CIVIL_SECTORS) or (kinds and kinds <= {"group"}
                                                             and not sectors & {"MIL", "GOV"})
@@ -440,7 +446,7 @@ def _contexts(sent: Any, verbs: VerbDictionary) -> tuple[str, ...]:
 # ------------------------------------------------------------------------------------------
 @dataclass
 class _Candidate:
-    sense: Sense
+    sense: Sense  # None only transiently, when no reading fits
     pred: Any
     light: Any
     source: list[str]
@@ -510,7 +516,7 @@ def _candidates(sent: Any, roles: _Roles, verbs: VerbDictionary) -> list[_Candid
                 continue
             out.append(_Candidate(_choose(senses, tok, roles, source), tok, None, source,
                                   target, "modifier", "noun"))
-    return _absorb_complements(out)
+    return _absorb_complements([c for c in out if c.sense is not None])
 
 
 ABSORB_DEPS = frozenset({"xcomp", "ccomp", "dobj", "pobj", "prep", "pcomp", "acl", "attr",
@@ -568,10 +574,6 @@ def extract_events(doc: Any, actors: Any, verbs: VerbDictionary,
                    dates: Sequence[DateRef] = (), places: Sequence[Place] = (),
                    meta: ArticleMeta | None = None, quotes: Sequence[Quote] = ()) -> list[Event]:
     """Code every clause of ``doc`` into PLOVER events (pure function)."""
-    from . import dates as _dates_mod
-    from . import places as _places_mod
-    event_date = getattr(_dates_mod, "event_date", None)
-    event_location = getattr(_places_mod, "event_location", None)
     published = meta.published if meta else None
     url = meta.url if meta else None
     roles = _Roles(doc, actors, quotes)
@@ -595,7 +597,9 @@ def extract_events(doc: Any, actors: Any, verbs: VerbDictionary,
                 c.target = list(reversed(c.source))
             raw.append((c, sent))
             # a charge against a third party: the speaker accuses (the reported deed is claimed)
-            if c.status == "claimed" and c.sense.quad >= 3 and c.speaker:
+            reporters = {roles.actors.get(a).sector for a in c.speaker
+                         if a in roles.actors._by_id} & {"MED", "JRN"}
+            if c.status == "claimed" and c.sense.quad >= 3 and c.speaker and not reporters:
                 acc = _Candidate(Sense("ACCUSE", "112", -2.5, 3, None, "reported deed"),
                                  c.pred, c.light, list(c.speaker), list(c.source), "reported",
                                  "derived", "asserted")
@@ -608,10 +612,8 @@ def extract_events(doc: Any, actors: Any, verbs: VerbDictionary,
         if not source:
             continue
         anchor = c.pred.idx
-        date = event_date(list(dates), sent.start_char, sent.end_char, anchor, published) \
-            if event_date else (EventDate(published, "published") if published else None)
-        location = event_location(list(places), sent.start_char, sent.end_char, anchor) \
-            if event_location else None
+        date = event_date(dates, sent.start_char, sent.end_char, anchor, published, doc=doc)
+        location = event_location(places, sent.start_char, sent.end_char, anchor, doc=doc)
         trigger = c.pred.text if c.light is None else f"{c.light.text} … {c.pred.text}"
         body = sent.text
         lead = len(body) - len(body.lstrip())
