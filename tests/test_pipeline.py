@@ -45,5 +45,6 @@ def test_pipeline_offsets_point_into_the_cleaned_text(seed_coded):
     for a in seed_coded.actors:
         for start, end in a.mentions:
             assert 0 <= start < end <= len(text)
-    for d in seed_coded.dates:
-        assert text[d.start:d.end] == d.text
+    for ref in seed_coded.dates + seed_coded.places:
+        where = text if ref.caption is None else seed_coded.captions[ref.caption]
+        assert where[ref.start:ref.end] == ref.text

@@ -160,10 +160,11 @@ class DateRef:
     end: int
     value: str  # ISO 8601: 2020-11-24, 2020-11, 2020, or a range 2020-10-20/2020-11-10
     precision: str  # day | month | year | range
+    caption: int | None = None  # set when found in captions[i]; offsets then point into it
 
     def to_dict(self) -> dict[str, Any]:
         return {"text": self.text, "start": self.start, "end": self.end, "value": self.value,
-                "precision": self.precision}
+                "precision": self.precision, "caption": self.caption}
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,11 +180,13 @@ class Place:
     lon: float | None = None
     geonameid: int | None = None
     precision: str | None = None  # country | admin1 | city | region
+    caption: int | None = None  # set when found in captions[i]; offsets then point into it
 
     def to_dict(self) -> dict[str, Any]:
         return {"text": self.text, "start": self.start, "end": self.end, "name": self.name,
                 "country": self.country, "lat": self.lat, "lon": self.lon,
-                "geonameid": self.geonameid, "precision": self.precision}
+                "geonameid": self.geonameid, "precision": self.precision,
+                "caption": self.caption}
 
 
 @dataclass(frozen=True, slots=True)

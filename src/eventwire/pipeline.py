@@ -101,9 +101,16 @@ class Pipeline:
         dates = extract_dates(doc, meta.published)
         countries = sorted({a.country for a in actors.actors if a.country})
         places = extract_places(doc, self.gazetteer, countries)
+        # captions are not body text, but their dates and places are facts of the story
+        for i, cap in enumerate(self.nlp.pipe(cleaned.captions) if cleaned.captions else ()):
+            dates += [replace(d, caption=i) for d in extract_dates(cap, meta.published)]
+            places += [replace(p, caption=i)
+                       for p in extract_places(cap, self.gazetteer, countries)]
         quotes = extract_quotes(doc, actors)
-        events = extract_events(doc, actors, self.verbs, dates=dates, places=places, meta=meta,
-                                quotes=quotes)
+        body_dates = [d for d in dates if d.caption is None]
+        body_places = [p for p in places if p.caption is None]
+        events = extract_events(doc, actors, self.verbs, dates=body_dates, places=body_places,
+                                meta=meta, quotes=quotes)
         return CodedArticle(article=meta, text=cleaned.text, captions=cleaned.captions,
                             removed=cleaned.removed, actors=tuple(actors.actors),
                             events=tuple(events), quotes=tuple(quotes), dates=tuple(dates),

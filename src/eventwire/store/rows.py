@@ -11,7 +11,7 @@ import json
 from datetime import date, datetime
 from typing import Any, Callable, Iterable
 
-from ..model import ActorRef, CodedArticle, Evidence
+from ..model import ActorRef, CodedArticle, DateRef, Evidence, Place
 
 Row = tuple[Any, ...]
 
@@ -114,14 +114,14 @@ def quote_rows(coded: CodedArticle) -> list[Row]:
 
 def date_rows(coded: CodedArticle) -> list[Row]:
     aid = coded.article.id
-    return [(aid, i, d.text, d.start, d.end, d.value, d.precision)
+    return [(aid, i, d.text, d.start, d.end, d.value, d.precision, d.caption)
             for i, d in enumerate(coded.dates)]
 
 
 def place_rows(coded: CodedArticle) -> list[Row]:
     aid = coded.article.id
     return [(aid, i, p.text, p.start, p.end, p.name, p.country, p.lat, p.lon, p.geonameid,
-             p.precision) for i, p in enumerate(coded.places)]
+             p.precision, p.caption) for i, p in enumerate(coded.places)]
 
 
 # -- rows -> contract JSON ------------------------------------------------------------------
@@ -167,14 +167,14 @@ def _quote(r: dict[str, Any]) -> dict[str, Any]:
 
 
 def _date(r: dict[str, Any]) -> dict[str, Any]:
-    return {"text": r["text"], "start": r["start"], "end": r["end"], "value": r["value"],
-            "precision": r["precision"]}
+    return DateRef(text=r["text"], start=r["start"], end=r["end"], value=r["value"],
+                   precision=r["precision"], caption=r["caption"]).to_dict()
 
 
 def _place(r: dict[str, Any]) -> dict[str, Any]:
-    return {"text": r["text"], "start": r["start"], "end": r["end"], "name": r["name"],
-            "country": r["country"], "lat": r["lat"], "lon": r["lon"],
-            "geonameid": r["geonameid"], "precision": r["precision"]}
+    return Place(text=r["text"], start=r["start"], end=r["end"], name=r["name"],
+                 country=r["country"], lat=r["lat"], lon=r["lon"], geonameid=r["geonameid"],
+                 precision=r["precision"], caption=r["caption"]).to_dict()
 
 
 def _each(rows: list[dict[str, Any]], convert: Callable[[dict[str, Any]], dict[str, Any]]

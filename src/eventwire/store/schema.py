@@ -111,6 +111,7 @@ COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
         ("end", "INTEGER"),
         ("value", "VARCHAR"),
         ("precision", "VARCHAR"),
+        ("caption", "INTEGER"),  # index into articles.captions, NULL = body text
     ),
     PLACES: (
         ("article_id", "VARCHAR NOT NULL"),
@@ -124,6 +125,7 @@ COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
         ("lon", "DOUBLE"),
         ("geonameid", "BIGINT"),
         ("precision", "VARCHAR"),
+        ("caption", "INTEGER"),  # index into articles.captions, NULL = body text
     ),
     ERRORS: (
         ("origin", "VARCHAR PRIMARY KEY"),  # one row per failed input: the latest reason wins
