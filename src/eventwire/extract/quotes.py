@@ -1,13 +1,862 @@
 """Quotes: direct, partial and indirect quotations with their speakers.
 
-STUB. Public surface: ``extract_quotes(doc, actors: ActorIndex) -> list[Quote]``.
+Public surface: ``extract_quotes(doc, actors) -> list[Quote]``, a pure function over a parsed
+Doc and the article's ``ActorIndex``. The cue words live in ``data/reporting_verbs.yaml``.
+
+How it reads an article:
+
+1. Quote marks are paired per paragraph (straight, curly, guillemets). A mark that never
+   closes is dropped, unless it opens the paragraph (the newswire convention for a quote that
+   runs on into the next paragraph), so stray marks never swallow unquoted text.
+2. Each quoted segment looks for its cue: a reporting verb just after it (``"…," he said``),
+   just before it (``Shoigu said: "…"``), governing it (``warned of a "deep crisis"``), or an
+   ``according to X``. A full-sentence segment without a cue of its own takes the speaker of
+   its neighbour in the paragraph (``"…," Shoigu said. "…"``). Segments with no cue at all
+   are scare quotes or titles and are dropped.
+3. Reporting verbs outside quote marks with a clausal complement give indirect quotes.
+4. The speaker is the cue's subject, resolved through the ``ActorIndex``; when the index has
+   no mention there, a small fallback of our own looks back for the antecedent (last person
+   for "he"/"she", an earlier phrase with the same noun for "the official").
 """
 from __future__ import annotations
 
-from typing import Any
+import functools
+import logging
+import re
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any, Iterable, Sequence
 
-from ..model import Quote
+import yaml
+
+from ..errors import KnowledgeError
+from ..model import ActorRef, Mention, Quote
+
+log = logging.getLogger(__name__)
+
+CUES_FILE = "reporting_verbs.yaml"
+
+OPEN_MARKS = "“„«"
+CLOSE_MARKS = "”»"
+STRAIGHT = '"'
+#: Characters a closing straight quote may be followed by.
+_AFTER_CLOSE = set(" \t,.;:!?)]}—–-…'’")
+_SUBJ_DEPS = ("nsubj", "nsubjpass", "csubj")
+_ACTIVE_SUBJ_DEPS = ("nsubj", "csubj")
+_RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
+_PRONOUNS_PERSON = {"he", "she", "him", "her"}
+_PRONOUNS_GROUP = {"it"}
+_DETS_DEFINITE = {"the", "this", "that"}
+_BETWEEN_OK_DEPS = {"punct", "npadvmod", "advmod", "prep", "pobj", "det", "compound", "amod",
+                    "nummod", "dative", "dobj", "poss", "case", "cc"}
+MAX_QUOTE_CHARS = 3000
+#: A wire dateline opening a paragraph: "NAIROBI, Kenya — ", "KAMPALA (Reuters) - ".
+_DATELINE = re.compile(r"^[A-Z][A-Z .'-]{2,}(?:,[^—–\n]{1,30}?)?(?: \([^)]{1,30}\))? ?(?:—|–|--|-) ")
 
 
-def extract_quotes(doc: Any, actors: Any) -> list[Quote]:
-    return []
+@dataclass(frozen=True, slots=True)
+class Cues:
+    """The cue vocabulary: which words report speech (see ``data/reporting_verbs.yaml``)."""
+
+    verbs: frozenset[str]
+    speech_nouns: frozenset[str]
+    clause_verbs: frozenset[str]
+    clause_nouns: frozenset[str]
+    attributions: tuple[tuple[str, ...], ...]
+    naming_verbs: frozenset[str]
+    scare_markers: tuple[tuple[str, ...], ...]
+    person_nouns: frozenset[str]
+    not_with_particles: frozenset[str] = frozenset()
+    own_voice_nouns: frozenset[str] = frozenset()
+
+    @classmethod
+    def from_mapping(cls, data: Any, path: str = CUES_FILE) -> "Cues":
+        """Validate a parsed YAML mapping; errors name the file and the bad key."""
+        if not isinstance(data, dict):
+            raise KnowledgeError(path, None, "expected a mapping of cue lists at top level")
+        keys = ("verbs", "speech_nouns", "clause_verbs", "clause_nouns", "attributions",
+                "naming_verbs", "scare_markers", "person_nouns", "not_with_particles",
+                "own_voice_nouns")
+        lists: dict[str, list[str]] = {}
+        for key in keys:
+            value = data.get(key, [])
+            if not isinstance(value, list) or not all(isinstance(v, str) and v.strip()
+                                                      for v in value):
+                raise KnowledgeError(path, None, f"{key!r} must be a list of non-empty strings")
+            lists[key] = [v.strip().lower() for v in value]
+        unknown = set(data) - set(keys)
+        if unknown:
+            raise KnowledgeError(path, None, f"unknown keys {sorted(unknown)}; expected {keys}")
+        if not lists["verbs"]:
+            raise KnowledgeError(path, None, "'verbs' is empty; quotes need reporting verbs")
+        return cls(
+            verbs=frozenset(lists["verbs"]),
+            speech_nouns=frozenset(lists["speech_nouns"]),
+            clause_verbs=frozenset(lists["clause_verbs"]),
+            clause_nouns=frozenset(lists["clause_nouns"]),
+            attributions=tuple(tuple(a.split()) for a in lists["attributions"]),
+            naming_verbs=frozenset(lists["naming_verbs"]),
+            scare_markers=tuple(tuple(m.split()) for m in lists["scare_markers"]),
+            person_nouns=frozenset(lists["person_nouns"]),
+            not_with_particles=frozenset(lists["not_with_particles"]),
+            own_voice_nouns=frozenset(lists["own_voice_nouns"]),
+        )
+
+
+@functools.lru_cache(maxsize=1)
+def load_cues() -> Cues:
+    """Read the shipped cue file once (it is immutable data, so caching is safe)."""
+    ref = resources.files("eventwire") / "data" / CUES_FILE
+    try:
+        data = yaml.safe_load(ref.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise KnowledgeError(str(ref), None, f"not valid YAML: {exc}") from exc
+    return Cues.from_mapping(data, str(ref))
+
+
+# -- quote marks -------------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class _Segment:
+    """One pair of quote marks: ``open``/``close`` index the marks (close may be para end)."""
+
+    open: int
+    close: int
+    start: int  # the quoted words, trimmed
+    end: int
+    para: int
+    closed: bool
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    pos = 0
+    for line in text.split("\n"):
+        if line.strip():
+            out.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return out
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:"):
+        end -= 1
+    return start, end
+
+
+def find_quote_marks(text: str) -> list[_Segment]:
+    """Pair quote marks paragraph by paragraph; unbalanced marks are dropped, never fatal."""
+    segments: list[_Segment] = []
+    paragraphs = _paragraphs(text)
+    for p_index, (p_start, p_end) in enumerate(paragraphs):
+        opened: int | None = None
+        for i in range(p_start, p_end):
+            ch = text[i]
+            if ch not in OPEN_MARKS and ch not in CLOSE_MARKS and ch != STRAIGHT:
+                continue
+            prev = text[i - 1] if i > p_start else " "
+            nxt = text[i + 1] if i + 1 < p_end else " "
+            if ch == STRAIGHT:
+                if opened is None:
+                    if not nxt.isspace():
+                        opened = i
+                    continue
+                if prev.isspace() and not nxt.isspace() and nxt not in _AFTER_CLOSE:
+                    opened = i  # the earlier mark was stray; this one opens
+                    continue
+                is_close = True
+            else:
+                is_close = ch in CLOSE_MARKS
+                if not is_close:
+                    opened = i
+                    continue
+            if is_close and opened is not None:
+                s, e = _trim(text, opened + 1, i)
+                if e > s and any(c.isalpha() for c in text[s:e]):
+                    segments.append(_Segment(opened, i, s, e, p_index, True))
+                opened = None
+        runs_on = p_index + 1 < len(paragraphs) and (
+            text[paragraphs[p_index + 1][0]] in OPEN_MARKS + STRAIGHT)
+        if opened is not None and (runs_on or not text[p_start:opened].strip()):
+            s, e = _trim(text, opened + 1, p_end)
+            if e > s and e - s <= MAX_QUOTE_CHARS and any(c.isalpha() for c in text[s:e]):
+                segments.append(_Segment(opened, p_end, s, e, p_index, False))
+    return segments
+
+
+# -- the parse around a segment ------------------------------------------------------------
+
+class _Context:
+    """Per-document lookups: which tokens are quoted, cue vocabulary, actor index."""
+
+    def __init__(self, doc: Any, actors: Any, cues: Cues, segments: Sequence[_Segment]):
+        self.doc = doc
+        self.text: str = doc.text
+        self.actors = actors
+        self.cues = cues
+        self.segments = segments
+        self.quoted = [False] * len(doc)
+        for seg in segments:
+            for tok in self.tokens(seg.open, seg.close + 1):
+                self.quoted[tok.i] = True
+
+    def tokens(self, start: int, end: int) -> list[Any]:
+        """Tokens overlapping [start, end)."""
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            return [t for t in self.doc if t.idx < end and t.idx + len(t) > start]
+        return list(span)
+
+    def is_cue_verb(self, tok: Any) -> bool:
+        if tok.lemma_.lower() not in self.cues.verbs:
+            return False
+        if tok.pos_ not in ("VERB", "AUX") and not (  # "the statement read" tagged a noun
+                tok.pos_ == "NOUN" and any(c.dep_ in _SUBJ_DEPS for c in tok.children)):
+            return False
+        if self.quoted[tok.i]:
+            return False
+        return not any(c.dep_ == "prt" and c.lower_ in self.cues.not_with_particles
+                       for c in tok.children)
+
+
+def _root_of(tokens: Sequence[Any]) -> Any | None:
+    """The token of a stretch whose head lies outside it (the stretch's syntactic root)."""
+    ids = {t.i for t in tokens}
+    for t in tokens:
+        if t.head.i not in ids or t.head.i == t.i:
+            if t.is_alpha:
+                return t
+    return tokens[0] if tokens else None
+
+
+def _is_ancestor(anc: Any, tok: Any) -> bool:
+    return any(a.i == anc.i for a in tok.ancestors)
+
+
+def _subject(verb: Any) -> Any | None:
+    """The subject of a cue verb, climbing conj/xcomp/advcl chains ("and warned", "saying")."""
+    seen = 0
+    cur = verb
+    while cur is not None and seen < 4:
+        subjects = [c for c in cur.children if c.dep_ in _ACTIVE_SUBJ_DEPS]
+        if subjects:  # a bad parse may give two; the one nearest the verb is the speaker
+            subj = min(subjects, key=lambda c: abs(c.i - cur.i))
+            relative = subj.lower_ in _RELATIVE_PRONOUNS or any(
+                c.lower_ == "whose" for c in subj.children)
+            if relative and cur.dep_ == "relcl":
+                return cur.head  # "Amr, who said ..." / "China, whose officials said" -> antecedent
+            return subj
+        if any(c.dep_ == "nsubjpass" for c in cur.children):
+            # "was announced by X": the speaker is the agent, never the passive subject
+            for agent in (c for c in cur.children if c.dep_ == "agent"):
+                objs = [g for g in agent.children if g.dep_ == "pobj"]
+                if objs:
+                    return objs[0]
+            return None
+        if cur.dep_ in ("conj", "xcomp", "advcl", "acl") and cur.head.i != cur.i:
+            cur = cur.head
+            seen += 1
+            continue
+        return None
+    return None
+
+
+def _np_bounds(head: Any) -> tuple[int, int]:
+    """Character bounds of a subject phrase, without its relative clauses."""
+    drop: set[int] = set()
+    for t in head.subtree:
+        if t.i != head.i and t.dep_ in ("relcl", "acl"):
+            drop.update(x.i for x in t.subtree)
+    keep = [t for t in head.subtree if t.i not in drop]
+    for k in range(1, len(keep)):  # ", who was being treated ..." is not part of the name
+        if keep[k].lower_ in _RELATIVE_PRONOUNS and keep[k - 1].text == "," and k > 1:
+            keep = keep[:k - 1]
+            break
+    while len(keep) > 1 and keep[-1].is_punct:
+        keep.pop()
+    while len(keep) > 1 and keep[0].is_punct:
+        keep.pop(0)
+    start, end = keep[0].idx, keep[-1].idx + len(keep[-1])
+    text = head.doc.text
+    if text.count("(", start, end) > text.count(")", start, end) and text[end:end + 1] == ")":
+        end += 1  # "U.S. European Command (EUCOM)"
+    return start, end
+
+
+def _head_noun(tok: Any) -> str:
+    """"secretary-general" -> "secretary": the title word that says who the person is."""
+    return tok.lemma_.lower().split("-")[0]
+
+
+# -- speakers -------------------------------------------------------------------------------
+
+class _Speakers:
+    """Turns a subject token into an ActorRef, with our own fallback for unmentioned subjects."""
+
+    def __init__(self, ctx: _Context) -> None:
+        self.ctx = ctx
+
+    def _actor_kind(self, m: Mention) -> str | None:
+        try:
+            return self.ctx.actors.get(m.actors[0]).kind
+        except (KeyError, IndexError):
+            return None
+
+    def _ref(self, m: Mention) -> ActorRef | None:
+        for aid in m.actors:
+            try:
+                return self.ctx.actors.ref(aid)
+            except KeyError:
+                continue
+        return None
+
+    def from_span(self, start: int, end: int, head: Any | None) -> ActorRef | None:
+        """The actor a phrase names: the mention on its head, else a person, else the nearest."""
+        mentions = [m for m in self.ctx.actors.in_span(start, end) if m.actors]
+        if head is not None:
+            on_head = [m for m in self.ctx.actors.at(head.idx, head.idx + len(head)) if m.actors]
+            on_head.sort(key=lambda m: (self._actor_kind(m) != "person", m.end - m.start))
+            for m in on_head:
+                ref = self._ref(m)
+                if ref is not None:
+                    return ref
+        if not mentions:
+            return None
+        if head is not None and (head.lemma_.lower() in self.ctx.cues.own_voice_nouns
+                                 or head.lower_ in self.ctx.cues.own_voice_nouns):
+            return None  # "Corbett's family" speaks, not Corbett
+        persons = [m for m in mentions if self._actor_kind(m) == "person"]
+        if persons:
+            return self._ref(persons[-1])
+        if head is not None:
+            before = [m for m in mentions if m.end <= head.idx + len(head)]
+            if before:
+                return self._ref(before[-1])
+        return self._ref(mentions[0])
+
+    def last_before(self, pos: int, kinds: Iterable[str]) -> ActorRef | None:
+        """The nearest earlier mention of one of ``kinds``, outside quote marks."""
+        wanted = set(kinds)
+        for m in reversed(self.ctx.actors.before(pos)):
+            if not m.actors or self._in_quote(m.start):
+                continue
+            if m.kind == "pronoun":
+                continue
+            if self._actor_kind(m) in wanted:
+                return self._ref(m)
+        return None
+
+    def recent_subject(self, tok: Any, kinds: Iterable[str], max_sents: int = 6
+                       ) -> ActorRef | None:
+        """The antecedent of "he": in the nearest earlier sentence naming one, prefer the one
+        that is a subject there (the sentence's topic), else the last one named."""
+        wanted = set(kinds)
+        sents = list(self.ctx.doc.sents)
+        here = next((k for k, s in enumerate(sents) if s.start <= tok.i < s.end), 0)
+        for k in range(here, max(-1, here - max_sents), -1):
+            sent = sents[k]
+            limit = tok.idx if k == here else sent.end_char
+            cands = [m for m in self.ctx.actors.in_span(sent.start_char, limit)
+                     if m.actors and not self._in_quote(m.start)
+                     and self._actor_kind(m) in wanted]
+            if not cands:
+                continue
+            subjects = [m for m in cands if any(
+                t.dep_ in _SUBJ_DEPS or (t.dep_ in ("compound", "appos") and t.head.dep_ in _SUBJ_DEPS)
+                for t in self.ctx.tokens(m.start, m.end))]
+            return self._ref((subjects or cands)[-1])
+        return self.last_before(tok.idx, wanted)
+
+    def _in_quote(self, pos: int) -> bool:
+        return any(s.open < pos < s.close for s in self.ctx.segments)
+
+    def by_same_noun(self, head: Any) -> ActorRef | None:
+        """"the official" -> the latest earlier phrase headed by "official" that names someone."""
+        lemma = head.lemma_.lower()
+        for chunk in reversed(list(self.ctx.doc.noun_chunks)):
+            if chunk.end > head.i - 0 and chunk.start <= head.i:
+                continue
+            if chunk.root.i >= head.i or chunk.root.lemma_.lower() != lemma:
+                continue
+            if self.ctx.quoted[chunk.root.i]:
+                continue
+            ref = self.from_span(chunk.start_char, chunk.end_char, chunk.root)
+            if ref is not None:
+                return ref
+        return None
+
+    def resolve(self, subj: Any) -> tuple[ActorRef, str]:
+        """(speaker, the words naming it) for a subject token."""
+        start, end = _np_bounds(subj)
+        words = self.ctx.text[start:end]
+        ref = self.from_span(start, end, subj)
+        if ref is not None:
+            return ref, words
+        low = subj.lower_
+        if subj.pos_ == "PRON" or low in _PRONOUNS_PERSON:
+            if low in _PRONOUNS_PERSON:
+                ref = self.recent_subject(subj, ("person",))
+            elif low in _PRONOUNS_GROUP:
+                ref = self.recent_subject(subj, ("organization", "igo", "state", "group"))
+            if ref is not None:
+                return ref, words
+            return ActorRef(actor=None, name=words), words
+        first = next(iter(subj.subtree))
+        if first.lower_ in _DETS_DEFINITE or first.i == subj.i:
+            ref = self.by_same_noun(subj)
+            if ref is None and _head_noun(subj) in self.ctx.cues.person_nouns:
+                ref = self.recent_subject(subj, ("person",))
+            if ref is not None:
+                return ref, words
+        return ActorRef(actor=None, name=words), words
+
+
+# -- cues ----------------------------------------------------------------------------------
+
+@dataclass(frozen=True, slots=True)
+class _Attribution:
+    cue: str
+    speaker: ActorRef
+    speaker_text: str
+
+
+def _attribute_verb(ctx: _Context, speakers: _Speakers, verb: Any) -> _Attribution | None:
+    subj = _subject(verb)
+    if subj is None:
+        return None
+    if subj.lemma_.lower() in ctx.cues.speech_nouns or subj.lower_ in ctx.cues.speech_nouns:
+        owner = _owner_of_speech(ctx, speakers, subj)
+        start, end = _np_bounds(subj)
+        words = ctx.text[start:end]
+        cue = f"{subj.text} {verb.text}"
+        if owner is not None:
+            return _Attribution(cue, owner, words)
+        return _Attribution(cue, ActorRef(actor=None, name=words), words)
+    ref, words = speakers.resolve(subj)
+    return _Attribution(verb.text, ref, words)
+
+
+def _owner_of_speech(ctx: _Context, speakers: _Speakers, noun: Any) -> ActorRef | None:
+    """Whose statement: a name inside "the U.S. statement" / "a statement from the ministry"."""
+    start, end = _np_bounds(noun)
+    mentions = [m for m in ctx.actors.in_span(start, end) if m.actors]
+    if mentions:
+        return speakers.from_span(start, end, None)
+    return None
+
+
+def _attribution_phrase(ctx: _Context, tokens: Sequence[Any]) -> Any | None:
+    """The object of "according to" among ``tokens``, if any."""
+    toks = list(tokens)
+    for phrase in ctx.cues.attributions:
+        n = len(phrase)
+        for i in range(len(toks) - n + 1):
+            if tuple(t.lower_ for t in toks[i:i + n]) == phrase and not ctx.quoted[toks[i].i]:
+                last = toks[i + n - 1]
+                objs = [c for c in last.children if c.dep_ == "pobj"]
+                if objs:
+                    return objs[0]
+                nxt = [t for t in toks[i + n:] if t.pos_ in ("NOUN", "PROPN", "PRON")]
+                if nxt:
+                    return nxt[0]
+    return None
+
+
+def _attribute_according(ctx: _Context, speakers: _Speakers, obj: Any) -> _Attribution:
+    if obj.lemma_.lower() in ctx.cues.speech_nouns:
+        owner = _owner_of_speech(ctx, speakers, obj)
+        start, end = _np_bounds(obj)
+        words = ctx.text[start:end]
+        return _Attribution("according to", owner or ActorRef(None, words), words)
+    ref, words = speakers.resolve(obj)
+    return _Attribution("according to", ref, words)
+
+
+def _sentence_bounds(ctx: _Context, tok: Any) -> tuple[int, int]:
+    sent = tok.sent
+    return sent.start_char, sent.end_char
+
+
+def _cue_after(ctx: _Context, speakers: _Speakers, seg: _Segment,
+               limit: int) -> _Attribution | None:
+    """``"…," the official said`` / ``"…," said Shoigu`` / ``"…," according to X``."""
+    after = ctx.tokens(seg.close + 1, limit)
+    after = [t for t in after if t.idx > seg.close]
+    if not after:
+        return None
+    # stop at the end of the sentence that follows the mark
+    window: list[Any] = []
+    for t in after:
+        if ctx.quoted[t.i]:
+            break
+        window.append(t)
+        if t.text in (".", "!", "?") and t.idx > seg.close + 1:
+            break
+    if not window:
+        return None
+    if not _closes_clause(ctx, seg):
+        return None
+    for i, t in enumerate(window):
+        if ctx.is_cue_verb(t):
+            subj = _subject(t)
+            allowed = {x.i for x in subj.subtree} if subj is not None else set()
+            between = window[:i]
+            if all(b.i in allowed or b.is_punct or b.dep_ in ("npadvmod", "advmod")
+                   for b in between):
+                return _attribute_verb(ctx, speakers, t)
+            return None
+        if t.lower_ in {p[0] for p in ctx.cues.attributions}:
+            obj = _attribution_phrase(ctx, window[i:])
+            if obj is not None and all(b.is_punct for b in window[:i]):
+                return _attribute_according(ctx, speakers, obj)
+    return None
+
+
+def _closes_clause(ctx: _Context, seg: _Segment) -> bool:
+    """A quote followed by its attribution ends with , . ? ! (inside or just outside)."""
+    inside = ctx.text[seg.start - 1:seg.close].rstrip()
+    if inside and inside[-1] in ",.?!…—-":
+        return True
+    rest = ctx.text[seg.close + 1:seg.close + 3].lstrip()
+    return bool(rest) and rest[0] in ",—–-"
+
+
+def _cue_before(ctx: _Context, speakers: _Speakers, seg: _Segment,
+                floor: int) -> tuple[_Attribution, str] | None:
+    """``Shoigu said: "…"`` (direct) or ``warned of a "deep crisis"`` (partial)."""
+    inner = [t for t in ctx.tokens(seg.start, seg.end) if seg.start <= t.idx < seg.end]
+    if not inner:
+        return None
+    sent_start, _ = _sentence_bounds(ctx, inner[0])
+    lo = max(floor, sent_start)
+    before = [t for t in ctx.tokens(lo, seg.open) if lo <= t.idx < seg.open and not ctx.quoted[t.i]]
+    root = _root_of(inner)
+    lead = ctx.text[lo:seg.open].rstrip()
+    if _is_scare(ctx, seg):
+        return None
+    sentence_like = (ctx.text[seg.start].isupper()
+                     and (not lead or lead[-1] in ":,"))
+    if sentence_like and lead:
+        for t in reversed(before):
+            if ctx.is_cue_verb(t):
+                between = [b for b in before if b.i > t.i]
+                if all(b.is_punct or _is_ancestor(t, b) for b in between):
+                    att = _attribute_verb(ctx, speakers, t)
+                    return (att, "direct") if att else None
+                break
+    if root is None:
+        return None
+    for anc in root.ancestors:  # partial: the quote hangs under a reporting verb
+        if ctx.quoted[anc.i]:
+            continue
+        if ctx.is_cue_verb(anc):
+            if not _partial_ok(ctx, seg, anc, inner):
+                return None
+            att = _attribute_verb(ctx, speakers, anc)
+            if att is not None:
+                return att, "partial"
+            continue  # a cue without a speaker ("was announced"): look further up
+        if (anc.dep_ == "dobj" and anc.lemma_.lower() in ctx.cues.clause_nouns
+                and anc.head.lemma_.lower() in ctx.cues.clause_verbs
+                and _verb_on_path(root, anc) and _partial_ok(ctx, seg, anc.head, inner)):
+            verb = anc.head
+            att = _attribute_verb(ctx, speakers, verb)
+            if att is None:
+                return None
+            return _Attribution(f"{verb.text} {anc.text}", att.speaker, att.speaker_text), \
+                "partial"
+    return None
+
+
+def _verb_on_path(tok: Any, top: Any) -> bool:
+    """Is there a clause (a verb) between a quoted phrase and the noun governing it?"""
+    cur = tok
+    while cur.i != top.i and cur.head.i != cur.i:
+        if cur.pos_ in ("VERB", "AUX"):
+            return True
+        cur = cur.head
+    return False
+
+
+def _is_scare(ctx: _Context, seg: _Segment) -> bool:
+    """so-called "color revolutions", a "Spearhead Force": marked or name-like quotes."""
+    lead = ctx.text[max(0, seg.open - 30):seg.open].lower().split()
+    for marker in ctx.cues.scare_markers:
+        if len(lead) >= len(marker) and tuple(lead[-len(marker):]) == marker:
+            return True
+    return False
+
+
+def _partial_ok(ctx: _Context, seg: _Segment, cue: Any, inner: Sequence[Any]) -> bool:
+    """A partial quote is words someone said, not a name: 2+ words, not all Title Case."""
+    words = [t for t in inner if t.is_alpha]
+    if not words:
+        return False
+    if len(words) == 1:
+        return cue.lemma_.lower() in ctx.cues.naming_verbs
+    caps = [w for w in words if w.text[0].isupper() or w.is_stop]
+    title_like = len(words) <= 6 and len(caps) == len(words) and sum(
+        w.text[0].isupper() for w in words) >= max(1, len(words) - 1)
+    return not title_like
+
+
+# -- main ----------------------------------------------------------------------------------
+
+def extract_quotes(doc: Any, actors: Any, cues: Cues | None = None) -> list[Quote]:
+    """Every quotation of an article with its speaker, in text order."""
+    cues = cues or load_cues()
+    text: str = doc.text
+    segments = find_quote_marks(text)
+    ctx = _Context(doc, actors, cues, segments)
+    speakers = _Speakers(ctx)
+    paragraphs = _paragraphs(text)
+
+    found: list[tuple[_Segment, _Attribution, str] | None] = []
+    for n, seg in enumerate(segments):
+        try:
+            found.append(_attribute_segment(ctx, speakers, segments, n, paragraphs))
+        except Exception:  # a bad parse must not lose the article's other quotes
+            log.exception("quote at %d-%d could not be attributed", seg.start, seg.end)
+            found.append(None)
+    indirect: list[Quote] = []
+    try:
+        indirect = _indirect(ctx, speakers)
+    except Exception:  # never lose the direct quotes to a parse oddity
+        log.exception("indirect quotes failed")
+    _inherit(ctx, segments, found, indirect)
+
+    quotes: list[Quote] = []
+    for seg, hit in zip(segments, found):
+        if hit is None:
+            continue
+        _, att, kind = hit
+        quotes.append(Quote(text=text[seg.start:seg.end], start=seg.start, end=seg.end,
+                            kind=kind, cue=att.cue, speaker=att.speaker,
+                            speaker_text=att.speaker_text))
+    quotes.extend(indirect)
+    quotes.sort(key=lambda q: (q.start, q.end))
+    return quotes
+
+
+def _attribute_segment(ctx: _Context, speakers: _Speakers, segments: Sequence[_Segment],
+                       n: int, paragraphs: Sequence[tuple[int, int]]
+                       ) -> tuple[_Segment, _Attribution, str] | None:
+    """Find the cue of one quoted segment; None for scare quotes and uncued fragments."""
+    seg = segments[n]
+    p_start, p_end = paragraphs[seg.para]
+    nxt = segments[n + 1].open if n + 1 < len(segments) and segments[n + 1].para == seg.para \
+        else p_end
+    prev = segments[n - 1].close + 1 if n > 0 and segments[n - 1].para == seg.para else p_start
+    if _is_scare(ctx, seg):
+        return None
+    lead = ctx.text[prev:seg.open].strip()
+    sentence_start = not lead or lead[-1] in ".!?:" or lead.endswith(('."', ".”"))
+    direct = sentence_start and ctx.text[seg.start].isupper()
+    kind = "direct" if direct else "partial"
+    inner = [t for t in ctx.tokens(seg.start, seg.end) if seg.start <= t.idx < seg.end]
+    if not direct:  # a phrase inside a clause: the verb governing it speaks first
+        got = _cue_before(ctx, speakers, seg, prev)
+        if got is not None:
+            return seg, got[0], got[1]
+        if not _long_enough(inner):
+            return None
+    if seg.closed:
+        att = _cue_after(ctx, speakers, seg, nxt)
+        if att is not None:
+            return seg, att, kind
+    if direct:
+        got = _cue_before(ctx, speakers, seg, prev)
+        if got is not None:
+            return seg, got[0], got[1]
+    att = _according_in_sentence(ctx, speakers, inner)
+    if att is not None:
+        return seg, att, kind
+    if direct and lead.endswith(":"):
+        att = _colon_speaker(ctx, speakers, seg, prev)
+        if att is not None:
+            return seg, att, kind
+    return None
+
+
+def _according_in_sentence(ctx: _Context, speakers: _Speakers,
+                           inner: Sequence[Any]) -> _Attribution | None:
+    """``According to the statement, they will "work side by side"``."""
+    if not inner:
+        return None
+    sent = inner[0].sent
+    toks = [t for t in sent if not ctx.quoted[t.i]]
+    obj = _attribution_phrase(ctx, toks)
+    return _attribute_according(ctx, speakers, obj) if obj is not None else None
+
+
+def _colon_speaker(ctx: _Context, speakers: _Speakers, seg: _Segment,
+                   floor: int) -> _Attribution | None:
+    """``Baloch struck a harder tone: "…"``: the clause before the colon names the speaker."""
+    before = [t for t in ctx.tokens(floor, seg.open) if floor <= t.idx < seg.open
+              and not ctx.quoted[t.i]]
+    if not before:
+        return None
+    sent = before[-1].sent
+    verbs = [t for t in before if t.i >= sent.start and t.pos_ in ("VERB", "AUX")
+             and (t.dep_ == "ROOT" or t.head.i == t.i)]
+    for verb in verbs:
+        subj = _subject(verb)
+        if subj is not None and subj.i < seg.open and subj.idx >= floor:
+            ref, words = speakers.resolve(subj)
+            return _Attribution(verb.text, ref, words)
+    return None
+
+
+def _long_enough(inner: Sequence[Any]) -> bool:
+    return sum(1 for t in inner if t.is_alpha) >= 2
+
+
+def _inherit(ctx: _Context, segments: Sequence[_Segment],
+             found: list[tuple[_Segment, _Attribution, str] | None],
+             indirect: Sequence[Quote] = ()) -> None:
+    """Cue-less full sentences take the speaker of their neighbour in the paragraph:
+    the nearest earlier quote or reported clause, else the next quote, else (for a paragraph
+    that opens with the quote) the last quote of the paragraph before."""
+    paragraphs = _paragraphs(ctx.text)
+    for n, seg in enumerate(segments):
+        if found[n] is not None or _is_scare(ctx, seg):
+            continue
+        if not _sentence_like(ctx, seg, segments, n):
+            continue
+        p_start, p_end = paragraphs[seg.para]
+        earlier: list[tuple[int, _Attribution]] = []
+        for m in range(n - 1, -1, -1):
+            if segments[m].para != seg.para:
+                break
+            hit = found[m]
+            if hit is not None:
+                earlier.append((segments[m].open, hit[1]))
+                break
+        for q in indirect:
+            if p_start <= q.start < seg.open and q.speaker is not None:
+                earlier.append((q.start, _Attribution(q.cue or "", q.speaker,
+                                                      q.speaker_text or q.speaker.name)))
+        donor: _Attribution | None = max(earlier, key=lambda e: e[0])[1] if earlier else None
+        if donor is None:
+            for m in range(n + 1, len(segments)):
+                if segments[m].para != seg.para:
+                    break
+                hit = found[m]
+                if hit is not None:
+                    donor = hit[1]
+                    break
+        if donor is None and n > 0 and _opens_paragraph(ctx, seg):
+            prev = segments[n - 1]
+            hit = found[n - 1]
+            if prev.para == seg.para - 1 and hit is not None and (
+                    not prev.closed or hit[2] == "direct"):
+                donor = hit[1]
+        if donor is not None:
+            found[n] = (seg, donor, "direct")
+
+
+def _opens_paragraph(ctx: _Context, seg: _Segment) -> bool:
+    for p_start, p_end in _paragraphs(ctx.text):
+        if p_start <= seg.open < p_end:
+            return not ctx.text[p_start:seg.open].strip()
+    return False
+
+
+def _sentence_like(ctx: _Context, seg: _Segment, segments: Sequence[_Segment], n: int) -> bool:
+    """A quoted full sentence: capitalised, 4+ words, not inside running prose."""
+    if not ctx.text[seg.start].isupper():
+        return False
+    if len(ctx.text[seg.start:seg.end].split()) < 4:
+        return False
+    lo = 0
+    if n > 0 and segments[n - 1].para == seg.para:
+        lo = segments[n - 1].close + 1
+    else:
+        lo = next(p for p in _paragraphs(ctx.text) if p[0] <= seg.open < p[1] + 1)[0]
+    lead = ctx.text[lo:seg.open].strip()
+    return not lead or lead[-1] in ".!?:"
+
+
+def _clause_quote(ctx: _Context, toks: Sequence[Any], anchor: int,
+                  att: _Attribution) -> Quote | None:
+    """An indirect quote over ``toks``, kept inside the anchor's paragraph, no dateline."""
+    para_start = ctx.text.rfind("\n", 0, anchor) + 1
+    para_end = ctx.text.find("\n", anchor)
+    para_end = len(ctx.text) if para_end < 0 else para_end
+    toks = [t for t in toks if para_start <= t.idx < para_end and not t.is_space]
+    while toks and (toks[0].dep_ == "mark" or toks[0].is_punct):
+        toks = toks[1:]
+    while toks and toks[-1].is_punct and toks[-1].text not in ".!?":
+        toks = toks[:-1]
+    if len(toks) < 3:
+        return None
+    start, end = toks[0].idx, toks[-1].idx + len(toks[-1])
+    head = _DATELINE.match(ctx.text, start, end)
+    if head:
+        start = head.end()
+    if end - start < 10:
+        return None
+    return Quote(text=ctx.text[start:end], start=start, end=end, kind="indirect", cue=att.cue,
+                 speaker=att.speaker, speaker_text=att.speaker_text)
+
+
+def _indirect(ctx: _Context, speakers: _Speakers) -> list[Quote]:
+    """Reporting verbs outside quote marks with a clausal complement: ``He said NATO was …``."""
+    out: list[Quote] = []
+    for tok in ctx.doc:
+        if not ctx.is_cue_verb(tok):
+            continue
+        comps = [c for c in tok.children if c.dep_ == "ccomp"]
+        if not comps:
+            continue
+        comp = comps[0]
+        if not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in comp.children):
+            continue
+        sent = tok.sent
+        para_end = ctx.text.find("\n", tok.idx)
+        para_end = len(ctx.text) if para_end < 0 else para_end
+        para_start = ctx.text.rfind("\n", 0, tok.idx) + 1
+        toks = [t for t in comp.subtree if sent.start <= t.i < sent.end
+                and para_start <= t.idx < para_end]
+        if any(ctx.quoted[t.i] for t in toks):
+            continue  # the quote marks carry it: a direct or partial quote
+        if toks and toks[0].i <= tok.i <= toks[-1].i:
+            continue  # the cue sits inside its own complement: a parse tangle
+        att = _attribute_verb(ctx, speakers, tok)
+        if att is None:
+            continue
+        quote = _clause_quote(ctx, toks, tok.idx, att)
+        if quote is not None:
+            out.append(quote)
+    out.extend(_according_indirect(ctx, speakers))
+    return out
+
+
+def _according_indirect(ctx: _Context, speakers: _Speakers) -> list[Quote]:
+    """``According to Jaime, investors should …`` / ``…, according to the ministry``."""
+    out: list[Quote] = []
+    for sent in ctx.doc.sents:
+        toks = list(sent)
+        if any(ctx.quoted[t.i] for t in toks):
+            continue
+        obj = _attribution_phrase(ctx, toks)
+        if obj is None:
+            continue
+        words = [t for t in toks if t.lower_ == "according" and t.i < obj.i]
+        if not words:
+            continue
+        first = words[-1].i
+        last = max(t.i for t in obj.subtree)
+        rest = [t for t in toks if (t.i < first or t.i > last)]
+        if rest and rest[0].i < first and rest[-1].i > last:
+            rest = [t for t in rest if t.i < first]  # "X, according to Y, and Z": keep X
+        att = _attribute_according(ctx, speakers, obj)
+        quote = _clause_quote(ctx, rest, obj.idx, att)
+        if quote is not None:
+            out.append(quote)
+    return out
+
+
+__all__ = ["Cues", "extract_quotes", "find_quote_marks", "load_cues"]

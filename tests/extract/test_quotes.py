@@ -1,0 +1,279 @@
+"""Quotes: sentence -> (quoted words, kind, speaker) on sentences written for these tests."""
+from __future__ import annotations
+
+import pytest
+
+from eventwire.errors import KnowledgeError
+from eventwire.extract.actors import ActorIndex, extract_actors
+from eventwire.extract.quotes import Cues, extract_quotes, find_quote_marks, load_cues
+from eventwire.model import Actor, Mention
+
+
+def index_for(text: str, names: dict[str, tuple[str, str, str]],
+              pronouns: dict[str, str] | None = None) -> ActorIndex:
+    """A hand-built ActorIndex: ``names`` maps surface text -> (actor id, name, kind); every
+    occurrence becomes a mention. ``pronouns`` maps a pronoun's text -> actor id, the way the
+    knowledge-base resolver marks them (``kind="pronoun"``)."""
+    actors: dict[str, Actor] = {}
+    mentions: list[Mention] = []
+    for surface, (aid, name, kind) in names.items():
+        actors.setdefault(aid, Actor(id=aid, name=name, kind=kind,
+                                     country="RUT" if kind != "igo" else None,
+                                     org="EU" if kind == "igo" else None))
+        pos = text.find(surface)
+        while pos >= 0:
+            mentions.append(Mention(pos, pos + len(surface), (aid,), surface))
+            pos = text.find(surface, pos + len(surface))
+    for surface, aid in (pronouns or {}).items():
+        pos = text.find(surface)
+        while pos >= 0:
+            mentions.append(Mention(pos, pos + len(surface), (aid,), surface, kind="pronoun"))
+            pos = text.find(surface, pos + len(surface))
+    return ActorIndex(list(actors.values()), mentions)
+
+
+PETROV = {"Ivan Petrov": ("a1", "Ivan Petrov", "person"), "Petrov": ("a1", "Ivan Petrov", "person")}
+LOPEZ = {"Maria Lopez": ("a2", "Maria Lopez", "person"), "Lopez": ("a2", "Maria Lopez", "person")}
+PEOPLE = {**PETROV, **LOPEZ}
+
+
+def run(nlp, text: str, names: dict | None = None, pronouns: dict | None = None):
+    doc = nlp(text)
+    return extract_quotes(doc, index_for(text, names or PEOPLE, pronouns))
+
+
+def speaker_of(quote) -> str:
+    return quote.speaker.name if quote.speaker else ""
+
+
+# -- one construction each ------------------------------------------------------------------
+
+CASES = [
+    # cue before, colon
+    ('Defense Minister Ivan Petrov said: "Our forces will stay in the north until spring."',
+     "Our forces will stay in the north until spring.", "direct", "Ivan Petrov", "said"),
+    # cue after, straight quotes
+    ('"The border is calm and our patrols continue," Petrov said on Monday.',
+     "The border is calm and our patrols continue", "direct", "Ivan Petrov", "said"),
+    # curly quotes, inverted cue
+    ("“We will not accept these terms,” said Maria Lopez, the trade minister.",
+     "We will not accept these terms", "direct", "Maria Lopez", "said"),
+    # title + name in the cue phrase
+    ('Trade Ministry spokeswoman Maria Lopez told reporters: "Nobody has asked us for help."',
+     "Nobody has asked us for help.", "direct", "Maria Lopez", "told"),
+    # partial quote governed by a reporting verb
+    ('Petrov warned of a "dangerous escalation on the border" during the meeting.',
+     "dangerous escalation on the border", "partial", "Ivan Petrov", "warned"),
+    # partial quote inside a that-clause of "expressed hope"
+    ('Lopez expressed hope that the neighbours would "lift the tariffs before the harvest".',
+     "lift the tariffs before the harvest", "partial", "Maria Lopez", "expressed hope"),
+    # naming verb with a one-word quote
+    ('Lopez called the new tariffs "unacceptable" on Friday.',
+     "unacceptable", "partial", "Maria Lopez", "called"),
+    # indirect, bare complement
+    ("Petrov said the troops were leaving the region within a week.",
+     "the troops were leaving the region within a week", "indirect", "Ivan Petrov", "said"),
+    # indirect with "that"
+    ("Maria Lopez told the assembly that the talks had collapsed overnight.",
+     "the talks had collapsed overnight", "indirect", "Maria Lopez", "told"),
+    # colon after a clause without a reporting verb
+    ('Petrov struck a defiant tone in his speech: "No one will dictate to us."',
+     "No one will dictate to us.", "direct", "Ivan Petrov", "struck"),
+]
+
+
+@pytest.mark.parametrize("text,words,kind,speaker,cue", CASES)
+def test_quotes_finds_words_kind_and_speaker(nlp, text, words, kind, speaker, cue):
+    quotes = run(nlp, text)
+    hits = [q for q in quotes if q.text == words]
+    assert hits, [(q.text, q.kind) for q in quotes]
+    q = hits[0]
+    assert q.kind == kind
+    assert speaker_of(q) == speaker
+    assert q.cue == cue
+    assert text[q.start:q.end] == q.text
+
+
+def test_quotes_inside_cue_gives_both_sentences_the_speaker(nlp):
+    text = '"The talks failed," Petrov said. "We will try again next week with a new offer."'
+    quotes = run(nlp, text)
+    assert [(q.text, speaker_of(q), q.kind) for q in quotes] == [
+        ("The talks failed", "Ivan Petrov", "direct"),
+        ("We will try again next week with a new offer.", "Ivan Petrov", "direct"),
+    ]
+
+
+def test_quotes_multi_sentence_quote_is_one_segment(nlp):
+    text = ('"Our army is ready. Our people are calm. Nobody should test us," Petrov said '
+            'in a televised address.')
+    (q,) = run(nlp, text)
+    assert q.text == "Our army is ready. Our people are calm. Nobody should test us"
+    assert speaker_of(q) == "Ivan Petrov"
+
+
+def test_quotes_pronoun_speaker_uses_resolver_mention(nlp):
+    text = 'Maria Lopez met Petrov in Vienna on Monday. "We came to listen," she said.'
+    pos = text.index("she said")
+    doc = nlp(text)
+    index = index_for(text, PEOPLE)
+    index = ActorIndex(index.actors, [*index.mentions,
+                                      Mention(pos, pos + 3, ("a2",), "she", kind="pronoun")])
+    (q,) = extract_quotes(doc, index)
+    assert speaker_of(q) == "Maria Lopez"
+    assert q.speaker_text == "she"
+
+
+def test_quotes_pronoun_speaker_falls_back_to_last_person_subject(nlp):
+    text = 'Ivan Petrov arrived in Vienna on Monday. "We came to listen," he said.'
+    (q,) = run(nlp, text)
+    assert speaker_of(q) == "Ivan Petrov"
+    assert q.speaker.actor == "a1"
+
+
+def test_quotes_the_official_takes_the_earlier_description(nlp):
+    text = ('In a statement, an EU official rejected the claim. "There is no blockade of the '
+            'port," the official told reporters.')
+    names = {"EU": ("a9", "European Union", "igo")}
+    quotes = run(nlp, text, names)
+    (q,) = [q for q in quotes if q.kind == "direct"]
+    assert q.text == "There is no blockade of the port"
+    assert q.speaker.actor == "a9"
+    assert q.speaker_text == "the official"
+
+
+def test_quotes_statement_read_speaker_is_its_owner(nlp):
+    text = ('"The ministers reaffirmed their commitment to the treaty," the Ruritanian '
+            'statement read.')
+    names = {"Ruritanian": ("a3", "Ruritania", "state")}
+    (q,) = run(nlp, text, names)
+    assert q.cue == "statement read"
+    assert speaker_of(q) == "Ruritania"
+    assert q.speaker_text == "the Ruritanian statement"
+
+
+def test_quotes_readout_said_speaker_is_its_owner(nlp):
+    text = ('The two leaders "agreed to keep the channels open," a Foreign Office readout '
+            'said.')
+    names = {"Foreign Office": ("a4", "Foreign Office", "organization")}
+    (q,) = run(nlp, text, names)
+    assert q.kind == "partial"
+    assert q.cue == "readout said"
+    assert speaker_of(q) == "Foreign Office"
+
+
+def test_quotes_according_to_names_the_speaker(nlp):
+    text = ('The minister "welcomed the decision of the court," according to the Interior '
+            'Ministry.')
+    names = {"the Interior Ministry": ("a5", "Interior Ministry", "organization")}
+    (q,) = run(nlp, text, names)
+    assert q.cue == "according to"
+    assert speaker_of(q) == "Interior Ministry"
+    assert q.text == "welcomed the decision of the court"
+
+
+def test_quotes_ministry_said_that_partial(nlp):
+    text = ('"We have finished the drills," the Defense Ministry said Tuesday, adding that '
+            '"all units have returned to their bases."')
+    names = {"the Defense Ministry": ("a6", "Defense Ministry", "organization")}
+    quotes = run(nlp, text, names)
+    assert [(q.text, speaker_of(q)) for q in quotes] == [
+        ("We have finished the drills", "Defense Ministry"),
+        ("all units have returned to their bases.", "Defense Ministry"),
+    ]
+
+
+def test_quotes_unresolved_speaker_keeps_the_words(nlp):
+    text = '"The road to the airport is closed," a local police commander said.'
+    (q,) = run(nlp, text, {})
+    assert q.speaker.actor is None
+    assert q.speaker.name == "a local police commander"
+
+
+def test_quotes_family_speaks_for_itself(nlp):
+    text = "\"We are so relieved that he is home,\" Petrov's family said."
+    (q,) = run(nlp, text)
+    assert q.speaker.actor is None
+    assert q.speaker.name == "Petrov's family"
+
+
+def test_quotes_run_on_paragraph_keeps_the_speaker(nlp):
+    text = ('Petrov said: "We will stay in the north until the spring.\n'
+            '"After that the units will return to their barracks near the capital."')
+    quotes = run(nlp, text)
+    assert [speaker_of(q) for q in quotes] == ["Ivan Petrov", "Ivan Petrov"]
+    assert all("\n" not in q.text for q in quotes)
+
+
+# -- what is not a quote ----------------------------------------------------------------------
+
+NEGATIVES = [
+    'Critics have long warned about so-called "color revolutions" in the region.',
+    'The battalion joined the "Northern Shield" exercise in May.',
+    "Petrov read the novel \"War and Peace\" during the long flight home.",
+    'The film "Gone With the Wind" was shown at the festival on Sunday.',
+    "Lopez called off the visit after the border incident.",
+    "The tanks arrived in the capital on Monday.",
+    "Troops moved elements of the 'Spearhead Force' to the coast.",
+]
+
+
+@pytest.mark.parametrize("text", NEGATIVES)
+def test_quotes_ignores_scare_quotes_titles_and_plain_prose(nlp, text):
+    assert run(nlp, text) == []
+
+
+HOSTILE = [
+    '"',
+    '""""',
+    "“”",
+    '” “ ”',
+    'He said "we will win and then left the room.\nThe next paragraph has no quote at all.',
+    '"Unclosed quote that goes on and on\nand a second paragraph of prose follows here.',
+    "“Mismatched straight close\" said nobody, “and another” — “",
+    "",
+]
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_quotes_survives_unbalanced_marks(nlp, text):
+    quotes = run(nlp, text)
+    for q in quotes:
+        assert "\n" not in q.text
+        assert text[q.start:q.end] == q.text
+
+
+def test_quotes_stray_mark_does_not_swallow_paragraph():
+    text = 'The minister said "we will win and then left.\nSecond paragraph, no quotes here.'
+    assert find_quote_marks(text) == []
+
+
+def test_quotes_pairs_marks_per_paragraph():
+    text = 'A "first one" and “second one”.\n"Third one," said X.'
+    segs = find_quote_marks(text)
+    assert [text[s.start:s.end] for s in segs] == ["first one", "second one", "Third one"]
+
+
+def test_quotes_pipeline_baseline_actors(nlp):
+    """Through the real actor extractor: the speaker is whichever actor it gives the name."""
+    text = ('Russian Foreign Minister Sergey Lavrov spoke in Moscow on Monday. "Nobody wants a '
+            'war in Europe," Lavrov said.')
+    doc = nlp(text)
+    (q,) = extract_quotes(doc, extract_actors(doc))
+    assert q.text == "Nobody wants a war in Europe"
+    assert "Lavrov" in q.speaker.name
+
+
+# -- the cue file -----------------------------------------------------------------------------
+
+def test_quotes_cue_file_loads():
+    cues = load_cues()
+    assert {"say", "tell", "warn"} <= cues.verbs
+    assert "statement" in cues.speech_nouns
+    assert ("according", "to") in cues.attributions
+
+
+def test_quotes_bad_cue_file_names_the_key():
+    with pytest.raises(KnowledgeError, match="verbs"):
+        Cues.from_mapping({"verbs": "say"}, "cues.yaml")
+    with pytest.raises(KnowledgeError, match="unknown keys"):
+        Cues.from_mapping({"verbs": ["say"], "verb": ["tell"]}, "cues.yaml")
