@@ -76,7 +76,7 @@ class Pipeline:
                                     if v and getattr(meta, k, None) in (None, "")})
         if not text or not text.strip():
             raise InputError(document.origin or meta.id or "input", "no text to code (empty)")
-        cleaned = clean_text(text)
+        cleaned = clean_text(text, title=meta.title)
         if not cleaned.text.strip():
             raise InputError(document.origin or meta.id or "input",
                              "nothing left after cleaning (only page furniture)")

@@ -1,17 +1,12 @@
 """Clean: separate the body text from captions, tag lines, promos and page furniture.
 
-STUB: keeps everything. Public surface: ``clean_text(text) -> Cleaned`` and
-``html_to_text(html) -> tuple[str, dict]``.
+Public surface: ``clean_text(text, title=None) -> Cleaned`` and
+``html_to_text(html) -> tuple[str, dict]``. The cue words live in ``data/clean.yaml``.
 """
 from __future__ import annotations
 
-from ..model import Cleaned
+from .html import html_to_text
+from .rules import CleanRules, load_rules
+from .text import clean_text
 
-
-def clean_text(text: str) -> Cleaned:
-    return Cleaned(text=text.strip())
-
-
-def html_to_text(html: str) -> tuple[str, dict]:
-    import trafilatura
-    return trafilatura.extract(html) or "", {}
+__all__ = ["clean_text", "html_to_text", "CleanRules", "load_rules"]

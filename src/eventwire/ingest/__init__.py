@@ -1,32 +1,223 @@
 """Ingest: turn paths (text, HTML, JSON Lines, RSS/Atom, WARC) into Documents.
 
-STUB: plain text files with optional header lines only. Public surface:
-``read_inputs(paths, published=None, url=None) -> Iterator[Document | Failure]``.
+Public surface: ``read_inputs(paths, published=None, url=None) -> Iterator[Document | Failure]``.
+A path may be a file, a directory (its supported files, recursively, in sorted order) or
+``-`` for standard input. The format comes from the extension, else from the first bytes.
+Bad input (missing, empty, binary, undecodable, oversized, broken) becomes a Failure or a
+warning naming the file; the generator itself never raises for one bad file.
 """
 from __future__ import annotations
 
+import gzip
+import logging
+import os
+import sys
+from dataclasses import replace
 from pathlib import Path
-from typing import Iterable, Iterator
+from typing import IO, Iterable, Iterator
 
-from ..model import ArticleMeta, Document, Failure
+from ..errors import InputError
+from ..model import Document, Failure
+from .dates import normalise_date
+from .decode import decode_bytes, declared_charset
+from .formats import (MAX_DOCUMENT_BYTES, MAX_FEED_BYTES, read_feed, read_html, read_json,
+                      read_jsonl, read_text, read_warc, split_header)
+
+log = logging.getLogger(__name__)
+
+#: Extension -> format. Files in directories are read only if their extension is here.
+FORMATS: dict[str, str] = {
+    ".txt": "text", ".text": "text", ".md": "text",
+    ".html": "html", ".htm": "html", ".xhtml": "html", ".shtml": "html",
+    ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json",
+    ".xml": "feed", ".rss": "feed", ".atom": "feed",
+    ".warc": "warc", ".warc.gz": "warc",
+}
+#: Formats holding many articles: a single ``url`` override would give them all one identity.
+_MULTI = {"jsonl", "json", "feed", "warc"}
 
 
-def read_inputs(paths: Iterable[str], published: str | None = None,
-                url: str | None = None) -> Iterator[Document | Failure]:
-    for p in paths:
+def _format_of(path: Path) -> str | None:
+    name = path.name.lower()
+    if name.endswith(".warc.gz"):
+        return "warc"
+    return FORMATS.get(path.suffix.lower())
+
+
+def sniff(head: bytes) -> str:
+    """Guess the format from the first bytes of a file."""
+    if head.startswith(b"\x1f\x8b"):
         try:
-            raw = Path(p).read_text(encoding="utf-8")
-        except OSError as exc:
-            yield Failure(str(p), str(exc))
-            continue
-        meta = {}
-        lines = raw.splitlines()
-        i = 0
-        while i < len(lines) and ":" in lines[i] and lines[i].split(":", 1)[0] in ("URL", "Published", "Source", "Title"):
-            k, v = lines[i].split(":", 1)
-            meta[k.lower()] = v.strip()
-            i += 1
-        yield Document(ArticleMeta(id="", url=url or meta.get("url"), source=meta.get("source"),
-                                   title=meta.get("title"),
-                                   published=published or meta.get("published"), file=str(p)),
-                       text="\n".join(lines[i:]).strip(), origin=str(p))
+            inner = gzip.decompress(head)  # may be cut short: use what decompresses
+        except (OSError, EOFError):
+            import zlib
+            inner = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(head)
+        return "warc" if inner.startswith(b"WARC/") else "binary"
+    if head.startswith(b"WARC/"):
+        return "warc"
+    text = head[:4096].decode("latin-1").lstrip("\ufeff\xef\xbb\xbf \t\r\n").lower()
+    if text.startswith(("<!doctype html", "<html")):
+        return "html"
+    if text.startswith(("<?xml", "<rss", "<feed", "<rdf")):
+        return "html" if "<html" in text and "<rss" not in text and "<feed" not in text else "feed"
+    if text.startswith("<") and any(t in text for t in ("<body", "<div", "<p>", "<article")):
+        return "html"
+    if text.startswith("{"):
+        return "jsonl"
+    if text.startswith("["):
+        return "json"
+    return "text"
+
+
+def _expand(paths: Iterable[str | os.PathLike[str]]) -> Iterator[tuple[str, str | None]]:
+    """(path, format) for each input, directories walked in sorted order; None = sniff."""
+    for raw in paths:
+        p = Path(raw)
+        if str(raw) == "-":
+            yield "-", None
+        elif p.is_dir():
+            found: list[str] = []
+            for root, dirs, files in os.walk(p):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                found += [os.path.join(root, f) for f in files
+                          if not f.startswith(".") and _format_of(Path(f))]
+            if not found:
+                log.info("%s: no supported files in this directory", p)
+            for f in sorted(found):
+                yield f, _format_of(Path(f))
+        else:
+            yield str(p), _format_of(p)
+
+
+def _read_head(path: str, size: int) -> bytes:
+    with open(path, "rb") as fh:
+        return fh.read(size)
+
+
+def _read_one(path: str, fmt: str | None) -> Iterator[Document | Failure]:
+    """Every document of one file (or stdin)."""
+    origin = path
+    file = None if path == "-" else path
+    if path != "-":
+        if not os.path.exists(path):
+            yield Failure(origin, "no such file or directory")
+            return
+        if not os.path.isfile(path):
+            yield Failure(origin, "not a regular file")
+            return
+        size = os.path.getsize(path)
+        if size == 0:
+            yield Failure(origin, "empty file (nothing to read)")
+            return
+    else:
+        size = -1
+    stdin_data = sys.stdin.buffer.read(MAX_FEED_BYTES + 1) if path == "-" else None
+    head = stdin_data[:65536] if stdin_data is not None else _read_head(path, 65536)
+    sniffed = sniff(head)
+    if fmt is None or (fmt == "text" and sniffed == "html"):
+        fmt = sniffed
+    if fmt == "binary":
+        yield Failure(origin, "compressed file that is not a WARC; decompress it first")
+        return
+    if fmt in ("warc", "jsonl"):
+        if stdin_data is not None:
+            import io
+            stream: IO[bytes] = io.BytesIO(stdin_data)
+        elif head.startswith(b"\x1f\x8b"):
+            stream = gzip.open(path, "rb")
+        else:
+            stream = open(path, "rb")
+        with stream:
+            if fmt == "warc":
+                yield from read_warc(stream, origin, file)
+            else:
+                yield from read_jsonl(stream, origin, file)
+        return
+    limit = MAX_FEED_BYTES if fmt in ("feed", "json") else MAX_DOCUMENT_BYTES
+    if stdin_data is not None:
+        data, size = stdin_data[:limit + 1], len(stdin_data)
+    else:
+        with open(path, "rb") as fh:
+            data = fh.read(limit + 1)
+    warnings: list[str] = []
+    if len(data) > limit:
+        if fmt in ("feed", "json"):
+            yield Failure(origin, f"file of {size / 1e6:.1f} MB is over the "
+                                  f"{limit / 1e6:.0f} MB limit for one {fmt} file; split it")
+            return
+        cut = data.rfind(b"\n", 0, limit)
+        data = data[:cut if cut > limit // 2 else limit]
+        shown = f"{size / 1e6:.1f} MB" if size >= 0 else "large input"
+        warnings.append(f"{origin}: {shown}; read only the first {limit / 1e6:.1f} MB")
+    if fmt == "feed":
+        yield from read_feed(data, origin, file, warnings)
+        return
+    if fmt == "json":
+        yield from read_json(data, origin, file)
+        return
+    try:
+        text, more = decode_bytes(data, origin, declared_charset(data) if fmt == "html" else None)
+    except InputError as exc:
+        yield Failure(exc.origin, exc.reason)
+        return
+    warnings += more
+    if fmt == "html":
+        yield from read_html(text, origin, file, warnings)
+    else:
+        yield from read_text(text, origin, file, warnings)
+
+
+def read_inputs(paths: Iterable[str | os.PathLike[str]], published: str | None = None,
+                url: str | None = None) -> Iterator[Document | Failure]:
+    """Documents from files, directories and stdin; ``published``/``url`` override the file's.
+
+    ``url`` applies to single-article inputs only (text, HTML): giving one URL to every item of
+    a feed or WARC would merge them under one identity.
+    """
+    override_date = normalise_date(published) if published else None
+    bad_override = bool(published) and override_date is None
+    if bad_override:
+        log.warning("published=%r is not a date; use YYYY-MM-DD", published)
+    for path, fmt in _expand(paths):
+        kind = fmt
+        for item in _safe(path, fmt):
+            if isinstance(item, Failure):
+                log.debug("ingest failure %s: %s", item.origin, item.reason)
+                yield item
+                continue
+            item = _override(item, override_date, url, kind, bad_override, published)
+            for w in item.warnings:
+                log.info("%s", w)
+            yield item
+
+
+def _safe(path: str, fmt: str | None) -> Iterator[Document | Failure]:
+    """Run one file's reader, turning any unexpected error into a Failure for that file."""
+    try:
+        yield from _read_one(path, fmt)
+    except InputError as exc:
+        yield Failure(exc.origin, exc.reason)
+    except (OSError, MemoryError, RecursionError, ValueError) as exc:
+        yield Failure(path, f"could not read: {type(exc).__name__}: {exc}")
+
+
+def _override(doc: Document, published: str | None, url: str | None, fmt: str | None,
+              bad: bool, raw: str | None) -> Document:
+    meta = doc.meta
+    warnings = list(doc.warnings)
+    if published:
+        meta = replace(meta, published=published)
+    elif bad:
+        warnings.append(f"{doc.origin}: given publication date {raw!r} not understood; ignored")
+    if url:
+        if fmt in _MULTI or ":" in doc.origin[len(meta.file or ""):]:
+            warnings.append(f"{doc.origin}: url override ignored for a multi-article file")
+        else:
+            meta = replace(meta, url=url)
+    if meta is doc.meta and warnings == list(doc.warnings):
+        return doc
+    return replace(doc, meta=meta, warnings=tuple(warnings))
+
+
+__all__ = ["read_inputs", "sniff", "split_header", "normalise_date", "FORMATS",
+           "MAX_DOCUMENT_BYTES"]

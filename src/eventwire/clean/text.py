@@ -1,0 +1,390 @@
+"""Separate an article's body from its captions, tag lines, promos and page furniture.
+
+Why line-based: pasted and scraped articles keep page furniture on lines of their own (menus,
+share bars, captions, "Related:" links), while body paragraphs are sentences. Each line is first
+judged alone from its shape and cue words (``data/clean.yaml``), then in context: a credit line
+takes the short line above it, a tag line the caption below it, a list label its items, and the
+lines before the first / after the last body paragraph are the page's header and footer.
+Everything taken out is returned in ``removed``; nothing is silently lost.
+"""
+from __future__ import annotations
+
+import logging
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+
+from ..model import Cleaned, Removed
+from .rules import CleanRules, load_rules
+
+log = logging.getLogger(__name__)
+
+_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_BULLET = re.compile(r"^\s*(?:[•◦▪▫●○■□►▸▶‣⁃·*]|-(?=\s)|–(?=\s))\s*")
+_CLOSERS = "\"'”’»)]*"
+_TERMINAL = ".!?…"
+_DOUBLE_QUOTES = re.compile(r"[\"“”„«»]")
+_SEPARATORS = re.compile(r"\s+[|·•]\s+|\s*\|\s*")
+_BREADCRUMB = re.compile(r"\S\s+[>»›]\s+\S")
+_TIMECODE = re.compile(r"\b\d{1,2}:\d{2}\s*/\s*\d{1,2}:\d{2}\b")
+_NUMERIC_DATE = re.compile(r"\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b")
+_SENTENCE_SPLIT = re.compile(r"[.!?][\"'”’)]*\s+(?=[A-Z\"“])")
+_FORM_FIELDS = re.compile(r"\w\s*\*(?:\s|$).*\w\s*\*(?:\s|$)")
+_ABBREV_END = re.compile(r"(?:\b[A-Z]\.){2,}[\"'”’)]*$")
+_TAG_ITEM = re.compile(r"^[a-z0-9][a-z0-9&'’.+-]*(?:\s[a-z0-9&'’.+-]+){0,2}$")
+
+
+@dataclass(slots=True)
+class _Line:
+    """One non-blank input line and what was decided about it."""
+
+    text: str  # whitespace-normalised, bullet glyph stripped
+    block: int  # index of the blank-line separated block it sits in
+    kind: str | None = None  # removal kind, None while kept
+    why: str = ""  # the rule that decided, for debug logs
+    credit_only: bool = False  # "Photo: AFP" on its own
+    tag_list: bool = False  # a bare lowercase keyword list
+    list_label: bool = False  # "See also:", "Related coverage"
+    caption_group: int = -1  # caption lines sharing a group are one caption
+
+
+def _normalise(text: str) -> str:
+    text = unicodedata.normalize("NFC", text)
+    text = _ZERO_WIDTH.sub("", text).replace("\r\n", "\n").replace("\r", "\n")
+    return text.replace("\u2028", "\n").replace("\u2029", "\n\n").replace("\f", "\n")
+
+
+def _split(text: str) -> list[_Line]:
+    lines: list[_Line] = []
+    block = 0
+    for raw in _normalise(text).split("\n"):
+        core = _SPACES.sub(" ", raw).strip()
+        if not core:
+            block += 1
+            continue
+        stripped = _BULLET.sub("", core).strip()
+        lines.append(_Line(text=stripped or core, block=block))
+    return lines
+
+
+def ends_terminal(s: str) -> bool:
+    """Does the line end like a sentence (after any closing quotes/brackets)?"""
+    core = s.rstrip(_CLOSERS + " ")
+    return bool(core) and core[-1] in _TERMINAL
+
+
+def _words(s: str) -> int:
+    return len(s.split())
+
+
+def _sentences(s: str) -> int:
+    return len(_SENTENCE_SPLIT.split(s.strip()))
+
+
+def _has_quote(s: str) -> bool:
+    return bool(_DOUBLE_QUOTES.search(s))
+
+
+def _addresses_reader(s: str, r: CleanRules) -> bool:
+    return bool(re.search(r"\b(?:you|your|our)\b", s, re.IGNORECASE) or r.imperative.match(s))
+
+
+def _is_date_line(s: str, r: CleanRules) -> bool:
+    """A timestamp line: a date (and time, zone, weekday) with at most one other word."""
+    if not re.search(r"\d", s) or _words(s) > 12:
+        return False
+    has_date = bool(_NUMERIC_DATE.search(s)
+                    or re.search(r"\b(?:" + r.month_re + r")\b\.?\s*\d|\d\s*(?:" + r.month_re
+                                 + r")\b", s, re.IGNORECASE)
+                    or re.fullmatch(r"\s*\d{4}\s*", s))
+    if not has_date:
+        return False
+    tokens = re.findall(r"[^\W\d_]+(?:\.[^\W\d_]+)*\.?", s)
+    unknown = [t for t in tokens if t.lower().rstrip(".") not in r.date_words
+               and t.lower() not in r.date_words]
+    return len(unknown) <= 1
+
+
+def _is_tag_list(s: str) -> bool:
+    if ends_terminal(s) or "," not in s:
+        return False
+    items = [i.strip() for i in s.split(",")]
+    return 3 <= len(items) <= 30 and all(_TAG_ITEM.match(i) for i in items)
+
+
+def _label_key(s: str) -> str:
+    return re.sub(r"[^\w\s'+]", " ", s.lower()).strip()
+
+
+def _pipe_kind(s: str, r: CleanRules) -> str | None:
+    """Menus, share bars and bylines made of short items: 'Share: Facebook | X | Email'."""
+    segments = [seg.strip(" :") for seg in _SEPARATORS.split(s) if seg.strip(" :")]
+    if len(segments) < 2:
+        return None
+    if any(len(seg.split()) > r.short_fragment_words for seg in segments):
+        return None
+    if len(segments) == 2 and ends_terminal(s):
+        return None
+    return "nav"
+
+
+def _credit_tail(s: str, r: CleanRules) -> bool:
+    """Does the line end with a photo credit ('Photo: AFP', '(AP Photo)', 'Name/Agency')?"""
+    if _has_quote(s[-60:]) and not r.credit_label_tail.search(s):
+        return False
+    label = r.credit_label_tail.search(s)
+    if label and _words(label.group("credit")) <= 10:
+        return True
+    return bool(r.paren_credit.search(s)
+                or r.name_slash_credit.search(s) or r.agency_tail.search(s))
+
+
+def _classify(line: _Line, r: CleanRules) -> None:
+    """Judge one line alone; sets ``kind`` (and flags) when it is furniture."""
+    s = line.text
+    n = _words(s)
+    frag = not ends_terminal(s)
+    quoted = _has_quote(s)
+
+    def mark(kind: str, why: str) -> None:
+        line.kind, line.why = kind, why
+
+    if not re.search(r"\w", s):
+        return mark("other", "decoration")
+    if r.caption_marker.match(s):
+        return mark("caption", "caption marker")
+    if r.caption_prefix.match(s):
+        if r.credit_only.match(s) and n <= 10 and _sentences(s) == 1:
+            line.credit_only = True
+            return mark("caption", "credit line")
+        return mark("caption", "caption prefix")
+    if re.fullmatch(r"\[[^\[\]]+\]", s):
+        return mark("nav", "embed placeholder")
+    if r.media_prefix.match(s) or (_TIMECODE.search(s) and n <= 15):
+        return mark("nav", "media player")
+    if r.gallery.match(s) and frag:
+        return mark("nav", "gallery")
+    if r.tags_label.match(s) and n <= 60:
+        return mark("tags", "tag label")
+    if _is_tag_list(s):
+        line.tag_list = True
+        return mark("tags", "keyword list")
+    if r.related_label.match(s) and n <= 40:
+        return mark("nav", "related link")
+    if r.related_label_only.match(s):
+        line.list_label = True
+        return mark("nav", "list label")
+    if n <= 120 and _credit_tail(s, r):
+        if r.credit_only.match(s) and n <= 10:
+            line.credit_only = True
+        return mark("caption", "photo credit")
+    if n > r.max_furniture_words:
+        return None
+    strong = r.other_strong.search(s)
+    if strong and (not quoted or strong.start() == 0):
+        return mark("other", "credit/archive note")
+    if r.nav_strong.search(s) and not quoted:
+        return mark("nav", "page furniture phrase")
+    if r.promo_cue.search(s) and not quoted and (frag or _addresses_reader(s, r)):
+        return mark("promo", "promo cue")
+    if frag and r.other_prefix.match(s) and n <= 20:
+        if not re.match(r"^\s*by\b", s, re.IGNORECASE) or n <= 8:
+            return mark("other", "byline/timestamp")
+    if _is_date_line(s, r):
+        return mark("other", "date line")
+    if _pipe_kind(s, r):
+        return mark("nav", "menu/share line")
+    if frag and _BREADCRUMB.search(s) and n <= 12:
+        return mark("nav", "breadcrumb")
+    if _label_key(s) in r.nav_labels:
+        return mark("nav", "interface label")
+    if _FORM_FIELDS.search(s) and n <= 12:
+        return mark("nav", "form fields")
+    return None
+
+
+def _is_body(line: _Line, r: CleanRules) -> bool:
+    """A body paragraph anchors the header/footer zones (a headline ending 'U.S.' does not)."""
+    s = line.text
+    if line.kind is not None or _words(s) < r.body_min_words or not ends_terminal(s):
+        return False
+    return not (_ABBREV_END.search(s) and _sentences(s) == 1 and _words(s) <= 20)
+
+
+def _same(a: str, b: str) -> bool:
+    return re.sub(r"\W+", " ", a).strip().lower() == re.sub(r"\W+", " ", b).strip().lower()
+
+
+def _context(lines: list[_Line], r: CleanRules) -> None:
+    """Decide lines by their neighbours: credits, tag lines, list labels, duplicates."""
+    group = 0
+    for i, line in enumerate(lines):
+        prev = lines[i - 1] if i > 0 else None
+        nxt = lines[i + 1] if i + 1 < len(lines) else None
+        if line.kind == "caption" and line.caption_group < 0:
+            group += 1
+            line.caption_group = group
+        # "Residents inspect a damaged house.\nPhoto: AFP": the credit takes the line above.
+        if line.credit_only and prev is not None and prev.kind is None:
+            alone = prev.block != line.block and sum(1 for x in lines if x.block == prev.block) == 1
+            if (prev.block == line.block or alone) and _words(prev.text) <= 30 \
+                    and _sentences(prev.text) == 1:
+                prev.kind, prev.why, prev.caption_group = "caption", "line above a credit", \
+                    line.caption_group
+        # "us, army, helicopter" then the photo's caption on the next line of the block.
+        if line.tag_list and nxt is not None and nxt.kind is None and nxt.block == line.block \
+                and _words(nxt.text) <= 120:
+            group += 1
+            nxt.kind, nxt.why, nxt.caption_group = "caption", "line below a tag line", group
+        # "See also:" then a list of headlines in the same block.
+        if line.list_label:
+            j = i + 1
+            while j < len(lines) and lines[j].block == line.block and lines[j].kind is None \
+                    and (not ends_terminal(lines[j].text) or _words(lines[j].text) <= 15):
+                lines[j].kind, lines[j].why = "nav", "item of a link list"
+                j += 1
+    # A caption printed twice (once without its credit): the copy is a caption too.
+    for i, line in enumerate(lines):
+        if line.kind is not None:
+            continue
+        for k in (i - 1, i + 1):
+            if 0 <= k < len(lines) and lines[k].kind == "caption":
+                a = re.sub(r"\W+", " ", line.text).strip().lower()
+                b = re.sub(r"\W+", " ", lines[k].text).strip().lower()
+                if a and (b.startswith(a) or a.startswith(b)) and min(len(a), len(b)) >= 20:
+                    line.kind, line.why = "caption", "duplicate of a caption"
+                    line.caption_group = lines[k].caption_group
+                    break
+
+
+def _neighbourhood(lines: list[_Line], r: CleanRules) -> None:
+    """Short fragments amid furniture are furniture: menu items, button labels, video titles."""
+    short = r.short_fragment_words + 2
+    for i, line in enumerate(lines):
+        if line.kind is not None or ends_terminal(line.text) or _words(line.text) > short:
+            continue
+        prev = lines[i - 1] if i > 0 else None
+        nxt = lines[i + 1] if i + 1 < len(lines) else None
+        if prev and nxt and prev.kind and nxt.kind and prev.block == line.block == nxt.block:
+            line.kind, line.why = prev.kind if prev.kind != "caption" else nxt.kind, "amid furniture"
+    blocks: dict[int, list[_Line]] = {}
+    for line in lines:
+        blocks.setdefault(line.block, []).append(line)
+    for members in blocks.values():
+        kinds = Counter(m.kind for m in members if m.kind)
+        removed = sum(kinds.values())
+        if removed < 2 or removed * 2 < len(members):
+            continue
+        dominant = kinds.most_common(1)[0][0]
+        for m in members:
+            if m.kind is None and not ends_terminal(m.text) and _words(m.text) <= short:
+                m.kind, m.why = dominant, "in a furniture block"
+
+
+def _headline_like(line: _Line, r: CleanRules) -> bool:
+    lo, hi = r.headline_words
+    s = line.text
+    core = s.rstrip(_CLOSERS)
+    ends_period = core.endswith(".") and not _ABBREV_END.search(core)
+    return (line.kind is None and lo <= _words(s) <= hi and not ends_period
+            and any(c.isupper() for c in s[:1] + s))
+
+
+def _zones(lines: list[_Line], r: CleanRules, title_hint: str | None) -> int | None:
+    """Header and footer zones; returns the index of the headline line, if any."""
+    body = [i for i, line in enumerate(lines) if _is_body(line, r)]
+    first = body[0] if body else len(lines)
+    last = body[-1] if body else len(lines)
+    title_at: int | None = None
+    if title_hint:
+        title_at = next((i for i in range(first) if lines[i].kind is None
+                         and _same(lines[i].text, title_hint)), None)
+    if title_at is None and body:
+        title_at = next((i for i in range(first) if _headline_like(lines[i], r)), None)
+    for i in range(first):
+        line = lines[i]
+        if i == title_at or line.kind is not None:
+            continue
+        if not ends_terminal(line.text) and _words(line.text) <= r.short_fragment_words:
+            is_credit = any(w.lower().strip(",.") in r.agency_words for w in line.text.split())
+            line.kind, line.why = ("other", "agency line") if is_credit else ("nav", "page header")
+    for line in lines[last + 1:]:
+        if line.kind is None and not ends_terminal(line.text) \
+                and _words(line.text) <= r.short_fragment_words:
+            line.kind, line.why = "nav", "page footer"
+    return title_at
+
+
+def _strip_caption_marks(s: str, r: CleanRules) -> str:
+    s = r.caption_marker.sub("", s)
+    if r.credit_only.match(s) and _words(s) <= 10:
+        return s.strip()  # "Photo: AFP" is a credit: keep its label
+    return r.caption_prefix.sub("", s).strip()
+
+
+def _paragraphs(kept: list[_Line]) -> list[str]:
+    """Rejoin kept lines: one paragraph per line, except lines hard-wrapped mid-sentence."""
+    out: list[str] = []
+    prev: _Line | None = None
+    for line in kept:
+        s = line.text
+        if prev is not None and out and prev.block == line.block:
+            p = prev.text
+            wrapped = (p.endswith("-") and p[-2:-1].isalpha()) or \
+                (not ends_terminal(p) and not p.endswith(":") and s[:1].islower())
+            if wrapped:
+                out[-1] = out[-1] + ("" if p.endswith("-") else " ") + s
+                prev = line
+                continue
+        out.append(s)
+        prev = line
+    return out
+
+
+def clean_text(text: str, title: str | None = None, rules: CleanRules | None = None) -> Cleaned:
+    """Body paragraphs joined by blank lines, with captions, promos and furniture set apart.
+
+    ``title`` is the headline if already known (e.g. from a ``Title:`` header): a line equal
+    to it at the top is taken as the headline rather than guessed.
+    """
+    r = rules or load_rules()
+    lines = _split(text or "")
+    for line in lines:
+        _classify(line, r)
+    _context(lines, r)
+    _neighbourhood(lines, r)
+    title_at = _zones(lines, r, title)
+    removed: list[Removed] = []
+    captions: list[str] = []
+    caption_groups: dict[int, int] = {}
+    kept: list[_Line] = []
+    for i, line in enumerate(lines):
+        if i == title_at:
+            continue
+        if line.kind is None:
+            kept.append(line)
+            continue
+        log.debug("removed %s (%s): %s", line.kind, line.why, line.text[:80])
+        removed.append(Removed(kind=line.kind, text=line.text))
+        if line.kind == "caption":
+            body = _strip_caption_marks(line.text, r)
+            if not body:
+                continue
+            if line.caption_group >= 0 and line.caption_group in caption_groups:
+                at = caption_groups[line.caption_group]
+                if not _same(body, captions[at]) and body.lower() not in captions[at].lower():
+                    if captions[at].lower() in body.lower():
+                        captions[at] = body
+                    else:
+                        captions[at] = f"{captions[at]} {body}"
+            else:
+                caption_groups[line.caption_group] = len(captions)
+                captions.append(body)
+    headline = lines[title_at].text if title_at is not None else None
+    return Cleaned(text="\n\n".join(_paragraphs(kept)), captions=tuple(captions),
+                   removed=tuple(removed), title=headline)
+
+
+__all__ = ["clean_text", "ends_terminal"]
