@@ -1,0 +1,190 @@
+"""Actors in articles: composition of noun phrases, dated roles and in-article references.
+
+Every sentence here is written for these tests; none comes from the measured articles.
+"""
+from __future__ import annotations
+
+import pytest
+
+from eventwire.extract.actors import ActorIndex, extract_actors
+from eventwire.extract.knowledge import KnowledgeBase
+
+
+@pytest.fixture(scope="session")
+def kb() -> KnowledgeBase:
+    return KnowledgeBase.load()
+
+
+@pytest.fixture(scope="session")
+def actors_of(nlp, kb):
+    def run(text: str, published: str | None = "2021-03-01") -> ActorIndex:
+        return extract_actors(nlp(text), kb, published)
+    return run
+
+
+def _mention(index: ActorIndex, text: str):
+    found = [m for m in index.mentions if m.text == text]
+    assert found, f"no mention {text!r} in {[m.text for m in index.mentions]}"
+    return found[0]
+
+
+@pytest.mark.parametrize("text,mention,key,sector,name", [
+    ("Russian Defense Minister Sergei Shoigu arrived in Minsk on Monday.",
+     "Russian Defense Minister Sergei Shoigu", "RUS", "MIL", "Sergei Shoigu"),
+    ("Moscow's military staged new drills near the frontier.",
+     "Moscow's military", "RUS", "MIL", "Russian military"),
+    ("Moscow has long decried the new missile shield.", "Moscow", "RUS", "GOV", "Russia"),
+    ("The Kremlin rejected the proposal on Friday.", "Kremlin", "RUS", "GOV", "Russia"),
+    ("The Pentagon announced a new deployment.", "Pentagon", "USA", "MIL", "Pentagon"),
+    ("The Belarusian authorities detained dozens of students.",
+     "Belarusian authorities", "BLR", "GOV", "Belarus"),
+    ("Iranian missiles and drones struck a village at dawn.",
+     "Iranian missiles", "IRN", "MIL", "Iranian missiles"),
+    ("The State Department summoned the envoy.", "State Department", "USA", "GOV",
+     "State Department"),
+    ("U.S. European Command said it was watching the drills.", "U.S. European Command", "USA",
+     "MIL", "U.S. European Command"),
+    ("Pakistan's Foreign Ministry condemned the raid.", "Pakistan's Foreign Ministry", "PAK",
+     "GOV", "Pakistan's Foreign Ministry"),
+    ("The Russian Defense Ministry published a statement.", "Russian Defense Ministry", "RUS",
+     "MIL", "Russian Defense Ministry"),
+    ("The Organization for Security and Co-operation in Europe sent observers.",
+     "Organization for Security and Co-operation in Europe", "OSCE", "GOV",
+     "Organization for Security and Co-operation in Europe"),
+    ("Opposition leader Ivan Petrovsky was detained in the capital of Belarus.",
+     "Opposition leader Ivan Petrovsky", None, "OPP", "Ivan Petrovsky"),
+    ("Kenyan riot police fired tear gas at the crowd.", "Kenyan riot police", "KEN", "COP",
+     "Kenyan riot police"),
+    ("EU foreign policy chief Josep Borrell urged restraint.",
+     "EU foreign policy chief Josep Borrell", "EU", "GOV", "Josep Borrell"),
+])
+def test_actors_phrase_resolves(actors_of, text, mention, key, sector, name):
+    index = actors_of(text)
+    m = _mention(index, mention)
+    actor = index.get(m.actors[0])
+    assert (actor.key, actor.sector, actor.name) == (key, sector, name)
+
+
+def test_actors_counterpart_inherits_role_and_takes_demonym(actors_of):
+    index = actors_of("Russian Defense Minister Sergei Shoigu met his Belarusian counterpart "
+                      "Ivan Testov in Minsk.")
+    testov = index.find(name="Ivan Testov")[0]
+    assert (testov.country, testov.sector, testov.role) == ("BLR", "MIL", "Defense Minister")
+    his = _mention(index, "his")
+    assert his.kind == "pronoun" and index.get(his.actors[0]).name == "Sergei Shoigu"
+
+
+def test_actors_unknown_person_gets_no_guessed_country(actors_of):
+    index = actors_of("Ivan Petrovsky said on Tuesday that the talks with Russia had failed.")
+    person = index.find(name="Ivan Petrovsky")[0]
+    assert person.kind == "person" and person.country is None and person.sector is None
+
+
+def test_actors_spokesperson_takes_ministry_country_from_context(actors_of):
+    index = actors_of("Pakistan's Foreign Ministry condemned the raid. Foreign Ministry "
+                      "spokeswoman Ayesha Khanum called it a violation of sovereignty.")
+    person = index.find(name="Ayesha Khanum")[0]
+    assert (person.country, person.sector) == ("PAK", "GOV")
+
+
+def test_actors_led_gives_two_mentions(actors_of):
+    index = actors_of("The U.S.-led NATO alliance began its annual drills.")
+    assert index.get(_mention(index, "U.S.").actors[0]).key == "USA"
+    nato = index.get(_mention(index, "NATO").actors[0])
+    assert (nato.kind, nato.key, nato.name) == ("igo", "NATO", "NATO")
+
+
+def test_actors_hyphenated_demonyms_name_both_states(actors_of):
+    index = actors_of("Joint Russian-Belarusian exercises began on Monday.")
+    m = _mention(index, "Russian-Belarusian")
+    assert m.kind == "demonym"
+    assert [index.get(a).key for a in m.actors] == ["RUS", "BLR"]
+
+
+def test_actors_official_is_resolved_to_earlier_official(actors_of):
+    index = actors_of("A NATO official said the drills were routine. The official added that "
+                      "planning had begun a year earlier.")
+    first = _mention(index, "NATO official")
+    later = [m for m in index.mentions if m.text == "official" and m.kind == "description"]
+    assert later and later[0].actors == first.actors
+    actor = index.get(first.actors[0])
+    assert actor.org == "NATO" and actor.key == "NATO"
+
+
+def test_actors_two_countries_names_both(actors_of):
+    index = actors_of("Russia and China held talks in Beijing. The two countries signed a "
+                      "trade deal.")
+    m = _mention(index, "The two countries")
+    assert {index.get(a).key for a in m.actors} == {"RUS", "CHN"}
+
+
+def test_actors_the_bloc_refers_back_to_the_union(actors_of):
+    index = actors_of("The European Union imposed new sanctions. The bloc said more would "
+                      "follow.")
+    m = [m for m in index.mentions if m.kind == "description"][0]
+    assert index.get(m.actors[0]).key == "EU"
+
+
+def test_actors_surname_and_pronoun_corefer(actors_of):
+    index = actors_of("Russian Foreign Minister Sergey Lavrov arrived in Ankara. Lavrov said "
+                      "the talks were useful. He left the next day.")
+    lavrov = index.find(name="Sergey Lavrov")[0]
+    assert len(lavrov.mentions) == 3
+    he = _mention(index, "He")
+    assert he.actors == (lavrov.id,)
+
+
+def test_actors_pronoun_for_relative_clause_state(actors_of):
+    index = actors_of("The plan involves China, which has rejected talks because of its "
+                      "smaller arsenal.")
+    its = _mention(index, "its")
+    assert index.get(its.actors[0]).key == "CHN"
+
+
+@pytest.mark.parametrize("published,sector", [("2020-02-01", "REB"), ("2022-02-01", "GOV")])
+def test_actors_taliban_sector_by_date(actors_of, published, sector):
+    index = actors_of("The Taliban released a statement on Sunday.", published)
+    taliban = index.find(key="AFG")[0]
+    assert taliban.sector == sector
+
+
+def test_actors_role_outside_its_dates_does_not_resolve(actors_of):
+    index = actors_of("Josep Borrell spoke in Madrid about the economy.", "2025-06-01")
+    borrell = index.find(name="Josep Borrell")[0]
+    assert borrell.org is None and borrell.key == "ESP"
+
+
+def test_actors_police_without_a_country_is_not_guessed(actors_of):
+    index = actors_of("Police fired tear gas at protesters near the stadium.")
+    assert not index.find(sector="COP")
+    protesters = index.find(sector="CVL")
+    assert protesters and protesters[0].country is None
+
+
+def test_actors_police_take_the_only_country_in_context(actors_of):
+    index = actors_of("Police fired tear gas at protesters in Nairobi, Kenya.")
+    assert index.find(key="KEN", sector="COP")
+
+
+def test_actors_capital_as_place_is_not_an_actor(actors_of):
+    index = actors_of("The envoy met reporters at the embassy in Washington.")
+    assert not index.find(key="USA")
+
+
+def test_actors_ids_follow_first_mention(actors_of):
+    index = actors_of("Lithuania and Latvia condemned Russia. Russia rejected the charge.")
+    assert [a.name for a in index.actors] == ["Lithuania", "Latvia", "Russia"]
+    assert [a.id for a in index.actors] == ["a1", "a2", "a3"]
+
+
+def test_actors_seed_article(nlp, kb, seed_text):
+    index = extract_actors(nlp(seed_text), kb, "2020-11-24")
+    by_name = {a.name: a for a in index.actors}
+    assert (by_name["Sergei Shoigu"].country, by_name["Sergei Shoigu"].sector) == ("RUS", "MIL")
+    assert by_name["Viktor Khrenin"].country == "BLR"
+    assert by_name["Josep Borrell"].key == "EU"
+    assert by_name["Sviatlana Tsikhanouskaya"].sector == "OPP"
+    assert by_name["Pentagon"].key == "USA" and by_name["Pentagon"].sector == "MIL"
+    assert by_name["NATO"].kind == "igo"
+    shoigu = by_name["Sergei Shoigu"]
+    assert len(shoigu.mentions) >= 8  # surname-only mentions and pronouns join him

@@ -1,0 +1,206 @@
+"""The actor knowledge base: look-ups, time-bounded roles, and validation errors."""
+from __future__ import annotations
+
+import shutil
+from importlib import resources
+from pathlib import Path
+
+import pytest
+
+from eventwire.errors import KnowledgeError
+from eventwire.extract.knowledge import KnowledgeBase, parse_date, plural
+
+
+@pytest.fixture(scope="session")
+def kb() -> KnowledgeBase:
+    return KnowledgeBase.load()
+
+
+@pytest.mark.parametrize("text,iso3", [
+    ("U.S.", "USA"), ("US", "USA"), ("America", "USA"), ("United States", "USA"),
+    ("UK", "GBR"), ("Britain", "GBR"), ("Belarus", "BLR"), ("Kyiv", "UKR"), ("Kiev", "UKR"),
+    ("Côte d'Ivoire", "CIV"), ("Cote d'Ivoire", "CIV"), ("Kosovo", "XKX"), ("Taiwan", "TWN"),
+    ("Hong Kong", "HKG"), ("Western Sahara", "ESH"), ("Palestine", "PSE"),
+    ("the Kremlin", "RUS"), ("Zhongnanhai", "CHN"), ("Élysée", "FRA"), ("Downing Street", "GBR"),
+])
+def test_knowledge_country_names(kb, text, iso3):
+    country = kb.country(text)
+    assert country is not None and country.iso3 == iso3
+
+
+@pytest.mark.parametrize("text,iso3", [
+    ("Belarusian", "BLR"), ("Belarussian", "BLR"), ("American", "USA"), ("British", "GBR"),
+    ("Russians", "RUS"), ("Congolese", "COD"), ("Filipino", "PHL"),
+])
+def test_knowledge_demonyms(kb, text, iso3):
+    assert kb.demonym(text) == iso3
+
+
+@pytest.mark.parametrize("text", ["us", "turkey", "who"])
+def test_knowledge_case_keeps_common_words_out(kb, text):
+    assert kb.country(text) is None and kb.organization(text) is None
+
+
+@pytest.mark.parametrize("text,key,kind,sector", [
+    ("NATO", "NATO", "igo", "MIL"), ("Arab League", "ARAB_LEAGUE", "igo", "GOV"),
+    ("Amnesty", "AMNESTY", "igo", "NGO"), ("UNHCR", "UNHCR", "igo", "GOV"),
+    ("Security Council", "UNSC", "igo", "GOV"), ("State Department", "USA_STATE_DEPT",
+                                                 "organization", "GOV"),
+    ("EUCOM", "USA_EUCOM", "organization", "MIL"), ("Revolutionary Guards", "IRN_IRGC",
+                                                   "organization", "MIL"),
+])
+def test_knowledge_organizations(kb, text, key, kind, sector):
+    org = kb.organization(text)
+    assert org is not None and (org.key, org.kind, org.sector) == (key, kind, sector)
+
+
+def test_knowledge_security_council_is_keyed_un(kb):
+    assert kb.organization("Security Council").org == "UN"
+
+
+@pytest.mark.parametrize("day,sector", [("2020-06-01", "REB"), ("2021-08-15", "GOV"),
+                                        ("2024-01-01", "GOV")])
+def test_knowledge_taliban_sector_follows_the_date(kb, day, sector):
+    assert kb.organization("Taliban").sector_at(parse_date(day)) == sector
+
+
+@pytest.mark.parametrize("text,sector", [
+    ("president", "GOV"), ("defence minister", "MIL"), ("Defense Minister", "MIL"),
+    ("paratroopers", "MIL"), ("riot police", "COP"), ("rebels", "REB"),
+    ("opposition leader", "OPP"), ("protesters", "CVL"), ("judge", "JUD"),
+    ("lawmakers", "LEG"), ("journalists", "JRN"), ("clergy", "REL"), ("authorities", "GOV"),
+])
+def test_knowledge_titles(kb, text, sector):
+    title = kb.title(text)
+    assert title is not None and title.sector == sector
+
+
+@pytest.mark.parametrize("name,day,country,org,sector", [
+    ("Sergei Shoigu", "2020-11-24", "RUS", None, "MIL"),
+    ("Sergey Shoigu", "2024-08-01", "RUS", None, "GOV"),  # Security Council secretary
+    ("Mike Pompeo", "2019-03-01", "USA", None, "GOV"),
+    ("Mike Pompeo", "2017-06-01", "USA", None, "SPY"),  # CIA before State
+    ("Josep Borrell", "2021-05-05", None, "EU", "GOV"),
+    ("Svetlana Tikhanovskaya", "2021-01-10", "BLR", None, "OPP"),
+    ("Sergey Lavrov", "2020-11-24", "RUS", None, "GOV"),
+])
+def test_knowledge_person_roles_are_dated(kb, name, day, country, org, sector):
+    res = kb.person(name, day)
+    assert res is not None and res.active
+    assert (res.country, res.org, res.sector) == (country, org, sector)
+
+
+def test_knowledge_role_outside_its_dates_does_not_resolve(kb):
+    res = kb.person("Josep Borrell", "2025-06-01")  # after his EU mandate
+    assert res is not None and not res.active
+    assert res.org is None and res.country == "ESP"
+    assert kb.person("Mike Pompeo", "2010-01-01").title is None
+
+
+def test_knowledge_unknown_person_is_none(kb):
+    assert kb.person("Ivan Imaginary", "2020-01-01") is None
+
+
+def test_knowledge_plural():
+    assert plural("prime minister") == "prime ministers"
+    assert plural("policeman") == "policemen"
+    assert plural("militia") == "militias"
+    assert plural("spy") == "spies"
+
+
+def test_knowledge_stats_counts(kb):
+    stats = kb.stats()
+    assert stats["countries"] >= 200 and stats["people"] >= 300
+    assert stats["international bodies"] >= 40 and stats["metonyms"] >= 20
+    table = kb.stats_table()
+    assert table.startswith("| kind | count |") and "| people |" in table
+
+
+def test_knowledge_scan_is_longest_first(kb):
+    found = [(m.text, m.entry.kind) for m in kb.scan("The U.S. European Command and the U.S.")]
+    assert found == [("U.S. European Command", "org"), ("U.S.", "country")]
+
+
+# -- validation ------------------------------------------------------------------------------
+def _copy_data(tmp_path: Path) -> Path:
+    src = resources.files("eventwire") / "data" / "actors"
+    for name in ("countries.yaml", "organizations.yaml", "titles.yaml", "people.yaml"):
+        (tmp_path / name).write_text((src / name).read_text(encoding="utf-8"), encoding="utf-8")
+    return tmp_path
+
+
+def _append(path: Path, text: str) -> int:
+    """Append ``text`` (one row) and return its line number."""
+    body = path.read_text(encoding="utf-8")
+    if not body.endswith("\n"):
+        body += "\n"
+    line = body.count("\n") + 1
+    path.write_text(body + text + "\n", encoding="utf-8")
+    return line
+
+
+def _insert_person(path: Path, row: str) -> int:
+    body = path.read_text(encoding="utf-8").splitlines()
+    at = next(i for i, l in enumerate(body) if l.startswith("people:")) + 1
+    body.insert(at, row)
+    path.write_text("\n".join(body) + "\n", encoding="utf-8")
+    return at + 1
+
+
+@pytest.mark.parametrize("row,reason", [
+    ("- {name: Jane Doe, country: ZZZ, roles: [[Minister, GOV, 2020, null]]}", "unknown country"),
+    ("- {name: Jane Doe, country: FRA, roles: [[Minister, GOV, 2020-13, null]]}", "bad date"),
+    ("- {name: Jane Doe, country: FRA, roles: [[Minister, XYZ, 2020, null]]}", "unknown sector"),
+    ("- {name: Jane Doe, country: FRA}", "roles must be"),
+    ("- {country: FRA, roles: [[Minister, GOV, 2020, null]]}", "missing required field 'name'"),
+    ("- {name: Jane Doe, country: FRA, roles: [[Minister, GOV, 2021, 2020]]}", "ends before"),
+    ("- {name: Jane Doe, aliases: [Sergei Shoigu], country: FRA, roles: [[Minister, GOV, 2020, null]]}",
+     "already means"),
+])
+def test_knowledge_bad_person_row_names_file_and_line(tmp_path, row, reason):
+    folder = _copy_data(tmp_path)
+    line = _insert_person(folder / "people.yaml", row)
+    with pytest.raises(KnowledgeError) as err:
+        KnowledgeBase.load(folder)
+    assert err.value.path.endswith("people.yaml")
+    assert reason in err.value.reason
+    # the bad row is named: as the failing line, or as the earlier meaning of a clashing alias
+    assert err.value.line == line or f"(line {line})" in err.value.reason
+    assert f"people.yaml:{err.value.line}" in str(err.value)
+
+
+def test_knowledge_bad_iso3_names_line(tmp_path):
+    folder = _copy_data(tmp_path)
+    path = folder / "countries.yaml"
+    body = path.read_text(encoding="utf-8").splitlines()
+    at = next(i for i, l in enumerate(body) if l.startswith("countries:")) + 1
+    body.insert(at, "- {iso3: QQQ, name: Nowhere, official: Nowhere, aliases: [], demonyms: []}")
+    path.write_text("\n".join(body) + "\n", encoding="utf-8")
+    with pytest.raises(KnowledgeError, match=r"countries.yaml:\d+: bad ISO 3166-1") as err:
+        KnowledgeBase.load(folder)
+    assert err.value.line == at + 1
+
+
+def test_knowledge_alias_with_two_meanings_is_an_error(tmp_path):
+    folder = _copy_data(tmp_path)
+    line = _append(folder / "organizations.yaml",
+                   "- {key: FAKE, name: Fake Body, aliases: [NATO], kind: igo, sector: GOV}")
+    with pytest.raises(KnowledgeError, match="already means NATO") as err:
+        KnowledgeBase.load(folder)
+    assert err.value.line == line
+
+
+def test_knowledge_broken_yaml_names_line(tmp_path):
+    folder = _copy_data(tmp_path)
+    line = _append(folder / "titles.yaml", "- {text: [unclosed, sector: GOV")
+    with pytest.raises(KnowledgeError) as err:
+        KnowledgeBase.load(folder)
+    assert err.value.path.endswith("titles.yaml") and err.value.line is not None
+    assert abs(err.value.line - line) <= 1
+
+
+def test_knowledge_missing_file(tmp_path):
+    folder = _copy_data(tmp_path)
+    (folder / "titles.yaml").unlink()
+    with pytest.raises(KnowledgeError, match="file is missing"):
+        KnowledgeBase.load(folder)
