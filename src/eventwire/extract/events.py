@@ -79,6 +79,8 @@ class VerbDictionary:
     nouns: dict[str, dict[str | None, tuple[Sense, ...]]]
     light: frozenset[str]
     contexts: dict[str, frozenset[str]]
+    governed: frozenset[str] = frozenset()
+    relational: frozenset[str] = frozenset()
     source: str = "plover_verbs.yaml"
 
     @classmethod
@@ -106,7 +108,10 @@ class VerbDictionary:
         light = frozenset(str(v).lower() for v in data.get("light_verbs") or ())
         contexts = {k: frozenset(str(w).lower() for w in v)
                     for k, v in (data.get("contexts") or {}).items()}
-        return cls(verbs=verbs, nouns=nouns, light=light, contexts=contexts, source=name)
+        governed = frozenset(str(v).lower() for v in data.get("governed_nouns") or ())
+        relational = frozenset(str(v).lower() for v in data.get("relational_nouns") or ())
+        return cls(verbs=verbs, nouns=nouns, light=light, contexts=contexts, governed=governed,
+                   relational=relational, source=name)
 
     def verb_senses(self, lemma: str) -> dict[str | None, tuple[Sense, ...]]:
         return self.verbs.get(lemma, {})
@@ -155,8 +160,10 @@ def _read_patterns(section: dict, cats: dict, name: str, text: str
 class _Roles:
     """Resolves parse tokens to actor ids for one article."""
 
-    def __init__(self, doc: Any, actors: Any, quotes: Sequence[Quote]) -> None:
+    def __init__(self, doc: Any, actors: Any, quotes: Sequence[Quote],
+                 relational: frozenset[str] = frozenset()) -> None:
         self.doc = doc
+        self.relational = relational
         self.actors = actors
         self.quotes = [q for q in quotes if q.speaker is not None and q.speaker.actor]
         self._token_actor: dict[int, tuple[str, ...]] = {}
@@ -171,6 +178,12 @@ class _Roles:
                 if prev is None or m.end - m.start < self._len.get(tok.i, 10 ** 9):
                     self._token_actor[tok.i] = m.actors
                     self._len[tok.i] = m.end - m.start
+
+    def _keyed(self, actor_id: str) -> bool:
+        try:
+            return self.actors.get(actor_id).key is not None
+        except KeyError:
+            return False
 
     def quote_speaker(self, tok: Any) -> tuple[str, ...]:
         for q in self.quotes:
@@ -196,13 +209,14 @@ class _Roles:
             return list(self.quote_speaker(tok))
         if low in RELATIVE_PRONOUNS and tok.head.dep_ == "relcl":
             return self.of_token(tok.head.head, depth + 1)
-        if depth >= MAX_DEPTH or tok.pos_ in ("VERB", "AUX"):
+        if depth >= MAX_DEPTH or tok.pos_ in ("VERB", "AUX") or tok.lemma_.lower() in self.relational:
             return []
         found: list[str] = []
         for child in tok.children:
             if child.dep_ in MODIFIER_DEPS and child.pos_ not in ("VERB", "AUX"):
+                # a modifier must name someone we can key ("Brilliant Jump exercise" is no actor)
                 for a in self.of_token(child, depth + 1):
-                    if a not in found:
+                    if a not in found and self._keyed(a):
                         found.append(a)
         if not found:
             for child in tok.children:
@@ -363,7 +377,8 @@ def _status(pred: Any, light: Any, roles: _Roles, source_keys: set[str]) -> tupl
                 (dep == "conj" and node.pos_ in ("VERB", "AUX")):
             if glemma in DENIAL_VERBS and dep in ("ccomp", "acl", "pcomp"):
                 return "negated", []
-            if glemma in CLAIM_VERBS or glemma in CLAIM_NOUNS:
+            if (glemma in CLAIM_VERBS and gov.pos_ == "VERB") or \
+                    (glemma in CLAIM_NOUNS and gov.pos_ == "NOUN"):
                 speaker = roles.subject(gov)[0] if gov.pos_ in ("VERB", "AUX") else \
                     roles.of_token(gov)
                 if glemma in CLAIM_NOUNS and gov.head.lemma_.lower() in DENIAL_VERBS:
@@ -495,7 +510,7 @@ def _candidates(sent: Any, roles: _Roles, verbs: VerbDictionary) -> list[_Candid
                                   target, how, "verb"))
         elif tok.pos_ in ("NOUN", "PROPN") and tok.i not in noun_done:
             senses = _noun_match(tok, verbs)
-            if not senses:
+            if not senses or tok.lemma_.lower() in verbs.governed:
                 continue
             own = roles._head_actors(tok, 1)  # modifiers: "Russia's commitment", "Iranian strikes"
             source, target = list(own), []
@@ -576,7 +591,7 @@ def extract_events(doc: Any, actors: Any, verbs: VerbDictionary,
     """Code every clause of ``doc`` into PLOVER events (pure function)."""
     published = meta.published if meta else None
     url = meta.url if meta else None
-    roles = _Roles(doc, actors, quotes)
+    roles = _Roles(doc, actors, quotes, verbs.relational)
     raw: list[tuple[_Candidate, Any]] = []
     for sent in doc.sents:
         for c in _candidates(sent, roles, verbs):
@@ -599,9 +614,11 @@ def extract_events(doc: Any, actors: Any, verbs: VerbDictionary,
             # a charge against a third party: the speaker accuses (the reported deed is claimed)
             reporters = {roles.actors.get(a).sector for a in c.speaker
                          if a in roles.actors._by_id} & {"MED", "JRN"}
-            if c.status == "claimed" and c.sense.quad >= 3 and c.speaker and not reporters:
+            accused = [a for a in c.source if roles._keyed(a)]
+            if c.status == "claimed" and c.sense.quad >= 3 and c.speaker and accused \
+                    and not reporters:
                 acc = _Candidate(Sense("ACCUSE", "112", -2.5, 3, None, "reported deed"),
-                                 c.pred, c.light, list(c.speaker), list(c.source), "reported",
+                                 c.pred, c.light, list(c.speaker), accused, "reported",
                                  "derived", "asserted")
                 raw.append((acc, sent))
     events: list[Event] = []
