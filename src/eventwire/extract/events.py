@@ -45,6 +45,8 @@ HYPOTHETICAL_VERBS = frozenset({"threaten", "consider", "warn", "urge", "call", 
                                 "demand", "press", "push", "appeal", "request", "invite",
                                 "encourage", "tell", "order", "insist", "refuse", "reject",
                                 "deny", "fail", "avoid", "risk"})
+SPEECH_NOUNS = frozenset({"statement", "readout", "communique", "communiqué", "report",
+                          "letter", "declaration", "release", "message", "post", "tweet"})
 DENIAL_VERBS = frozenset({"deny", "refute", "dismiss", "reject"})
 CLAIM_VERBS = frozenset({"say", "claim", "allege", "accuse", "charge", "report", "insist",
                          "argue", "assert", "tell", "add", "state", "write", "warn", "note",
@@ -241,6 +243,8 @@ class _Roles:
                 return self.of_token(child), "subject"
         if depth >= 4:
             return [], "none"
+        if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+            return [], "none"  # "unless Habibi was released": a passive names no doer
         if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head is not verb:
             # "agreed to cooperate", "pulled out and told ...": the governing clause's subject
             if verb.dep_ == "xcomp":
@@ -250,7 +254,16 @@ class _Roles:
             got, how = self.subject(verb.head, depth + 1)
             return got, "inherited" if got else how
         if verb.dep_ == "relcl":
-            return self.of_token(verb.head), "relative"
+            got = self.of_token(verb.head)
+            if not got and verb.head.lemma_.lower() in SPEECH_NOUNS:
+                # "the ministry said in a statement that thanked Qatar": the statement's owner
+                node = verb.head
+                for _ in range(3):
+                    node = node.head
+                    if node.pos_ == "VERB":
+                        got = self.subject(node, depth + 1)[0]
+                        break
+            return got, "relative"
         if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
             # "accused NATO of pursuing a buildup": the object of the governing verb acts
             gov = verb.head.head
@@ -307,12 +320,16 @@ def _verb_match(tok: Any, verbs: VerbDictionary) -> tuple[Sense, ...] | None:
     near = {c.lemma_.lower() for c in tok.children
             if c.dep_ in ("prt", "prep", "dobj", "acomp", "advmod", "attr", "xcomp", "pobj")}
     nxt = tok.doc[tok.i + 1].lower_ if tok.i + 1 < len(tok.doc) else ""
+    has_obj = any(c.dep_ in ("dobj", "dative") for c in tok.children)
     for rest, senses in table.items():
-        if rest is None:
+        if rest is None or rest == "+obj":
             continue
         words = rest.split()
         if all(w in near or w == nxt for w in words):
             return senses
+    # "+obj": the verb is an event only with an object ("helped Nepal", not "helps bring")
+    if has_obj and table.get("+obj"):
+        return table["+obj"]
     return table.get(None)
 
 
@@ -425,6 +442,11 @@ def _choose(senses: Sequence[Sense], pred: Any, roles: _Roles, source: list[str]
     sectors = {roles.actors.get(a).sector for a in source if a in roles.actors._by_id}
     if all(s.mode == "visit" for s in senses) and sectors & {"MIL", "REB", "COP"}:
         return None
+    if any(c.dep_ == "oprd" for c in pred.children):
+        # "whom it called an Afghan mujahid": naming, not a phone call
+        senses = [s for s in senses if s.cameo != "041"]
+        if not senses:
+            return None
     cats = [s.category for s in senses]
     if len(set(cats)) == 1:
         return senses[0]
@@ -444,9 +466,10 @@ def _choose(senses: Sequence[Sense], pred: Any, roles: _Roles, source: list[str]
     if "AID" in cats:
         return next(s for s in senses if s.category == "AID")
     if "CONSULT" in cats and "SUPPORT" in cats:
-        obj = [c for c in pred.children if c.dep_ == "dobj"]
+        # "welcomed the Indian president" is a visit; "welcomes any American step" is support
+        obj = [c for c in pred.children if c.dep_ == "dobj" and c.i in roles._token_actor]
         person = any(roles.actors.get(a).kind in ("person", "state")
-                     for o in obj for a in roles.of_token(o) if a in roles.actors._by_id)
+                     for o in obj for a in roles._token_actor[o.i] if a in roles.actors._by_id)
         return next(s for s in senses if s.category == ("CONSULT" if person else "SUPPORT"))
     return senses[0]
 
