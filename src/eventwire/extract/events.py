@@ -83,6 +83,7 @@ class VerbDictionary:
     contexts: dict[str, frozenset[str]]
     governed: frozenset[str] = frozenset()
     relational: frozenset[str] = frozenset()
+    non_events: frozenset[str] = frozenset()
     source: str = "plover_verbs.yaml"
 
     @classmethod
@@ -112,8 +113,10 @@ class VerbDictionary:
                     for k, v in (data.get("contexts") or {}).items()}
         governed = frozenset(str(v).lower() for v in data.get("governed_nouns") or ())
         relational = frozenset(str(v).lower() for v in data.get("relational_nouns") or ())
+        non_events = frozenset(" ".join(str(v).lower().split())
+                               for v in data.get("non_events") or ())
         return cls(verbs=verbs, nouns=nouns, light=light, contexts=contexts, governed=governed,
-                   relational=relational, source=name)
+                   relational=relational, non_events=non_events, source=name)
 
     def verb_senses(self, lemma: str) -> dict[str | None, tuple[Sense, ...]]:
         return self.verbs.get(lemma, {})
@@ -321,12 +324,20 @@ def _verb_match(tok: Any, verbs: VerbDictionary) -> tuple[Sense, ...] | None:
             if c.dep_ in ("prt", "prep", "dobj", "acomp", "advmod", "attr", "xcomp", "pobj")}
     nxt = tok.doc[tok.i + 1].lower_ if tok.i + 1 < len(tok.doc) else ""
     has_obj = any(c.dep_ in ("dobj", "dative") for c in tok.children)
-    for rest, senses in table.items():
-        if rest is None or rest == "+obj":
+    objs = {c.lemma_.lower() for c in tok.children if c.dep_ in ("dobj", "dative", "attr")}
+    lemma = tok.lemma_.lower()
+    if any(f"{lemma} {o}" in verbs.non_events for o in objs | near):
+        return None  # "struck a harder tone", "took place": idioms, not deeds
+    # a pattern naming the object ("pull ambassador") is more specific than a particle one
+    for rest, senses in sorted(table.items(), key=lambda kv: kv[0] is None or
+                               not set((kv[0] or "").split()) <= objs):
+        if rest is None or rest.startswith("+"):
             continue
         words = rest.split()
         if all(w in near or w == nxt for w in words):
             return senses
+    if table.get("+xcomp") and any(c.dep_ == "xcomp" for c in tok.children):
+        return table["+xcomp"]  # "told its leaders to get off the streets": an order
     # "+obj": the verb is an event only with an object ("helped Nepal", not "helps bring")
     if has_obj and table.get("+obj"):
         return table["+obj"]
@@ -394,8 +405,10 @@ def _status(pred: Any, light: Any, roles: _Roles, source_keys: set[str]) -> tupl
                 (dep == "conj" and node.pos_ in ("VERB", "AUX")):
             if glemma in DENIAL_VERBS and dep in ("ccomp", "acl", "pcomp"):
                 return "negated", []
-            if (glemma in CLAIM_VERBS and gov.pos_ == "VERB") or \
-                    (glemma in CLAIM_NOUNS and gov.pos_ == "NOUN"):
+            # only the reported clause itself is a claim: "said (that) X did" (ccomp),
+            # "allegations that X did" (acl), "accused X of doing" (pcomp)
+            if (glemma in CLAIM_VERBS and gov.pos_ == "VERB" and dep in ("ccomp", "pcomp")) or \
+                    (glemma in CLAIM_NOUNS and gov.pos_ == "NOUN" and dep in ("acl", "relcl")):
                 speaker = roles.subject(gov)[0] if gov.pos_ in ("VERB", "AUX") else \
                     roles.of_token(gov)
                 if glemma in CLAIM_NOUNS and gov.head.lemma_.lower() in DENIAL_VERBS:
@@ -474,6 +487,36 @@ def _choose(senses: Sequence[Sense], pred: Any, roles: _Roles, source: list[str]
     return senses[0]
 
 
+AUDIENCE_NOUNS = frozenset({"reporter", "journalist", "media", "press", "newspaper",
+                            "broadcaster", "television", "radio", "crowd", "supporter",
+                            "audience", "newsweek"})
+
+
+def _to_audience(pred: Any) -> bool:
+    for child in pred.children:
+        if child.dep_ in ("prep", "dative") or child.dep_ in OBJ_DEPS:
+            for t in [child] + [g for g in child.children if g.dep_ == "pobj"]:
+                if t.lemma_.lower() in AUDIENCE_NOUNS:
+                    return True
+    return False
+
+
+def _warns_of_own_deed(pred: Any, roles: "_Roles", source: list[str]) -> bool:
+    """'warned it would retaliate' threatens; 'warned that farmers would suffer' does not."""
+    for child in pred.children:
+        if child.dep_ in ("ccomp", "xcomp"):
+            subj = [c for c in child.children if c.dep_ in SUBJ_DEPS]
+            if child.dep_ == "xcomp":
+                return True
+            if subj and set(roles.of_token(subj[0])) & set(source):
+                return True
+            if subj and subj[0].lower_ in ("we", "i"):
+                return True
+        if child.dep_ == "dobj" and any(c.dep_ == "ccomp" for c in pred.children):
+            return True  # "warned Iran that it would pay": a warning to someone
+    return False
+
+
 def _contexts(sent: Any, verbs: VerbDictionary) -> tuple[str, ...]:
     words = {t.lemma_.lower() for t in sent}
     return tuple(sorted(k for k, vocab in verbs.contexts.items() if words & vocab))
@@ -493,6 +536,7 @@ class _Candidate:
     kind: str  # verb | noun
     status: str = "asserted"
     speaker: tuple[str, ...] = ()
+    place_target: tuple[ActorRef, ...] = ()
 
 
 def _candidates(sent: Any, roles: _Roles, verbs: VerbDictionary) -> list[_Candidate]:
@@ -548,6 +592,12 @@ def _candidates(sent: Any, roles: _Roles, verbs: VerbDictionary) -> list[_Candid
                                 source = got
             if not target:
                 target = [a for a in roles.objects(tok) if a not in source]
+            if not target:
+                # "tariffs covering 818 kinds of Chinese products"
+                for acl in (c for c in tok.children if c.dep_ == "acl"):
+                    target = [a for a in roles.objects(acl) if a not in source]
+                    if target:
+                        break
             if tok.dep_ in ("pobj",) and not source and tok.head.lower_ in ("of", "for"):
                 continue
             if not source:
@@ -582,6 +632,57 @@ def _absorb_complements(cands: list[_Candidate]) -> list[_Candidate]:
         if not absorbed:
             kept.append(c)
     return kept
+
+
+PLACE_TARGETED = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "RETREAT", "SANCTION", "AID",
+                            "PROTEST"})
+PLACE_PREPS = frozenset({"in", "on", "at", "into", "from", "out", "near", "across", "to",
+                         "against", "of"})
+
+
+def _objects_and_pobjs(pred: Any) -> list[Any]:
+    out = []
+    for child in pred.children:
+        if child.dep_ in OBJ_DEPS or child.dep_ == "nsubjpass":
+            out.append(child)
+            out.extend(g for g in child.children if g.dep_ == "prep" and g.lower_ == "of"
+                       for g in g.children if g.dep_ == "pobj")
+        elif child.dep_ == "prep" and child.lower_ in PLACE_PREPS:
+            for g in child.children:
+                if g.dep_ == "pobj":
+                    out.append(g)
+                    out.extend(h for h in g.children if h.dep_ == "prep"
+                               for h in h.children if h.dep_ == "pobj")
+                elif g.dep_ == "prep":  # "out of Tehran"
+                    out.extend(h for h in g.children if h.dep_ == "pobj")
+    return out
+
+
+def _place_target(c: _Candidate, places: Sequence[Place]) -> tuple[ActorRef, ...]:
+    """A strike on "a border district of Balochistan" targets Pakistan: the country of the
+    place a material act is aimed at, when no actor is named."""
+    heads = [c.pred] + ([c.light] if c.light is not None else [])
+    spans = [(t.left_edge.idx, t.idx + len(t.text)) for h in heads for t in _objects_and_pobjs(h)]
+    for p in places:
+        if p.country and any(a <= p.start and p.end <= b for a, b in spans):
+            return (ActorRef(actor=None, name=p.name, country=p.country),)
+    return ()
+
+
+def _antecedent_target(c: _Candidate, verbs: VerbDictionary,
+                       earlier: Sequence[tuple[_Candidate, Any]]) -> list[str]:
+    """"Washington condemned the strikes": the strikes reported earlier, by their doers."""
+    if c.sense.quad not in (1, 3) or c.kind != "verb":
+        return []
+    for obj in (ch for ch in c.pred.children if ch.dep_ == "dobj"):
+        senses = _noun_match(obj, verbs)
+        if not senses:
+            continue
+        cats = {s.category for s in senses}
+        for prev, _ in reversed(earlier):
+            if prev.sense.category in cats and prev.source and prev.status != "negated":
+                return [a for a in prev.source if a not in c.source]
+    return []
 
 
 def _refs(roles: _Roles, ids: Iterable[str]) -> tuple[ActorRef, ...]:
@@ -621,6 +722,16 @@ def extract_events(doc: Any, actors: Any, verbs: VerbDictionary,
             if not c.source:
                 continue
             c.target = [a for a in c.target if a not in c.source]
+            if not c.target:
+                c.target = _antecedent_target(c, verbs, raw)
+            if not c.target and c.sense.category in PLACE_TARGETED:
+                c.place_target = _place_target(c, places)
+            if (c.sense.mode == "visit" or c.sense.cameo == "052") and not c.target:
+                continue  # a visit needs a host; defending verbally needs someone defended
+            if c.sense.category == "CONSULT" and _to_audience(c.pred):
+                continue  # "speaking to reporters" is a statement, not a consultation
+            if c.sense.mode == "warning" and not _warns_of_own_deed(c.pred, roles, c.source):
+                c.sense = replace(c.sense, category="ACCUSE", cameo="111", quad=3, score=-2.5)
             src_keys = _keys(roles, c.source)
             c.status, speaker = _status(c.pred, c.light, roles, src_keys)
             c.speaker = tuple(speaker)
@@ -648,7 +759,7 @@ def extract_events(doc: Any, actors: Any, verbs: VerbDictionary,
     index: dict[tuple, int] = {}
     for c, sent in raw:
         source = _refs(roles, c.source)
-        target = _refs(roles, c.target)
+        target = _refs(roles, c.target) or c.place_target
         if not source:
             continue
         anchor = c.pred.idx
