@@ -187,3 +187,124 @@ def test_event_location_without_doc_takes_nearest(nlp, gaz):
     places = extract_places(nlp(text), gaz)
     loc = event_location(places, 0, len(text), text.index("resume"))
     assert loc is not None and loc.country == "CHE" and loc.precision == "city"
+
+
+# -- round 2: facilities, divisions, spelling variants, organisation names, datelines --------
+
+# sentence, mention, ISO3 (None = no country), coordinates expected?
+FACILITY_CASES = [
+    # curated landmarks: the place itself, with its own coordinates
+    ("Protesters filled Tahrir Square again on Friday.", "Tahrir Square", "EGY", True),
+    ("The two leaders met at Camp David last spring.", "Camp David", "USA", True),
+    ("The journalist is held in Evin prison, his lawyer said.", "Evin prison", "IRN", True),
+    # unknown facilities: a country from the name, the sentence or the dateline, never coords
+    ("Delegates gathered at the Lahore Fort for the signing.", "Lahore Fort", "PAK", False),
+    ("Police fired tear gas outside Karachi Central Jail on Monday.", "Karachi Central Jail",
+     "PAK", False),
+    ("The envoy spoke at Nyayo House in Nairobi on Tuesday.", "Nyayo House", "KEN", False),
+    ("NAIROBI, Kenya — Thousands marched to the Kasarani Stadium on Sunday.",
+     "Kasarani Stadium", "KEN", False),
+    ("Crowds gathered in Azadi Square after the vote.", "Azadi Square", None, False),
+]
+
+
+@pytest.mark.parametrize("text,mention,country,coords", FACILITY_CASES)
+def test_places_finds_facilities(nlp, gaz, text, mention, country, coords):
+    place = _find(_places(nlp, gaz, text), mention)
+    assert place.precision == "facility"
+    assert place.country == country
+    assert (place.lat is not None) == coords, place
+
+
+@pytest.mark.parametrize("text,not_place", [
+    ("Rebels shelled a Houthi house near the port.", "Houthi house"),
+    ("The White House said talks would continue.", "White House"),
+    ("Chatham House published a report on the war.", "Chatham House"),
+    ("Prices at the market rose on Monday.", "market"),
+])
+def test_places_facility_needs_a_name_and_a_place(nlp, gaz, text, not_place):
+    assert not_place not in [p.text for p in _places(nlp, gaz, text)]
+
+
+DIVISION_CASES = [
+    # curated first-level divisions: country and centroid
+    ("Taliban fighters overran a checkpoint in Nangarhar province.", "Nangarhar province",
+     "AFG", (34.2, 70.6)),
+    ("Militants attacked a school in Borno State on Monday.", "Borno State", "NGA",
+     (11.8, 13.0)),
+    ("Floods displaced thousands across Lower Shabelle.", "Lower Shabelle", "SOM", (1.9, 44.6)),
+    ("Clashes spread to the Afar region over the weekend.", "Afar region", "ETH", (11.8, 41.0)),
+    ("The army launched air strikes in Sagaing Region.", "Sagaing Region", "MMR", (23.0, 95.2)),
+    ("Drones struck the Sumy region overnight.", "Sumy region", "UKR", (50.9, 34.3)),
+]
+
+
+@pytest.mark.parametrize("text,mention,country,latlon", DIVISION_CASES)
+def test_places_knows_divisions(nlp, gaz, text, mention, country, latlon):
+    place = _find(_places(nlp, gaz, text), mention)
+    assert place.country == country and place.lat is not None and place.lon is not None
+    assert _km(latlon[0], latlon[1], place.lat, place.lon) < 60, place
+
+
+@pytest.mark.parametrize("text,mention,country", [
+    # unknown division: the sentence's one country, else the dateline's; no coordinates
+    ("Gunmen killed six in Karsobad district of Balochistan.", "Karsobad", "PAK"),
+    ("KATHMANDU, Nepal — Landslides cut roads in Sindhupalchok district.", "Sindhupalchok",
+     "NPL"),
+    # a sentence naming two countries, none of them the dateline's: no guess
+    ("Troops from Chad and Niger patrolled in Kalamboru region.", "Kalamboru", None),
+])
+def test_places_unknown_division_takes_context_country(nlp, gaz, text, mention, country):
+    place = _find(_places(nlp, gaz, text), mention)
+    assert place.country == country
+    assert (place.lat, place.lon, place.geonameid) == (None, None, None)
+
+
+@pytest.mark.parametrize("variant,canonical", [
+    ("Tall 'Afar", "Tal Afar"), ("Talafar", "Tal Afar"), ("Dohuk", "Duhok"),
+    ("Dahuk", "Duhok"), ("Sana'a", "Sanaa"), ("Kiev", "Kyiv"), ("al-Anbar", "Anbar"),
+    ("Raqqah", "Raqqa province"), ("Deir Ezzor", "Deir ez-Zor"),
+])
+def test_places_lookup_unifies_spelling_variants(gaz, variant, canonical):
+    want = {e.geonameid or e.name for e in gaz.lookup(canonical)}
+    got = {e.geonameid or e.name for e in gaz.lookup(variant)}
+    assert got and (got & want or {e.country for e in gaz.lookup(variant)}
+                    == {e.country for e in gaz.lookup(canonical)}), (got, want)
+
+
+@pytest.mark.parametrize("text,mention,country", [
+    ("A car bomb exploded in Tall 'Afar on Sunday.", "Tall 'Afar", "IRQ"),
+    ("Coalition jets bombed Sana'a and al-Hudaydah overnight.", "Sana'a", "YEM"),
+    ("Coalition jets bombed Sana'a and al-Hudaydah overnight.", "al-Hudaydah", "YEM"),
+])
+def test_places_resolves_variant_in_text(nlp, gaz, text, mention, country):
+    assert _find(_places(nlp, gaz, text), mention).country == country
+
+
+@pytest.mark.parametrize("text,not_place", [
+    ("The Organization for Security and Co-operation in Europe sent observers.", "Europe"),
+    ("She studied at IIT Madras before joining the ministry.", "Madras"),
+    ("Students at the University of Nairobi protested the fees.", "Nairobi"),
+    ("Graduates of Kabul University staged a sit-in.", "Kabul"),
+    ("The Council of Europe criticised the law.", "Europe"),
+])
+def test_places_skips_places_inside_organisation_names(nlp, gaz, text, not_place):
+    assert not_place not in [p.text for p in _places(nlp, gaz, text)]
+
+
+@pytest.mark.parametrize("text,place", [
+    ("The Ministry of Defence in Moscow denied the report.", "Moscow"),
+    ("The court in Nairobi adjourned the case.", "Nairobi"),
+])
+def test_places_keeps_place_after_organisation(nlp, gaz, text, place):
+    assert place in [p.text for p in _places(nlp, gaz, text)]
+
+
+@pytest.mark.parametrize("text,mention,country", [
+    # the dateline's country decides an ambiguous name with no other context
+    ("ISLAMABAD — Police in Hyderabad arrested three men.", "Hyderabad", "PAK"),
+    ("NEW DELHI — Police in Hyderabad arrested three men.", "Hyderabad", "IND"),
+    ("AMMAN, Jordan — Officials in Tripoli said calm had returned.", "Tripoli", "LBY"),
+])
+def test_places_dateline_country_breaks_ties(nlp, gaz, text, mention, country):
+    assert _find(_places(nlp, gaz, text), mention).country == country

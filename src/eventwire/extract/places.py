@@ -61,8 +61,11 @@ SCAN_MIN_PRIOR = 3 * (math.log10(SCAN_MIN_POP) - 4)
 ISO3_SUCCESSOR = {"SCG": "SRB", "ANT": "CUW"}
 #: Place.precision for each kind of entry.
 PRECISION = {"country": "country", "admin1": "admin1", "city": "city", "region": "region",
-             "disputed": "region"}
-_PRECISION_RANK = {"city": 0, "admin1": 1, "region": 2, "country": 3}
+             "disputed": "region", "facility": "facility"}
+_PRECISION_RANK = {"facility": -1, "city": 0, "admin1": 1, "region": 2, "country": 3}
+#: Arabic articles and the like that transliterations keep or drop ("al-Anbar", "Ar Raqqah").
+_LOOSE_ARTICLES = frozenset({"al", "el", "ar", "as", "ad", "an", "at", "az", "ash", "ath", "ez",
+                             "ed", "es", "ul"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +100,16 @@ def norm(text: str) -> str:
     if text.startswith("the "):
         text = text[4:]
     return text
+
+
+def loose(text: str) -> str:
+    """A looser key for transliteration variants: no articles ("al-", "el-"), spaces, doubled
+    letters or final "h" after a vowel, so "Tall 'Afar" = "Tal Afar", "Raqqah" = "Raqqa"."""
+    parts = norm(text).split()
+    if len(parts) > 1:
+        parts = [w for w in parts if w not in _LOOSE_ARTICLES] or parts
+    key = re.sub(r"(.)\1+", r"\1", "".join(parts))
+    return re.sub(r"(?<=[aeiou])h$", "", key)
 
 
 def _data(name: str) -> Any:
@@ -136,12 +149,19 @@ class Words:
     not_places: frozenset[str]
     name_particles: frozenset[str]
     place_nouns: frozenset[str]
+    facility_heads: frozenset[str] = frozenset()
+    weak_facility_heads: frozenset[str] = frozenset()
+    facility_leads: frozenset[str] = frozenset()
+    org_heads: frozenset[str] = frozenset()
+    admin_nouns: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls) -> "Words":
         raw = yaml.safe_load(_data("places_words.yaml").read_text(encoding="utf-8")) or {}
         keys = ("locative", "strong_locative", "not_place_heads", "demonym_suffixes",
-                "person_titles", "not_places", "place_nouns", "name_particles")
+                "person_titles", "not_places", "place_nouns", "name_particles",
+                "facility_heads", "weak_facility_heads", "facility_leads", "org_heads",
+                "admin_nouns")
         for key in keys:
             if not isinstance(raw.get(key), list):
                 raise KnowledgeError("places_words.yaml", None, f"{key!r} must be a list")
@@ -153,7 +173,8 @@ class Words:
                    frozenset(str(w).lower() for w in raw["person_titles"]),
                    frozenset(norm(str(w)) for w in raw["not_places"]),
                    frozenset(str(w).lower() for w in raw["name_particles"]),
-                   frozenset(str(w).lower() for w in raw["place_nouns"]))
+                   frozenset(str(w).lower() for w in raw["place_nouns"]),
+                   *(frozenset(str(w).lower() for w in raw[k]) for k in keys[8:]))
 
 
 @dataclass
@@ -166,6 +187,7 @@ class Gazetteer:
     words: Words
     iso2to3: dict[str, str]
     us_states: dict[str, str]  # curated state name -> GeoNames admin1 code ("TX")
+    loose_index: dict[str, list[Entry]] = field(default_factory=dict, repr=False)
     _towns: dict[str, list[Entry]] | None = field(default=None, repr=False)
 
     @classmethod
@@ -178,8 +200,13 @@ class Gazetteer:
         return list(DATA_FILES)
 
     def lookup(self, name: str) -> list[Entry]:
-        """Every entry a name may mean (empty when unknown)."""
-        return self.index.get(norm(name), [])
+        """Every entry a name may mean (empty when unknown); a spelling variant
+        ("Tall 'Afar", "Sana'a", "al-Anbar") is tried when the exact name is unknown."""
+        found = self.index.get(norm(name))
+        if found:
+            return found
+        key = loose(name)
+        return self.loose_index.get(key, []) if len(key) >= 4 else []
 
     def country(self, iso3: str | None) -> Entry | None:
         return self.countries.get(iso3 or "")
@@ -336,9 +363,15 @@ def _build() -> Gazetteer:
                     for i, e in enumerate(bucket):
                         if e is entry:
                             bucket[i] = fixed
+    loose_index: dict[str, list[Entry]] = {}
+    for key, entries in index.items():
+        primary = [e for e in entries if not e.alternate]  # alternates are too noisy for it
+        if primary:
+            bucket = loose_index.setdefault(loose(key), [])
+            bucket.extend(e for e in primary if e not in bucket)
     log.debug("gazetteer: %d names, %d countries", len(index), len(countries))
     return Gazetteer(index=index, countries=countries, neighbours=neighbours, words=Words.load(),
-                     iso2to3=iso2to3, us_states=us_states)
+                     iso2to3=iso2to3, us_states=us_states, loose_index=loose_index)
 
 
 # -- finding mentions ------------------------------------------------------------------------
@@ -356,13 +389,17 @@ class _Mention:
     qualifies: bool = False  # it is the Y of some "X, Y"
     chosen: Entry | None = None
     country_hint: str | None = None
+    facility: bool = False  # a building, square, crossing... ("Evin prison")
+    dateline: bool = False  # named by the article's dateline ("ISLAMABAD —")
+    tokens: tuple[int, int] = (0, 0)  # its token span in the doc
 
 
 _DEMONYM_TAGS = frozenset({"JJ", "NNPS"})
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 _DATELINE = re.compile(
     r"(?m)^[ \t]*(?P<x>[A-Z][A-Z.'\- ]{2,40}?)"
-    r"(?:,[ \t]*(?P<y>[A-Z][A-Za-z.'\- ]{1,40}?))?[ \t]*(?:\([A-Za-z. ]+\)[ \t]*)?[\u2014\u2013-]")
+    r"(?:,[ \t]*(?P<y>[A-Z][A-Za-z.'\- ]{1,40}?))?[ \t]*(?:\([A-Za-z. ]+\)[ \t]*)?"
+    r"(?P<sep>[\u2014\u2013-]|:(?=[ \t]))")
 
 
 def _trim(doc: Any, start_tok: int, end_tok: int) -> tuple[int, int]:
@@ -419,6 +456,100 @@ def _looks_like_name(doc: Any, start_tok: int, end_tok: int, words: Words) -> bo
     return not _is_demonym(toks.text, [t.tag_ for t in toks], words)
 
 
+_NUMERIC_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "PERCENT",
+                           "QUANTITY"})
+
+
+def _facility_span(doc: Any, s: int, e: int, label: str, words: Words) -> tuple[int, int] | None:
+    """The token span of a facility or landmark named at [s, e), or None.
+
+    A name is a facility when it has a facility head ("Tahrir Square", "Evin prison" with the
+    lower-case head after it) or lead ("Camp David"), or, for spaCy's FAC, when a locative
+    stands before it ("at the Bab al-Hawa"). Under ORG/PERSON a head that also names the
+    institution ("Chatham House") needs the locative too.
+    """
+    if s >= e or not doc[s].text[:1].isupper():
+        return None
+    if any(doc[k].ent_type_ in _NUMERIC_ENTS for k in range(s, e)):
+        return None
+    end = e
+    if e < len(doc) and doc[e].lower_ in words.facility_heads and doc[e].is_lower \
+            and doc[e].pos_ in {"NOUN", "PROPN"}:
+        # "Evin prison", "the Bab al-Hawa crossing"; not "a Houthi house", "a Methodist church"
+        if s > 0 and doc[s - 1].lower_ in {"a", "an"} \
+                or _is_demonym(doc[s:e].text, [t.tag_ for t in doc[s:e]], words):
+            return None
+        end = e + 1
+    head = doc[end - 1].lower_
+    lead = doc[s].lower_ in words.facility_leads and end - s > 1
+    has_head = lead or (head in words.facility_heads and end - s > 1)
+    if label in MISLABELS:
+        if not has_head:
+            return None
+        if not lead and head in words.weak_facility_heads \
+                and not _preceded_by_locative(doc, s, words):
+            return None
+    elif label == "FAC":
+        if not has_head and not _preceded_by_locative(doc, s, words, strong=True):
+            return None
+    elif not has_head:
+        return None
+    text = _span_text(doc, s, end)[0]
+    if norm(text) in words.not_places or doc[s].lower_ in words.not_places:
+        return None
+    return s, end
+
+
+_ORG_CONNECTORS = frozenset({"of", "for", "and", "on", "the", "&", "in", "de"})
+
+
+def _inside_org_name(doc: Any, m: "_Mention", gaz: Gazetteer) -> bool:
+    """True when the mention is part of an organisation's name spaCy did not mark:
+    "University of Nairobi", "Organization for Security and Co-operation in Europe",
+    "Nairobi University", "IIT Madras"."""
+    words = gaz.words
+    s, e = m.tokens
+    if s >= e:
+        return False
+    # to the left: capitalised words and connectors back to an organisation head
+    via_in = for_on = False
+    i = s - 1
+    while i >= 0 and s - i <= 12:
+        t = doc[i]
+        low = t.lower_
+        if "\n" in t.text or (t.is_punct and t.text != "-"):
+            break
+        if low in _ORG_CONNECTORS or t.text == "-":
+            via_in |= low == "in"
+            for_on |= low in {"for", "on"}
+        elif t.text[:1].isupper() or (i > 0 and doc[i - 1].text == "-"):
+            if low in words.org_heads and t.text[:1].isupper():
+                if not via_in:
+                    return True
+                # "... for Security and Co-operation in Europe": a region, not a city
+                return for_on and all(c.kind != "city" for c in m.candidates)
+        else:
+            break
+        i -= 1
+    # to the right: "Nairobi University", "Madras High Court"
+    for k in range(e, min(e + 3, len(doc))):
+        t = doc[k]
+        if not t.text[:1].isupper() or "\n" in t.text:
+            break
+        if t.lower_ in words.org_heads:
+            return True
+    # an acronym right before a city: "IIT Madras"
+    if s > 0:
+        prev = doc[s - 1]
+        if prev.is_upper and prev.is_alpha and 2 <= len(prev.text) <= 6 \
+                and not doc[s].is_upper and not gaz.lookup(doc.text[prev.idx:m.end]) \
+                and "\n" not in doc.text[prev.idx:m.start] \
+                and m.candidates and all(c.kind == "city" for c in m.candidates) \
+                and not gaz.lookup(prev.text):
+            return True
+    return False
+
+
 def _find_mentions(doc: Any, gaz: Gazetteer) -> list[_Mention]:
     words = gaz.words
     mentions: list[_Mention] = []
@@ -429,7 +560,7 @@ def _find_mentions(doc: Any, gaz: Gazetteer) -> list[_Mention]:
         text, cs, ce = _span_text(doc, s, e)
         if not text:
             return None
-        m = _Mention(text, cs, ce, cands, label)
+        m = _Mention(text, cs, ce, cands, label, tokens=(s, e))
         mentions.append(m)
         for i in range(s, e):
             taken[i] = True
@@ -440,6 +571,11 @@ def _find_mentions(doc: Any, gaz: Gazetteer) -> list[_Mention]:
         if ent.label_ in BLOCK_LABELS:
             for i in range(ent.start, ent.end):
                 blocked[i] = True
+        if ent.label_ == "NORP":  # "Sindhupalchok district" taken for a group's name
+            s, e = _trim(doc, ent.start, ent.end)
+            if s < e and _admin_noun_after(doc, e, words) and _looks_like_name(doc, s, e, words):
+                add(s, e, ent.label_, gaz.lookup(_span_text(doc, s, e)[0]))
+            continue
         if ent.label_ not in PLACE_LABELS | MISLABELS:
             continue
         s, e = _trim(doc, ent.start, ent.end)
@@ -448,7 +584,7 @@ def _find_mentions(doc: Any, gaz: Gazetteer) -> list[_Mention]:
         s = _extend_left(doc, s, e, gaz)  # "DR" + "Congo"
         e = _extend_right(doc, s, e, gaz)  # "Idlib" + "province"
         text = _span_text(doc, s, e)[0]
-        if not text[:1].isupper() or norm(text) in words.not_places:
+        if not _capitalised(text) or norm(text) in words.not_places:
             continue  # "us", "the West"
         cands = gaz.lookup(text)
         if ent.label_ == "FAC":  # a building or a road: never by a city's alternate name
@@ -459,12 +595,22 @@ def _find_mentions(doc: Any, gaz: Gazetteer) -> list[_Mention]:
                 mentions.append(_Mention(doc.text[ps:pe], ps, pe, pcands, "SCAN"))
             taken[s] = True
             continue
+        if not cands:  # "Tahrir Square", "Evin prison", "Camp David", "at the Bab al-Hawa"
+            fac = _facility_span(doc, s, e, ent.label_, words)
+            if fac is not None:
+                fcands = [c for c in gaz.lookup(_span_text(doc, *fac)[0])
+                          if c.kind == "facility"]
+                m = add(fac[0], fac[1], ent.label_, fcands)
+                if m is not None:
+                    m.facility = True
+                continue
         if ent.label_ in MISLABELS:
             strong = [c for c in cands if c.kind != "city" or c.prior >= SCAN_MIN_PRIOR]
-            if not strong and _preceded_by_locative(doc, s, words, strong=True) \
-                    and _next_is_country(doc, e, gaz):
-                add(s, e, ent.label_, [])  # "near Zwirkowo Male, Poland" tagged PERSON
-                continue
+            if not strong and _looks_like_name(doc, s, e, words) and (
+                    _preceded_by_locative(doc, s, words, strong=True)
+                    and _next_is_country(doc, e, gaz) or _admin_noun_after(doc, e, words)):
+                add(s, e, ent.label_, [])  # "near Zwirkowo Male, Poland" tagged PERSON,
+                continue                   # "Panjgur district" tagged ORG
             if not strong:
                 continue
             if ent.label_ == "PERSON" and (e < len(doc) and doc[e].tag_ == "NNP"
@@ -494,7 +640,8 @@ def _find_mentions(doc: Any, gaz: Gazetteer) -> list[_Mention]:
     i = 0
     while i < len(doc):
         tok = doc[i]
-        if taken[i] or blocked[i] or tok.tag_ not in {"NNP", "NNPS"} and not _has_place_part(tok):
+        if taken[i] or blocked[i] or tok.tag_ not in {"NNP", "NNPS"} and not _has_place_part(tok) \
+                and not _transliterated(tok):
             i += 1
             continue
         j = i
@@ -516,16 +663,28 @@ def _find_mentions(doc: Any, gaz: Gazetteer) -> list[_Mention]:
                  if c.kind != "city" or c.prior >= SCAN_MIN_PRIOR]
         if cands and text[:1].isupper() and norm(text) not in words.not_places:
             add(i, j, "SCAN", cands)
+        elif not gaz.lookup(text):  # "Evin prison": a facility spaCy did not see
+            fac = _facility_span(doc, i, j, "SCAN", words)
+            if fac is not None and not any(taken[k] or blocked[k] for k in range(*fac)):
+                m = add(fac[0], fac[1], "SCAN", [c for c in gaz.lookup(
+                    _span_text(doc, *fac)[0]) if c.kind == "facility"])
+                if m is not None:
+                    m.facility = True
+                j = max(j, fac[1])
         i = j
 
     # 3. datelines: "BELGRADE, Yugoslavia —"
     for m in _DATELINE.finditer(doc.text):
         x = m.group("x").strip()
+        if m.group("sep") == ":" and not gaz.lookup(x):
+            continue  # "UPDATE:", "WATCH:" are not datelines; "NEW DELHI:" is
         xs = m.start("x") + (len(m.group("x")) - len(m.group("x").lstrip()))
         xm = next((mm for mm in mentions if mm.start == xs), None)
         if xm is None and len(x) >= 3:
             xm = _Mention(x, xs, xs + len(x), gaz.lookup(x), "DATELINE")
             mentions.append(xm)
+        if xm is not None:
+            xm.dateline = True
         if m.group("y") and xm is not None:
             y = m.group("y").strip()
             ys = m.start("y")
@@ -533,7 +692,16 @@ def _find_mentions(doc: Any, gaz: Gazetteer) -> list[_Mention]:
             if ym is None and gaz.lookup(y):
                 ym = _Mention(y, ys, ys + len(y), gaz.lookup(y), "DATELINE")
                 mentions.append(ym)
+            if ym is not None:
+                ym.dateline = True
 
+    # "Europe" in "Organization for Security and Co-operation in Europe": part of a name
+    for mm in mentions:
+        if mm.tokens == (0, 0):
+            span = doc.char_span(mm.start, mm.end, alignment_mode="expand")
+            mm.tokens = (span.start, span.end) if span is not None else (0, 0)
+    mentions = [mm for mm in mentions if mm.dateline or mm.facility
+                or not _inside_org_name(doc, mm, gaz)]
     # "Lopez" after "Leopoldo Lopez": a person's surname, not the town of Lopez
     surnames = {norm(ent[-1].text) for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1}
     mentions = [mm for mm in mentions if norm(mm.text) not in surnames
@@ -561,11 +729,33 @@ def _extend_left(doc: Any, s: int, e: int, gaz: Gazetteer) -> int:
 def _extend_right(doc: Any, s: int, e: int, gaz: Gazetteer) -> int:
     """Take in a following noun when the longer name means something else ("Idlib province",
     not the city); "Balochistan province" stays "Balochistan", which already says it."""
-    if e < len(doc) and doc[e].lower_ in gaz.words.place_nouns:
+    if e < len(doc) and (doc[e].lower_ in gaz.words.place_nouns
+                         or doc[e].lower_ in gaz.words.facility_heads):
         longer = gaz.lookup(_span_text(doc, s, e + 1)[0])
         if longer and longer != gaz.lookup(_span_text(doc, s, e)[0]):
             return e + 1
     return e
+
+
+_ARTICLE_PREFIX = re.compile(r"^(?:%s)[-\s]\w*[A-Z]" % "|".join(sorted(_LOOSE_ARTICLES)))
+
+
+def _capitalised(text: str) -> bool:
+    """A proper name: capitalised, or behind a lower-case article ("al-Hudaydah")."""
+    return text[:1].isupper() or bool(_ARTICLE_PREFIX.match(text))
+
+
+def _admin_noun_after(doc: Any, e: int, words: Words) -> bool:
+    """'X district', 'X province' (lower case); not 'X state media'."""
+    if e >= len(doc) or doc[e].lower_ not in words.admin_nouns or not doc[e].is_lower:
+        return False
+    return not (doc[e].lower_ == "state" and e + 1 < len(doc) and doc[e + 1].pos_ == "NOUN")
+
+
+def _transliterated(tok: Any) -> bool:
+    """A capitalised word with an apostrophe inside ("Sana'a", "Ma'rib") that the tagger
+    may not take for a proper noun."""
+    return tok.text[:1].isupper() and bool(re.search(r"\w['\u2019\u2018]\w", tok.text))
 
 
 def _has_place_part(tok: Any) -> bool:
@@ -651,8 +841,30 @@ def _pair_ok(x: Entry, y: Entry, gaz: Gazetteer) -> bool:
     return True
 
 
-def _resolve(mentions: list[_Mention], gaz: Gazetteer, countries: Iterable[str]) -> None:
+def _dateline_country(mentions: list[_Mention], gaz: Gazetteer,
+                      context: set[str]) -> str | None:
+    """The country of the article's dateline ("ISLAMABAD —", "BELGRADE, Yugoslavia —")."""
+    for m in mentions:
+        if not m.dateline or m.qualifies:
+            continue
+        y = m.qualifier
+        for cands in ((y.candidates if y is not None else []), m.candidates):
+            countries = [c for c in cands if c.country]
+            if countries:
+                best = max(countries, key=lambda c: c.prior + (W_CONTEXT if c.country in context
+                                                                else 0.0))
+                return best.country
+        return None
+    return None
+
+
+def _resolve(mentions: list[_Mention], gaz: Gazetteer, countries: Iterable[str]) -> str | None:
+    """Choose each mention's entry; returns the dateline's country (None without one)."""
     context = {c for c in countries if c}
+    # the dateline says where the article is from: its country counts for every name in it
+    dateline = _dateline_country(mentions, gaz, context)
+    if dateline:
+        context.add(dateline)
     # unambiguous mentions first: they are the context of the others
     local: dict[str, int] = {}
     admin1s: set[tuple[str, str]] = set()
@@ -694,19 +906,98 @@ def _resolve(mentions: list[_Mention], gaz: Gazetteer, countries: Iterable[str])
     # places spaCy found that the main index lacks: a smaller town, in a country the article
     # is about, or the only country that has a town of that name
     for m in mentions:
-        if m.chosen is None and m.country_hint is None and m.label in PLACE_LABELS | {"DATELINE"}:
+        if m.chosen is None and m.country_hint is None and not m.facility \
+                and m.label in PLACE_LABELS | {"DATELINE"}:
             towns = gaz.towns(m.text)
             near = [t for t in towns if t.country in context or t.country in local]
             if near:
                 m.chosen = max(near, key=score)
             elif towns and len({t.country for t in towns}) == 1:
                 m.chosen = max(towns, key=lambda c: c.prior)
+    return dateline
+
+
+def _sentence_bounds(doc: Any, m: _Mention) -> tuple[int, int]:
+    """Character bounds of the sentence a mention is in (the whole text without sentences)."""
+    try:
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is not None:
+            sent = span.sent
+            return sent.start_char, sent.end_char
+    except ValueError:  # no sentence boundaries on this doc
+        pass
+    return 0, len(doc.text)
+
+
+def _inner_place(doc: Any, m: _Mention, gaz: Gazetteer, context: set[str]) -> Entry | None:
+    """A known place inside a facility's name ("Hyderabad" in "Hyderabad House")."""
+    words = gaz.words
+    s, e = m.tokens
+    while e > s and (doc[e - 1].lower_ in words.facility_heads or doc[e - 1].is_punct):
+        e -= 1
+    while s < e and (doc[s].lower_ in words.facility_leads or doc[s].lower_ == "the"):
+        s += 1
+    for width in range(e - s, 0, -1):
+        for a in range(s, e - width + 1):
+            cands = [c for c in gaz.lookup(_span_text(doc, a, a + width)[0])
+                     if c.kind != "facility" and not c.alternate
+                     and (c.kind != "city" or c.prior >= SCAN_MIN_PRIOR)]
+            if cands:
+                return max(cands, key=lambda c: c.prior + (W_CONTEXT if c.country in context
+                                                           else 0.0))
+    return None
+
+
+def _assign_countries(doc: Any, mentions: list[_Mention], gaz: Gazetteer,
+                      countries: Iterable[str], dateline: str | None) -> None:
+    """Give unresolved facilities and divisions a country from what surrounds them, never
+    coordinates: the place inside the name, "X, CITY" or "in CITY" in the sentence, the
+    sentence's one country, the dateline."""
+    words = gaz.words
+    context = {c for c in countries if c} | ({dateline} if dateline else set())
+    resolved = [m for m in mentions if m.chosen is not None and m.chosen.country]
+    by_name = {norm(m.text): m.chosen.country for m in resolved if m.chosen}
+    for m in mentions:
+        if m.chosen is not None or m.country_hint is not None:
+            continue
+        if m.label == "DATELINE":
+            continue
+        lo, hi = _sentence_bounds(doc, m)
+        in_sentence = [o for o in resolved if lo <= o.start and o.end <= hi and o is not m]
+        country: str | None = None
+        if m.facility:
+            inner = _inner_place(doc, m, gaz, context)
+            if inner is not None:
+                country = inner.country
+            if country is None:
+                after = [o for o in in_sentence if o.start >= m.end and re.fullmatch(
+                    r"\s*,\s*", doc.text[m.end:o.start])]
+                located = [o for o in in_sentence if o.tokens != (0, 0)
+                           and _preceded_by_locative(doc, o.tokens[0], words, strong=True)]
+                for group in (after, located):
+                    if group:
+                        near = min(group, key=lambda o: (o.start < m.start,
+                                                         abs(o.start - m.end)))
+                        country = near.chosen.country if near.chosen else None
+                        break
+            country = country or dateline
+        else:
+            country = by_name.get(norm(m.text))
+            if country is None:
+                found = {o.chosen.country for o in in_sentence if o.chosen}
+                if len(found) == 1:
+                    country = found.pop()
+                elif not found or dateline in found:
+                    country = dateline
+        m.country_hint = country
 
 
 def extract_places(doc: Any, gazetteer: Gazetteer, countries: Iterable[str] = ()) -> list[Place]:
     """Every place the text names, geocoded; ``countries`` (the actors' ISO3) break ties."""
     mentions = _find_mentions(doc, gazetteer)
-    _resolve(mentions, gazetteer, countries)
+    countries = tuple(countries)
+    dateline = _resolve(mentions, gazetteer, countries)
+    _assign_countries(doc, mentions, gazetteer, countries, dateline)
     places: list[Place] = []
     seen: set[tuple[int, int]] = set()
     for m in mentions:
@@ -718,7 +1009,8 @@ def extract_places(doc: Any, gazetteer: Gazetteer, countries: Iterable[str] = ()
             if m.label == "DATELINE" and m.country_hint is None:
                 continue
             places.append(Place(text=m.text, start=m.start, end=m.end, name=m.text,
-                                country=m.country_hint))
+                                country=m.country_hint,
+                                precision="facility" if m.facility else None))
             continue
         places.append(Place(text=m.text, start=m.start, end=m.end, name=c.name, country=c.country,
                             lat=c.lat, lon=c.lon, geonameid=c.geonameid, precision=c.precision))
