@@ -83,10 +83,18 @@ def test_events_reciprocal_meeting_codes_both_sides(pipeline):
 
 @pytest.mark.parametrize("text", [
     "The weather in Oslo was cold and grey on Tuesday.",
-    "Subscribe now for unlimited access to our newsletters.",
+    "The talks were described at length in her memoir about Geneva.",
+    "Officials said the ceremony would take place in Lima next week.",
 ])
 def test_events_none_where_nothing_happens(pipeline, text):
     assert pipeline.code_text(text, published="2021-06-15").events == ()
+
+
+def test_events_promo_is_cleaned_away_not_coded(pipeline):
+    from eventwire.errors import InputError
+    with pytest.raises(InputError):
+        pipeline.code_text("Subscribe now for unlimited access to our newsletters.",
+                           published="2021-06-15")
 
 
 def test_events_carry_evidence_and_codes(pipeline):

@@ -84,6 +84,7 @@ class VerbDictionary:
     governed: frozenset[str] = frozenset()
     relational: frozenset[str] = frozenset()
     non_events: frozenset[str] = frozenset()
+    undergoers: frozenset[str] = frozenset()
     source: str = "plover_verbs.yaml"
 
     @classmethod
@@ -115,8 +116,10 @@ class VerbDictionary:
         relational = frozenset(str(v).lower() for v in data.get("relational_nouns") or ())
         non_events = frozenset(" ".join(str(v).lower().split())
                                for v in data.get("non_events") or ())
+        undergoers = frozenset(str(v).lower() for v in data.get("undergoer_verbs") or ())
         return cls(verbs=verbs, nouns=nouns, light=light, contexts=contexts, governed=governed,
-                   relational=relational, non_events=non_events, source=name)
+                   relational=relational, non_events=non_events, undergoers=undergoers,
+                   source=name)
 
     def verb_senses(self, lemma: str) -> dict[str | None, tuple[Sense, ...]]:
         return self.verbs.get(lemma, {})
@@ -244,6 +247,11 @@ class _Roles:
         for child in verb.children:
             if child.dep_ in SUBJ_DEPS:
                 return self.of_token(child), "subject"
+        for aux in verb.children:  # "NATO had ahead of time informed": subject parsed under "had"
+            if aux.dep_ in ("aux", "auxpass"):
+                for child in aux.children:
+                    if child.dep_ in SUBJ_DEPS:
+                        return self.of_token(child), "subject"
         if depth >= 4:
             return [], "none"
         if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
@@ -285,13 +293,15 @@ class _Roles:
         """Targets: direct object, else prepositional partners in order of preference."""
         found: list[str] = []
         for child in pred.children:
-            if child.dep_ in OBJ_DEPS and child is not skip:
+            if child.dep_ in OBJ_DEPS and child is not skip and child.pos_ != "ADP":
                 found.extend(a for a in self.of_token(child) if a not in found)
         if found:
             return found
         preps = {}
         for child in pred.children:
-            if child.dep_ in ("prep", "agent") or (child.dep_ == "prt" and child.lower_ in TARGET_PREPS):
+            # "sent aid to Togo": spaCy may call that "to" a dative; it is a preposition
+            if child.dep_ in ("prep", "agent") or (child.dep_ == "dative" and child.pos_ == "ADP") \
+                    or (child.dep_ == "prt" and child.lower_ in TARGET_PREPS):
                 preps.setdefault(child.lower_, child)
         for p in TARGET_PREPS:
             prep = preps.get(p)
@@ -548,16 +558,19 @@ def _candidates(sent: Any, roles: _Roles, verbs: VerbDictionary) -> list[_Candid
             obj_nouns = [c for c in tok.children if c.dep_ in ("dobj", "attr", "nsubjpass")
                          and c.pos_ in ("NOUN", "PROPN") and _noun_match(c, verbs)]
             lemma = tok.lemma_.lower()
-            if obj_nouns and (lemma in verbs.light or not senses):
+            if obj_nouns and lemma in verbs.light:
                 for noun in obj_nouns:
                     nsenses = _noun_match(noun, verbs)
                     assert nsenses is not None
                     source, how = roles.subject(tok)
+                    target = [a for a in roles.objects(noun) if a not in source] or \
+                        [a for a in roles.objects(tok, skip=noun) if a not in source]
+                    if lemma in verbs.undergoers:
+                        # "Pakistan suffered an attack": the subject undergoes the deed
+                        target, source, how = source, roles._head_actors(noun, 1), "modifier"
                     if not source:
                         source = roles.of_token(noun)
                         how = "modifier"
-                    target = [a for a in roles.objects(noun) if a not in source] or \
-                        [a for a in roles.objects(tok, skip=noun) if a not in source]
                     if noun.dep_ == "nsubjpass":
                         source = roles.of_token(noun)
                         how = "modifier"
