@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from eventwire.errors import KnowledgeError
-from eventwire.extract.knowledge import KnowledgeBase, parse_date, plural
+from eventwire.extract.knowledge import FILES, KnowledgeBase, parse_date, plural
 
 
 @pytest.fixture(scope="session")
@@ -124,7 +124,7 @@ def test_knowledge_scan_is_longest_first(kb):
 # -- validation ------------------------------------------------------------------------------
 def _copy_data(tmp_path: Path) -> Path:
     src = resources.files("eventwire") / "data" / "actors"
-    for name in ("countries.yaml", "organizations.yaml", "titles.yaml", "people.yaml"):
+    for name in FILES:
         (tmp_path / name).write_text((src / name).read_text(encoding="utf-8"), encoding="utf-8")
     return tmp_path
 
@@ -204,3 +204,38 @@ def test_knowledge_missing_file(tmp_path):
     (folder / "titles.yaml").unlink()
     with pytest.raises(KnowledgeError, match="file is missing"):
         KnowledgeBase.load(folder)
+
+
+# -- the lexicon ---------------------------------------------------------------------------
+@pytest.mark.parametrize("words,lead,head,sector", [
+    (("national", "retail", "federation"), False, "Federation", "BUS"),
+    (("cochin", "shipyard"), False, "Shipyard", "BUS"),
+    (("u", ".", "s", ".", "chamber", "of", "commerce"), False, "Chamber of Commerce", "BUS"),
+    (("iit", "madras"), True, "IIT", "EDU"),
+    (("arakan", "army"), False, "Army", "REB"),
+])
+def test_knowledge_lexicon_org_heads(kb, words, lead, head, sector):
+    got = kb.lexicon.head(words, lead=lead)
+    assert got is not None and (got[0].text, got[0].sector) == (head, sector)
+
+
+def test_knowledge_lexicon_no_head_for_plain_words(kb):
+    assert kb.lexicon.head(("the", "talks")) is None
+
+
+@pytest.mark.parametrize("text", ["foreign ministry", "Foreign Ministry",
+                                  "ministry of external affairs", "defence ministry"])
+def test_knowledge_generic_institution_any_case(kb, text):
+    assert kb.body(text) is not None
+
+
+def test_knowledge_bad_lexicon_sector_names_line(tmp_path):
+    folder = _copy_data(tmp_path)
+    path = folder / "lexicon.yaml"
+    body = path.read_text(encoding="utf-8").splitlines()
+    at = next(i for i, l in enumerate(body) if l.startswith("org_heads:")) + 1
+    body.insert(at, "- {text: Syndicate, sector: XYZ}")
+    path.write_text("\n".join(body) + "\n", encoding="utf-8")
+    with pytest.raises(KnowledgeError, match="unknown sector") as err:
+        KnowledgeBase.load(folder)
+    assert err.value.path.endswith("lexicon.yaml") and err.value.line == at + 1

@@ -20,7 +20,7 @@ from typing import Any
 
 from ..model import Actor, ActorRef, Mention
 from .knowledge import (Body, Country, Entry, KnowledgeBase, Match, Organization, Person,
-                        Title, as_date, tokenize)
+                        Title, _fold, _key, as_date, tokenize)
 
 log = logging.getLogger(__name__)
 
@@ -102,9 +102,26 @@ _HYPHEN = re.compile(r"^\s?[-\u2013]\s?$")
 _AND = re.compile(r"^\s+and\s+$")
 _TO = re.compile(r"^\s+to\s+(?:the\s+)?$")
 _OF = re.compile(r"^\s+(?:of|from)\s+(?:the\s+)?$")
+_IN = re.compile(r"^\s+(?:in|at|with)\s+(?:the\s+)?$")
 _LIST = re.compile(r"^(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?$")
 _LED = re.compile(r"^-(?:led|backed|based|supported|allied|aligned|brokered|made)\b")
 _APPOS = re.compile(r"^\s*,\s*(?:the\s+|a\s+|an\s+)?$")
+#: "BEIJING —", "ISLAMABAD, Jan 17 (Reuters) -": where the article was filed
+DATELINE = re.compile(r"(?:^|\n)\s*([A-Z][A-Z.'\-]+(?:\s+[A-Z][A-Z.'\-]+){0,3})"
+                      r"(?:\s*,\s*[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*)?)?"
+                      r"(?:\s*,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?(?:\s*\([^)]{1,40}\))?"
+                      r"\s*(?:[\u2014\u2013]|--?)\s")
+#: Words that join the capitalised words of a name ("Ministry of Trade and Industry").
+NAME_JOINERS = frozenset({"of", "and", "for", "&", "on", "de", "du", "des", "la", "al"})
+#: Words that open a sentence or phrase and are no part of a name.
+NAME_STOPS = frozenset({"the", "a", "an", "in", "on", "at", "but", "and", "or", "when", "after",
+                        "before", "while", "as", "if", "by", "for", "from", "with", "to", "of",
+                        "this", "that", "these", "those", "his", "her", "its", "their", "our",
+                        "both", "under", "since", "during", "meanwhile", "also", "according",
+                        "last", "next", "on", "it", "he", "she", "they", "we", "i", "officials",
+                        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                        "sunday", "mr", "mrs", "ms", "dr"})
+PLURAL_PRONOUNS = frozenset({"they", "their"})
 
 STATE_LIKE = frozenset({"country", "capital", "metonym", "demonym"})
 #: Sectors that only mean something with a state attached ("forces" alone is no actor).
@@ -170,6 +187,10 @@ class _Extractor:
         self.tok_starts = [t.idx for t in doc]
         sents = list(doc.sents) if doc.has_annotation("SENT_START") else [doc[:]]
         self.sent_starts = [s.start_char for s in sents]
+        self.lex = kb.lexicon
+        self._gaz: Any = None
+        self._dateline_span: tuple[int, int] | None = None
+        self.dateline = self._dateline()
 
     # -- helpers --------------------------------------------------------------------------
     def token(self, char: int) -> Any:
@@ -182,6 +203,45 @@ class _Extractor:
     def word_before(self, char: int) -> str:
         m = re.search(r"([A-Za-z]+)\W*$", self.text[max(0, char - 30):char])
         return m.group(1).lower() if m else ""
+
+    def gazetteer(self) -> Any:
+        """The place gazetteer (built once per process and shared: see places.Gazetteer)."""
+        if self._gaz is None:
+            from .places import Gazetteer
+            self._gaz = Gazetteer.load()
+        return self._gaz
+
+    def place_country(self, name: str, min_prior: float = 3.5) -> str | None:
+        """The one country a well-known city or region name lies in, else None."""
+        try:
+            entries = self.gazetteer().lookup(name)
+        except Exception:  # noqa: BLE001 - no gazetteer data: no guess
+            return None
+        entries = sorted((e for e in entries if e.country and e.kind in ("city", "admin1")),
+                         key=lambda e: -e.prior)
+        if not entries or entries[0].prior < min_prior:
+            return None
+        top = entries[0]
+        rivals = [e for e in entries if e.country != top.country]
+        if rivals and rivals[0].prior > top.prior - 2.0:
+            return None
+        return top.country
+
+    def _dateline(self) -> str | None:
+        """The country of the city the article was filed from ('BEIJING —'), if any."""
+        m = DATELINE.search(self.text[:800])
+        if not m:
+            return None
+        self._dateline_span = (m.start(1), m.end(1))
+        words = m.group(1).split()
+        name = " ".join(w.capitalize() if w.isupper() and "." not in w else w for w in words)
+        c = self.kb.country(name)
+        if c is not None:
+            return c.iso3
+        return self.place_country(name, min_prior=3.0)
+
+    def paragraph_start(self, pos: int) -> int:
+        return self.text.rfind("\n", 0, pos) + 1
 
     def add(self, start: int, end: int, infos: list[_Info], kind: str) -> None:
         idents = []
@@ -219,6 +279,8 @@ class _Extractor:
             if e.kind == "capital" and self._locative(m.start):
                 continue
             items.append(_Item(m.start, m.end, m.text, e.kind, e.ref, e))
+        # unknown organisations: "Cochin Shipyard", "National Retail Federation", spaCy ORGs
+        items = self.unknown_orgs(items, ents)
         # unknown people: spaCy PERSON entities no known name covers
         for ent in ents:
             if ent.label_ != "PERSON":
@@ -228,6 +290,17 @@ class _Extractor:
             cut = re.search(r"\s*['\u2019]s?$|\s+$", name)
             if cut:
                 end = start + cut.start()
+            if self.junk_person(start, end, items):
+                continue
+            tie_country, tie_sector = self._tie(end)
+            if tie_sector is not None and not self.kb.lookup(self.text[start:end]):
+                # "Haki Yetu, a Kenyan rights group": tagged PERSON, described as a body
+                name = self.text[start:end]
+                org = Organization(key="~" + name, name=name, kind="organization",
+                                   sector=tie_sector, country=tie_country)
+                items = [it for it in items if not (it.start < end and it.end > start)]
+                items.append(_Item(start, end, name, "org", org))
+                continue
             inside = [it for it in items if it.start < end and it.end > start]
             if any(it.kind in ("person", "org", "demonym", "country") for it in inside):
                 continue  # the knowledge base knows better than the tagger here
@@ -245,6 +318,350 @@ class _Extractor:
             items.append(_Item(start, end, self.text[start:end], "uperson", None))
         items.sort(key=lambda it: it.start)
         return items
+
+    # -- unknown organisations ----------------------------------------------------------------
+    def junk_person(self, start: int, end: int, items: list[_Item]) -> bool:
+        """A PERSON tag on a place, a people, a platform, a photo credit or an event name."""
+        name = self.text[start:end]
+        if "/" in name or self.text[end:end + 1] == "/" or self.text[start - 1:start] == "/":
+            return True  # "Thein Zaw/AP": a photo credit
+        low = name.lower()
+        words = low.split()
+        if low in self.lex.ethnic or low in self.lex.platforms or (
+                words and words[0] in self.lex.ethnic and len(words) == 1):
+            return True
+        nxt = re.match(r"\s+([A-Za-z]+)", self.text[end:end + 30])
+        if nxt and nxt.group(1).lower() in self.lex.event_nouns:
+            return True  # "Brilliant Jump exercise"
+        if any(it.kind == "org" and it.start <= start and it.end >= end for it in items):
+            return True
+        if self.person_by_surname(name) is not None:
+            return False
+        known = self.kb.lookup(name)
+        if any(e.kind in ("country", "capital", "demonym", "metonym") for e in known):
+            return True
+        if len(words) <= 3:
+            try:
+                places = self.gazetteer().lookup(name)
+            except Exception:  # noqa: BLE001
+                places = []
+            if any(p.prior >= (4.0 if len(words) == 1 else 2.0) and not p.alternate
+                   for p in places):
+                return True
+        return False
+
+    def unknown_orgs(self, items: list[_Item], ents: list[Any]) -> list[_Item]:
+        """Organisations the knowledge base does not list, found by their head word or spaCy.
+
+        Each becomes an ``org`` item carrying an ad-hoc :class:`Organization` whose country
+        comes from a country, demonym or city inside its name (else from a tie in the text,
+        "X, a Kenyan rights group"), and whose sector comes from its head word.
+        """
+        toks = tokenize(self.text)
+        spans: list[tuple[int, int, bool]] = []  # (start token, end token excl., from spaCy)
+        spans += self._headed_names(toks)
+        tok_at = {t[0]: i for i, t in enumerate(toks)}
+        tok_end = {t[1]: i for i, t in enumerate(toks)}
+        for ent in ents:
+            if ent.label_ != "ORG":
+                continue
+            s, e = ent.start_char, ent.end_char
+            m = re.match(r"(?:[Tt]he\s+)", self.text[s:e])
+            if m:
+                s += m.end()
+            cut = re.search(r"\s*['\u2019]s?$", self.text[s:e])
+            if cut:
+                e = s + cut.start()
+            if s in tok_at and e in tok_end and e > s:
+                spans.append((tok_at[s], tok_end[e] + 1, True))
+        if not spans:
+            return items
+        # longest first, no overlaps; a headed name beats a spaCy span it overlaps
+        spans.sort(key=lambda x: (-(x[1] - x[0]), x[2]))
+        taken: list[tuple[int, int]] = []
+        chosen: list[tuple[int, int]] = []
+        for a, b, _ in spans:
+            if any(a < y and b > x for x, y in taken):
+                continue
+            taken.append((a, b))
+            chosen.append((a, b))
+        new: list[_Item] = []
+        for a, b in sorted(chosen):
+            start, end = toks[a][0], toks[b - 1][1]
+            inside = [it for it in items if it.start < end and it.end > start]
+            if any(it.kind in ("person", "org") for it in inside):
+                continue  # the knowledge base knows this name (or part of it)
+            if any(it.kind == "body" for it in inside) and not self._more_than(
+                    start, end, [it for it in inside if it.kind != "title"]):
+                continue  # "Pakistan Army", "Royal Thai Army": a state's own institution
+            org = self._make_org(toks[a:b], start, end, inside)
+            if org is None:
+                continue
+            items = [it for it in items if not (it.start < end and it.end > start)]
+            if isinstance(org, Body):
+                new.append(_Item(start, end, self.text[start:end], "body", org))
+            else:
+                new.append(_Item(start, end, self.text[start:end], "org", org))
+        if not new:
+            return items
+        items = items + new + self._org_backrefs(new, items, toks)
+        items.sort(key=lambda it: it.start)
+        return items
+
+    def _headed_names(self, toks: list[tuple[int, int, str]]) -> list[tuple[int, int, bool]]:
+        """Capitalised names ending (or opening) with an organisation head word."""
+        folded = [_fold(t) for _, _, t in toks]
+        lex = self.lex
+        n = len(toks)
+        out: list[tuple[int, int, bool]] = []
+
+        def cap(i: int) -> bool:
+            t = toks[i][2]
+            return t[:1].isupper() or (t[:1].isdigit() and i + 1 < n)
+
+        def joined(i: int, j: int) -> bool:
+            """Tokens i and j are adjacent, separated by one space at most."""
+            return toks[j][0] - toks[i][1] <= 1 and "\n" not in self.text[toks[i][1]:toks[j][0]]
+
+        def left(i: int) -> int:
+            """Extend a name leftwards from token i (included)."""
+            a = i
+            while a > 0 and joined(a - 1, a):
+                j = a - 1
+                w = toks[j][2]
+                if cap(j) and folded[j] not in NAME_STOPS:
+                    a = j
+                elif folded[j] in ("'", "s") and j > 0:  # People's
+                    if folded[j] == "s" and j > 1 and folded[j - 1] == "'" and cap(j - 2):
+                        a = j - 2
+                    else:
+                        break
+                elif (folded[j] in NAME_JOINERS and folded[j] not in ("and", "&", "of", "for",
+                                                                       "on")
+                      and j > 0 and cap(j - 1)):
+                    a = j
+                elif folded[j] in ("of", "for") and j > 0 and w.islower() \
+                        and (folded[j - 1],) in lex.heads:
+                    a = j  # "Federation of Tanzania Industries"
+                else:
+                    break
+            return a
+
+        def right(i: int) -> int:
+            """Extend a name rightwards from token i (excluded): 'of Kenya Employers'."""
+            b = i
+            while b < n and joined(b - 1, b):
+                if cap(b) and folded[b] not in NAME_STOPS:
+                    b += 1
+                elif folded[b] in NAME_JOINERS and b + 1 < n and cap(b + 1) \
+                        and toks[b][2].islower() and joined(b, b + 1):
+                    if folded[b] == "and" and (b + 2 >= n or not cap(b + 2)):
+                        b += 2
+                        break
+                    b += 1
+                else:
+                    break
+            return b
+
+        for i in range(n):
+            if not cap(i):
+                continue
+            for length in range(4, 0, -1):
+                if i + length > n:
+                    continue
+                key = tuple(folded[i:i + length])
+                head = lex.heads.get(key)
+                if head is None or not all(cap(k) or folded[k] in NAME_JOINERS
+                                           for k in range(i, i + length)):
+                    continue
+                if head.lead:
+                    b = right(i + length)
+                    if b > i + length:
+                        out.append((i, b, False))
+                    break
+                a = left(i)
+                if a > i - 1 and a == i:
+                    # a head with nothing before it: only "Bank of Tanzania" forms
+                    b = i + length
+                    if b < n and folded[b] == "of" and b + 1 < n and cap(b + 1):
+                        b2 = right(b)
+                        if b2 > b + 1:
+                            out.append((i, b2, False))
+                    break
+                b = i + length
+                if b < n and folded[b] == "of" and b + 1 < n and cap(b + 1) \
+                        and toks[b][2].islower():
+                    b2 = right(b)
+                    b = b2 if b2 > b + 1 else b
+                # trim joiners dangling at either end
+                while a < b and folded[a] in NAME_JOINERS:
+                    a += 1
+                out.append((a, b, False))
+                break
+        return out
+
+    def _more_than(self, start: int, end: int, items: list[_Item]) -> bool:
+        """Does [start, end) hold a capitalised word beyond ``items`` and state words?"""
+        rest = self.text[start:end]
+        for it in sorted(items, key=lambda it: -it.start):
+            a, b = it.start - start, it.end - start
+            rest = rest[:max(a, 0)] + " " + rest[b:]
+        rest = re.sub(r"['\u2019]s\b", "", rest)
+        words = [w for w in re.findall(r"[\w'.-]+", rest) if w[:1].isupper()
+                 and w.lower() not in self.lex.state_words and w.lower() not in NAME_STOPS]
+        return bool(words)
+
+    def _make_org(self, toks: list[tuple[int, int, str]], start: int, end: int,
+                  inside: list[_Item]) -> Organization | Body | None:
+        """Who an unknown organisation belongs to and what sector it is in, from its name."""
+        lex = self.lex
+        words = [t for _, _, t in toks]
+        folded = tuple(_fold(w) for w in words)
+        if not any(w[:1].isupper() for w in words):
+            return None
+        text = self.text[start:end]
+        if any(w.lower() in lex.platforms for w in [text]) or text.lower() in lex.ethnic:
+            return None
+        if self.kb.title(text) is not None or self.kb.body(text) is not None:
+            return None
+        got = lex.head(folded, lead=True) or lex.head(folded)
+        # "Bank of Tanzania", "Federation of Kenya Employers": the head before "of"
+        if got is None and "of" in folded:
+            k = folded.index("of")
+            got = lex.head(folded[:k])
+        head = got[0] if got else None
+        if head is None and any(it.kind == "title" for it in inside):
+            return None  # "Kenyan police": a title says more than a bare ORG tag
+        if head is None and len(words) == 1 and not (words[0].isupper() and len(words[0]) > 1):
+            return None  # one plain word tagged ORG says too little
+        if head is None and folded[-1] in lex.event_nouns:
+            return None
+        if head is None:
+            try:
+                if self.gazetteer().lookup(text):
+                    return None  # a place tagged ORG
+            except Exception:  # noqa: BLE001
+                pass
+        states = [it for it in inside if it.kind in ("country", "capital", "demonym")]
+        isos = []
+        for it in states:
+            iso = it.ref.iso3
+            if iso not in isos:
+                isos.append(iso)
+        country = isos[0] if len(isos) == 1 else None
+        state_spans = [(it.start, it.end) for it in states]
+        rest = [w for (s, e, w) in toks if not any(a <= s and e <= b for a, b in state_spans)]
+        head_words = set(_key(head.text)) if head else set()
+        content = [w for w in rest if _fold(w) not in head_words
+                   and _fold(w) not in NAME_JOINERS and w[:1].isupper()]
+        if head is None and not content:
+            return None  # only a state's name
+        if country is None and not isos:
+            # a city or region inside the name: "Cochin Shipyard", "IIT Madras"
+            for n in (2, 1):
+                for k in range(len(content) - n + 1):
+                    name = " ".join(content[k:k + n])
+                    if name.lower() in lex.state_words:
+                        continue
+                    found = self.place_country(name)
+                    if found:
+                        country = found
+                        break
+                if country:
+                    break
+        # a generic ministry with no owner: resolved like "the Foreign Ministry"
+        if head is not None and head.text.lower().startswith(("ministry", "department")) \
+                and not isos:
+            return Body("~" + "_".join(folded), head.sector)
+        sector = head.sector if head else None
+        if head is not None and head.state_sector and isos and all(
+                _fold(w) in lex.state_words or w.lower() in lex.state_words for w in content):
+            sector = head.state_sector
+        if head is None or head.generic:
+            for n in (2, 1):
+                hit = next((lex.qualifiers[tuple(folded[k:k + n])]
+                            for k in range(len(folded) - n + 1)
+                            if tuple(folded[k:k + n]) in lex.qualifiers), None)
+                if hit:
+                    sector = hit
+                    break
+        tie_country, tie_sector = self._tie(end)
+        if country is None and not isos:
+            country = tie_country
+        if tie_sector and (head is None or head.generic):
+            sector = tie_sector
+        name = re.sub(r"^[Tt]he\s+", "", text)
+        refs = (head.text.split()[-1].lower(),) if head and not head.lead else ()
+        return Organization(key="~" + name, name=name, kind="organization",
+                            sector=sector or "", country=country, refs=refs)
+
+    def _tie(self, end: int) -> tuple[str | None, str | None]:
+        """'X, a Kenyan rights group,': the country and sector a description gives X."""
+        m = re.match(r"\s*,\s*(?:a|an|the)\s+([^,.;()]{0,60})", self.text[end:end + 80])
+        if not m:
+            return None, None
+        desc = m.group(1).strip()
+        dkey = _key(desc)
+        sector = None
+        for n in range(min(3, len(dkey)), 0, -1):
+            if tuple(dkey[-n:]) in self.lex.ties:  # the head of the description
+                sector = self.lex.ties[tuple(dkey[-n:])]
+                break
+        if sector is None:
+            return None, None
+        country = None
+        for found in self.kb.scan(desc):
+            if found.entry.kind in ("country", "demonym", "capital"):
+                country = found.entry.ref.iso3
+                break
+        return country, sector
+
+    def _org_backrefs(self, new: list[_Item], items: list[_Item],
+                      toks: list[tuple[int, int, str]]) -> list[_Item]:
+        """'the federation', 'NRF': later references to an unknown organisation named before."""
+        out: list[_Item] = []
+        orgs = [it for it in new if it.kind == "org"]
+        if not orgs:
+            return out
+        spans = [(it.start, it.end) for it in items + new]
+
+        def free(s: int, e: int) -> bool:
+            return not any(a < e and b > s for a, b in spans)
+
+        acronyms: dict[str, _Item] = {}
+        for it in orgs:
+            if it.text in acronyms and acronyms[it.text].start < it.start:
+                it.ref = acronyms[it.text].ref  # "NRF" after "National Retail Federation"
+                continue
+            words = [w for w in re.findall(r"[A-Za-z][\w'.-]*", it.text)
+                     if w.lower() not in NAME_JOINERS and w.lower() != "the"]
+            if len(words) >= 2:
+                acro = "".join(w[0] for w in words if w[:1].isupper())
+                if len(acro) >= 2:
+                    acronyms.setdefault(acro, it)
+            m = re.match(r"\s*\(([A-Z][A-Za-z]{1,7})\)", self.text[it.end:it.end + 12])
+            if m:
+                acronyms[m.group(1)] = it
+        if acronyms:
+            for s, e, w in toks:
+                it = acronyms.get(w)
+                if it is not None and s > it.start and free(s, e):
+                    out.append(_Item(s, e, w, "org", it.ref))
+                    spans.append((s, e))
+        heads: dict[str, list[_Item]] = {}
+        for it in orgs:
+            for noun in it.ref.refs:
+                heads.setdefault(noun, []).append(it)
+        if heads:
+            pat = re.compile(r"\b[Tt]he\s+(" + "|".join(map(re.escape, heads)) + r")\b")
+            for m in pat.finditer(self.text):
+                cands = [it for it in heads[m.group(1)] if it.end <= m.start()]
+                if not cands or not free(m.start(), m.end()):
+                    continue
+                ref = cands[-1].ref
+                out.append(_Item(m.start(), m.end(), m.group(), "org", ref))
+                spans.append((m.start(), m.end()))
+        return out
 
     def _locative(self, char: int) -> bool:
         tok = self.token(char)
@@ -286,17 +703,23 @@ class _Extractor:
         if _AND.match(gap) and prev.kind == "demonym" and it.kind == "demonym":
             return "and"
         if _POSSESSIVE.match(gap) and prev.kind in ("country", "capital", "metonym", "org", "body"):
+            if it.kind == "title" and it.ref.text.lower() in self.lex.relational:
+                return ""  # "Belarus's opponent" is not Belarus
             return "poss"
         if _TO.match(gap) and prev.kind == "title" and it.kind in ("country", "capital"):
             return "to"
         if _OF.match(gap) and prev.kind == "title" and it.kind in ("country", "org"):
             return "of"
+        if _IN.match(gap) and prev.kind == "title" and it.kind in ("org", "body") \
+                and not (prev.ref.collective or prev.ref.plural):
+            return "of"  # "a secretary in the Ministry of External Affairs"
         if _LIST.match(gap) and prev.kind == "country" and it.kind == "country":
             return "list"
         return ""
 
     def phrase(self, chain: list[tuple[str, _Item]]) -> None:
         """Interpret one phrase: find its head and let the modifiers say whose it is."""
+        self._cur_last = max((it for _, it in chain), key=lambda it: it.end)
         # complements "ambassador to the U.S." are mentions of their own
         parts: list[tuple[str, _Item]] = []
         for join, it in chain:
@@ -318,6 +741,24 @@ class _Extractor:
         chain = chain[:head_i + 1]
         join, head = chain[-1]
         mods = chain[:-1]
+        if head.kind in ("org", "body") and join == "of" and mods and mods[-1][1].kind == "title":
+            # "president of the National Retail Federation": the title heads, the body owns it
+            owner = head
+            if owner.kind == "org":
+                self.lone(owner)
+            else:
+                self.organisation(owner, [], [], owner.start)
+            join, head = mods[-1]
+            mods = mods[:-1]
+            countries, orgs, bodies, titles, of_items = self._modifiers(mods, head)
+            if owner.kind == "org":
+                orgs.append(owner.ref)
+            else:
+                bodies.append((owner.ref, owner))
+            start = mods[0][1].start if mods else head.start
+            if not self._title_person(head, countries + of_items, orgs, bodies, titles, parts):
+                self.title(head, countries + of_items, orgs, bodies, titles, start)
+            return
         if head.kind in STATE_LIKE:
             # "Russian-Belarusian", "Latvia, Lithuania and Poland": one mention, several states
             group = [head]
@@ -337,7 +778,59 @@ class _Extractor:
         elif head.kind in ("org", "body"):
             self.organisation(head, countries, orgs, start)
         elif head.kind == "title":
-            self.title(head, countries + of_items, orgs, bodies, titles, start)
+            if not self._title_person(head, countries + of_items, orgs, bodies, titles, parts):
+                self.title(head, countries + of_items, orgs, bodies, titles, start)
+
+    def _next_chain(self, last: _Item) -> list[tuple[str, _Item]] | None:
+        """The phrase that starts first after ``last`` (None when consumed already)."""
+        for chain in self._chains:
+            first = chain[0][1]
+            if first.start >= last.end:
+                return None if id(chain) in self._consumed else chain
+        return None
+
+    def _title_person(self, head: _Item, countries: list[Country], orgs: list[Organization],
+                      bodies: list[tuple[Body, _Item]], titles: list[_Item],
+                      parts: list[tuple[str, _Item]]) -> bool:
+        """"Tanzania's ambassador to India, Anisa Mbega": the name after a title phrase."""
+        title: Title = head.ref
+        if title.collective or title.plural:
+            return False
+        last = self._cur_last
+        nxt = self._next_chain(last)
+        if nxt is None or not _APPOS.match(self.text[last.end:nxt[0][1].start]):
+            return False
+        if self._chain_before_is_person(parts[0][1]):
+            return False
+        person = nxt[0][1]
+        if person.kind not in ("person", "uperson") or len(nxt) > 1:
+            return False
+        after = self.text[person.end:person.end + 2]
+        if after[:1] not in (",", ".", ";", ")", "") and not after[:1].isspace():
+            return False
+        self._consumed.add(id(nxt))
+        before = len(self.mentions)
+        self.person(person, countries, orgs, bodies, titles + [head], person.start)
+        if len(self.mentions) > before:
+            ident = self.mentions[-1].idents
+            start = parts[0][1].start
+            self.mentions.append(_Mention(start, head.end, ident, self.text[start:head.end],
+                                          "title"))
+        return True
+
+    def _chain_before_is_person(self, first: _Item) -> bool:
+        """Is the phrase right before ``first`` a name it stands in apposition to?"""
+        prev = None
+        for chain in self._chains:
+            if chain[-1][1].end <= first.start:
+                prev = chain
+            else:
+                break
+        if prev is None:
+            return False
+        last = prev[-1][1]
+        return last.kind in ("person", "uperson") and bool(
+            _APPOS.match(self.text[last.end:first.start]))
 
     def _title_is_head(self, item: _Item, chain: list[tuple[str, _Item]], i: int) -> bool:
         """A title modifying a noun outside the phrase ('military buildup') is not its head."""
@@ -413,8 +906,10 @@ class _Extractor:
         if org.kind == "igo":
             return _Info(("O", org.key), name, "igo", org=org.org, sector=org.sector_at(self.day),
                          raw=text, kb_id=org.key, refs=org.refs)
-        return _Info(("O", org.key), name, "organization", country=org.country,
-                     sector=org.sector_at(self.day), raw=text, kb_id=org.key, refs=org.refs)
+        known = not org.key.startswith("~")
+        return _Info(("O", org.key), org.name if not known else name, "organization",
+                     country=org.country, sector=org.sector_at(self.day) or None, raw=text,
+                     kb_id=org.key if known else None, refs=org.refs)
 
     def organisation(self, head: _Item, countries: list[Country], orgs: list[Organization],
                      start: int) -> None:
@@ -441,6 +936,7 @@ class _Extractor:
         self._body(body, country, text, start, head.end)
 
     deferred_bodies: list[tuple[Body, str, int, int]]
+    _appos_span: tuple[int, int] | None = None
 
     def of_country(self, end: int) -> str | None:
         """'Ministry of Foreign Affairs of Pakistan': the country named right after."""
@@ -475,15 +971,21 @@ class _Extractor:
         for body, _ in bodies:
             org_sector = body.sector
             if text_country is None:
-                text_country = self.context_country(head.start, body_ok=True)
+                text_country = self.home_country(head.start)
         if t_inherit:
             prev = self.last_person_with_role(head.start)
             if prev is not None:
                 t_sector = prev.sector
                 role_text = prev.role
         sector = t_sector if (t_sector and not t_weak) else (org_sector or t_sector)
+        sector = self._org_led(sector, org_sector, titles)
         if head.kind == "person":
             person: Person = head.ref
+            if not (countries or orgs or bodies or titles):
+                self._appos_span = None
+                self.appositive(head)  # 'Viktor Khrenin, Belarus's defence minister,': his
+            else:
+                self._appos_span = None
             res = self.kb.resolve(person, self.day or self.published)
             country, org, ksector, ktitle = res.country, res.org, res.sector, res.title
             if not res.active:
@@ -495,6 +997,9 @@ class _Extractor:
                          kb_id=person.key, gender=person.gender,
                          surname=_fold_tuple(person.surname))
             self.add(start, head.end, [info], "name")
+            if self._appos_span is not None:
+                a, b = self._appos_span
+                self.add(a, b, [info], "title")
             return
         name = head.text
         # a surname alone may be a person named earlier, or a known one
@@ -528,18 +1033,47 @@ class _Extractor:
 
     def appositive(self, head: _Item) -> tuple[list[Country], list[Organization],
                                                 list[tuple[Body, _Item]], list[_Item]] | None:
-        """'Viktor Khrenin, Belarus's defence minister,': the phrase right after a name."""
+        """'Viktor Khrenin, Belarus's defence minister,': the phrase right after a name.
+
+        Also 'Matthew Shay, president of the National Retail Federation,' and 'Jomo Otieno of
+        the NRF': the body named there is his.
+        """
         for chain in self._chains:
             first = chain[0][1]
             if first.start <= head.end:
                 continue
-            if not _APPOS.match(self.text[head.end:first.start]):
+            gap = self.text[head.end:first.start]
+            if id(chain) in self._consumed:
                 return None
-            last = chain[-1][1]
-            if last.kind != "title":
+            if _OF.match(gap) and first.kind == "org" and len(chain) == 1:
+                self._consumed.add(id(chain))
+                self.lone(first)
+                return [], [first.ref], [], []
+            if not _APPOS.match(gap):
                 return None
-            countries, orgs, bodies, titles, _ = self._modifiers(chain, head)
+            kept = [(j, it) for j, it in chain if j != "to"]
+            if not kept:
+                return None
+            last_join, last = kept[-1]
+            owner = None
+            if last.kind in ("org", "body") and last_join == "of" and len(kept) > 1 \
+                    and kept[-2][1].kind == "title":
+                owner, kept = last, kept[:-1]
+            elif last.kind != "title":
+                return None
             self._consumed.add(id(chain))
+            self._appos_span = (first.start, last.end)
+            for j, it in chain:
+                if j == "to":
+                    self.state_mention([it])
+            countries, orgs, bodies, titles, of_items = self._modifiers(kept, head)
+            countries = countries + of_items
+            if owner is not None and owner.kind == "org":
+                orgs.append(owner.ref)
+                self.lone(owner)
+            elif owner is not None:
+                bodies.append((owner.ref, owner))
+                self.organisation(owner, [], [], owner.start)
             return countries, orgs, bodies, titles
         return None
 
@@ -561,6 +1095,7 @@ class _Extractor:
         for body, _ in bodies:
             org_sector = body.sector
         sector = t_sector if (t_sector and not t_weak) else (org_sector or t_sector)
+        sector = self._org_led(sector, org_sector, all_titles)
         if t_inherit:
             prev = self.last_person_with_role(head.start)
             if prev is not None:
@@ -585,7 +1120,9 @@ class _Extractor:
                    org_obj: Organization | None = None) -> _Info:
         noun = head.text.lower() if head.ref.collective or head.ref.plural else head.text.lower()
         if org_obj is not None:
-            name = f"{org_obj.name if len(org_obj.name) < 16 else (org or org_obj.key)} {noun}"
+            short = org_obj.name if (len(org_obj.name) < 16 or org_obj.key.startswith("~")) \
+                else (org or org_obj.key)
+            name = f"{short} {noun}"
         elif org is not None:
             name = f"{org} {noun}"
         elif c is not None:
@@ -600,6 +1137,15 @@ class _Extractor:
                                raw=self.text[head.start:head.end])
         return _Info(("G", country, org, sector), name, "group", country=country, org=org,
                      sector=sector, role=role, raw=head.text, named=False)
+
+    def _org_led(self, sector: str | None, org_sector: str | None,
+                 titles: list[_Item]) -> str | None:
+        """'president of the National Retail Federation' leads a business group, not a state."""
+        if not org_sector or org_sector == "GOV" or not titles:
+            return sector
+        if all(t.ref.text.lower() in self.lex.leader_titles or t.ref.weak for t in titles):
+            return org_sector
+        return sector
 
     @staticmethod
     def _role_text(titles: list[_Item]) -> str | None:
@@ -634,6 +1180,26 @@ class _Extractor:
         if len(everywhere) == 1:
             return next(iter(everywhere))
         return None
+
+    def home_country(self, pos: int) -> str | None:
+        """Whose is an un-owned 'Commerce Ministry'? The state last acting as a subject in
+        its paragraph (never one its own clause names later), else the dateline's country,
+        else the one country of the sentence or article."""
+        para = self.paragraph_start(pos)
+        sent = self.sent_of(pos)
+        for m in sorted(self.mentions, key=lambda m: m.start, reverse=True):
+            if m.end > pos:
+                continue
+            if m.start < para or self.sent_of(m.start) < sent - 3:
+                break
+            if len(m.idents) != 1:
+                continue
+            info = self.infos[m.idents[0]]
+            if info.kind == "state" and info.country and self.is_subject(m):
+                return info.country
+        if self.dateline:
+            return self.dateline
+        return self.context_country(pos, body_ok=True)
 
     def last_person_with_role(self, pos: int) -> _Info | None:
         for m in sorted(self.mentions, key=lambda m: m.start, reverse=True):
@@ -673,7 +1239,7 @@ class _Extractor:
             self.add(start, end, [self.group_info(country, None, sector, role, head, c)],
                      "title")
         for body, text, start, end in self.deferred_bodies:
-            country = self.context_country(start, body_ok=True)
+            country = self.home_country(start)
             if country is not None:
                 self._body(body, country, text, start, end)
 
@@ -845,6 +1411,191 @@ class _Extractor:
                     self.mentions.append(_Mention(s, e, (hit,), self.text[s:e], "description"))
                     break
 
+    def _taken(self) -> Any:
+        covered = sorted((m.start, m.end) for m in self.mentions)
+        starts = [c[0] for c in covered]
+
+        def taken(s: int, e: int) -> bool:
+            j = bisect.bisect_right(starts, e) - 1
+            while j >= 0 and covered[j][1] > s:
+                if covered[j][0] < e:
+                    return True
+                j -= 1
+            return False
+        return taken
+
+    def _root(self, m: _Mention) -> Any:
+        span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+        return span.root if span is not None and len(span) else None
+
+    def plurals(self) -> None:
+        """'the two leaders', 'both men', 'they': back to the pair or group named just before."""
+        taken = self._taken()
+        lex = self.lex
+        if lex.plural_people:
+            texts = sorted((r.text for r in lex.plural_people.values()), key=len, reverse=True)
+            pat = re.compile(r"\b(?:" + "|".join(re.escape(t) for t in texts) + r")\b",
+                             re.IGNORECASE)
+            for m in pat.finditer(self.text):
+                if taken(m.start(), m.end()):
+                    continue
+                nxt = re.match(r"\s+(?:of|[a-z]+(?:ies|s)\b)", self.text[m.end():m.end() + 20])
+                ref = lex.plural_people[_key(m.group())]
+                if nxt and not ref.leaders and not ref.ministers and ref.text.endswith("two"):
+                    continue  # "the two countries", "the two of them": not people alone
+                picked = self._people_group(m.start(), ref)
+                if picked:
+                    self.mentions.append(_Mention(m.start(), m.end(), tuple(picked),
+                                                  m.group(), "description"))
+        for tok in self.doc:
+            low = tok.lower_
+            if low not in PLURAL_PRONOUNS:
+                continue
+            if low == "they" and tok.dep_ not in SUBJECT_DEPS:
+                continue
+            if low == "their" and tok.head.dep_ not in SUBJECT_DEPS:
+                continue
+            pos = tok.idx
+            if taken(pos, pos + len(tok.text)):
+                continue
+            picked = self._plural_antecedent(pos)
+            if picked:
+                self.mentions.append(_Mention(pos, pos + len(tok.text), tuple(picked), tok.text,
+                                              "pronoun"))
+
+    def _people_group(self, pos: int, ref: Any) -> list[tuple[Any, ...]]:
+        """The people 'the two leaders' names: the nearest sentence naming exactly them."""
+        lex = self.lex
+        gender = "m" if "men" in ref.text.split()[-1:] else (
+            "f" if "women" in ref.text.split()[-1:] else None)
+
+        def fits(info: _Info) -> bool:
+            if info.kind != "person":
+                return False
+            if gender and info.gender and info.gender != gender:
+                return False
+            role = (info.role or "").lower()
+            if ref.leaders:
+                return info.sector == "GOV" and any(role == r or role.endswith(" " + r)
+                                                    for r in lex.leader_roles)
+            if ref.ministers:
+                return any(w in role for w in ("minister", "secretary", "diplomat",
+                                               "ambassador"))
+            return True
+
+        sent = self.sent_of(pos)
+        by_sent: dict[int, list[tuple[Any, ...]]] = {}
+        recency: list[tuple[Any, ...]] = []
+        for m in sorted(self.mentions, key=lambda m: m.start, reverse=True):
+            if m.end > pos:
+                continue
+            s = self.sent_of(m.start)
+            if s < sent - 3:
+                break
+            for ident in m.idents:
+                if fits(self.infos[ident]):
+                    got = by_sent.setdefault(s, [])
+                    if ident not in got:
+                        got.append(ident)
+                    if ident not in recency:
+                        recency.append(ident)
+        want = ref.count
+        if ref.leaders or ref.ministers:
+            if want and len(recency) >= want:
+                return list(reversed(recency[:want]))
+            return list(reversed(recency)) if not want and len(recency) >= 2 else []
+        for s in sorted(by_sent, reverse=True):
+            got = by_sent[s]
+            if want is None and len(got) >= 2:
+                return list(reversed(got))
+            if want is not None and len(got) == want:
+                return list(reversed(got))
+            if len(got) >= 2:
+                return []  # more people than it counts: ambiguous
+        return []
+
+    def _plural_antecedent(self, pos: int) -> list[tuple[Any, ...]]:
+        """'they': a coordinated pair, a group named as one, or a subject with whom it met."""
+        sent = self.sent_of(pos)
+        ordered = sorted((m for m in self.mentions if m.end <= pos), key=lambda m: m.start)
+        for s in range(sent, max(sent - 2, -1), -1):
+            ms = [m for m in ordered if self.sent_of(m.start) == s]
+            if not ms:
+                continue
+            cands: list[tuple[list[tuple[Any, ...]], bool]] = []
+            roots = [(m, self._root(m)) for m in ms]
+            for m, r in roots:
+                if len(m.idents) >= 2:
+                    cands.append((list(m.idents), r is not None and r.dep_ in SUBJECT_DEPS))
+                    continue
+                if r is None:
+                    continue
+                # "Lavrov and Wang", "Pompeo met with Borrell"
+                partners = [m2 for m2, r2 in roots if r2 is not None and m2 is not m and (
+                    (r2.dep_ == "conj" and r2.head.i == r.i) or (
+                        r.dep_ in SUBJECT_DEPS and r.head.lemma_.lower() in
+                        self.lex.meeting_verbs and (
+                            (r2.dep_ == "pobj" and r2.head.lower_ == "with"
+                             and r2.head.head.i == r.head.i)
+                            or (r2.dep_ == "dobj" and r2.head.i == r.head.i))
+                        and all(self.infos[i].kind == "person" for i in m.idents + m2.idents)))]
+                if partners:
+                    idents = list(m.idents)
+                    for m2 in partners:
+                        idents += [i for i in m2.idents if i not in idents]
+                    cands.append((idents, r.dep_ in SUBJECT_DEPS))
+                    continue
+                info = self.infos[m.idents[0]]
+                if info.kind == "group" and m.kind == "title" and (
+                        r.tag_ in ("NNS", "NNPS")):
+                    cands.append((list(m.idents), r.dep_ in SUBJECT_DEPS))
+            if not cands:
+                continue
+            if len(cands) == 1:
+                return cands[0][0]
+            subj = [c for c, is_subj in cands if is_subj]
+            uniq = {tuple(sorted(map(str, c))) for c in subj}
+            return subj[0] if len(uniq) == 1 else []
+        return []
+
+    def relational(self) -> None:
+        """'Lukashenko's opponent, Sviatlana Tsikhanouskaya,': the opponent, never Lukashenko."""
+        nouns = self.lex.relational
+        if not nouns:
+            return
+        pat = re.compile(r"(?:\b(?:[Hh]is|[Hh]er|[Tt]heir)|['\u2019]s?)\s+(?:(?:main|chief|"
+                         r"political|longtime|long-time|key|fierce|fiercest|leading|top|"
+                         r"biggest|bitter|former|presidential|election)\s+)*("
+                         + "|".join(re.escape(n) for n in sorted(nouns, key=len, reverse=True))
+                         + r")s?\b")
+        ordered = sorted(self.mentions, key=lambda m: m.start)
+        for m in pat.finditer(self.text):
+            rel_end = m.end()
+            owner = next((x for x in reversed(ordered) if x.end <= m.start() + 4
+                          and x.end >= m.start() - 1), None)
+            if owner is None:
+                continue
+            sent = self.sent_of(m.start())
+            named = None
+            for x in ordered:
+                if x.start < rel_end or self.sent_of(x.start) != sent:
+                    continue
+                infos = [self.infos[i] for i in x.idents]
+                if len(infos) != 1 or infos[0].kind != "person" or x.idents == owner.idents:
+                    break
+                gap = self.text[rel_end:x.start]
+                r = self._root(x)
+                if re.fullmatch(r"\s*,\s*", gap) or (r is not None and r.dep_ == "appos"):
+                    named = x.idents
+                elif gap.rstrip().endswith(",") and len(gap) < 80 and not any(
+                        t.pos_ in ("VERB", "AUX") for t in self.doc.char_span(
+                            rel_end, x.start, alignment_mode="expand") or ()):
+                    named = x.idents  # "opponent in the August election, Y"
+                break
+            if named is not None:
+                self.mentions.append(_Mention(owner.start, rel_end, named,
+                                              self.text[owner.start:rel_end], "description"))
+
     # -- assembly -------------------------------------------------------------------------------
     def run(self) -> ActorIndex:
         self.deferred_bodies = []
@@ -859,7 +1610,9 @@ class _Extractor:
         self.resolve_deferred()
         self.surnames()
         self.descriptions()
+        self.plurals()
         self.pronouns()
+        self.relational()
         return self.index()
 
     def index(self) -> ActorIndex:

@@ -297,6 +297,16 @@ class _Roles:
                 found.extend(a for a in self.of_token(child) if a not in found)
         if found:
             return found
+        for child in pred.children:
+            # "broke off relations with Rwanda", "lifted restrictions on Iran"
+            if child.dep_ == "dobj" and child is not skip:
+                for prep in child.children:
+                    if prep.dep_ == "prep" and prep.lower_ in TARGET_PREPS and prep.lower_ != "of":
+                        for pobj in prep.children:
+                            if pobj.dep_ == "pobj":
+                                found.extend(a for a in self.of_token(pobj) if a not in found)
+        if found:
+            return found
         preps = {}
         for child in pred.children:
             # "sent aid to Togo": spaCy may call that "to" a dative; it is a preposition
@@ -635,8 +645,9 @@ def _absorb_complements(cands: list[_Candidate]) -> list[_Candidate]:
     for c in cands:
         node = c.light if c.light is not None else c.pred
         absorbed = False
-        for _ in range(4):
-            if node.dep_ not in ABSORB_DEPS or node.head is node:
+        for _ in range(5):
+            noun_conj = node.dep_ == "conj" and node.pos_ in ("NOUN", "PROPN")
+            if (node.dep_ not in ABSORB_DEPS and not noun_conj) or node.head is node:
                 break
             node = node.head
             if node.i in verbal and verbal[node.i] is not c:
@@ -741,6 +752,10 @@ def extract_events(doc: Any, actors: Any, verbs: VerbDictionary,
                 c.place_target = _place_target(c, places)
             if (c.sense.mode == "visit" or c.sense.cameo == "052") and not c.target:
                 continue  # a visit needs a host; defending verbally needs someone defended
+            if c.sense.category == "CONSULT" and not c.target and len(c.source) < 2:
+                continue  # a consultation takes two: "has spoken publicly of" is a statement
+            if c.sense.category == "AID" and c.kind == "verb" and not c.target:
+                continue  # "help trade keep growing": helping no one named is no aid
             if c.sense.category == "CONSULT" and _to_audience(c.pred):
                 continue  # "speaking to reporters" is a statement, not a consultation
             if c.sense.mode == "warning" and not _warns_of_own_deed(c.pred, roles, c.source):

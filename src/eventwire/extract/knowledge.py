@@ -13,7 +13,7 @@ import datetime as dt
 import logging
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
 from typing import Any, Iterable, Iterator
@@ -32,7 +32,8 @@ SECTORS: frozenset[str] = frozenset({
 #: Which kind of match wins when two of the same length start at the same token.
 PRIORITY: dict[str, int] = {"person": 0, "org": 1, "metonym": 2, "country": 3, "capital": 4,
                             "demonym": 5, "body": 6, "title": 7}
-FILES: tuple[str, ...] = ("countries.yaml", "organizations.yaml", "titles.yaml", "people.yaml")
+FILES: tuple[str, ...] = ("countries.yaml", "organizations.yaml", "titles.yaml", "people.yaml",
+                          "lexicon.yaml")
 #: Territories and codes in use that pycountry does not list as ISO 3166-1.
 EXTRA_ISO3: frozenset[str] = frozenset({"XKX"})
 
@@ -194,6 +195,54 @@ class Body:
 
     key: str
     sector: str
+
+
+@dataclass(frozen=True, slots=True)
+class OrgHead:
+    """A word that ends (or, ``lead``, opens) an organisation's name, and the sector it says."""
+
+    text: str
+    sector: str
+    lead: bool = False
+    generic: bool = False
+    state_sector: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PluralRef:
+    """'the two leaders': how many people it takes and which of them."""
+
+    text: str
+    count: int | None
+    leaders: bool = False
+    ministers: bool = False
+
+
+@dataclass
+class Lexicon:
+    """The word lists of ``lexicon.yaml`` (unknown organisations, plurals, junk names)."""
+
+    heads: dict[tuple[str, ...], OrgHead] = field(default_factory=dict)
+    qualifiers: dict[tuple[str, ...], str] = field(default_factory=dict)
+    state_words: frozenset[str] = frozenset()
+    ties: dict[tuple[str, ...], str] = field(default_factory=dict)
+    leader_titles: frozenset[str] = frozenset()
+    relational: frozenset[str] = frozenset()
+    plural_people: dict[tuple[str, ...], PluralRef] = field(default_factory=dict)
+    leader_roles: frozenset[str] = frozenset()
+    meeting_verbs: frozenset[str] = frozenset()
+    ethnic: frozenset[str] = frozenset()
+    platforms: frozenset[str] = frozenset()
+    event_nouns: frozenset[str] = frozenset()
+
+    def head(self, words: tuple[str, ...], lead: bool = False) -> tuple[OrgHead, int] | None:
+        """The longest org head ending (``lead``: opening) folded ``words``, with its length."""
+        for n in range(min(4, len(words)), 0, -1):
+            part = words[:n] if lead else words[-n:]
+            h = self.heads.get(part)
+            if h is not None and h.lead == lead:
+                return h, n
+        return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -367,6 +416,7 @@ class KnowledgeBase:
     surnames: dict[tuple[str, ...], list[Person]] = field(default_factory=dict)
     #: description noun ('alliance', 'bloc') -> organisations it may refer back to
     refs: dict[str, list[Organization]] = field(default_factory=dict)
+    lexicon: Lexicon = field(default_factory=Lexicon)
 
     # -- construction ---------------------------------------------------------------------
     @classmethod
@@ -389,13 +439,14 @@ class KnowledgeBase:
         kb._load_organizations(_Reader(*texts["organizations.yaml"]))
         kb._load_titles(_Reader(*texts["titles.yaml"]))
         kb._load_people(_Reader(*texts["people.yaml"]))
+        kb._load_lexicon(_Reader(*texts["lexicon.yaml"]))
         for entries in kb.index.values():
             entries.sort(key=lambda e: e.priority)
         log.debug("knowledge base loaded: %s", kb.stats())
         return kb
 
     def _add(self, alias: str, entry: Entry, seen: dict[tuple[str, ...], tuple[Any, int]],
-             meaning: Any, reader: _Reader, row: dict[str, Any]) -> None:
+             meaning: Any, reader: _Reader, row: dict[str, Any], case_free: bool = False) -> None:
         """Index one alias; the same alias with two meanings in one kind is an error."""
         key = _key(alias)
         if not key:
@@ -404,10 +455,14 @@ class KnowledgeBase:
             other, line = seen[key]
             raise reader.fail(row, f"alias {alias!r} already means {other} (line {line}); "
                                    "one alias may name only one thing")
+        case = tuple(0 for _ in key) if case_free else _case_pattern(alias)
         if key in seen:
+            if case_free:  # relax the capitals of an alias indexed before
+                self.index[key] = [replace(e, case=case) if e.ref == entry.ref else e
+                                   for e in self.index[key]]
             return
         seen[key] = (meaning, row.get("__line__", 0))
-        entry = Entry(entry.kind, entry.ref, _case_pattern(alias), entry.ambiguous, alias)
+        entry = Entry(entry.kind, entry.ref, case, entry.ambiguous, alias)
         self.index.setdefault(key, []).append(entry)
         if len(key) > self.longest.get(key[0], 0):
             self.longest[key[0]] = len(key)
@@ -513,6 +568,9 @@ class KnowledgeBase:
                 raise r.fail(row, f"body {key!r} needs at least one name")
             for name in names:
                 self._add(name, Entry("body", body), seen, key, r, row)
+            for name in r.texts(row, "any_case"):
+                # "the foreign ministry": written in lower case as often as not
+                self._add(name, Entry("body", body), seen, key, r, row, case_free=True)
 
     def _load_people(self, r: _Reader) -> None:
         seen: dict[tuple[str, ...], tuple[Any, int]] = {}
@@ -558,6 +616,46 @@ class KnowledgeBase:
             for alias in [name, *r.texts(row, "aliases")]:
                 self._add(alias, Entry("person", person), seen, name, r, row)
             self.surnames.setdefault(_key(surname), []).append(person)
+
+    def _load_lexicon(self, r: _Reader) -> None:
+        lex = self.lexicon
+
+        def words(section: str) -> frozenset[str]:
+            value = r.data.get(section)
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                raise KnowledgeError(r.path, None, f"{section!r} must be a list of texts")
+            return frozenset(v.strip().lower() for v in value)
+
+        for row in r.rows("org_heads"):
+            text = r.text(row, "text")
+            assert text is not None
+            st = row.get("state_sector")
+            head = OrgHead(text, r.sector(row, row.get("sector")), lead=bool(row.get("lead")),
+                           generic=bool(row.get("generic")),
+                           state_sector=r.sector(row, st) if st is not None else None)
+            if _key(text) in lex.heads:
+                raise r.fail(row, f"org head {text!r} listed twice")
+            lex.heads[_key(text)] = head
+        for row in r.rows("org_qualifiers"):
+            lex.qualifiers[_key(r.text(row, "text") or "")] = r.sector(row, row.get("sector"))
+        for row in r.rows("tie_nouns"):
+            lex.ties[_key(r.text(row, "text") or "")] = r.sector(row, row.get("sector"))
+        for row in r.rows("plural_people"):
+            text = r.text(row, "text")
+            assert text is not None
+            count = row.get("count")
+            if count is not None and (not isinstance(count, int) or count < 2):
+                raise r.fail(row, f"count must be a number of at least 2 or null, got {count!r}")
+            lex.plural_people[_key(text)] = PluralRef(text, count, bool(row.get("leaders")),
+                                                      bool(row.get("ministers")))
+        lex.state_words = words("state_words")
+        lex.leader_titles = words("org_leader_titles")
+        lex.relational = words("relational")
+        lex.leader_roles = words("leader_roles")
+        lex.meeting_verbs = words("meeting_verbs")
+        lex.ethnic = words("ethnic_groups")
+        lex.platforms = words("platforms")
+        lex.event_nouns = words("event_nouns")
 
     # -- look-ups -------------------------------------------------------------------------
     def lookup(self, text: str) -> list[Entry]:
@@ -699,4 +797,5 @@ def _case_ok(case: tuple[int, ...], surfaces: Iterable[str]) -> bool:
 
 
 __all__ = ["KnowledgeBase", "Country", "Organization", "Title", "Body", "Person", "Role",
+           "Lexicon", "OrgHead", "PluralRef",
            "Resolved", "Entry", "Match", "tokenize", "parse_date", "as_date", "plural", "SECTORS"]
