@@ -189,6 +189,7 @@ def eval_cmd(shared: str | None, json_out: str | None, sets: bool) -> None:
     report = run_eval(root, sentence_sets=sets)
     click.echo(format_report(report))
     if json_out:
+        Path(json_out).parent.mkdir(parents=True, exist_ok=True)
         Path(json_out).write_text(json.dumps(report, indent=2), encoding="utf-8")
 
 
