@@ -59,6 +59,7 @@ JOINT_WORDS = frozenset({"joint", "together", "bilateral", "trilateral", "multil
                          "combined"})
 SYMMETRIC = frozenset({"CONSULT", "COOPERATE", "AGREE"})
 MAX_DEPTH = 3
+NAME_ENTITIES = frozenset({"ORG", "PERSON", "WORK_OF_ART", "LAW", "EVENT", "FAC", "PRODUCT"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -283,6 +284,21 @@ class _Roles:
                     return self.of_token(child), "object-control"
         return [], "none"
 
+    def _prep_partners(self, tok: Any, depth: int) -> list[str]:
+        """Actors after a partner preposition hanging off a noun (one or two levels down)."""
+        found: list[str] = []
+        for prep in tok.children:
+            if prep.dep_ != "prep":
+                continue
+            for pobj in prep.children:
+                if pobj.dep_ != "pobj":
+                    continue
+                if prep.lower_ in TARGET_PREPS and prep.lower_ != "of":
+                    found.extend(a for a in self.of_token(pobj) if a not in found)
+                if not found and depth > 1:
+                    found.extend(a for a in self._prep_partners(pobj, depth - 1) if a not in found)
+        return found
+
     def passive_object(self, verb: Any) -> list[str]:
         for child in verb.children:
             if child.dep_ in PASS_SUBJ_DEPS:
@@ -298,13 +314,9 @@ class _Roles:
         if found:
             return found
         for child in pred.children:
-            # "broke off relations with Rwanda", "lifted restrictions on Iran"
+            # "broke off relations with Rwanda", "pledged euros in aid to Ukraine"
             if child.dep_ == "dobj" and child is not skip:
-                for prep in child.children:
-                    if prep.dep_ == "prep" and prep.lower_ in TARGET_PREPS and prep.lower_ != "of":
-                        for pobj in prep.children:
-                            if pobj.dep_ == "pobj":
-                                found.extend(a for a in self.of_token(pobj) if a not in found)
+                found.extend(a for a in self._prep_partners(child, 2) if a not in found)
         if found:
             return found
         preps = {}
@@ -348,14 +360,20 @@ def _verb_match(tok: Any, verbs: VerbDictionary) -> tuple[Sense, ...] | None:
     lemma = tok.lemma_.lower()
     if any(f"{lemma} {o}" in verbs.non_events for o in objs | near):
         return None  # "struck a harder tone", "took place": idioms, not deeds
-    # a pattern naming the object ("pull ambassador") is more specific than a particle one
-    for rest, senses in sorted(table.items(), key=lambda kv: kv[0] is None or
-                               not set((kv[0] or "").split()) <= objs):
+    # the longest matching pattern wins ("call off strike" over "call strike"); at equal
+    # length one naming the object ("pull ambassador") beats a particle ("pull out")
+    best: tuple[int, int] | None = None
+    chosen = None
+    for rest, senses in table.items():
         if rest is None or rest.startswith("+"):
             continue
         words = rest.split()
         if all(w in near or w == nxt for w in words):
-            return senses
+            rank = (len(words), int(set(words) <= objs))
+            if best is None or rank > best:
+                best, chosen = rank, senses
+    if chosen is not None:
+        return chosen
     if table.get("+xcomp") and any(c.dep_ == "xcomp" for c in tok.children):
         return table["+xcomp"]  # "told its leaders to get off the streets": an order
     # "+obj": the verb is an event only with an object ("helped Nepal", not "helps bring")
@@ -565,8 +583,24 @@ def _candidates(sent: Any, roles: _Roles, verbs: VerbDictionary) -> list[_Candid
     for tok in sent:
         if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ == "ROOT"):
             senses = _verb_match(tok, verbs)
-            obj_nouns = [c for c in tok.children if c.dep_ in ("dobj", "attr", "nsubjpass")
-                         and c.pos_ in ("NOUN", "PROPN") and _noun_match(c, verbs)]
+            obj_nouns = []
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ in ("on", "into", "under") and \
+                        tok.lemma_.lower() in verbs.light:
+                    obj_nouns.extend(g for g in c.children if g.dep_ == "pobj"
+                                     and g.pos_ == "NOUN" and _noun_match(g, verbs))
+                    continue
+                if c.dep_ not in ("dobj", "attr", "nsubjpass") or c.pos_ not in ("NOUN", "PROPN"):
+                    continue
+                if _noun_match(c, verbs):
+                    obj_nouns.append(c)
+                    continue
+                # "held a new round of talks", "launched a wave of airstrikes": the event is
+                # the noun after "of"; "went on strike", "put forces on alert": after "on"
+                for prep in c.children:
+                    if prep.dep_ == "prep" and prep.lower_ == "of":
+                        obj_nouns.extend(g for g in prep.children if g.dep_ == "pobj"
+                                         and g.pos_ == "NOUN" and _noun_match(g, verbs))
             lemma = tok.lemma_.lower()
             if obj_nouns and lemma in verbs.light:
                 for noun in obj_nouns:
@@ -602,6 +636,8 @@ def _candidates(sent: Any, roles: _Roles, verbs: VerbDictionary) -> list[_Candid
             senses = _noun_match(tok, verbs)
             if not senses or tok.lemma_.lower() in verbs.governed:
                 continue
+            if tok.i in roles._token_actor or tok.ent_type_ in NAME_ENTITIES:
+                continue  # "Coordination Council", "Revolutionary Guards": a name, not a deed
             own = roles._head_actors(tok, 1)  # modifiers: "Russia's commitment", "Iranian strikes"
             source, target = list(own), []
             for child in tok.children:
@@ -667,11 +703,9 @@ PLACE_PREPS = frozenset({"in", "on", "at", "into", "from", "out", "near", "acros
 def _objects_and_pobjs(pred: Any) -> list[Any]:
     out = []
     for child in pred.children:
-        if child.dep_ in OBJ_DEPS or child.dep_ == "nsubjpass":
-            out.append(child)
-            out.extend(g for g in child.children if g.dep_ == "prep" and g.lower_ == "of"
-                       for g in g.children if g.dep_ == "pobj")
-        elif child.dep_ == "prep" and child.lower_ in PLACE_PREPS:
+        if child.dep_ in ("prep", "dative") and child.pos_ == "ADP":
+            if child.lower_ not in PLACE_PREPS:
+                continue
             for g in child.children:
                 if g.dep_ == "pobj":
                     out.append(g)
@@ -679,6 +713,10 @@ def _objects_and_pobjs(pred: Any) -> list[Any]:
                                for h in h.children if h.dep_ == "pobj")
                 elif g.dep_ == "prep":  # "out of Tehran"
                     out.extend(h for h in g.children if h.dep_ == "pobj")
+        elif child.dep_ in OBJ_DEPS or child.dep_ == "nsubjpass":
+            out.append(child)
+            out.extend(g for g in child.children if g.dep_ == "prep" and g.lower_ == "of"
+                       for g in g.children if g.dep_ == "pobj")
     return out
 
 
@@ -754,7 +792,8 @@ def extract_events(doc: Any, actors: Any, verbs: VerbDictionary,
                 continue  # a visit needs a host; defending verbally needs someone defended
             if c.sense.category == "CONSULT" and not c.target and len(c.source) < 2:
                 continue  # a consultation takes two: "has spoken publicly of" is a statement
-            if c.sense.category == "AID" and c.kind == "verb" and not c.target:
+            if c.sense.category == "AID" and c.kind == "verb" and not c.target \
+                    and not c.place_target:
                 continue  # "help trade keep growing": helping no one named is no aid
             if c.sense.category == "CONSULT" and _to_audience(c.pred):
                 continue  # "speaking to reporters" is a statement, not a consultation
