@@ -5,6 +5,7 @@ codes the inputs, calls them with ``--json``, and gathers one report.
 """
 from __future__ import annotations
 
+import importlib.util
 import json
 import logging
 import subprocess
@@ -30,6 +31,57 @@ def find_shared() -> Path | None:
     return None
 
 
+BINS = (0.0, 0.3, 0.5, 0.7, 0.85, 1.01)
+
+
+def _load_module(path: Path) -> Any:
+    spec = importlib.util.spec_from_file_location(f"_ew_{path.stem}", path)
+    if spec is None or spec.loader is None:
+        raise RuntimeError(f"cannot load {path}")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def reliability(samples: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Share of events judged right per confidence bin: a calibrated coder's precision
+    matches its mean confidence in every bin."""
+    rows = []
+    for lo, hi in zip(BINS, BINS[1:]):
+        inside = [x for x in samples if lo <= x["confidence"] < hi]
+        if not inside:
+            continue
+        rows.append({"bin": f"{lo:.2f}-{min(hi, 1.0):.2f}", "events": len(inside),
+                     "mean_confidence": round(sum(x["confidence"] for x in inside) / len(inside), 3),
+                     "precision": round(sum(x["correct"] for x in inside) / len(inside), 3)})
+    return rows
+
+
+def calibrate(samples: list[dict[str, Any]], weight: float = 4.0) -> dict[str, float]:
+    """Precision per basis, smoothed towards its coarser parent (kind|role -> kind -> all), so
+    a rare way of reading an event borrows strength instead of over-fitting a few cases."""
+    def key_levels(b: str) -> list[str]:
+        parts = b.split("|")
+        return [parts[0], "|".join(parts[:2]), "|".join(parts)]
+
+    overall = sum(x["correct"] for x in samples) / len(samples) if samples else 0.5
+    counts: dict[str, list[int]] = {}
+    for x in samples:
+        for k in key_levels(x["basis"]):
+            c = counts.setdefault(k, [0, 0])
+            c[0] += int(x["correct"])
+            c[1] += 1
+    table: dict[str, float] = {}
+    for depth in range(3):
+        for k, (right, n) in sorted(counts.items()):
+            if k.count("|") != (0, 1, 3)[depth]:
+                continue
+            parent = overall if depth == 0 else table.get("|".join(k.split("|")[:(1, 1, 2)[depth]]),
+                                                          overall)
+            table[k] = round((right + weight * parent) / (n + weight), 3)
+    return table
+
+
 def _run_scorer(script: Path, gold: Path, system: Path) -> dict[str, Any]:
     proc = subprocess.run([sys.executable, str(script), "--gold", str(gold), "--system",
                            str(system), "--json"], capture_output=True, text=True, check=False)
@@ -44,6 +96,7 @@ def score_articles(pipeline: Any, root: Path) -> list[dict[str, Any]]:
     from .ingest import read_inputs
     rows = []
     scorer = root / "eval" / "score.py"
+    matches = _load_module(scorer).event_matches
     for gold_path in sorted((root / "golden").glob("*.gold.json")):
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
         art = gold.get("article", {})
@@ -64,6 +117,12 @@ def score_articles(pipeline: Any, root: Path) -> list[dict[str, Any]]:
             Path(f.name).unlink(missing_ok=True)
         rep["name"] = gold_path.name.replace(".gold.json", "")
         rep["seconds"] = round(secs, 3)
+        every = gold["events"]["core"] + gold["events"].get("acceptable", [])
+        bad = gold["events"].get("forbidden", [])
+        rep["samples"] = [
+            {"basis": e["basis"], "confidence": e["confidence"],
+             "correct": any(matches(e, g) for g in every) and not any(matches(e, g) for g in bad)}
+            for e in coded.to_dict()["events"] if e["status"] != "negated" and e.get("basis")]
         rows.append(rep)
     return rows
 
@@ -78,7 +137,8 @@ def code_sentences(pipeline: Any, rows: list[dict[str, Any]]) -> list[dict[str, 
             out.append({"id": item.origin, "events": []})
             continue
         out.append({"id": item.article.id, "events": [
-            {"category": e.category, "cameo": e.cameo, "status": e.status,
+            {"category": e.category, "cameo": e.cameo, "status": e.status, "basis": e.basis,
+             "confidence": e.confidence,
              "source": [{"country": a.country, "org": a.org} for a in e.source],
              "target": [{"country": a.country, "org": a.org} for a in e.target]}
             for e in item.events]})
@@ -103,6 +163,12 @@ def score_sentence_sets(pipeline: Any, root: Path) -> list[dict[str, Any]]:
             Path(f.name).unlink(missing_ok=True)
         rep["name"] = gold_path.stem
         rep["seconds"] = round(secs, 3)
+        cats = {str(r["id"]): {e.get("category") for e in r.get("events") or []} for r in rows}
+        rep["samples"] = [{"basis": e["basis"], "confidence": e["confidence"],
+                           "correct": e["category"] in cats[line["id"]]}
+                          for line in coded for e in line["events"]
+                          if e["status"] != "negated" and e.get("basis")
+                          and (cats[line["id"]] - {None})]
         rep["sentences_per_second"] = round(len(rows) / secs, 1) if secs else None
         reports.append(rep)
     return reports
@@ -130,8 +196,13 @@ def run_eval(root: Path, sentence_sets: bool = True, pipeline: Any = None) -> di
         mean["boilerplate_leaked"] = sum(a["boilerplate"]["leaked"] for a in ok)
     report: dict[str, Any] = {"version": __version__, "fingerprint": pipeline.fingerprint,
                               "articles": articles, "articles_mean": mean}
+    samples = [x for a in ok for x in a.pop("samples", [])]
     if sentence_sets:
         report["sentence_sets"] = score_sentence_sets(pipeline, root)
+        samples += [x for s in report["sentence_sets"] for x in s.pop("samples", [])]
+    report["reliability"] = reliability(samples)
+    report["calibration_samples"] = len(samples)
+    report["_samples"] = samples
     return report
 
 
@@ -158,6 +229,13 @@ def format_report(report: dict[str, Any]) -> str:
                      f"{m['quote_attributed']:5.2f} {m['date_accuracy']:5.2f} "
                      f"{m['actor_accuracy']:5.2f} {m['place_accuracy']:5.2f} "
                      f"{m['boilerplate_leaked']:4d}")
+    if report.get("reliability"):
+        lines += ["", f"Confidence reliability ({report['calibration_samples']} events of the gold "
+                      "articles and sentence sets; a calibrated coder has precision ~ confidence)",
+                  f"  {'bin':10s} {'events':>6s} {'mean conf':>9s} {'precision':>9s}"]
+        for r in report["reliability"]:
+            lines.append(f"  {r['bin']:10s} {r['events']:6d} {r['mean_confidence']:9.3f} "
+                         f"{r['precision']:9.3f}")
     for s in report.get("sentence_sets", []):
         c, d = s["category"], s["dyad"]
         lines += ["", f"Sentence set {s['name']} (n={s['n']}, {s['sentences_per_second']} sentences/s)",

@@ -251,6 +251,7 @@ class Event:
     location: Location | None = None
     confidence: float = 0.5
     also: tuple[Evidence, ...] = ()  # other sentences of the article reporting the same event
+    basis: str | None = None  # how it was read (kind|role|target|status), what confidence calibrates
 
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.id, "category": self.category, "mode": self.mode,
@@ -261,7 +262,7 @@ class Event:
                 "date": self.date.to_dict() if self.date else None,
                 "location": self.location.to_dict() if self.location else None,
                 "evidence": self.evidence.to_dict(), "confidence": self.confidence,
-                "also": [e.to_dict() for e in self.also]}
+                "also": [e.to_dict() for e in self.also], "basis": self.basis}
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,7 +10,7 @@ verbs, modals, conditionals and the quotes the predicate sits in.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from importlib import resources
 from typing import Any, Iterable, Sequence
 
@@ -86,6 +86,7 @@ class VerbDictionary:
     relational: frozenset[str] = frozenset()
     non_events: frozenset[str] = frozenset()
     undergoers: frozenset[str] = frozenset()
+    calibration: dict[str, float] = field(default_factory=dict)
     source: str = "plover_verbs.yaml"
 
     @classmethod
@@ -118,15 +119,33 @@ class VerbDictionary:
         non_events = frozenset(" ".join(str(v).lower().split())
                                for v in data.get("non_events") or ())
         undergoers = frozenset(str(v).lower() for v in data.get("undergoer_verbs") or ())
+        calibration = load_calibration() if path is None else {}
         return cls(verbs=verbs, nouns=nouns, light=light, contexts=contexts, governed=governed,
                    relational=relational, non_events=non_events, undergoers=undergoers,
-                   source=name)
+                   calibration=calibration, source=name)
 
     def verb_senses(self, lemma: str) -> dict[str | None, tuple[Sense, ...]]:
         return self.verbs.get(lemma, {})
 
     def noun_senses(self, lemma: str) -> dict[str | None, tuple[Sense, ...]]:
         return self.nouns.get(lemma, {})
+
+
+CALIBRATION_FILE = "confidence.yaml"
+
+
+def load_calibration() -> dict[str, float]:
+    """The calibration table written by `eventwire eval --calibrate` (empty if absent)."""
+    ref = resources.files("eventwire") / "data" / CALIBRATION_FILE
+    if not ref.is_file():
+        return {}
+    data = yaml.safe_load(ref.read_text(encoding="utf-8")) or {}
+    table = data.get("precision") or {}
+    bad = [k for k, v in table.items() if not isinstance(v, (int, float)) or not 0 <= v <= 1]
+    if bad:
+        raise KnowledgeError(f"eventwire/data/{CALIBRATION_FILE}", _line_of(
+            ref.read_text(encoding="utf-8"), f"{bad[0]}:"), f"{bad[0]!r} must be a number in 0..1")
+    return {str(k): float(v) for k, v in table.items()}
 
 
 def _line_of(text: str, needle: str) -> int | None:
@@ -760,15 +779,32 @@ def _refs(roles: _Roles, ids: Iterable[str]) -> tuple[ActorRef, ...]:
     return tuple(out)
 
 
-def _confidence(c: _Candidate) -> float:
-    conf = 0.45
-    conf += {"subject": 0.2, "agent": 0.2, "inherited": 0.1, "relative": 0.12,
-             "object-control": 0.05, "modifier": 0.0}.get(c.how, 0.0)
-    conf += 0.1 if c.target else -0.05
-    conf += 0.08 if c.kind == "verb" or c.light is not None else -0.08
-    if c.status in ("claimed", "hypothetical"):
-        conf -= 0.05
-    return round(max(0.05, min(0.95, conf)), 2)
+def basis(c: _Candidate, has_target: bool) -> str:
+    """How an event was read, coarse enough to calibrate on: kind|role|target|status."""
+    kind = "light" if c.light is not None else c.kind
+    status = {"future": "irrealis", "hypothetical": "irrealis"}.get(c.status, c.status)
+    return f"{kind}|{c.how}|{'target' if has_target else 'no-target'}|{status}"
+
+
+def _prior(key: str) -> float:
+    """The uncalibrated guess, used when no calibration table covers a basis."""
+    kind, how, target, status = key.split("|")
+    conf = 0.45 + {"subject": 0.2, "agent": 0.2, "inherited": 0.1, "relative": 0.12,
+                   "object-control": 0.05}.get(how, 0.0)
+    conf += 0.1 if target == "target" else -0.05
+    conf += 0.08 if kind in ("verb", "light") else -0.08
+    conf -= 0.05 if status in ("claimed", "irrealis") else 0.0
+    return conf
+
+
+def confidence(key: str, table: dict[str, float]) -> float:
+    """Calibrated probability that an event read this way is right (backs off to coarser
+    keys: kind|role|target|status -> kind|role -> kind -> the uncalibrated prior)."""
+    parts = key.split("|")
+    for k in ("|".join(parts), "|".join(parts[:2]), parts[0]):
+        if k in table:
+            return round(max(0.05, min(0.95, table[k])), 2)
+    return round(max(0.05, min(0.95, _prior(key))), 2)
 
 
 def extract_events(doc: Any, actors: Any, verbs: VerbDictionary,
@@ -848,13 +884,14 @@ def extract_events(doc: Any, actors: Any, verbs: VerbDictionary,
                 events[i] = replace(prev, also=prev.also + (evidence,))
             continue
         index[key] = len(events)
+        key_basis = basis(c, bool(target))
         events.append(Event(
             id=f"e{len(events) + 1}", category=c.sense.category, cameo=c.sense.cameo,
             score=c.sense.score, quad=c.sense.quad, status=c.status, source=source,
             target=target, evidence=evidence, mode=c.sense.mode,
             context=_contexts(sent, verbs), date=date, location=location,
-            confidence=_confidence(c)))
+            confidence=confidence(key_basis, verbs.calibration), basis=key_basis))
     return events
 
 
-__all__ = ["VerbDictionary", "Sense", "extract_events"]
+__all__ = ["VerbDictionary", "Sense", "extract_events", "confidence", "basis", "load_calibration"]

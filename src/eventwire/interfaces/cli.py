@@ -180,14 +180,32 @@ def code(paths: tuple[str, ...], fmt: str, published: str | None, url: str | Non
               help="Also write the full report as JSON here.")
 @click.option("--sets/--no-sets", default=True, show_default=True,
               help="Also score the sentence sets in eval/data/.")
-def eval_cmd(shared: str | None, json_out: str | None, sets: bool) -> None:
-    """Score every hand-coded article and every public sentence set; print one table."""
-    from ..evaluate import find_shared, run_eval, format_report
+@click.option("--calibrate", is_flag=True, help="Fit the confidence calibration table on these "
+              "results and write it to eventwire/data/confidence.yaml (then re-run eval).")
+def eval_cmd(shared: str | None, json_out: str | None, sets: bool, calibrate: bool) -> None:
+    """Score every hand-coded article and every public sentence set; print one table.
+
+    Includes a reliability table: per confidence bin, the share of events judged right.
+    """
+    from ..evaluate import calibrate as fit, find_shared, format_report, run_eval
     root = Path(shared) if shared else find_shared()
     if root is None:
         raise click.ClickException("cannot find the shared/ folder; pass --shared DIR")
     report = run_eval(root, sentence_sets=sets)
+    samples = report.pop("_samples")
     click.echo(format_report(report))
+    if calibrate:
+        import yaml
+        from ..extract.events import CALIBRATION_FILE
+        table = fit(samples)
+        path = Path(__file__).resolve().parents[1] / "data" / CALIBRATION_FILE
+        header = ("# Confidence calibration: precision of events per way of reading them\n"
+                  "# (kind|role|target|status, backed off to coarser keys), fitted by\n"
+                  f"# `eventwire eval --calibrate` on {len(samples)} events of the gold articles\n"
+                  "# and sentence sets. Regenerate after changing the coder; review the diff.\n")
+        path.write_text(header + yaml.safe_dump({"precision": table}, sort_keys=True),
+                        encoding="utf-8")
+        click.echo(f"wrote {path} ({len(table)} keys)", err=True)
     if json_out:
         Path(json_out).parent.mkdir(parents=True, exist_ok=True)
         Path(json_out).write_text(json.dumps(report, indent=2), encoding="utf-8")

@@ -96,7 +96,7 @@ def event_rows(coded: CodedArticle) -> list[Row]:
             loc.lat if loc else None, loc.lon if loc else None,
             loc.geonameid if loc else None, loc.precision if loc else None,
             ev.sentence, ev.start, ev.end, ev.trigger, ev.url, e.confidence,
-            _json([x.to_dict() for x in e.also]),
+            _json([x.to_dict() for x in e.also]), e.basis,
         ))
     return rows
 
@@ -153,7 +153,8 @@ def _event(r: dict[str, Any]) -> dict[str, Any]:
             "context": list(r["context"] or []), "cameo": r["cameo"], "score": r["score"],
             "quad": r["quad"], "status": r["status"], "source": _loads(r["source"], []),
             "target": _loads(r["target"], []), "date": date_, "location": location,
-            "evidence": evidence, "confidence": r["confidence"], "also": _loads(r["also"], [])}
+            "evidence": evidence, "confidence": r["confidence"], "also": _loads(r["also"], []),
+            "basis": r["basis"]}
 
 
 def _quote(r: dict[str, Any]) -> dict[str, Any]:

@@ -87,6 +87,7 @@ COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
         ("url", "VARCHAR"),  # evidence.url
         ("confidence", "DOUBLE"),
         ("also", "JSON"),  # other evidence sentences for the same event
+        ("basis", "VARCHAR"),  # how the event was read; what its confidence is calibrated on
     ),
     QUOTES: (
         ("article_id", "VARCHAR NOT NULL"),
