@@ -594,6 +594,7 @@ class _Candidate:
     status: str = "asserted"
     speaker: tuple[str, ...] = ()
     place_target: tuple[ActorRef, ...] = ()
+    unnamed: tuple[ActorRef, ...] | None = None  # a doer the text names only by a noun
 
 
 def _candidates(sent: Any, roles: _Roles, verbs: VerbDictionary) -> list[_Candidate]:
@@ -766,6 +767,25 @@ def _antecedent_target(c: _Candidate, verbs: VerbDictionary,
     return []
 
 
+UNNAMED_DOER = frozenset({"ASSAULT", "COERCE", "PROTEST"})
+PERSONAL_PRONOUNS = frozenset({"it", "this", "that", "which", "what", "there"})
+
+
+def _unnamed_doer(verb: Any) -> tuple[ActorRef, ...] | None:
+    """The subject noun phrase of a verb as a name-only actor ("suicide bomber"); None when
+    there is no such subject (a passive without agent, "six people were killed", says too
+    little to code: who did it is the event)."""
+    for child in verb.children:
+        if child.dep_ in SUBJ_DEPS:
+            if child.pos_ not in ("NOUN", "PROPN") or child.lower_ in PERSONAL_PRONOUNS:
+                return None
+            words = [t for t in child.subtree if t.dep_ not in ("det", "punct", "relcl", "acl")
+                     and t.i <= child.i]
+            name = " ".join(t.text for t in words) or child.text
+            return (ActorRef(actor=None, name=name),)
+    return None
+
+
 def _refs(roles: _Roles, ids: Iterable[str]) -> tuple[ActorRef, ...]:
     seen, out = set(), []
     for a in ids:
@@ -818,7 +838,14 @@ def extract_events(doc: Any, actors: Any, verbs: VerbDictionary,
     for sent in doc.sents:
         for c in _candidates(sent, roles, verbs):
             if not c.source:
-                continue
+                # violence and protest happen even when the doer is unnamed ("a suicide
+                # bomber", "gunmen", "crowds"): code them with an unkeyed source
+                if c.sense.category not in UNNAMED_DOER or c.kind == "noun":
+                    continue
+                c.unnamed = _unnamed_doer(c.light if c.light is not None else c.pred)
+                if c.unnamed is None:
+                    continue
+                c.how = "unknown"
             c.target = [a for a in c.target if a not in c.source]
             if not c.target:
                 c.target = _antecedent_target(c, verbs, raw)
@@ -861,9 +888,9 @@ def extract_events(doc: Any, actors: Any, verbs: VerbDictionary,
     events: list[Event] = []
     index: dict[tuple, int] = {}
     for c, sent in raw:
-        source = _refs(roles, c.source)
+        source = _refs(roles, c.source) or c.unnamed or ()
         target = _refs(roles, c.target) or c.place_target
-        if not source:
+        if not source and c.unnamed is None:
             continue
         anchor = c.pred.idx
         date = event_date(dates, sent.start_char, sent.end_char, anchor, published, doc=doc)
