@@ -110,7 +110,7 @@ class Pipeline:
         body_dates = [d for d in dates if d.caption is None]
         body_places = [p for p in places if p.caption is None]
         events = extract_events(doc, actors, self.verbs, dates=body_dates, places=body_places,
-                                meta=meta, quotes=quotes)
+                                meta=meta, quotes=quotes, kb=self.kb)
         return CodedArticle(article=meta, text=cleaned.text, captions=cleaned.captions,
                             removed=cleaned.removed, actors=tuple(actors.actors),
                             events=tuple(events), quotes=tuple(quotes), dates=tuple(dates),

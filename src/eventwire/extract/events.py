@@ -189,9 +189,10 @@ class _Roles:
     """Resolves parse tokens to actor ids for one article."""
 
     def __init__(self, doc: Any, actors: Any, quotes: Sequence[Quote],
-                 relational: frozenset[str] = frozenset()) -> None:
+                 relational: frozenset[str] = frozenset(), kb: Any = None) -> None:
         self.doc = doc
         self.relational = relational
+        self.kb = kb
         self.actors = actors
         self.quotes = [q for q in quotes if q.speaker is not None and q.speaker.actor]
         self._token_actor: dict[int, tuple[str, ...]] = {}
@@ -207,7 +208,33 @@ class _Roles:
                     self._token_actor[tok.i] = m.actors
                     self._len[tok.i] = m.end - m.start
 
+    def nationality(self, tok: Any) -> list[str]:
+        """'a Senegalese peace plan', 'German goods': a nationality word names a state even
+        where the actor layer made no actor of it (pseudo id kb:ISO3:word)."""
+        if self.kb is None or tok.dep_ not in ("amod", "compound", "nmod", "poss"):
+            return []
+        code = self.kb.demonym(tok.text)
+        if code is None and tok.pos_ == "PROPN":
+            entries = [e for e in self.kb.lookup(tok.text) if e.kind == "country"]
+            code = entries[0].ref.iso3 if entries else None
+        return [f"kb:{code}:{tok.text}"] if code else []
+
+    def ref_of(self, actor_id: str) -> ActorRef | None:
+        if actor_id.startswith("kb:"):
+            _, code, word = actor_id.split(":", 2)
+            return ActorRef(actor=None, name=word, country=code)
+        try:
+            return self.actors.ref(actor_id)
+        except KeyError:
+            return None
+
+    def key_of(self, actor_id: str) -> str | None:
+        ref = self.ref_of(actor_id)
+        return (ref.org or ref.country) if ref else None
+
     def _keyed(self, actor_id: str) -> bool:
+        if actor_id.startswith("kb:"):
+            return True
         try:
             return self.actors.get(actor_id).key is not None
         except KeyError:
@@ -243,7 +270,8 @@ class _Roles:
         for child in tok.children:
             if child.dep_ in MODIFIER_DEPS and child.pos_ not in ("VERB", "AUX"):
                 # a modifier must name someone we can key ("Brilliant Jump exercise" is no actor)
-                for a in self.of_token(child, depth + 1):
+                got = self.of_token(child, depth + 1) or self.nationality(child)
+                for a in got:
                     if a not in found and self._keyed(a):
                         found.append(a)
         if not found:
@@ -312,7 +340,7 @@ class _Roles:
             for pobj in prep.children:
                 if pobj.dep_ != "pobj":
                     continue
-                if prep.lower_ in TARGET_PREPS and prep.lower_ != "of":
+                if (prep.lower_ in TARGET_PREPS or prep.lower_ == "by") and prep.lower_ != "of":
                     found.extend(a for a in self.of_token(pobj) if a not in found)
                 if not found and depth > 1:
                     found.extend(a for a in self._prep_partners(pobj, depth - 1) if a not in found)
@@ -324,8 +352,10 @@ class _Roles:
                 return self.of_token(child)
         return []
 
-    def objects(self, pred: Any, skip: Any = None) -> list[str]:
-        """Targets: direct object, else prepositional partners in order of preference."""
+    def objects(self, pred: Any, skip: Any = None, depth: int = 0) -> list[str]:
+        """Targets: direct object, else prepositional partners in order of preference, else
+        the partners of the act the verb announces ("threatened to impose curbs on German
+        goods", "demanded that the US cancel the sale")."""
         found: list[str] = []
         for child in pred.children:
             if child.dep_ in OBJ_DEPS and child is not skip and child.pos_ != "ADP":
@@ -353,6 +383,15 @@ class _Roles:
                     found.extend(a for a in self.of_token(pobj) if a not in found)
             if found:
                 return found
+        if depth < 2:
+            for child in pred.children:
+                if child.dep_ == "xcomp":
+                    found.extend(a for a in self.objects(child, depth=depth + 1) if a not in found)
+                elif child.dep_ == "ccomp":
+                    # a pronoun there mostly points back at the speaker ("deny they have him")
+                    for subj in child.children:
+                        if subj.dep_ in SUBJ_DEPS and subj.pos_ != "PRON":
+                            found.extend(a for a in self.of_token(subj) if a not in found)
         return found
 
 
@@ -487,15 +526,7 @@ def _status(pred: Any, light: Any, roles: _Roles, source_keys: set[str]) -> tupl
 
 
 def _keys(roles: _Roles, ids: Iterable[str]) -> set[str]:
-    out = set()
-    for a in ids:
-        try:
-            k = roles.actors.get(a).key
-        except KeyError:
-            continue
-        if k:
-            out.add(k)
-    return out
+    return {k for k in (roles.key_of(a) for a in ids) if k}
 
 
 # ------------------------------------------------------------------------------------------
@@ -792,10 +823,9 @@ def _refs(roles: _Roles, ids: Iterable[str]) -> tuple[ActorRef, ...]:
         if a in seen:
             continue
         seen.add(a)
-        try:
-            out.append(roles.actors.ref(a))
-        except KeyError:
-            continue
+        ref = roles.ref_of(a)
+        if ref is not None:
+            out.append(ref)
     return tuple(out)
 
 
@@ -829,11 +859,12 @@ def confidence(key: str, table: dict[str, float]) -> float:
 
 def extract_events(doc: Any, actors: Any, verbs: VerbDictionary,
                    dates: Sequence[DateRef] = (), places: Sequence[Place] = (),
-                   meta: ArticleMeta | None = None, quotes: Sequence[Quote] = ()) -> list[Event]:
+                   meta: ArticleMeta | None = None, quotes: Sequence[Quote] = (),
+                   kb: Any = None) -> list[Event]:
     """Code every clause of ``doc`` into PLOVER events (pure function)."""
     published = meta.published if meta else None
     url = meta.url if meta else None
-    roles = _Roles(doc, actors, quotes, verbs.relational)
+    roles = _Roles(doc, actors, quotes, verbs.relational, kb)
     raw: list[tuple[_Candidate, Any]] = []
     for sent in doc.sents:
         for c in _candidates(sent, roles, verbs):
