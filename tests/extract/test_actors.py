@@ -394,3 +394,128 @@ def test_actors_junk_person_entities_are_dropped(actors_of, text, junk):
 ])
 def test_actors_real_person_is_kept(actors_of, text, name):
     assert actors_of(text).find(name=name)
+
+
+# -- round 3: what the text states about unknown people ---------------------------------------
+def _person(index: ActorIndex, name: str):
+    found = index.find(name=name)
+    assert found, f"no actor {name!r} in {[a.name for a in index.actors]}"
+    return found[0]
+
+
+@pytest.mark.parametrize("text,name,country,sector", [
+    ("Otieno Wafula, a Kenyan lawyer, filed the petition.", "Otieno Wafula", "KEN", "CVL"),
+    ("Police detained an Afghan man, Khan Mohammad, at the checkpoint.", "Khan Mohammad",
+     "AFG", "CVL"),
+    ("The Briton, John Zelder, was freed on Friday.", "John Zelder", "GBR", "CVL"),
+    ("Mahmood Habibi, a naturalised U.S. citizen, was arrested in 2022.", "Mahmood Habibi",
+     "USA", "CVL"),
+    ("Lena Okafor, a Nigerian lawmaker, raised the issue.", "Lena Okafor", "NGA", "LEG"),
+    ("The three American citizens were identified as Ryan Corbel, a businessman, and Willa "
+     "Kenty.", "Ryan Corbel", "USA", "CVL"),
+    ("The three American citizens were identified as Ryan Corbel, a businessman, and Willa "
+     "Kenty.", "Willa Kenty", "USA", "CVL"),
+    ("Two other Americans were left out: Gerald Glass, a retired pilot, and Hamid Sabri, a "
+     "naturalised U.S. citizen.", "Gerald Glass", "USA", "CVL"),
+    ("Two other Americans were left out: Gerald Glass, a retired pilot, and Hamid Sabri, a "
+     "naturalised U.S. citizen.", "Hamid Sabri", "USA", "CVL"),
+])
+def test_actors_demonym_noun_binds_to_name(actors_of, text, name, country, sector):
+    person = _person(actors_of(text), name)
+    assert (person.kind, person.country, person.sector) == ("person", country, sector)
+
+
+def test_actors_described_person_has_no_separate_state(actors_of):
+    index = actors_of("Otieno Wafula, a Kenyan lawyer, filed the petition.")
+    assert [a.name for a in index.actors] == ["Otieno Wafula"]
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Grace Atieno met an Afghan man on Tuesday.", "Grace Atieno"),
+    ("Khan Mohammad, who met a Kenyan lawyer, spoke to reporters.", "Khan Mohammad"),
+    ("Two Americans were killed, and Grace Atieno said the attack was planned.", "Grace Atieno"),
+    ("Otieno Wafula, a lawyer, filed the petition against the Kenyan state.", "Otieno Wafula"),
+    ("Grace Atieno, a Kenyan rights group's founder, spoke.", "Grace Atieno"),
+])
+def test_actors_demonym_describing_someone_else_is_not_taken(actors_of, text, name):
+    person = _person(actors_of(text), name)
+    assert person.country is None
+
+
+@pytest.mark.parametrize("text,name,country,sector", [
+    ("HARARE — Police spokeswoman Mary Chikomba said 20 people were arrested.",
+     "Mary Chikomba", "ZWE", "COP"),
+    ("KABUL — Opposition leader Tendai Moyo condemned the arrests.", "Tendai Moyo", "AFG",
+     "OPP"),
+    ("Kenya's government rejected the report. Police spokesman Bruno Shioyo said the claims "
+     "were false.", "Bruno Shioyo", "KEN", "COP"),
+])
+def test_actors_domestic_title_takes_home_country(actors_of, text, name, country, sector):
+    person = _person(actors_of(text), name)
+    assert (person.country, person.sector) == (country, sector)
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Police spokeswoman Mary Chikomba said 20 people were arrested.", "Mary Chikomba"),
+    ("KABUL — Ambassador Tendai Moyo presented his credentials.", "Tendai Moyo"),
+    ("Opposition leader Ivan Petrovsky was detained in the capital of Belarus.",
+     "Ivan Petrovsky"),
+    ("Kenya and Uganda traded accusations. Police spokesman Bruno Shioyo said the claims were "
+     "false.", "Bruno Shioyo"),
+])
+def test_actors_domestic_title_without_a_home_stays_null(actors_of, text, name):
+    assert _person(actors_of(text), name).country is None
+
+
+@pytest.mark.parametrize("text,name,sector", [
+    ("HARARE — The opposition Freedom Alliance condemned the arrests. Freedom Alliance "
+     "spokesman Tafadzwa Moyo said the raid was illegal.", "Tafadzwa Moyo", "OPP"),
+    ("HARARE — The ruling Unity Front denied it. Unity Front lawmaker Joseph Chirwa called "
+     "the claims lies.", "Joseph Chirwa", "PTY"),
+    ("HARARE — Tendai Moyo, a senior official of the opposition party, was detained.",
+     "Tendai Moyo", "OPP"),
+])
+def test_actors_party_membership_sets_sector(actors_of, text, name, sector):
+    person = _person(actors_of(text), name)
+    assert (person.country, person.sector) == ("ZWE", sector)
+
+
+@pytest.mark.parametrize("text,org,sector", [
+    ("HARARE — The opposition Freedom Alliance condemned the arrests.", "Freedom Alliance",
+     "OPP"),
+    ("HARARE — The ruling Unity Front denied it.", "Unity Front", "PTY"),
+    ("HARARE — The Freedom Alliance party denied it.", "Freedom Alliance", "PTY"),
+])
+def test_actors_unknown_party_takes_dateline_and_sector(actors_of, text, org, sector):
+    actor = _person(actors_of(text), org)
+    assert (actor.kind, actor.country, actor.sector) == ("organization", "ZWE", sector)
+
+
+@pytest.mark.parametrize("text,name,later", [
+    ("Dammu Ravi arrived in Dar es Salaam on Monday. Ravi said the visit was a success.",
+     "Dammu Ravi", "Ravi"),
+    ("Grace Wanjiku Otieno met the press. Otieno said the vote was rigged.",
+     "Grace Wanjiku Otieno", "Otieno"),
+    ("Mahmood Habibi, a naturalised U.S. citizen, vanished in 2022. Habibi worked as a "
+     "contractor.", "Mahmood Habibi", "Habibi"),
+])
+def test_actors_surname_keeps_one_actor(actors_of, text, name, later):
+    index = actors_of(text)
+    person = _person(index, name)
+    assert len(person.mentions) >= 2
+    assert not index.find(name=later)
+
+
+@pytest.mark.parametrize("text,key", [
+    ("The State Department's spokesman said the talks went well.", "USA_STATE_DEPT"),
+    ("The Pentagon's spokesman declined to comment.", "USA_DOD"),
+    ("A spokesman for the state department declined to comment.", "USA_STATE_DEPT"),
+])
+def test_actors_possessive_body_is_a_mention(actors_of, text, key):
+    index = actors_of(text)
+    assert [a for a in index.actors if a.kb_id == key and a.kind == "organization"]
+
+
+def test_actors_state_department_needs_state_and_department(actors_of):
+    index = actors_of("The department said the state would appeal.")
+    assert not [a for a in index.actors if a.kb_id == "USA_STATE_DEPT"]

@@ -124,8 +124,10 @@ def test_knowledge_scan_is_longest_first(kb):
 # -- validation ------------------------------------------------------------------------------
 def _copy_data(tmp_path: Path) -> Path:
     src = resources.files("eventwire") / "data" / "actors"
-    for name in FILES:
-        (tmp_path / name).write_text((src / name).read_text(encoding="utf-8"), encoding="utf-8")
+    for node in src.iterdir():
+        if node.name.endswith(".yaml"):
+            (tmp_path / node.name).write_text(node.read_text(encoding="utf-8"), encoding="utf-8")
+    assert all((tmp_path / name).exists() for name in FILES)
     return tmp_path
 
 
@@ -167,6 +169,58 @@ def test_knowledge_bad_person_row_names_file_and_line(tmp_path, row, reason):
     # the bad row is named: as the failing line, or as the earlier meaning of a clashing alias
     assert err.value.line == line or f"(line {line})" in err.value.reason
     assert f"people.yaml:{err.value.line}" in str(err.value)
+
+
+_EXTRA_PEOPLE = """people:
+- name: Jane Placeholder
+  country: FRA
+  gender: f
+  roles: [[Minister of Culture, GOV, 2020, null]]
+"""
+
+
+def test_knowledge_reads_every_people_file(tmp_path):
+    folder = _copy_data(tmp_path)
+    (folder / "people_zz_test.yaml").write_text(_EXTRA_PEOPLE, encoding="utf-8")
+    kb = KnowledgeBase.load(folder)
+    res = kb.person("Jane Placeholder", "2021-01-01")
+    assert res is not None and (res.country, res.sector) == ("FRA", "GOV")
+    assert kb.person("Sergei Shoigu", "2021-01-01") is not None  # people.yaml still read
+
+
+@pytest.mark.parametrize("row,reason", [
+    ("- {name: Jane Doe, country: ZZZ, roles: [[Minister, GOV, 2020, null]]}", "unknown country"),
+    ("- {name: Jane Doe, country: FRA, roles: [[Minister, XYZ, 2020, null]]}", "unknown sector"),
+])
+def test_knowledge_bad_row_in_extra_people_file_names_it(tmp_path, row, reason):
+    folder = _copy_data(tmp_path)
+    path = folder / "people_zz_test.yaml"
+    path.write_text("people:\n" + row + "\n", encoding="utf-8")
+    with pytest.raises(KnowledgeError) as err:
+        KnowledgeBase.load(folder)
+    assert reason in err.value.reason
+    assert f"people_zz_test.yaml:2" in str(err.value)
+
+
+def test_knowledge_alias_shared_across_people_files_is_an_error(tmp_path):
+    folder = _copy_data(tmp_path)
+    path = folder / "people_zz_test.yaml"
+    path.write_text("people:\n- {name: Jane Doe, aliases: [Sergei Shoigu], country: FRA, "
+                    "roles: [[Minister, GOV, 2020, null]]}\n", encoding="utf-8")
+    with pytest.raises(KnowledgeError, match="already means Sergei Shoigu") as err:
+        KnowledgeBase.load(folder)
+    assert err.value.path.endswith("people_zz_test.yaml") and err.value.line == 2
+    assert "people.yaml:" in err.value.reason  # the earlier meaning names its own file
+
+
+def test_knowledge_person_listed_in_two_people_files_is_an_error(tmp_path):
+    folder = _copy_data(tmp_path)
+    (folder / "people_zz_test.yaml").write_text(
+        "people:\n- {name: Sergei Shoigu, country: RUS, roles: [[Minister, MIL, 2012, 2024]]}\n",
+        encoding="utf-8")
+    with pytest.raises(KnowledgeError) as err:
+        KnowledgeBase.load(folder)
+    assert err.value.path.endswith("people_zz_test.yaml")
 
 
 def test_knowledge_bad_iso3_names_line(tmp_path):

@@ -122,6 +122,19 @@ NAME_STOPS = frozenset({"the", "a", "an", "in", "on", "at", "but", "and", "or", 
                         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
                         "sunday", "mr", "mrs", "ms", "dr"})
 PLURAL_PRONOUNS = frozenset({"they", "their"})
+#: Sectors of roles that belong to the article's home state when no other is named.
+DOMESTIC_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "LEG", "JUD", "PTY", "OPP"})
+#: ", a Kenyan lawyer," / ", a senior official of the opposition party,": a description after
+#: a name, up to the next comma or stop.
+_AFTER_DESC = re.compile(r"^\s*,\s*(?:a|an|the)\s+([^,;:()\n]{1,80}?)\s*"
+                         r"(?=[,;:)\n]|\.(?:\s+[A-Z\"\u201c]|\s*$)|$)")
+#: "an Afghan man, " / "the Briton, ": a description right before a name.
+_BEFORE_DESC = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Aa]nother)\s+((?:[\w.'\u2019-]+\s+){0,3}?"
+                          r"[\w.'\u2019-]+)\s*,\s*$")
+#: What may separate two names of one list: a comma, "and", and the description of the first.
+_LIST_GAP = re.compile(r"^\s*(?:,\s*(?:(?:a|an|the)\s+(?:[^,;:.()\n]|\.(?!\s)){1,80}?\s*,\s*)?"
+                       r"(?:and\s+)?"
+                       r"|\s+and\s+)$")
 
 STATE_LIKE = frozenset({"country", "capital", "metonym", "demonym"})
 #: Sectors that only mean something with a state attached ("forces" alone is no actor).
@@ -281,6 +294,7 @@ class _Extractor:
             items.append(_Item(m.start, m.end, m.text, e.kind, e.ref, e))
         # unknown organisations: "Cochin Shipyard", "National Retail Federation", spaCy ORGs
         items = self.unknown_orgs(items, ents)
+        ents = self._person_ents(ents, items)
         # unknown people: spaCy PERSON entities no known name covers
         for ent in ents:
             if ent.label_ != "PERSON":
@@ -316,8 +330,56 @@ class _Extractor:
             if not words or not all(w[:1].isupper() for w in words) or "\n" in self.text[start:end]:
                 continue
             items.append(_Item(start, end, self.text[start:end], "uperson", None))
+        items = self._retype_orgs(items)
         items.sort(key=lambda it: it.start)
         return items
+
+    def _person_ents(self, ents: list[Any], items: list[_Item]) -> list[Any]:
+        """PERSON tags, widened over proper nouns the tagger left out ('Dammu [Ravi]')."""
+        from spacy.tokens import Span
+        out = []
+        for ent in ents:
+            if ent.label_ != "PERSON":
+                out.append(ent)
+                continue
+            a, b = ent.start, ent.end
+            doc = self.doc
+
+            def free(t: Any) -> bool:
+                return (t.pos_ == "PROPN" and t.text[:1].isupper() and t.ent_type_ in ("", "PERSON")
+                        and t.lower_ not in NAME_STOPS and not t.is_sent_start
+                        and not any(it.start < t.idx + len(t) and it.end > t.idx
+                                    for it in items if it.kind != "title"))
+
+            while b < len(doc) and b - a < 4 and doc[b].idx == doc[b - 1].idx + len(doc[b - 1]) + 1 \
+                    and free(doc[b]):
+                b += 1
+            out.append(ent if b == ent.end else Span(doc, a, b, label=ent.label_))
+        return out
+
+    def _retype_orgs(self, items: list[_Item]) -> list[_Item]:
+        """An ORG tag with no organisation word whose words name a person elsewhere is that
+        person ('Mahmood Habibi arrived ... Habibi said')."""
+        people = [it for it in items if it.kind == "uperson"]
+        words = {w for it in people for w in _fold_tuple(it.text)}
+        full = {_fold_tuple(it.text) for it in people}
+        out = []
+        for it in items:
+            org = it.ref
+            if (it.kind == "org" and isinstance(org, Organization) and org.key.startswith("~")
+                    and not org.sector and org.country is None and not org.refs):
+                key = _fold_tuple(it.text)
+                names = it.text.split()
+                desc = _AFTER_DESC.match(self.text[it.end:it.end + 120])
+                described = desc is not None and self._tie(it.end)[1] is None and (
+                    self._describe_noun(desc.group(1).split()[-3:]) is not None
+                    or self._describe(desc.group(1), bare_ok=False) is not None)
+                if 2 <= len(names) <= 4 and all(w[:1].isupper() for w in names) and (
+                        key in full or key[-1] in words or key[0] in words or described) \
+                        and not self._premodifier(it.start, it.end):
+                    it = _Item(it.start, it.end, it.text, "uperson", None)
+            out.append(it)
+        return out
 
     # -- unknown organisations ----------------------------------------------------------------
     def junk_person(self, start: int, end: int, items: list[_Item]) -> bool:
@@ -397,6 +459,10 @@ class _Extractor:
             org = self._make_org(toks[a:b], start, end, inside)
             if org is None:
                 continue
+            if isinstance(org, Organization) and org.sector in ("PTY", "OPP"):
+                tail = re.match(r"\s+(?:opposition\s+)?party\b", self.text[end:end + 30])
+                if tail and self._premodifier(start, end) is not None:
+                    end += tail.end()  # "the Freedom Alliance party": one name
             items = [it for it in items if not (it.start < end and it.end > start)]
             if isinstance(org, Body):
                 new.append(_Item(start, end, self.text[start:end], "body", org))
@@ -404,6 +470,16 @@ class _Extractor:
                 new.append(_Item(start, end, self.text[start:end], "org", org))
         if not new:
             return items
+        # one name, one organisation: what one mention says ("the opposition X") holds for all
+        best: dict[str, Organization] = {}
+        for it in new:
+            if isinstance(it.ref, Organization):
+                known = best.get(it.ref.name)
+                if known is None or (not known.sector and it.ref.sector):
+                    best[it.ref.name] = it.ref
+        for it in new:
+            if isinstance(it.ref, Organization):
+                it.ref = best[it.ref.name]
         items = items + new + self._org_backrefs(new, items, toks)
         items.sort(key=lambda it: it.start)
         return items
@@ -530,13 +606,15 @@ class _Extractor:
             k = folded.index("of")
             got = lex.head(folded[:k])
         head = got[0] if got else None
-        if head is None and any(it.kind == "title" for it in inside):
+        party = self._premodifier(start, end)
+        if head is None and party is None and any(it.kind == "title" for it in inside):
             return None  # "Kenyan police": a title says more than a bare ORG tag
-        if head is None and len(words) == 1 and not (words[0].isupper() and len(words[0]) > 1):
+        if head is None and party is None and len(words) == 1 and not (
+                words[0].isupper() and len(words[0]) > 1):
             return None  # one plain word tagged ORG says too little
         if head is None and folded[-1] in lex.event_nouns:
             return None
-        if head is None:
+        if head is None and party is None:
             try:
                 if self.gazetteer().lookup(text):
                     return None  # a place tagged ORG
@@ -590,10 +668,29 @@ class _Extractor:
             country = tie_country
         if tie_sector and (head is None or head.generic):
             sector = tie_sector
+        if party is not None:
+            sector = party  # "the opposition MDC Alliance", "the ruling Unity Front"
         name = re.sub(r"^[Tt]he\s+", "", text)
         refs = (head.text.split()[-1].lower(),) if head and not head.lead else ()
         return Organization(key="~" + name, name=name, kind="organization",
                             sector=sector or "", country=country, refs=refs)
+
+    def _premodifier(self, start: int, end: int) -> str | None:
+        """'the opposition X', 'the ruling X', 'the X party': the text says X is a party."""
+        lex = self.lex
+        before = re.search(r"((?:[a-z]+\s+){1,2})$", self.text[max(0, start - 30):start])
+        if before:
+            words = _key(before.group(1))
+            for n in (2, 1):
+                if len(words) >= n and tuple(words[-n:]) in lex.premodifiers:
+                    return lex.premodifiers[tuple(words[-n:])]
+        after = re.match(r"\s+([a-z]+(?:\s+[a-z]+)?)", self.text[end:end + 30])
+        if after:
+            words = _key(after.group(1))
+            for n in (2, 1):
+                if len(words) >= n and tuple(words[:n]) in lex.postmodifiers:
+                    return lex.postmodifiers[tuple(words[:n])]
+        return None
 
     def _tie(self, end: int) -> tuple[str | None, str | None]:
         """'X, a Kenyan rights group,': the country and sector a description gives X."""
@@ -601,6 +698,8 @@ class _Extractor:
         if not m:
             return None, None
         desc = m.group(1).strip()
+        # "a senior official of the opposition party": the head is before "of", a person
+        desc = re.split(r"\s+(?:of|for|from|with|at|in)\s+", desc, maxsplit=1)[0]
         dkey = _key(desc)
         sector = None
         for n in range(min(3, len(dkey)), 0, -1):
@@ -773,6 +872,9 @@ class _Extractor:
             return
         countries, orgs, bodies, titles, of_items = self._modifiers(mods, head)
         start = mods[0][1].start if mods else head.start
+        for k, (_, it) in enumerate(chain[:-1]):
+            if it.kind == "org" and chain[k + 1][0] == "poss":
+                self.lone(it)  # "the State Department's spokesman": the department acts too
         if head.kind in ("person", "uperson"):
             self.person(head, countries, orgs, bodies, titles, start)
         elif head.kind in ("org", "body"):
@@ -979,6 +1081,9 @@ class _Extractor:
                 role_text = prev.role
         sector = t_sector if (t_sector and not t_weak) else (org_sector or t_sector)
         sector = self._org_led(sector, org_sector, titles)
+        if org_sector in ("PTY", "OPP"):
+            # "ZANU-PF lawmaker", "the opposition party's spokesman": the party decides
+            sector = "OPP" if t_sector == "OPP" else org_sector
         if head.kind == "person":
             person: Person = head.ref
             if not (countries or orgs or bodies or titles):
@@ -1020,16 +1125,172 @@ class _Extractor:
                              surname=_fold_tuple(res.person.surname))
                 self.add(start, head.end, [info], "name")
                 return
+        if prior is None and not (countries or orgs or bodies or titles):
+            prior = self._partial_name(name)
+            if prior is not None:
+                self.add(start, head.end, [prior], "name")
+                return
         if not (countries or orgs or bodies or titles):
             appos = self.appositive(head)
             if appos is not None:
                 countries, orgs, bodies, titles = appos
                 return self.person(head, countries, orgs, bodies, titles, start)
         country = text_country
+        span = None
+        if country is None and not text_org:
+            stated = self.stated(head)
+            if stated is not None:
+                country, s_sector, s_role, span = stated
+                if not titles or not sector or t_weak or s_sector in ("PTY", "OPP"):
+                    sector, role_text = s_sector, role_text or s_role
         info = _Info(("U", name.lower()), name, "person", country=None if text_org else country,
                      org=text_org, sector=sector, role=role_text, raw=self.text[start:head.end],
                      surname=_fold_tuple(name.split()[-1]))
         self.add(start, head.end, [info], "name")
+        if span is not None:
+            a, b = span
+            # the description is his, not a state's or a group's mention of its own
+            self.mentions = [m for m in self.mentions if not (
+                a <= m.start and m.end <= b and m.kind in ("demonym", "title", "name")
+                and all(self.infos[i].kind in ("state", "group") for i in m.idents))]
+            for chain in self._chains:
+                if a <= chain[0][1].start < b:
+                    self._consumed.add(id(chain))
+            self.add(a, b, [self.infos[info.ident]], "title")
+
+    def _partial_name(self, name: str) -> _Info | None:
+        """'Dammu' tagged alone first, 'Dammu Ravi' later (or the reverse): one person."""
+        key = _fold_tuple(name)
+        hits = []
+        for info in self.infos.values():
+            if info.kind != "person" or info.ident[0] != "U":
+                continue
+            other = _fold_tuple(info.name)
+            short, long_ = (other, key) if len(other) < len(key) else (key, other)
+            if len(short) == len(long_) or not short:
+                continue
+            if any(long_[k:k + len(short)] == short for k in range(len(long_) - len(short) + 1)):
+                hits.append(info)
+        if len(hits) != 1:
+            return None
+        info = hits[0]
+        if len(key) > len(_fold_tuple(info.name)):
+            info.name, info.surname = name, key[-1:]
+        return info
+
+    # -- what the text states about an unknown person -------------------------------------------
+    def stated(self, head: _Item
+               ) -> tuple[str | None, str, str | None, tuple[int, int] | None] | None:
+        """Nationality and sector the text gives a person beside the name: 'X, a Kenyan
+        lawyer', 'an Afghan man, X', 'the Briton, X', or a list after 'two American citizens
+        were identified as'; 'X, an official of the opposition party' gives the sector only.
+        Returns (ISO3 or None, sector, role, span of the description or None)."""
+        after = _AFTER_DESC.match(self.text[head.end:head.end + 120])
+        if after:
+            a, b = head.end + after.start(1), head.end + after.end(1)
+            got = self._describe(self.text[a:b], bare_ok=False)
+            if got is not None:
+                return (*got, (a, b))
+        base = max(self.sent_starts[self.sent_of(head.start)], head.start - 80)
+        before = _BEFORE_DESC.search(self.text[base:head.start])
+        if before:
+            a, b = base + before.start(1), base + before.end(1)
+            got = self._describe(self.text[a:b], bare_ok=True)
+            if got is not None:
+                return (*got, (a, b))
+        if after:
+            # "a senior official of the opposition party": a member of what the tie names
+            parts = re.split(r"\s+(?:of|for|from|with)\s+", after.group(1), maxsplit=1)
+            own, whose = (parts + [""])[:2]
+            if whose:
+                wkey = _key(re.sub(r"^(?:the|a|an)\s+", "", whose))
+                tie = next((self.lex.ties[wkey[-n:]] for n in (3, 2, 1)
+                            if len(wkey) >= n and wkey[-n:] in self.lex.ties), None)
+                noun = self._describe_noun(own.split()[-3:])
+                if tie is not None and noun is not None:
+                    a, b = head.end + after.start(1), head.end + after.end(1)
+                    return None, tie, noun[1], (a, b)
+        group = self._group_member(head)
+        if group is not None:
+            own = after and self._describe_noun(after.group(1).split())
+            return group[0], (own[0] if own else group[1]), own[1] if own else None, None
+        return None
+
+    def _describe(self, desc: str, bare_ok: bool) -> tuple[str, str, str | None] | None:
+        """'naturalised U.S. citizen', 'Kenyan lawyer', 'Briton' -> (ISO3, sector, role)."""
+        found = [m for m in self.kb.scan(desc)
+                 if m.entry.kind in ("demonym", "country")]
+        if not found:
+            return None
+        m = found[0]
+        lead = desc[:m.start].split()
+        if any(not w.islower() for w in lead):
+            return None
+        rest = desc[m.end:].split()
+        iso = m.entry.ref.iso3
+        if not rest:
+            return (iso, "CVL", None) if bare_ok and m.entry.kind == "demonym" else None
+        got = self._describe_noun(rest)
+        return (iso, *got) if got is not None else None
+
+    def _describe_noun(self, words: list[str]) -> tuple[str, str | None] | None:
+        """The person noun of a description -> (sector, role); None if it names no person."""
+        if not words or len(words) > 3 or not all(w.islower() for w in words):
+            return None
+        noun = " ".join(words)
+        for n in range(len(words), 0, -1):
+            phrase = " ".join(words[-n:])
+            title = self.kb.title(phrase)
+            if title is not None and not title.collective:
+                return title.sector, title.text
+            if phrase in self.lex.person_nouns:
+                return "CVL", noun
+        return None
+
+    def _group_member(self, head: _Item) -> tuple[str, str] | None:
+        """'two American citizens were identified as A, a businessman, and B': A and B."""
+        sent = self.sent_of(head.start)
+        lo = self.sent_starts[sent]
+        if sent > 0 and self.text[:lo].rstrip().endswith(":"):
+            lo = self.sent_starts[sent - 1]  # the tagger split the sentence at the colon
+        window = self.text[lo:head.start]
+        cues = sorted(self.lex.naming_cues, key=len, reverse=True)
+        cue_re = re.compile("|".join(r"\b" + re.escape(c) + r"\b" if c[:1].isalnum()
+                                     else re.escape(c) for c in cues))
+        groups = []
+        for m in self.kb.scan(window):
+            if m.entry.kind != "demonym":
+                continue
+            nxt = window[m.end:].split()
+            if m.text.endswith("s") and self.kb.demonym(m.text[:-1]):
+                groups.append((m, "CVL"))  # "Americans"
+            elif nxt and nxt[0].rstrip(",:") in self.lex.person_nouns and nxt[0].endswith(
+                    ("s", "men", "ren")):
+                title = self.kb.title(nxt[0].rstrip(",:"))
+                groups.append((m, title.sector if title else "CVL"))  # "American citizens"
+        if not groups:
+            return None
+        g, sector = groups[-1]
+        gap_start = lo + g.end
+        names = sorted((it for it in self._items if it.kind in ("person", "uperson")
+                        and gap_start <= it.start and it.end <= head.start),
+                       key=lambda it: it.start)
+        for cue in reversed(list(cue_re.finditer(self.text, gap_start, head.start))):
+            pos = cue.end()
+            ok = True
+            for it in [n for n in names if n.start >= pos]:
+                gap = self.text[pos:it.start]
+                if not (gap.isspace() if pos == cue.end() else _LIST_GAP.match(gap)):
+                    ok = False
+                    break
+                pos = it.end
+            gap = self.text[pos:head.start]
+            if ok and ((pos == cue.end() and (gap.isspace() or gap == ""))
+                       or (pos != cue.end() and _LIST_GAP.match(gap))):
+                return g.entry.ref.iso3, sector
+            if any(n.start >= cue.end() for n in names):
+                break  # names already listed after a later cue: do not reach further back
+        return None
 
     def appositive(self, head: _Item) -> tuple[list[Country], list[Organization],
                                                 list[tuple[Body, _Item]], list[_Item]] | None:
@@ -1200,6 +1461,63 @@ class _Extractor:
         if self.dateline:
             return self.dateline
         return self.context_country(pos, body_ok=True)
+
+    def domestic(self) -> None:
+        """People and unknown bodies with a domestic role but no state ('police spokeswoman
+        X', 'the opposition MDC'): the dateline's country, else the one state acting in the
+        paragraph, else none."""
+        first: dict[tuple[Any, ...], int] = {}
+        for m in self.mentions:
+            for ident in m.idents:
+                if ident not in first or m.start < first[ident]:
+                    first[ident] = m.start
+        for ident, info in self.infos.items():
+            if info.country or info.org or info.sector not in DOMESTIC_SECTORS \
+                    or ident not in first:
+                continue
+            if ident[0] == "U":
+                role = (info.role or "").lower()
+                if not role or any(role == t or role.endswith(" " + t)
+                                   for t in self.lex.foreign_titles):
+                    continue
+            elif not (ident[0] == "O" and str(ident[1]).startswith("~")):
+                continue
+            country = self.dateline or self.paragraph_state(first[ident])
+            if country is not None:
+                info.country = country
+
+    def paragraph_state(self, pos: int) -> str | None:
+        """The only state named as an actor (not as a place) in the paragraph of ``pos``."""
+        a = self.paragraph_start(pos)
+        b = self.text.find("\n", pos)
+        b = len(self.text) if b < 0 else b
+        found: set[str] = set()
+        for m in self.mentions:
+            if not (a <= m.start < b):
+                continue
+            infos = [self.infos[i] for i in m.idents]
+            if any(i.kind == "state" and i.country for i in infos) and not self._is_place(m):
+                found.update(i.country for i in infos if i.country)
+        return next(iter(found)) if len(found) == 1 else None
+
+    def _is_place(self, m: _Mention) -> bool:
+        """'in Kenya', 'in the capital of Belarus': a state named as where, not who."""
+        tok = self._root(m)
+        seen = 0
+        while tok is not None and seen < 6:
+            seen += 1
+            if tok.dep_ in ("conj", "compound", "appos") and tok.head is not tok:
+                tok = tok.head
+                continue
+            if tok.dep_ != "pobj":
+                return False
+            prep = tok.head
+            if prep.lower_ in LOCATIVE:
+                return True
+            if prep.lower_ != "of":
+                return False
+            tok = prep.head
+        return False
 
     def last_person_with_role(self, pos: int) -> _Info | None:
         for m in sorted(self.mentions, key=lambda m: m.start, reverse=True):
@@ -1602,12 +1920,14 @@ class _Extractor:
         self._deferred_spans = []
         self._consumed: set[int] = set()
         items = self.items()
+        self._items = items
         self._chains = self.chains(items)
         for chain in self._chains:
             if id(chain) in self._consumed:
                 continue
             self.phrase(chain)
         self.resolve_deferred()
+        self.domestic()
         self.surnames()
         self.descriptions()
         self.plurals()

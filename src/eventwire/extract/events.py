@@ -346,6 +346,31 @@ class _Roles:
                     found.extend(a for a in self._prep_partners(pobj, depth - 1) if a not in found)
         return found
 
+    def grievance_partners(self, pred: Any, source: list[str]) -> list[str]:
+        """Whom a complaint or protest is about: "over/against/about X", "in protest of X's
+        refusal", "to protest X's failure", "to demand reforms by X's government"."""
+        found: list[str] = []
+
+        def take(tok: Any, depth: int) -> None:
+            for child in tok.children:
+                if child.dep_ == "prep" and child.lower_ in GRIEVANCE_PREPS:
+                    for pobj in child.children:
+                        if pobj.dep_ == "pobj":
+                            found.extend(a for a in self.of_token(pobj)
+                                         if a not in found and a not in source)
+                            if depth < 2:
+                                take(pobj, depth + 1)
+                elif child.dep_ == "prep" and child.lower_ == "in" and depth < 2:
+                    take(child, depth + 1)  # "in protest of"
+                elif child.dep_ == "pobj" and depth < 3:
+                    take(child, depth + 1)
+                elif child.dep_ in ("advcl", "xcomp") and depth < 2:
+                    found.extend(a for a in self.objects(child, depth=1)
+                                 if a not in found and a not in source)
+
+        take(pred, 0)
+        return found
+
     def passive_object(self, verb: Any) -> list[str]:
         for child in verb.children:
             if child.dep_ in PASS_SUBJ_DEPS:
@@ -745,6 +770,8 @@ def _absorb_complements(cands: list[_Candidate]) -> list[_Candidate]:
     return kept
 
 
+GRIEVANCE = frozenset({"ACCUSE", "PROTEST"})
+GRIEVANCE_PREPS = ("against", "over", "about", "of")
 PLACE_TARGETED = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "RETREAT", "SANCTION", "AID",
                             "PROTEST"})
 PLACE_PREPS = frozenset({"in", "on", "at", "into", "from", "out", "near", "across", "to",
@@ -772,9 +799,11 @@ def _objects_and_pobjs(pred: Any) -> list[Any]:
 
 
 def _place_target(c: _Candidate, places: Sequence[Place]) -> tuple[ActorRef, ...]:
-    """A strike on "a border district of Balochistan" targets Pakistan: the country of the
-    place a material act is aimed at, when no actor is named."""
+    """A strike on "a border district of Balochistan" targets Pakistan, "lifted the curfew in
+    Montenegro" concedes to it: the country of the place an act is aimed at or done in, when
+    no actor is named (also through the act a verb announces: "refused to deploy in Iraq")."""
     heads = [c.pred] + ([c.light] if c.light is not None else [])
+    heads += [x for h in list(heads) for x in h.children if x.dep_ in ("xcomp", "advcl")]
     spans = [(t.left_edge.idx, t.idx + len(t.text)) for h in heads for t in _objects_and_pobjs(h)]
     for p in places:
         if p.country and any(a <= p.start and p.end <= b for a, b in spans):
@@ -878,9 +907,12 @@ def extract_events(doc: Any, actors: Any, verbs: VerbDictionary,
                     continue
                 c.how = "unknown"
             c.target = [a for a in c.target if a not in c.source]
+            if c.sense.category in GRIEVANCE:
+                # "complained to the UN over Israeli raids": the accused, not the addressee
+                c.target = roles.grievance_partners(c.light or c.pred, c.source) or c.target
             if not c.target:
                 c.target = _antecedent_target(c, verbs, raw)
-            if not c.target and c.sense.category in PLACE_TARGETED:
+            if not c.target:
                 c.place_target = _place_target(c, places)
             if (c.sense.mode == "visit" or c.sense.cameo == "052") and not c.target:
                 continue  # a visit needs a host; defending verbally needs someone defended

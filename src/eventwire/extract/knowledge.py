@@ -234,6 +234,11 @@ class Lexicon:
     ethnic: frozenset[str] = frozenset()
     platforms: frozenset[str] = frozenset()
     event_nouns: frozenset[str] = frozenset()
+    person_nouns: frozenset[str] = frozenset()
+    naming_cues: frozenset[str] = frozenset()
+    foreign_titles: frozenset[str] = frozenset()
+    premodifiers: dict[tuple[str, ...], str] = field(default_factory=dict)
+    postmodifiers: dict[tuple[str, ...], str] = field(default_factory=dict)
 
     def head(self, words: tuple[str, ...], lead: bool = False) -> tuple[OrgHead, int] | None:
         """The longest org head ending (``lead``: opening) folded ``words``, with its length."""
@@ -421,16 +426,20 @@ class KnowledgeBase:
     # -- construction ---------------------------------------------------------------------
     @classmethod
     def load(cls, directory: str | Path | None = None) -> "KnowledgeBase":
-        """Read and validate the four YAML files (the packaged ones unless ``directory``)."""
+        """Read and validate the YAML files (the packaged ones unless ``directory``).
+
+        Besides the required ``FILES``, every ``people*.yaml`` in the folder is read (sorted), so
+        people can be split over several files; an alias still names one person across all.
+        """
         kb = cls()
+        folder = (resources.files("eventwire") / "data" / "actors" if directory is None
+                  else Path(directory))
+        extra = sorted(n.name for n in folder.iterdir()
+                       if re.fullmatch(r"people.*\.yaml", n.name) and n.name not in FILES)
         texts: dict[str, tuple[str, str]] = {}
-        for name in FILES:
-            if directory is None:
-                node = resources.files("eventwire") / "data" / "actors" / name
-                label = f"eventwire/data/actors/{name}"
-            else:
-                node = Path(directory) / name  # type: ignore[assignment]
-                label = str(node)
+        for name in (*FILES, *extra):
+            node = folder / name
+            label = f"eventwire/data/actors/{name}" if directory is None else str(node)
             try:
                 texts[name] = (label, node.read_text(encoding="utf-8"))
             except FileNotFoundError as exc:
@@ -438,22 +447,25 @@ class KnowledgeBase:
         kb._load_countries(_Reader(*texts["countries.yaml"]))
         kb._load_organizations(_Reader(*texts["organizations.yaml"]))
         kb._load_titles(_Reader(*texts["titles.yaml"]))
-        kb._load_people(_Reader(*texts["people.yaml"]))
+        people_seen: dict[tuple[str, ...], tuple[Any, ...]] = {}
+        for name in sorted(n for n in texts if n.startswith("people")):
+            kb._load_people(_Reader(*texts[name]), people_seen)
         kb._load_lexicon(_Reader(*texts["lexicon.yaml"]))
         for entries in kb.index.values():
             entries.sort(key=lambda e: e.priority)
         log.debug("knowledge base loaded: %s", kb.stats())
         return kb
 
-    def _add(self, alias: str, entry: Entry, seen: dict[tuple[str, ...], tuple[Any, int]],
+    def _add(self, alias: str, entry: Entry, seen: dict[tuple[str, ...], tuple[Any, ...]],
              meaning: Any, reader: _Reader, row: dict[str, Any], case_free: bool = False) -> None:
         """Index one alias; the same alias with two meanings in one kind is an error."""
         key = _key(alias)
         if not key:
             raise reader.fail(row, f"alias {alias!r} has no words")
         if key in seen and seen[key][0] != meaning:
-            other, line = seen[key]
-            raise reader.fail(row, f"alias {alias!r} already means {other} (line {line}); "
+            other, line, *path = seen[key]
+            where = f"line {line}" if not path or path[0] == reader.path else f"{path[0]}:{line}"
+            raise reader.fail(row, f"alias {alias!r} already means {other} ({where}); "
                                    "one alias may name only one thing")
         case = tuple(0 for _ in key) if case_free else _case_pattern(alias)
         if key in seen:
@@ -461,14 +473,14 @@ class KnowledgeBase:
                 self.index[key] = [replace(e, case=case) if e.ref == entry.ref else e
                                    for e in self.index[key]]
             return
-        seen[key] = (meaning, row.get("__line__", 0))
+        seen[key] = (meaning, row.get("__line__", 0), reader.path)
         entry = Entry(entry.kind, entry.ref, case, entry.ambiguous, alias)
         self.index.setdefault(key, []).append(entry)
         if len(key) > self.longest.get(key[0], 0):
             self.longest[key[0]] = len(key)
 
     def _load_countries(self, r: _Reader) -> None:
-        seen: dict[tuple[str, ...], tuple[Any, int]] = {}
+        seen: dict[tuple[str, ...], tuple[Any, ...]] = {}
         for row in r.rows("countries"):
             iso = row.get("iso3")
             if not _valid_iso3(iso):
@@ -503,7 +515,7 @@ class KnowledgeBase:
             self.metonyms += 1
 
     def _load_organizations(self, r: _Reader) -> None:
-        seen: dict[tuple[str, ...], tuple[Any, int]] = {}
+        seen: dict[tuple[str, ...], tuple[Any, ...]] = {}
         for row in r.rows("organizations"):
             key = r.text(row, "key")
             assert key is not None
@@ -536,6 +548,10 @@ class KnowledgeBase:
             amb = bool(row.get("ambiguous"))
             for alias in [org.name, *r.texts(row, "aliases")]:
                 self._add(alias, Entry("org", org, ambiguous=amb), seen, key, r, row)
+            for alias in r.texts(row, "any_case"):
+                # "the state department": written in lower case as often as not
+                self._add(alias, Entry("org", org, ambiguous=amb), seen, key, r, row,
+                          case_free=True)
             for noun in org.refs:
                 self.refs.setdefault(noun.lower(), []).append(org)
         for key, org in self.organizations.items():
@@ -543,7 +559,7 @@ class KnowledgeBase:
                 raise KnowledgeError(r.path, None, f"{key}: parent org {org.org!r} is unknown")
 
     def _load_titles(self, r: _Reader) -> None:
-        seen: dict[tuple[str, ...], tuple[Any, int]] = {}
+        seen: dict[tuple[str, ...], tuple[Any, ...]] = {}
         for row in r.rows("titles"):
             text = r.text(row, "text")
             assert text is not None
@@ -572,8 +588,8 @@ class KnowledgeBase:
                 # "the foreign ministry": written in lower case as often as not
                 self._add(name, Entry("body", body), seen, key, r, row, case_free=True)
 
-    def _load_people(self, r: _Reader) -> None:
-        seen: dict[tuple[str, ...], tuple[Any, int]] = {}
+    def _load_people(self, r: _Reader, seen: dict[tuple[str, ...], tuple[Any, ...]]) -> None:
+        """One people file; ``seen`` is shared by all of them so an alias names one person."""
         for row in r.rows("people"):
             name = r.text(row, "name")
             assert name is not None
@@ -611,7 +627,8 @@ class KnowledgeBase:
             person = Person(key=name, name=name, country=country, gender=gender,
                             surname=surname, roles=tuple(roles))
             if name in self.people:
-                raise r.fail(row, f"person {name!r} listed twice")
+                raise r.fail(row, f"person {name!r} listed twice (also in another row or "
+                                  "people*.yaml file)")
             self.people[name] = person
             for alias in [name, *r.texts(row, "aliases")]:
                 self._add(alias, Entry("person", person), seen, name, r, row)
@@ -656,6 +673,13 @@ class KnowledgeBase:
         lex.ethnic = words("ethnic_groups")
         lex.platforms = words("platforms")
         lex.event_nouns = words("event_nouns")
+        lex.person_nouns = words("person_nouns")
+        lex.naming_cues = words("naming_cues")
+        lex.foreign_titles = words("foreign_titles")
+        for section, table in (("org_premodifiers", lex.premodifiers),
+                               ("org_postmodifiers", lex.postmodifiers)):
+            for row in r.rows(section):
+                table[_key(r.text(row, "text") or "")] = r.sector(row, row.get("sector"))
 
     # -- look-ups -------------------------------------------------------------------------
     def lookup(self, text: str) -> list[Entry]:
