@@ -47,6 +47,7 @@ HYPOTHETICAL_VERBS = frozenset({"threaten", "consider", "warn", "urge", "call", 
                                 "deny", "fail", "avoid", "risk"})
 SPEECH_NOUNS = frozenset({"statement", "readout", "communique", "communiqué", "report",
                           "letter", "declaration", "release", "message", "post", "tweet"})
+DESIRE_VERBS = frozenset({"want", "wish", "hope", "demand", "urge", "insist", "prefer", "need"})
 DENIAL_VERBS = frozenset({"deny", "refute", "dismiss", "reject"})
 CLAIM_VERBS = frozenset({"say", "claim", "allege", "accuse", "charge", "report", "insist",
                          "argue", "assert", "tell", "add", "state", "write", "warn", "note",
@@ -517,6 +518,8 @@ def _status(pred: Any, light: Any, roles: _Roles, source_keys: set[str]) -> tupl
         glemma = gov.lemma_.lower()
         if dep == "xcomp" and glemma in INTENT_VERBS:
             return "future", []
+        if dep in ("ccomp", "xcomp") and glemma in DESIRE_VERBS:
+            return "hypothetical", []  # "protesters want it withdrawn"
         if dep == "xcomp" and glemma in HYPOTHETICAL_VERBS:
             return "hypothetical", []
         if dep == "advcl" and any(c.dep_ == "mark" and c.lower_ in ("if", "unless")
