@@ -24,6 +24,7 @@ import yaml
 
 from ..errors import KnowledgeError
 from ..model import DateRef, EventDate
+from ..nlp import doc_text
 
 logger = logging.getLogger(__name__)
 
@@ -241,7 +242,7 @@ def _tense(doc: Any, start: int, end: int) -> str | None:
         tok = tok.head
     # The parse gave no verdict: a future phrase shortly before the date, in its sentence.
     lo = max(span.sent.start_char, start - _FUTURE_WINDOW)
-    cues = list(_FUTURE_PHRASE.finditer(doc.text, lo, start))
+    cues = list(_FUTURE_PHRASE.finditer(doc_text(doc), lo, start))
     if cues:
         between = doc.char_span(cues[-1].end(), start, alignment_mode="contract")
         if between is None or not any(t.tag_ == "VBD" or t.text == ";" for t in between):
@@ -321,7 +322,7 @@ def _resolve_md(month: int, day: int, year: str | None, m: re.Match[str], doc: A
         return (date(y, month, day), True) if _day_ok(y, month, day) else None
     if pub is None:
         return None
-    until = re.search(r"\b(?:until|till|through)\s+$", doc.text[max(0, m.start() - 9):m.start()])
+    until = re.search(r"\b(?:until|till|through)\s+$", doc_text(doc)[max(0, m.start() - 9):m.start()])
     # "adjourned until May 6": an interval's end says nothing of the verb's tense
     tense = None if until else _tense(doc, m.start(), m.end())
     y2 = _pick_year(month, day, pub, tense)
@@ -502,7 +503,7 @@ def _r_weekday(m: re.Match[str], doc: Any, pub: date | None) -> tuple[str, str, 
     if mod in ("last", "past", "this past"):
         back = (pub.weekday() - wd) % 7 or 7
         return (pub - timedelta(back)).isoformat(), "day", False
-    prev = doc.text[max(0, m.start() - 5):m.start()].lower()
+    prev = doc_text(doc)[max(0, m.start() - 5):m.start()].lower()
     # "a runoff for Sunday", "scheduled for Friday": a day something is set for
     tense = "future" if prev.endswith("for ") else _tense(doc, m.start(), m.end())
     if tense == "future" or (mod == "this" and tense != "past"):
@@ -588,7 +589,7 @@ def _is_named_day(doc: Any, m: re.Match[str]) -> bool:
     """'Black Friday', 'Super Tuesday': a day's name, not a date."""
     if m["mod"] or m["p"]:
         return False
-    prev = doc.text[max(0, m.start() - 20):m.start()].split()[-1:] or [""]
+    prev = doc_text(doc)[max(0, m.start() - 20):m.start()].split()[-1:] or [""]
     return prev[0] in NAMED_DAY_PREFIXES or prev[0].lower() in _FREQUENCY
 
 
@@ -609,7 +610,7 @@ def _rule_hits(doc: Any, pub: date | None) -> tuple[list[_Hit], list[_Hit]]:
     Also returns what the rules recognised but refused (a name, a relative date with no
     publication day), so no fallback guesses there.
     """
-    text = doc.text
+    text = doc_text(doc)
     found: list[tuple[int, int, int, str, re.Match[str]]] = []
     taken: list[tuple[int, int]] = [u.span() for u in _URL.finditer(text)]
     for rank, (name, rx) in enumerate(RULES):
@@ -664,7 +665,7 @@ def _entity_hits(doc: Any, pub: date | None, taken: list[_Hit]) -> list[_Hit]:
         if _DURATION.search(text) or not _ANCHORED.search(text):
             logger.debug("date entity %r skipped: a duration or not anchored", text)
             continue
-        month = _BARE_MONTH.match(doc.text, start, end)
+        month = _BARE_MONTH.match(doc_text(doc), start, end)
         if month and month.end() == end:
             got3 = _r_month_only(month, doc, pub)
             if got3:
@@ -672,7 +673,7 @@ def _entity_hits(doc: Any, pub: date | None, taken: list[_Hit]) -> list[_Hit]:
             continue
         bare = _BARE_YEAR.match(text)
         if bare:
-            if not _is_count(doc, start, end) and not _CLOCK.match(doc.text, end):
+            if not _is_count(doc, start, end) and not _CLOCK.match(doc_text(doc), end):
                 out.append(_Hit(start, end, bare.group(1), "year", True, len(RULES)))
             continue
         got = _dateparser_fallback(text, pub) if pub is not None or _ABSOLUTE.search(text) else None
@@ -764,11 +765,11 @@ def extract_dates(doc: Any, published: str | None) -> list[DateRef]:
     """
     pub = _parse_published(published)
     hits, refused = _rule_hits(doc, pub)
-    urls = [_Hit(u.start(), u.end(), "", "") for u in _URL.finditer(doc.text)]
+    urls = [_Hit(u.start(), u.end(), "", "") for u in _URL.finditer(doc_text(doc))]
     hits += _entity_hits(doc, pub, hits + refused + urls)
     hits.sort(key=lambda h: h.start)
-    hits = _merge_ranges(doc.text, _fill_anaphors(hits))
-    return [DateRef(text=doc.text[h.start:h.end], start=h.start, end=h.end, value=h.value,
+    hits = _merge_ranges(doc_text(doc), _fill_anaphors(hits))
+    return [DateRef(text=doc_text(doc)[h.start:h.end], start=h.start, end=h.end, value=h.value,
                     precision=h.precision) for h in hits]
 
 

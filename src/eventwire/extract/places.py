@@ -31,6 +31,7 @@ import yaml
 
 from ..errors import KnowledgeError
 from ..model import Location, Place
+from ..nlp import doc_text
 
 log = logging.getLogger(__name__)
 
@@ -542,8 +543,8 @@ def _inside_org_name(doc: Any, m: "_Mention", gaz: Gazetteer) -> bool:
     if s > 0:
         prev = doc[s - 1]
         if prev.is_upper and prev.is_alpha and 2 <= len(prev.text) <= 6 \
-                and not doc[s].is_upper and not gaz.lookup(doc.text[prev.idx:m.end]) \
-                and "\n" not in doc.text[prev.idx:m.start] \
+                and not doc[s].is_upper and not gaz.lookup(doc_text(doc)[prev.idx:m.end]) \
+                and "\n" not in doc_text(doc)[prev.idx:m.start] \
                 and m.candidates and all(c.kind == "city" for c in m.candidates) \
                 and not gaz.lookup(prev.text):
             return True
@@ -592,7 +593,7 @@ def _find_mentions(doc: Any, gaz: Gazetteer) -> list[_Mention]:
         parts = _hyphen_parts(doc, doc[s], gaz) if e == s + 1 and "-" in doc[s].text else []
         if parts:  # "U.S.-Russia" (often an ORG to spaCy)
             for ps, pe, pcands in parts:
-                mentions.append(_Mention(doc.text[ps:pe], ps, pe, pcands, "SCAN"))
+                mentions.append(_Mention(doc_text(doc)[ps:pe], ps, pe, pcands, "SCAN"))
             taken[s] = True
             continue
         if not cands:  # "Tahrir Square", "Evin prison", "Camp David", "at the Bab al-Hawa"
@@ -651,7 +652,7 @@ def _find_mentions(doc: Any, gaz: Gazetteer) -> list[_Mention]:
         parts = _hyphen_parts(doc, tok, gaz) if "-" in tok.text else []
         if parts:  # "U.S.-Russia talks", "U.S.-led"
             for ps, pe, cands in parts:
-                mentions.append(_Mention(doc.text[ps:pe], ps, pe, cands, "SCAN"))
+                mentions.append(_Mention(doc_text(doc)[ps:pe], ps, pe, cands, "SCAN"))
             taken[i] = True
             i += 1
             continue
@@ -674,7 +675,7 @@ def _find_mentions(doc: Any, gaz: Gazetteer) -> list[_Mention]:
         i = j
 
     # 3. datelines: "BELGRADE, Yugoslavia —"
-    for m in _DATELINE.finditer(doc.text):
+    for m in _DATELINE.finditer(doc_text(doc)):
         x = m.group("x").strip()
         if m.group("sep") == ":" and not gaz.lookup(x):
             continue  # "UPDATE:", "WATCH:" are not datelines; "NEW DELHI:" is
@@ -801,13 +802,13 @@ def _next_is_country(doc: Any, e: int, gaz: Gazetteer) -> bool:
 def _link_qualifiers(doc: Any, mentions: list[_Mention], gaz: Gazetteer) -> None:
     """Mark "X, Y" pairs where Y (a country or state) says where X is."""
     for x, y in zip(mentions, mentions[1:]):
-        between = doc.text[x.end:y.start]
+        between = doc_text(doc)[x.end:y.start]
         if not re.fullmatch(r"\s*,\s*", between):
             continue
         ycands = [c for c in y.candidates if c.kind in {"country", "admin1"}]
         if not ycands or any(c.kind == "country" for c in x.candidates):
             continue  # "Latvia, Lithuania and Poland" is a list, not a town and its country
-        after = doc.text[y.end:y.end + 2]
+        after = doc_text(doc)[y.end:y.end + 2]
         if after.startswith(("'s", "’s", "'")):
             continue  # "Putin, Russia's president": Y is not a qualifier
         x.qualifier = y
@@ -926,7 +927,7 @@ def _sentence_bounds(doc: Any, m: _Mention) -> tuple[int, int]:
             return sent.start_char, sent.end_char
     except ValueError:  # no sentence boundaries on this doc
         pass
-    return 0, len(doc.text)
+    return 0, len(doc_text(doc))
 
 
 def _inner_place(doc: Any, m: _Mention, gaz: Gazetteer, context: set[str]) -> Entry | None:
@@ -971,7 +972,7 @@ def _assign_countries(doc: Any, mentions: list[_Mention], gaz: Gazetteer,
                 country = inner.country
             if country is None:
                 after = [o for o in in_sentence if o.start >= m.end and re.fullmatch(
-                    r"\s*,\s*", doc.text[m.end:o.start])]
+                    r"\s*,\s*", doc_text(doc)[m.end:o.start])]
                 located = [o for o in in_sentence if o.tokens != (0, 0)
                            and _preceded_by_locative(doc, o.tokens[0], words, strong=True)]
                 for group in (after, located):

@@ -30,6 +30,7 @@ from typing import Any, Iterable, Sequence
 import yaml
 
 from ..errors import KnowledgeError
+from ..nlp import doc_text
 from ..model import ActorRef, Mention, Quote
 
 log = logging.getLogger(__name__)
@@ -279,7 +280,7 @@ def _np_bounds(head: Any) -> tuple[int, int]:
     while len(keep) > 1 and keep[0].is_punct:
         keep.pop(0)
     start, end = keep[0].idx, keep[-1].idx + len(keep[-1])
-    text = head.doc.text
+    text = doc_text(head.doc)
     if text.count("(", start, end) > text.count(")", start, end) and text[end:end + 1] == ")":
         end += 1  # "U.S. European Command (EUCOM)"
     return start, end

@@ -18,6 +18,15 @@ def _paragraph_starts(doc: Any) -> Any:
     return doc
 
 
+def doc_text(doc: Any) -> str:
+    """``doc.text`` rebuilds the string from every token on each call; extractors slicing it
+    in loops use this cached copy instead."""
+    text = doc.user_data.get("eventwire_text")
+    if text is None:
+        text = doc.user_data["eventwire_text"] = doc.text
+    return text
+
+
 def load_nlp(name: str = DEFAULT_MODEL) -> Any:
     """Load an installed spaCy model (never downloads) with eventwire's paragraph splitter."""
     try:
@@ -40,4 +49,4 @@ def load_nlp(name: str = DEFAULT_MODEL) -> Any:
     return nlp
 
 
-__all__ = ["DEFAULT_MODEL", "load_nlp"]
+__all__ = ["DEFAULT_MODEL", "load_nlp", "doc_text"]
