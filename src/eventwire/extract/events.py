@@ -586,7 +586,9 @@ def _choose(senses: Sequence[Sense], pred: Any, roles: _Roles, source: list[str]
                                                             and not sectors & {"MIL", "GOV"})
         street = bool(sent_words & {"streets", "workers", "protesters", "union", "unions",
                                     "demonstrators", "walkout"})
-        want = "PROTEST" if (civil or street or not source) else None
+        # states and governments "protest" by note; people, parties and crowds in the street
+        official = bool(sectors & {"GOV", "MIL", "JUD", "LEG"}) or bool(kinds & {"state", "igo"})
+        want = "PROTEST" if (civil or street or not source or not official) else None
         for s in senses:
             if (s.category == "PROTEST") == (want == "PROTEST"):
                 return s
