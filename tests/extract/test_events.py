@@ -21,7 +21,9 @@ def find(coded, category, status=None):
     ("Japan was attacked by China on Monday.", "ASSAULT", "CHN", "JPN", "asserted"),
     ("Turkey called on Greece to withdraw its warships from the area.", "REQUEST", "TUR", "GRC", "asserted"),
     ("The Canadian foreign minister held talks with her Mexican counterpart in Ottawa.", "CONSULT", "CAN", "MEX", "asserted"),
-    ("Brazil will impose new sanctions on Venezuela next month.", "SANCTION", "BRA", "VEN", "future"),
+    # a harm announced as coming is the threat of it (CAMEO 13), not a deed done
+    ("Brazil will impose new sanctions on Venezuela next month.", "THREATEN", "BRA", "VEN", "asserted"),
+    ("Canada said Peru must release the detained journalists.", "REQUEST", "CAN", "PER", "asserted"),
     ("Kenya condemned the Ugandan government for the border closure.", "ACCUSE", "KEN", "UGA", "asserted"),
     ("Norway praised Sweden for its handling of the crisis.", "SUPPORT", "NOR", "SWE", "asserted"),
     ("Chile rejected Argentina's proposal to share the glacier.", "REJECT", "CHL", "ARG", "asserted"),

@@ -218,8 +218,6 @@ def test_verb_coverage_nested_event_noun(pipeline, text, category):
     assert [e for e in coded.events if e.category == category], _summary(coded)
 
 
-@pytest.mark.xfail(reason="engine: 'alert' hangs off 'on' under 'put' with an adjective; the "
-                          "two-word pattern 'put on alert' cannot see it", strict=True)
 def test_verb_coverage_alert_posture(pipeline):
     coded = pipeline.code_text("China put its forces on high alert.", published=PUBLISHED)
     assert [e for e in coded.events if e.category == "MOBILIZE"], _summary(coded)

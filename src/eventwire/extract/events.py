@@ -683,7 +683,12 @@ def _candidates(sent: Any, roles: _Roles, verbs: VerbDictionary) -> list[_Candid
                         obj_nouns.extend(g for g in prep.children if g.dep_ == "pobj"
                                          and g.pos_ == "NOUN" and _noun_match(g, verbs))
             lemma = tok.lemma_.lower()
-            if obj_nouns and lemma in verbs.light:
+            # a pattern naming this very object ("end mediation") beats the object's own
+            # reading; a particle pattern ("fire at") does not beat "fired tear gas"
+            objs = {c.lemma_.lower() for c in tok.children if c.dep_ == "dobj"}
+            specific = bool(senses) and any(
+                " " in x.pattern and set(x.pattern.lower().split()[1:]) <= objs for x in senses)
+            if obj_nouns and lemma in verbs.light and not specific:
                 for noun in obj_nouns:
                     nsenses = _noun_match(noun, verbs)
                     assert nsenses is not None
@@ -704,6 +709,9 @@ def _candidates(sent: Any, roles: _Roles, verbs: VerbDictionary) -> list[_Candid
                     noun_done.add(noun.i)
                 continue
             if not senses:
+                demand = _reported_demand(tok, roles)
+                if demand is not None:
+                    out.append(demand)
                 continue
             source, how = roles.subject(tok)
             passive = roles.passive_object(tok)
@@ -745,6 +753,51 @@ def _candidates(sent: Any, roles: _Roles, verbs: VerbDictionary) -> list[_Candid
             out.append(_Candidate(_choose(senses, tok, roles, source), tok, None, source,
                                   target, "modifier", "noun"))
     return _absorb_complements([c for c in out if c.sense is not None])
+
+
+THREAT_CAMEO = {"SANCTION": "131", "COERCE": "137", "ASSAULT": "138", "MOBILIZE": "138",
+                "RETREAT": "131", "PROTEST": "133"}
+
+
+def _announced_harm(c: "_Candidate") -> bool:
+    """A harmful act announced by its own doer as coming, or made conditional on the other
+    side ("unless", "if"), is coded as the threat it is, not as a deed that has not happened."""
+    if c.sense.category in ("SANCTION", "COERCE", "ASSAULT", "MOBILIZE"):
+        node = c.light if c.light is not None else c.pred
+        auxes = {x.lower_ for x in node.children if x.dep_ in ("aux", "auxpass")}
+        return bool(auxes & (FUTURE_AUX | {"would", "'d"})) or _conditional(node)
+    if c.sense.category in ("RETREAT", "PROTEST"):
+        return _conditional(c.light if c.light is not None else c.pred)
+    return False
+
+
+def _conditional(node: Any) -> bool:
+    return any(ch.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("unless", "if")
+                                          for m in ch.children) for ch in node.children)
+
+
+MUST_AUX = frozenset({"must", "should", "ought"})
+DEMAND_SENSE = Sense("REQUEST", "100", -2.5, 3, "demand", "said … must")
+
+
+def _reported_demand(verb: Any, roles: _Roles) -> _Candidate | None:
+    """"X said Y must hand over the suspects" is a demand by X on Y (CAMEO 10), whatever
+    the complement's own verb is."""
+    if verb.lemma_.lower() not in CLAIM_VERBS and verb.lemma_.lower() not in (
+            "reiterate", "conclude", "remind", "stress", "insist", "declare"):
+        return None
+    for comp in verb.children:
+        if comp.dep_ != "ccomp":
+            continue
+        auxes = {c.lower_ for c in comp.children if c.dep_ in ("aux", "auxpass")}
+        if not auxes & MUST_AUX:
+            continue
+        source, how = roles.subject(verb)
+        target = [a for c in comp.children if c.dep_ in SUBJ_DEPS for a in roles.of_token(c)]
+        target = [a for a in target if a not in source]
+        if source and target:
+            return _Candidate(DEMAND_SENSE, verb, None, source, target, how, "verb")
+    return None
 
 
 ABSORB_DEPS = frozenset({"xcomp", "ccomp", "dobj", "pobj", "prep", "pcomp", "acl", "attr",
@@ -933,6 +986,12 @@ def extract_events(doc: Any, actors: Any, verbs: VerbDictionary,
             src_keys = _keys(roles, c.source)
             c.status, speaker = _status(c.pred, c.light, roles, src_keys)
             c.speaker = tuple(speaker)
+            if c.status in ("future", "hypothetical") and _announced_harm(c):
+                # "will impose sanctions", "will withdraw its troops unless ...": a threat now
+                c.sense = replace(c.sense, category="THREATEN",
+                                  cameo=THREAT_CAMEO.get(c.sense.category, "130"), quad=3,
+                                  score=min(c.sense.score, -4.0) * 0.7, mode="announced")
+                c.status = "asserted"
             # joint exercises of several countries are cooperation; one side's are a deployment
             if c.sense.category == "COOPERATE" and c.sense.mode == "military" and c.kind == "noun":
                 joint = any(t.lower_ in JOINT_WORDS for t in c.pred.subtree) or \
