@@ -385,7 +385,12 @@ class _Roles:
         found: list[str] = []
         for child in pred.children:
             if child.dep_ in OBJ_DEPS and child is not skip and child.pos_ != "ADP":
-                found.extend(a for a in self.of_token(child) if a not in found)
+                # "put its own tariffs on ...": the doer's own is no target ("told its leaders"
+                # without "own" still targets whoever "its" is)
+                own = {a for g in child.children if g.dep_ == "poss" and g.pos_ == "PRON"
+                       and any(x.lower_ == "own" for x in child.children)
+                       for a in self.of_token(g)}
+                found.extend(a for a in self.of_token(child) if a not in found and a not in own)
         if found:
             return found
         for child in pred.children:
@@ -815,9 +820,13 @@ def _absorb_complements(cands: list[_Candidate]) -> list[_Candidate]:
     for c in cands:
         node = c.light if c.light is not None else c.pred
         absorbed = False
-        for _ in range(5):
-            noun_conj = node.dep_ == "conj" and node.pos_ in ("NOUN", "PROPN")
+        steps = 0
+        for _ in range(12):  # a list of demands may run long: conjuncts do not count
+            noun_conj = node.dep_ in ("conj", "appos") and node.pos_ in ("NOUN", "PROPN")
             if (node.dep_ not in ABSORB_DEPS and not noun_conj) or node.head is node:
+                break
+            steps += not noun_conj
+            if steps > 4:
                 break
             node = node.head
             if node.i in verbal and verbal[node.i] is not c:
@@ -870,7 +879,7 @@ def _place_target(c: _Candidate, places: Sequence[Place]) -> tuple[ActorRef, ...
 
 
 def _antecedent_target(c: _Candidate, verbs: VerbDictionary,
-                       earlier: Sequence[tuple[_Candidate, Any]]) -> list[str]:
+                       earlier: Sequence[tuple[_Candidate, Any]], roles: _Roles) -> list[str]:
     """"Washington condemned the strikes": the strikes reported earlier, by their doers."""
     if c.sense.quad not in (1, 3) or c.kind != "verb":
         return []
@@ -881,6 +890,9 @@ def _antecedent_target(c: _Candidate, verbs: VerbDictionary,
         cats = {s.category for s in senses}
         for prev, _ in reversed(earlier):
             if prev.sense.category in cats and prev.source and prev.status != "negated":
+                mine = {roles.key_of(a) for a in c.source}
+                if {roles.key_of(a) for a in prev.source} & mine:
+                    continue  # "Chinese officials reject the charge": the charge is not theirs
                 return [a for a in prev.source if a not in c.source]
     return []
 
@@ -969,7 +981,7 @@ def extract_events(doc: Any, actors: Any, verbs: VerbDictionary,
                 # "complained to the UN over Israeli raids": the accused, not the addressee
                 c.target = roles.grievance_partners(c.light or c.pred, c.source) or c.target
             if not c.target:
-                c.target = _antecedent_target(c, verbs, raw)
+                c.target = _antecedent_target(c, verbs, raw, roles)
             if not c.target:
                 c.place_target = _place_target(c, places)
             if (c.sense.mode == "visit" or c.sense.cameo == "052") and not c.target:
