@@ -10,6 +10,7 @@ verbs, modals, conditionals and the quotes the predicate sits in.
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass, field, replace
 from importlib import resources
 from typing import Any, Iterable, Sequence
@@ -60,6 +61,9 @@ JOINT_WORDS = frozenset({"joint", "together", "bilateral", "trilateral", "multil
                          "combined"})
 SYMMETRIC = frozenset({"CONSULT", "COOPERATE", "AGREE"})
 MAX_DEPTH = 3
+#: "BEIJING —", "HAVANA, June 23 (RHC) --", "Islamabad/Lahore, Nov. 4:" at a paragraph start
+DATELINE = re.compile(r"(?m)^(?:[A-Z][A-Z.'/ -]{1,40}(?:,[^\n—:]{0,40})?\s*(?:—|--|–|:)"
+                      r"|[A-Z][a-z]+(?:/[A-Z][a-z]+)?,\s*[A-Z][a-z]{2,4}\.?\s*\d{1,2}\s*[:—–-])")
 NAME_ENTITIES = frozenset({"ORG", "PERSON", "WORK_OF_ART", "LAW", "EVENT", "FAC", "PRODUCT"})
 
 
@@ -86,6 +90,7 @@ class VerbDictionary:
     governed: frozenset[str] = frozenset()
     relational: frozenset[str] = frozenset()
     non_events: frozenset[str] = frozenset()
+    non_agents: frozenset[str] = frozenset()
     undergoers: frozenset[str] = frozenset()
     calibration: dict[str, float] = field(default_factory=dict)
     source: str = "plover_verbs.yaml"
@@ -120,9 +125,11 @@ class VerbDictionary:
         non_events = frozenset(" ".join(str(v).lower().split())
                                for v in data.get("non_events") or ())
         undergoers = frozenset(str(v).lower() for v in data.get("undergoer_verbs") or ())
+        non_agents = frozenset(str(v).lower() for v in data.get("non_agents") or ())
         calibration = load_calibration() if path is None else {}
         return cls(verbs=verbs, nouns=nouns, light=light, contexts=contexts, governed=governed,
                    relational=relational, non_events=non_events, undergoers=undergoers,
+                   non_agents=non_agents,
                    calibration=calibration, source=name)
 
     def verb_senses(self, lemma: str) -> dict[str | None, tuple[Sense, ...]]:
@@ -198,7 +205,10 @@ class _Roles:
         self.quotes = [q for q in quotes if q.speaker is not None and q.speaker.actor]
         self._token_actor: dict[int, tuple[str, ...]] = {}
         self._len: dict[int, int] = {}
+        datelines = [(m.start(), m.end()) for m in DATELINE.finditer(doc.text)]
         for m in actors.mentions:
+            if any(a <= m.start < b for a, b in datelines):
+                continue  # "HAVANA, June 23 --" says where it was written, not who acted
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is None:
                 continue
@@ -257,7 +267,7 @@ class _Roles:
                         found.append(a)
         return found
 
-    def _head_actors(self, tok: Any, depth: int) -> list[str]:
+    def _head_actors(self, tok: Any, depth: int, of: bool = True) -> list[str]:
         if tok.i in self._token_actor:
             return list(self._token_actor[tok.i])
         low = tok.lower_
@@ -275,7 +285,7 @@ class _Roles:
                 for a in got:
                     if a not in found and self._keyed(a):
                         found.append(a)
-        if not found:
+        if not found and of:
             for child in tok.children:
                 if child.dep_ == "prep" and child.lower_ in ("of", "from"):
                     for pobj in child.children:
@@ -443,6 +453,9 @@ def _verb_match(tok: Any, verbs: VerbDictionary) -> tuple[Sense, ...] | None:
         return None
     near = {c.lemma_.lower() for c in tok.children
             if c.dep_ in ("prt", "prep", "dobj", "acomp", "advmod", "attr", "xcomp", "pobj")}
+    # "took to the streets", "put forces on alert": the object of a directional preposition
+    near |= {g.lemma_.lower() for c in tok.children if c.dep_ == "prep"
+             and c.lower_ in ("to", "on", "into", "onto") for g in c.children if g.dep_ == "pobj"}
     nxt = tok.doc[tok.i + 1].lower_ if tok.i + 1 < len(tok.doc) else ""
     has_obj = any(c.dep_ in ("dobj", "dative") for c in tok.children)
     objs = {c.lemma_.lower() for c in tok.children if c.dep_ in ("dobj", "dative", "attr")}
@@ -732,7 +745,9 @@ def _candidates(sent: Any, roles: _Roles, verbs: VerbDictionary) -> list[_Candid
                 continue
             if tok.i in roles._token_actor or tok.ent_type_ in NAME_ENTITIES:
                 continue  # "Coordination Council", "Revolutionary Guards": a name, not a deed
-            own = roles._head_actors(tok, 1)  # modifiers: "Russia's commitment", "Iranian strikes"
+            # modifiers: "Russia's commitment", "Iranian strikes"; "the invasion of Iraq" names
+            # the invaded, not the invader
+            own = roles._head_actors(tok, 1, of=False)
             source, target = list(own), []
             for child in tok.children:
                 if child.dep_ == "prep" and child.lower_ in SOURCE_NOUN_PREPS:
@@ -973,8 +988,9 @@ def extract_events(doc: Any, actors: Any, verbs: VerbDictionary,
                 if c.sense.category not in UNNAMED_DOER or c.kind == "noun":
                     continue
                 c.unnamed = _unnamed_doer(c.light if c.light is not None else c.pred)
-                if c.unnamed is None:
-                    continue
+                if c.unnamed is None or c.unnamed[0].name.split()[-1].lower() in verbs.non_agents \
+                        or c.unnamed[0].name.lower() in verbs.non_agents:
+                    continue  # "the quake struck": nature is nobody's deed
                 c.how = "unknown"
             c.target = [a for a in c.target if a not in c.source]
             if c.sense.category in GRIEVANCE:
@@ -986,6 +1002,8 @@ def extract_events(doc: Any, actors: Any, verbs: VerbDictionary,
                 c.place_target = _place_target(c, places)
             if (c.sense.mode == "visit" or c.sense.cameo == "052") and not c.target:
                 continue  # a visit needs a host; defending verbally needs someone defended
+            if c.sense.mode == "visit" and _keys(roles, c.target) <= _keys(roles, c.source):
+                continue  # travelling at home, or with one's own delegation, is no state visit
             if c.sense.category == "CONSULT" and not c.target and len(c.source) < 2:
                 continue  # a consultation takes two: "has spoken publicly of" is a statement
             if c.sense.category == "AID" and c.kind == "verb" and not c.target \
