@@ -323,6 +323,10 @@ class _Roles:
                         return self.of_token(child), "object-control"
             got, how = self.subject(verb.head, depth + 1)
             return got, "inherited" if got else how
+        if verb.dep_ == "acl" and verb.tag_ in ("VBD", "VBG", "VBZ", "VBP"):
+            # "troops firing on the crowd", 'The men "called on ..."': the noun acts
+            # (a past participle, "weapons seized by police", would be the one acted on)
+            return self.of_token(verb.head), "relative"
         if verb.dep_ == "relcl":
             got = self.of_token(verb.head)
             if not got and verb.head.lemma_.lower() in SPEECH_NOUNS:
@@ -998,7 +1002,9 @@ def extract_events(doc: Any, actors: Any, verbs: VerbDictionary,
                 c.target = roles.grievance_partners(c.light or c.pred, c.source) or c.target
             if not c.target:
                 c.target = _antecedent_target(c, verbs, raw, roles)
-            if not c.target:
+            if not c.target and c.sense.category not in ("ACCUSE", "THREATEN", "REQUEST"):
+                # a place in a complaint or warning is its topic ("warned against interference
+                # in Belarus"), not the one warned
                 c.place_target = _place_target(c, places)
             if (c.sense.mode == "visit" or c.sense.cameo == "052") and not c.target:
                 continue  # a visit needs a host; defending verbally needs someone defended
