@@ -91,3 +91,28 @@ def test_cli_every_command_has_help(runner, command):
     result = runner.invoke(cli, command + ["--help"])
     assert result.exit_code == 0
     assert "Usage:" in result.stdout and len(result.stdout.splitlines()) > 4
+
+
+def test_cli_jsonl_in_jsonl_out_keeps_item_ids(runner, tmp_path):
+    batch = tmp_path / "batch.jsonl"
+    batch.write_text(
+        '{"id": "s1", "text": "Kenya condemned Uganda over the border closure.", "date": "2021-03-02"}\n'
+        '{"id": "s2", "text": "Chile recalled its ambassador from Peru.", "published": "2021-03-03"}\n'
+        'not json at all\n', encoding="utf-8")
+    result = runner.invoke(cli, ["code", str(batch), "--format", "jsonl", "--no-store"])
+    assert result.exit_code == 0, result.output
+    lines = [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
+    assert [line["article"]["id"] for line in lines] == ["s1", "s2"]
+    assert lines[0]["article"]["published"] == "2021-03-02"
+    assert any(e["category"] == "ACCUSE" for e in lines[0]["events"])
+    assert "batch.jsonl:3" in result.stderr
+
+
+def test_cli_min_confidence_drops_weak_events(runner, tmp_path):
+    all_ = runner.invoke(cli, ["code", str(SEED), "--format", "json", "--no-store"])
+    strict = runner.invoke(cli, ["code", str(SEED), "--format", "json", "--no-store",
+                                 "--min-confidence", "0.8"])
+    n_all = len(json.loads(all_.stdout)["events"])
+    kept = json.loads(strict.stdout)["events"]
+    assert all(e["confidence"] >= 0.8 for e in kept)
+    assert 0 < len(kept) < n_all
