@@ -519,3 +519,166 @@ def test_actors_possessive_body_is_a_mention(actors_of, text, key):
 def test_actors_state_department_needs_state_and_department(actors_of):
     index = actors_of("The department said the state would appeal.")
     assert not [a for a in index.actors if a.kb_id == "USA_STATE_DEPT"]
+
+
+# -- round 4: institution anaphora, group members, naming lists, undated roles, plurals -------
+@pytest.mark.parametrize("text,later,name", [
+    ("The Taliban-run Foreign Ministry said the talks would resume. Later the ministry denied "
+     "the report.", "ministry", "Foreign Ministry"),
+    ("Kenya's Interior Ministry banned the march. The ministry said twelve were held.",
+     "ministry", "Kenya's Interior Ministry"),
+    ("The Nigerian Supreme Court upheld the verdict. The court said the appeal had no merit.",
+     "court", "Nigerian Supreme Court"),
+    ("The U.S. Justice Department opened an inquiry. The department declined to comment.",
+     "department", "U.S. Justice Department"),
+    ("The Ghana Investment Promotion Centre met the Ghana Revenue Authority. The authority "
+     "said the levy stays.", "authority", "Ghana Revenue Authority"),
+    ("Ecuador's Electoral Commission certified the count. The electoral commission said "
+     "turnout was high.", "electoral commission", "Ecuador's Electoral Commission"),
+    ("Kenya's Defence Ministry and its Foreign Ministry met. The foreign ministry said the "
+     "border was calm.", "foreign ministry", "Foreign Ministry"),
+])
+def test_actors_institution_anaphora_refers_back(actors_of, text, later, name):
+    index = actors_of(text)
+    found = [m for m in index.mentions if m.text == later]
+    assert found, [m.text for m in index.mentions]
+    assert index.get(found[-1].actors[0]).name == name
+
+
+@pytest.mark.parametrize("text,absent", [
+    # no court was named before: "the court" is no earlier institution
+    ("Kenya's Interior Ministry banned the march. The court will rule on Friday.", "court"),
+    # a word before the noun that is not in the earlier name: another ministry
+    ("Kenya's Interior Ministry banned the march. The health ministry said nothing.",
+     "health ministry"),
+    # a different head noun
+    ("The Kenya Revenue Authority seized the goods. The agency said duties were unpaid.",
+     "agency"),
+])
+def test_actors_institution_anaphora_needs_the_same_head(actors_of, text, absent):
+    index = actors_of(text)
+    for m in index.mentions:
+        if absent in m.text:
+            assert index.get(m.actors[0]).name != "Kenya's Interior Ministry"
+            assert "Revenue" not in index.get(m.actors[0]).name
+
+
+@pytest.mark.parametrize("text,mention,name,key,sector", [
+    ("MDC supporters were beaten by police.", "MDC supporters", "MDC", "ZWE", "OPP"),
+    ("ZANU-PF loyalists attacked the office.", "ZANU-PF loyalists", "ZANU-PF", "ZWE", "PTY"),
+    ("Hamas fighters fired rockets at the town.", "Hamas fighters", "Hamas", "PSE", "REB"),
+    ("HARARE — The opposition Freedom Alliance called a strike. Party members gathered at "
+     "its office.", "Party members", "Freedom Alliance", "ZWE", "OPP"),
+    ("The opposition Freedom Alliance called a strike in Harare. Opposition supporters "
+     "blocked the road.", "Opposition supporters", "Freedom Alliance", None, "OPP"),
+    ("Sudanese government troops shelled the town.", "Sudanese government troops",
+     "Sudanese troops", "SDN", "MIL"),
+])
+def test_actors_members_are_the_group(actors_of, text, mention, name, key, sector):
+    actor = _actor(actors_of(text), mention)
+    assert (actor.name, actor.key, actor.sector) == (name, key, sector)
+
+
+def test_actors_members_reuse_the_named_group(actors_of):
+    index = actors_of("Hamas rejected the offer. Hamas fighters later fired rockets.")
+    hamas = [a for a in index.actors if a.kb_id == "HAMAS"]
+    assert len(hamas) == 1 and len(hamas[0].mentions) == 2
+
+
+@pytest.mark.parametrize("text,mention,sector", [
+    ("HARARE — Union members walked out on Monday.", "Union members", "LAB"),
+    ("HARARE — Opposition supporters marched on Monday.", "Opposition supporters", "OPP"),
+])
+def test_actors_members_of_an_unnamed_group_are_a_home_group(actors_of, text, mention, sector):
+    actor = _actor(actors_of(text), mention)
+    assert (actor.kind, actor.country, actor.sector) == ("group", "ZWE", sector)
+
+
+@pytest.mark.parametrize("text,absent", [
+    ("Family members gathered outside the court.", "Family members"),  # no group word
+    ("Donald Trump supporters rallied in Ohio.", "Donald Trump supporters"),  # a person's
+])
+def test_actors_members_without_a_group_are_not_invented(actors_of, text, absent):
+    assert not [m for m in actors_of(text).mentions if m.text == absent]
+
+
+@pytest.mark.parametrize("text,mention,key", [
+    ("Demonstrators in Baghdad blocked the bridge.", "Demonstrators", "IRQ"),
+    ("Students in Nairobi boycotted classes.", "Students", "KEN"),
+    ("Protesters in Lagos burned tyres on Monday.", "Protesters", "NGA"),
+    ("Police in Nairobi fired tear gas.", "Police", "KEN"),
+])
+def test_actors_people_placed_in_a_city_take_its_country(actors_of, text, mention, key):
+    actor = _actor(actors_of(text), mention)
+    assert (actor.kind, actor.key) == ("group", key)
+
+
+def test_actors_troops_placed_abroad_keep_no_place_country(actors_of):
+    index = actors_of("Troops in Baghdad were put on alert.")
+    assert not index.find(key="IRQ", sector="MIL")
+
+
+@pytest.mark.parametrize("text,name,country", [
+    ("The Americans were identified by relatives and U.S. media as Ryan Corbel, a "
+     "42-year-old businessman, and Willa Kenty, 69.", "Ryan Corbel", "USA"),
+    ("The Americans were identified by relatives and U.S. media as Ryan Corbel, a "
+     "42-year-old businessman, and Willa Kenty, 69.", "Willa Kenty", "USA"),
+    ("The two Britons were named by officials as John Harker, a teacher.", "John Harker",
+     "GBR"),
+    ("Mahmood Yazdi, a naturalised U.S. citizen who worked as a contractor, vanished in "
+     "2022.", "Mahmood Yazdi", "USA"),
+])
+def test_actors_naming_lists_over_a_gap(actors_of, text, name, country):
+    assert _person(actors_of(text), name).country == country
+
+
+@pytest.mark.parametrize("text,name", [
+    # the demonym belongs to those who identified them, not to the named
+    ("Relatives identified the bodies on Monday, and Kenyan police said Ryan Corbel was "
+     "among them.", "Ryan Corbel"),
+    # a full stop ends the reach of the verb
+    ("The Americans were identified. Officials later spoke to Willa Kenty as a witness.",
+     "Willa Kenty"),
+])
+def test_actors_naming_lists_do_not_overreach(actors_of, text, name):
+    assert _person(actors_of(text), name).country is None
+
+
+def test_actors_appositive_with_relative_clause_is_the_persons(actors_of):
+    index = actors_of("Mahmood Yazdi, a naturalised U.S. citizen who worked as a contractor, "
+                      "vanished in 2022.")
+    assert [a.name for a in index.actors] == ["Mahmood Yazdi"]
+    assert not index.find(sector="CVL", key="USA", name="American citizen")
+
+
+@pytest.mark.parametrize("text", [
+    "Qatar mediated the deal. The outgoing and incoming administrations both welcomed it.",
+    "Kenya hosted the summit, where the two governments traded barbs.",
+    "Brazil voted first; the other governments abstained.",
+])
+def test_actors_plural_collective_is_no_state(actors_of, text):
+    index = actors_of(text)
+    for noun in ("administrations", "governments"):
+        assert not [m for m in index.mentions if m.text.endswith(noun)]
+
+
+@pytest.mark.parametrize("text,key", [
+    ("Qatar, which Egypt has long criticised, will keep its role as mediator.", "QAT"),
+    ("China said its position had not changed.", "CHN"),
+    ("The talks, which Qatar hosted, ended when Israel withdrew its delegation.", "ISR"),
+])
+def test_actors_its_prefers_the_subject_of_its_clause(actors_of, text, key):
+    index = actors_of(text)
+    its = [m for m in index.mentions if m.text == "its"]
+    assert its and index.get(its[0].actors[0]).key == key
+
+
+def test_actors_undated_person_takes_main_role(actors_of):
+    index = actors_of("Antonio Guterres urged restraint on Monday.", published=None)
+    person = _person(index, "Antonio Guterres")
+    assert (person.key, person.org, person.sector) == ("UN", "UN", "GOV")
+
+
+def test_actors_undated_person_keeps_what_the_text_says(actors_of):
+    index = actors_of("Portuguese diplomat Antonio Guterres urged restraint.", published=None)
+    assert _person(index, "Antonio Guterres").key == "PRT"

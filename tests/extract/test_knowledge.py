@@ -293,3 +293,70 @@ def test_knowledge_bad_lexicon_sector_names_line(tmp_path):
     with pytest.raises(KnowledgeError, match="unknown sector") as err:
         KnowledgeBase.load(folder)
     assert err.value.path.endswith("lexicon.yaml") and err.value.line == at + 1
+
+
+# -- undated articles: the main role ---------------------------------------------------------
+_UNDATED_PEOPLE = """people:
+- name: Tomas Placeholder
+  country: PRT
+  roles: [[Prime Minister, GOV, 1995, 2002], [Secretary-General, GOV, 2017, 2021, UN]]
+- name: Ada Placeholder
+  country: CHL
+  gender: f
+  roles: [[President, GOV, 2006, 2010], [High Commissioner for Human Rights, GOV, 2018, 2022, OHCHR]]
+  primary: High Commissioner for Human Rights
+- name: Ivo Placeholder
+  country: HRV
+  roles: [[Senator, LEG, 1980, 2009], [Vice President, GOV, 2009, 2017], [President, GOV, 2021, 2025]]
+- name: Lena Placeholder
+  country: DNK
+  gender: f
+  roles: [[Opposition Leader, OPP, 2010, 2020]]
+"""
+
+
+@pytest.fixture(scope="module")
+def undated_kb(tmp_path_factory) -> KnowledgeBase:
+    folder = _copy_data(tmp_path_factory.mktemp("undated"))
+    (folder / "people_zz_test.yaml").write_text(_UNDATED_PEOPLE, encoding="utf-8")
+    return KnowledgeBase.load(folder)
+
+
+@pytest.mark.parametrize("name,country,org,sector,title", [
+    # a top international office beats a longer national one
+    ("Tomas Placeholder", None, "UN", "GOV", "Secretary-General"),
+    # `primary` in the people data wins over every other rule
+    ("Ada Placeholder", None, "UN", "GOV", "High Commissioner for Human Rights"),
+    # a top office beats longer lesser ones ("vice president" is no top office)
+    ("Ivo Placeholder", "HRV", None, "GOV", "President"),
+    # no government or international role: the nationality, with the latest role's sector
+    ("Lena Placeholder", "DNK", None, "OPP", None),
+])
+def test_knowledge_undated_person_takes_main_role(undated_kb, name, country, org, sector,
+                                                  title):
+    res = undated_kb.person(name, None)
+    assert res is not None and res.undated and not res.active
+    assert (res.country, res.org, res.sector, res.title) == (country, org, sector, title)
+
+
+def test_knowledge_dated_person_ignores_main_role(undated_kb):
+    res = undated_kb.person("Tomas Placeholder", "2000-01-01")
+    assert res is not None and res.active and not res.undated
+    assert (res.country, res.org, res.title) == ("PRT", None, "Prime Minister")
+
+
+def test_knowledge_undated_person_in_an_article(nlp, undated_kb):
+    from eventwire.extract.actors import extract_actors
+    index = extract_actors(nlp("Tomas Placeholder urged restraint."), undated_kb, None)
+    person = index.find(name="Tomas Placeholder")[0]
+    assert (person.key, person.sector, person.role) == ("UN", "GOV", "Secretary-General")
+
+
+def test_knowledge_primary_must_name_a_role(tmp_path):
+    folder = _copy_data(tmp_path)
+    (folder / "people_zz_test.yaml").write_text(
+        "people:\n- {name: Jane Doe, country: FRA, primary: Queen, "
+        "roles: [[Minister, GOV, 2020, null]]}\n", encoding="utf-8")
+    with pytest.raises(KnowledgeError, match="primary 'Queen' names none of the roles") as err:
+        KnowledgeBase.load(folder)
+    assert "people_zz_test.yaml:2" in str(err.value)

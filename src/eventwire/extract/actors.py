@@ -4,7 +4,9 @@ One pass of the knowledge base over the text finds every known name, title, demo
 institution (:meth:`KnowledgeBase.scan`); spaCy adds the people it tags that the knowledge base
 does not know. Adjacent pieces are composed into noun phrases ("Russian Defense Minister Sergei
 Shoigu", "Moscow's military", "Pakistan's Foreign Ministry"), and later references are resolved
-in-article: surnames, pronouns, "the official", "the alliance", "the two countries".
+in-article: surnames, pronouns, "the official", "the alliance", "the two countries", "the
+ministry" (the institution named last with that head noun), and members of a group ("MDC
+supporters", "party members", "government troops") as mentions of that group.
 
 The public surface the rest of the package relies on is ``ActorIndex`` and
 ``extract_actors(doc, kb, published) -> ActorIndex``.
@@ -126,7 +128,8 @@ PLURAL_PRONOUNS = frozenset({"they", "their"})
 DOMESTIC_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "LEG", "JUD", "PTY", "OPP"})
 #: ", a Kenyan lawyer," / ", a senior official of the opposition party,": a description after
 #: a name, up to the next comma or stop.
-_AFTER_DESC = re.compile(r"^\s*,\s*(?:a|an|the)\s+([^,;:()\n]{1,80}?)\s*"
+_AFTER_DESC = re.compile(r"^\s*,\s*(?:a|an|the)\s+([^,;:()\n]{1,80}?)"
+                         r"(?:\s+(?:who|whom|whose|which|that)\b[^,;:()\n]{0,160}?)?\s*"
                          r"(?=[,;:)\n]|\.(?:\s+[A-Z\"\u201c]|\s*$)|$)")
 #: "an Afghan man, " / "the Briton, ": a description right before a name.
 _BEFORE_DESC = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Aa]nother)\s+((?:[\w.'\u2019-]+\s+){0,3}?"
@@ -136,6 +139,8 @@ _LIST_GAP = re.compile(r"^\s*(?:,\s*(?:(?:a|an|the)\s+(?:[^,;:.()\n]|\.(?!\s)){1
                        r"(?:and\s+)?"
                        r"|\s+and\s+)$")
 
+#: "in Baghdad", "in the Kenyan town of Eldoret" is too loose: a capitalised place right after.
+_PLACED = re.compile(r"\s+in\s+(?:the\s+)?([A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){0,2})")
 STATE_LIKE = frozenset({"country", "capital", "metonym", "demonym"})
 #: Sectors that only mean something with a state attached ("forces" alone is no actor).
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "LEG", "JUD", "PTY"})
@@ -1093,7 +1098,13 @@ class _Extractor:
                 self._appos_span = None
             res = self.kb.resolve(person, self.day or self.published)
             country, org, ksector, ktitle = res.country, res.org, res.sector, res.title
-            if not res.active:
+            if res.undated and res.title is not None:
+                # no date: the main role stands (KnowledgeBase.main_role) unless the text
+                # itself says whose the person is
+                if text_country or text_org:
+                    country, org = (None if text_org else text_country), text_org
+                    ksector = sector or ksector
+            elif not res.active:
                 country = text_country or (None if text_org else person.country)
                 org = text_org
                 ksector = sector or ksector
@@ -1255,8 +1266,12 @@ class _Extractor:
             lo = self.sent_starts[sent - 1]  # the tagger split the sentence at the colon
         window = self.text[lo:head.start]
         cues = sorted(self.lex.naming_cues, key=len, reverse=True)
-        cue_re = re.compile("|".join(r"\b" + re.escape(c) + r"\b" if c[:1].isalnum()
-                                     else re.escape(c) for c in cues))
+        verbs = "|".join(re.escape(v) for v in sorted(self.lex.naming_verbs))
+        # "identified by relatives and U.S. media as": the verb, a short gap, then "as"
+        over_gap = [r"\b(?:" + verbs + r")\b(?:[^.;:\n]|\.(?!\s)|(?<=\b[A-Z])\.){0,80}?"
+                     r"\bas\b"] if verbs else []
+        cue_re = re.compile("|".join(over_gap + [r"\b" + re.escape(c) + r"\b" if c[:1].isalnum()
+                                                 else re.escape(c) for c in cues]))
         groups = []
         for m in self.kb.scan(window):
             if m.entry.kind != "demonym":
@@ -1361,6 +1376,15 @@ class _Extractor:
             prev = self.last_person_with_role(head.start)
             if prev is not None:
                 sector, role_text = prev.sector, prev.role
+        member = head.text.lower()
+        if member in self.lex.members and (title.plural or title.collective):
+            if orgs and not titles and not countries:
+                # "Hamas fighters", "Houthi forces": the members are the group itself
+                org = orgs[-1]
+                self.add(start, head.end, [self.org_info(org, org.name)], "name")
+                return
+            if titles and sector == "GOV" and self.lex.members[member]:
+                sector = self.lex.members[member]  # "government troops": its military
         if len(countries) > 1 and not org_key:
             infos = [self.group_info(c.iso3, None, sector, role_text, head, c) for c in countries]
             self.add(start, head.end, infos, "title")
@@ -1519,6 +1543,78 @@ class _Extractor:
             tok = prep.head
         return False
 
+    def members(self) -> None:
+        """'MDC supporters', 'party members', 'rebel fighters': the members of a group are a
+        mention of the group the word before them names (an organisation named before for a
+        bare 'party'/'opposition'/'union', else a group of that sector at home)."""
+        lex = self.lex
+        if not lex.members:
+            return
+        pat = re.compile(r"\b(" + "|".join(re.escape(n) for n in sorted(
+            lex.members, key=len, reverse=True)) + r")\b", re.IGNORECASE)
+        groups = "|".join(re.escape(g) for g in sorted(lex.member_groups, key=len,
+                                                        reverse=True))
+        bare = re.compile(r"(?:^|(?<=[^\w-]))(" + groups + r")\s+$", re.IGNORECASE)
+        for hit in pat.finditer(self.text):
+            ns, ne = hit.span()
+            if not hit.group(1).islower():
+                continue
+            # the noun inside a group phrase already made: "rebel fighters"
+            inside = [m for m in self.mentions if m.start < ns and m.end == ne
+                      and len(m.idents) == 1]
+            if inside:
+                m = inside[0]
+                info = self.infos[m.idents[0]]
+                if info.kind == "group" and info.org is None and info.sector in (
+                        "OPP", "PTY", "REB", "LAB") and m.text.lower().split()[0] \
+                        in lex.member_groups:
+                    org = self._recent_org(info.sector, m.start)
+                    if org is not None:
+                        m.idents = (org.ident,)
+                continue
+            # a mention right before the noun: "MDC supporters", "the party's members"
+            before = [m for m in self.mentions if m.end <= ns and len(m.idents) == 1
+                      and re.fullmatch(r"(?:['\u2019]s?)?\s", self.text[m.end:ns])]
+            if before:
+                m = max(before, key=lambda m: (m.end, m.end - m.start))
+                info = self.infos[m.idents[0]]
+                if info.kind in ("organization", "igo") or (
+                        info.kind == "group" and info.org is None and info.sector in (
+                            "OPP", "PTY", "REB", "LAB")):
+                    if info.kind == "group":
+                        org = self._recent_org(info.sector or "", m.start)
+                        if org is not None:
+                            m.idents = (org.ident,)
+                    m.end, m.text = ne, self.text[m.start:ne]
+                continue
+            # a bare group word: "party members", "opposition supporters"
+            b = bare.search(self.text, max(0, ns - 20), ns)
+            if b is None:
+                continue
+            sector = lex.member_groups[b.group(1).lower()]
+            gs = b.start(1)
+            org = self._recent_org(sector, gs)
+            if org is None:
+                country = self.dateline or self.paragraph_state(gs)
+                c = self.kb.countries.get(country) if country else None
+                noun = self.text[gs:ne].lower()
+                name = f"{c.adjective or c.name} {noun}" if c else noun
+                org = _Info(("G", country, None, sector), name, "group", country=country,
+                            sector=sector, role=noun, raw=self.text[gs:ne], named=False)
+            self.add(gs, ne, [org], "description")
+
+    def _recent_org(self, sector: str, pos: int) -> _Info | None:
+        """The organisation of a sector named last before ``pos`` ('party': PTY or OPP)."""
+        want = {"PTY": ("PTY", "OPP")}.get(sector, (sector,))
+        for m in sorted(self.mentions, key=lambda m: m.start, reverse=True):
+            if m.end > pos:
+                continue
+            for ident in m.idents:
+                info = self.infos[ident]
+                if info.kind in ("organization", "igo") and info.sector in want:
+                    return info
+        return None
+
     def last_person_with_role(self, pos: int) -> _Info | None:
         for m in sorted(self.mentions, key=lambda m: m.start, reverse=True):
             if m.start >= pos:
@@ -1539,27 +1635,116 @@ class _Extractor:
 
     # -- step 3: references -------------------------------------------------------------------
     def resolve_deferred(self) -> None:
-        """Bare titles and bodies: 'the official' (an earlier official), 'police' (context)."""
-        for start, end, title, role, sector in self._deferred_spans:
-            before = self.word_before(start)
-            text = self.text[start:end]
-            if not title.collective and not title.plural:
-                if before in DEFINITE:
-                    info = self.last_with_title(title.text, start)
-                    if info is not None:
-                        self.add(start, end, [info], "description")
+        """Bare titles and bodies: 'the official' (an earlier official), 'police' (context),
+        'the court' (an earlier court), 'protesters in Baghdad' (where the text puts them)."""
+        later = []
+        for span in self._deferred_spans:
+            start, end, title, role, sector = span
+            if title.text.lower() in self.lex.institution_nouns \
+                    and self.word_before(start) in DEFINITE:
+                later.append(span)  # "the court": an institution named before, if any
                 continue
-            country = self.context_country(start)
-            if country is None and sector in STATE_SECTORS:
-                continue  # "armed forces around the world": nobody in particular
-            c = self.kb.countries.get(country) if country else None
-            head = _Item(start, end, text, "title", title)
-            self.add(start, end, [self.group_info(country, None, sector, role, head, c)],
-                     "title")
+            self._deferred_span(*span)
         for body, text, start, end in self.deferred_bodies:
+            earlier = self._same_body(body, text, start)
+            if earlier is not None:
+                self.add(start, end, [earlier], "description")
+                continue
             country = self.home_country(start)
             if country is not None:
                 self._body(body, country, text, start, end)
+        done = self.institutions()
+        for span in later:
+            if not any(a <= span[0] and span[1] <= b for a, b in done):
+                self._deferred_span(*span)
+
+    def _deferred_span(self, start: int, end: int, title: Title, role: str | None,
+                       sector: str | None) -> None:
+        before = self.word_before(start)
+        text = self.text[start:end]
+        if not title.collective and not title.plural:
+            if before in DEFINITE:
+                info = self.last_with_title(title.text, start)
+                if info is not None:
+                    self.add(start, end, [info], "description")
+            return
+        if title.collective and title.plural:
+            return  # "the outgoing and incoming administrations": several, none named
+        country = self.located(end) if sector in self.lex.located_sectors else None
+        if country is None:
+            country = self.context_country(start)
+        if country is None and sector in STATE_SECTORS:
+            return  # "armed forces around the world": nobody in particular
+        c = self.kb.countries.get(country) if country else None
+        head = _Item(start, end, text, "title", title)
+        self.add(start, end, [self.group_info(country, None, sector, role, head, c)], "title")
+
+    def located(self, end: int) -> str | None:
+        """'protesters in Baghdad': the country of the place the text puts people in."""
+        m = _PLACED.match(self.text, end)
+        if not m:
+            return None
+        name = m.group(1)
+        c = self.kb.country(name)
+        if c is not None:
+            return c.iso3
+        return self.place_country(name)
+
+    def _same_body(self, body: Body, text: str, start: int) -> _Info | None:
+        """'the foreign ministry' in lower case: the one of that kind the article named last."""
+        if not text[:1].islower() and not re.match(r"[Tt]he\s+[a-z]", self.text[start - 4:start]
+                                                    + text):
+            return None
+        for m in sorted(self.mentions, key=lambda m: m.start, reverse=True):
+            if m.end > start or len(m.idents) != 1:
+                continue
+            info = self.infos[m.idents[0]]
+            if info.kind == "organization" and info.kb_id == body.key:
+                return info
+        return None
+
+    def institutions(self) -> list[tuple[int, int]]:
+        """'the ministry', 'the foreign ministry', 'the court': the most recent institution
+        named before with the same head noun; a word before the noun must be in its name."""
+        nouns = self.lex.institution_nouns
+        if not nouns:
+            return []
+        pat = re.compile(r"\b[Tt]he\s+(?:([a-z][\w'\u2019-]*)\s+)?(" + "|".join(
+            re.escape(n) for n in sorted(nouns, key=len, reverse=True)) + r")\b",
+            re.IGNORECASE)
+        taken = self._taken()
+        ordered = sorted(self.mentions, key=lambda m: m.start)
+        done: list[tuple[int, int]] = []
+        for hit in pat.finditer(self.text):
+            noun = hit.group(2).lower()
+            mod = (hit.group(1) or "").lower()
+            if hit.group(1) and not hit.group(1)[:1].islower():
+                continue
+            s, e = hit.span()
+            nstart = hit.start(2)
+            if mod and mod not in self.lex.institution_neutral:
+                s = hit.start(1)
+                if self.kb.lookup(mod) or mod in DEFINITE:
+                    continue
+            if taken(s, e) or taken(nstart, e):
+                continue
+            for prior in reversed(ordered):
+                if prior.end > hit.start() or len(prior.idents) != 1:
+                    continue
+                info = self.infos[prior.idents[0]]
+                if info.kind not in ("organization", "igo"):
+                    continue
+                words = _name_words(info.name)
+                if noun != _head_noun(words) and noun not in info.refs:
+                    continue
+                if mod and mod not in self.lex.institution_neutral and mod not in words:
+                    continue
+                self.mentions.append(_Mention(s if mod else nstart, e, prior.idents,
+                                              self.text[s if mod else nstart:e],
+                                              "description"))
+                done.append((s, e))
+                break
+        return done
 
     def last_with_title(self, title: str, pos: int) -> _Info | None:
         word = title.lower().split()[-1]
@@ -1665,6 +1850,9 @@ class _Extractor:
             if tok.dep_ not in SUBJECT_DEPS or tok.head.lemma_ in ("be", "seem", "appear",
                                                                    "take", "remain", "mean"):
                 return None
+        own = self._clause_subject(tok, prior) if tok.lower_ == "its" else None
+        if own is not None:
+            return own
         sent = self.sent_of(tok.idx)
         nearest = None
         for m in reversed(prior):
@@ -1684,6 +1872,34 @@ class _Extractor:
             if nearest is None:
                 nearest = infos[0].ident
         return nearest
+
+    def _clause_subject(self, tok: Any, prior: list[_Mention]) -> tuple[Any, ...] | None:
+        """'its': the state or organisation that is the subject of its own clause ('Qatar,
+        Egypt said, would keep its role' -> Qatar), climbing past subjects holding 'its'."""
+        node, seen = tok, 0
+        while node.head is not node and seen < 8:
+            node, seen = node.head, seen + 1
+            if node.pos_ not in ("VERB", "AUX"):
+                continue
+            subj = next((c for c in node.children if c.dep_ in SUBJECT_DEPS), None)
+            if subj is None:
+                continue
+            if subj.left_edge.i <= tok.i <= subj.right_edge.i:
+                continue  # "its position had not changed": the subject holds 'its' itself
+            a, b = subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge)
+            for m in reversed(prior):
+                if m.end <= a:
+                    break
+                if m.start < a or m.end > b or len(m.idents) != 1:
+                    continue
+                info = self.infos[m.idents[0]]
+                if info.kind == "person":
+                    continue
+                root = self._root(m)
+                if root is not None and root.i == subj.i:
+                    return m.idents[0]
+            return None  # the clause has a subject, and it is no state or body
+        return None
 
     def descriptions(self) -> None:
         """'the alliance', 'the bloc', 'the two countries': back to what was named before."""
@@ -1928,6 +2144,7 @@ class _Extractor:
             self.phrase(chain)
         self.resolve_deferred()
         self.domestic()
+        self.members()
         self.surnames()
         self.descriptions()
         self.plurals()
@@ -1953,6 +2170,17 @@ class _Extractor:
         mentions = [Mention(m.start, m.end, tuple(ids[i] for i in m.idents), m.text, m.kind)
                     for m in self.mentions]
         return ActorIndex(actors, mentions)
+
+
+def _name_words(name: str) -> list[str]:
+    return [w for w in re.findall(r"[a-z]+", name.lower()) if w != "s"]
+
+
+def _head_noun(words: list[str]) -> str:
+    """The head of an institution's name: 'Ministry of Foreign Affairs' -> 'ministry'."""
+    if "of" in words and words.index("of") > 0:
+        return words[words.index("of") - 1]
+    return words[-1] if words else ""
 
 
 def _fold_tuple(text: str) -> tuple[str, ...]:

@@ -38,6 +38,8 @@ FILES: tuple[str, ...] = ("countries.yaml", "organizations.yaml", "titles.yaml",
 EXTRA_ISO3: frozenset[str] = frozenset({"XKX"})
 
 _TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_]+|[^\w\s]")
+#: "Vice President", "Deputy Prime Minister": not the top office their last words name.
+_SUBORDINATE = re.compile(r"\b(?:vice|deputy|assistant|under|acting|interim)\b|-elect\b")
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
@@ -239,6 +241,15 @@ class Lexicon:
     foreign_titles: frozenset[str] = frozenset()
     premodifiers: dict[tuple[str, ...], str] = field(default_factory=dict)
     postmodifiers: dict[tuple[str, ...], str] = field(default_factory=dict)
+    institution_nouns: frozenset[str] = frozenset()
+    institution_neutral: frozenset[str] = frozenset()
+    #: member noun ('supporters', 'troops') -> sector when a state's government is the group
+    members: dict[str, str | None] = field(default_factory=dict)
+    #: bare group word before a member noun ('party members') -> the group's sector
+    member_groups: dict[str, str] = field(default_factory=dict)
+    naming_verbs: frozenset[str] = frozenset()
+    notable_roles: frozenset[str] = frozenset()
+    located_sectors: frozenset[str] = frozenset()
 
     def head(self, words: tuple[str, ...], lead: bool = False) -> tuple[OrgHead, int] | None:
         """The longest org head ending (``lead``: opening) folded ``words``, with its length."""
@@ -275,6 +286,7 @@ class Person:
     gender: str
     surname: str
     roles: tuple[Role, ...]
+    primary: Role | None = None  # the role that stands for them when the date is unknown
 
 
 @dataclass(frozen=True, slots=True)
@@ -287,6 +299,7 @@ class Resolved:
     sector: str | None
     title: str | None
     active: bool  # a role covers the date
+    undated: bool = False  # no date was given: the person's main role stands in
 
 
 @dataclass(frozen=True, slots=True)
@@ -589,7 +602,11 @@ class KnowledgeBase:
                 self._add(name, Entry("body", body), seen, key, r, row, case_free=True)
 
     def _load_people(self, r: _Reader, seen: dict[tuple[str, ...], tuple[Any, ...]]) -> None:
-        """One people file; ``seen`` is shared by all of them so an alias names one person."""
+        """One people file; ``seen`` is shared by all of them so an alias names one person.
+
+        A row may name its ``primary`` role by title (``primary: Secretary-General``): the one
+        that stands for the person in an article with no publication date (see main_role).
+        """
         for row in r.rows("people"):
             name = r.text(row, "name")
             assert name is not None
@@ -624,8 +641,16 @@ class KnowledgeBase:
                                       f"international body {where!r}")
                 roles.append(Role(title, r.sector(row, sector), s, e, rc, ro))
             surname = r.text(row, "surname", required=False) or name.split()[-1]
+            primary = None
+            main = row.get("primary")
+            if main is not None:
+                hits = [role for role in roles if role.title == main]
+                if not hits:
+                    raise r.fail(row, f"{name}: primary {main!r} names none of the roles "
+                                      f"{[role.title for role in roles]}")
+                primary = max(hits, key=lambda role: role.start or dt.date.min)
             person = Person(key=name, name=name, country=country, gender=gender,
-                            surname=surname, roles=tuple(roles))
+                            surname=surname, roles=tuple(roles), primary=primary)
             if name in self.people:
                 raise r.fail(row, f"person {name!r} listed twice (also in another row or "
                                   "people*.yaml file)")
@@ -680,6 +705,18 @@ class KnowledgeBase:
                                ("org_postmodifiers", lex.postmodifiers)):
             for row in r.rows(section):
                 table[_key(r.text(row, "text") or "")] = r.sector(row, row.get("sector"))
+        lex.institution_nouns = words("institution_nouns")
+        lex.institution_neutral = words("institution_neutral")
+        lex.naming_verbs = words("naming_verbs")
+        lex.notable_roles = words("notable_roles")
+        lex.located_sectors = frozenset(w.upper() for w in words("located_sectors"))
+        for row in r.rows("member_nouns"):
+            text = (r.text(row, "text") or "").lower()
+            st = row.get("state_sector")
+            lex.members[text] = r.sector(row, st) if st is not None else None
+        for row in r.rows("member_groups"):
+            lex.member_groups[(r.text(row, "text") or "").lower()] = r.sector(
+                row, row.get("sector"))
 
     # -- look-ups -------------------------------------------------------------------------
     def lookup(self, text: str) -> list[Entry]:
@@ -744,8 +781,15 @@ class KnowledgeBase:
         day = as_date(when)
         roles = person.roles
         if day is None:
+            # no date to check a role against: the main role (Person.main_role), else the
+            # nationality with the sector of the latest role
+            role = self.main_role(person)
+            if role is not None:
+                return Resolved(person, role.country, role.org, role.sector, role.title, False,
+                                undated=True)
             role = max(roles, key=lambda r: r.start or dt.date.min)
-            return Resolved(person, role.country, role.org, role.sector, role.title, False)
+            return Resolved(person, person.country, None, role.sector, None, False,
+                            undated=True)
         active = [r for r in roles if r.covers(day)]
         if active:
             role = max(active, key=lambda r: r.start or dt.date.min)
@@ -758,6 +802,33 @@ class KnowledgeBase:
 
         nearest = min(roles, key=gap)
         return Resolved(person, person.country, None, nearest.sector, None, False)
+
+    def main_role(self, person: Person) -> Role | None:
+        """The role an undated article most likely means, by a fixed rule:
+
+        1. the role named by the row's ``primary`` field in the people data;
+        2. else, of the international (IGO) and government (GOV) roles, a top office first
+           (``notable_roles`` of the lexicon: president, prime minister, secretary-general...),
+           then an international one over a national one, then the longest (open-ended roles
+           count up to today; a tie goes to the later);
+        3. else None: the person stands for their nationality.
+        """
+        if person.primary is not None:
+            return person.primary
+        cands = [r for r in person.roles if r.org is not None or r.sector == "GOV"]
+        if not cands:
+            return None
+        today = dt.date.today()
+        top = self.lexicon.notable_roles
+
+        def rank(r: Role) -> tuple[bool, bool, int, dt.date]:
+            title = r.title.lower()
+            notable = any(title == t or title.endswith(" " + t) for t in top) and not (
+                _SUBORDINATE.search(title))
+            start = r.start or r.end or today
+            return notable, r.org is not None, ((r.end or today) - start).days, start
+
+        return max(cands, key=rank)
 
     def org_refs(self, noun: str) -> list[Organization]:
         """Organisations that 'the <noun>' may refer back to ('alliance' -> NATO, CSTO...)."""
