@@ -303,9 +303,13 @@ class _Roles:
                         got = self.of_token(pobj)
                         if got:
                             return got, "agent"
-        for child in verb.children:
-            if child.dep_ in SUBJ_DEPS:
-                return self.of_token(child), "subject"
+        subjects = [c for c in verb.children if c.dep_ in SUBJ_DEPS]
+        for child in subjects:  # a dateline parsed as a second subject names nobody
+            got = self.of_token(child)
+            if got:
+                return got, "subject"
+        if subjects:
+            return [], "subject"
         for aux in verb.children:  # "NATO had ahead of time informed": subject parsed under "had"
             if aux.dep_ in ("aux", "auxpass"):
                 for child in aux.children:
