@@ -360,3 +360,12 @@ def test_knowledge_primary_must_name_a_role(tmp_path):
     with pytest.raises(KnowledgeError, match="primary 'Queen' names none of the roles") as err:
         KnowledgeBase.load(folder)
     assert "people_zz_test.yaml:2" in str(err.value)
+
+
+def test_knowledge_ambiguous_surname_without_date_keeps_the_shared_country():
+    from eventwire.extract.knowledge import KnowledgeBase
+    kb = KnowledgeBase.load()
+    # two US presidents named Bush: undated, the person is open but the country is not
+    undated = kb.by_surname("Bush", None)
+    assert undated is not None and undated.country == "USA"
+    assert kb.by_surname("Bush", "1990-06-01").person.name == "George H. W. Bush"

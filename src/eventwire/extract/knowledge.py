@@ -774,6 +774,11 @@ class KnowledgeBase:
         if len(people) > 1 and day is not None:
             active = [p for p in people if any(r.covers(day) for r in p.roles)]
             people = active if len(active) == 1 else people
+        if len(people) > 1 and len({p.country for p in people}) == 1 and day is None:
+            # "President Bush" with no date: which Bush is open, but not which country;
+            # keep the most recent holder of office so the side is right
+            latest = max(people, key=lambda p: max((r.start or dt.date.min) for r in p.roles))
+            return self.resolve(latest, when)
         return self.resolve(people[0], when) if len(people) == 1 else None
 
     def resolve(self, person: Person, when: str | dt.date | None) -> Resolved:
