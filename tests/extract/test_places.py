@@ -308,3 +308,21 @@ def test_places_keeps_place_after_organisation(nlp, gaz, text, place):
 ])
 def test_places_dateline_country_breaks_ties(nlp, gaz, text, mention, country):
     assert _find(_places(nlp, gaz, text), mention).country == country
+
+
+@pytest.mark.parametrize("text, name, country", [
+    ("Rebels captured the town of Rutshuru on Friday.", "Rutshuru", "COD"),
+    ("Troops moved between Musanze and Bukavu overnight.", "Musanze", "RWA"),
+    ("Shelling was reported near Kisoro late on Monday.", "Kisoro", "UGA"),
+])
+def test_places_small_town_counts_where_the_text_says_place(nlp, text, name, country):
+    from eventwire.extract.places import Gazetteer, extract_places
+    places = extract_places(nlp(text), Gazetteer.load())
+    assert any(p.text == name and p.country == country for p in places), places
+
+
+def test_places_small_town_name_without_place_cue_is_not_taken(nlp):
+    from eventwire.extract.places import Gazetteer, extract_places
+    places = extract_places(nlp("Kisoro Mbabazi told reporters the talks had stalled."),
+                            Gazetteer.load())
+    assert not any(p.text.startswith("Kisoro") for p in places)

@@ -422,6 +422,24 @@ def _span_text(doc: Any, start_tok: int, end_tok: int) -> tuple[str, int, int]:
     return text, span.start_char, span.start_char + len(text)
 
 
+def _place_context(doc: Any, tok_i: int, words: Words) -> bool:
+    """A small town counts where the text says it is a place: "in X", "near X", "the town of
+    X", "between X and Y", "X and Goma" after such a cue."""
+    if _preceded_by_locative(doc, tok_i, words, strong=True):
+        return True
+    i = tok_i - 1
+    if i >= 1 and doc[i].lower_ == "of" and doc[i - 1].lower_ in words.place_nouns:
+        return True  # "the town of Sake"
+    if i >= 0 and doc[i].lower_ in ("between", "and") and i >= 1:
+        j = i - 1  # "between Gisenyi and Goma", "Sake ... and Masisi"
+        while j >= 0 and doc[j].tag_ in ("NNP", "NNPS"):
+            j -= 1
+        return doc[i].lower_ == "between" or (j >= 0 and (doc[j].lower_ in ("between", "of")
+                                                         or _preceded_by_locative(
+                                                             doc, j + 1, words, strong=True)))
+    return False
+
+
 def _preceded_by_locative(doc: Any, tok_i: int, words: Words, strong: bool = False) -> bool:
     """True when 'in', 'near', 'on the border with'... stands right before token tok_i.
 
@@ -607,6 +625,8 @@ def _find_mentions(doc: Any, gaz: Gazetteer) -> list[_Mention]:
                 continue
         if ent.label_ in MISLABELS:
             strong = [c for c in cands if c.kind != "city" or c.prior >= SCAN_MIN_PRIOR]
+            if not strong and cands and _place_context(doc, s, words):
+                strong = cands  # "between Gisenyi and Goma" tagged PERSON: the context says place
             if not strong and _looks_like_name(doc, s, e, words) and (
                     _preceded_by_locative(doc, s, words, strong=True)
                     and _next_is_country(doc, e, gaz) or _admin_noun_after(doc, e, words)):
@@ -661,7 +681,7 @@ def _find_mentions(doc: Any, gaz: Gazetteer) -> list[_Mention]:
             i = j
             continue  # "dos Santos", "van Gogh": a surname
         cands = [c for c in gaz.lookup(text)
-                 if c.kind != "city" or c.prior >= SCAN_MIN_PRIOR]
+                 if c.kind != "city" or c.prior >= SCAN_MIN_PRIOR or _place_context(doc, i, words)]
         if cands and text[:1].isupper() and norm(text) not in words.not_places:
             add(i, j, "SCAN", cands)
         elif not gaz.lookup(text):  # "Evin prison": a facility spaCy did not see
