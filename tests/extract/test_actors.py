@@ -682,3 +682,12 @@ def test_actors_undated_person_takes_main_role(actors_of):
 def test_actors_undated_person_keeps_what_the_text_says(actors_of):
     index = actors_of("Portuguese diplomat Antonio Guterres urged restraint.", published=None)
     assert _person(index, "Antonio Guterres").key == "PRT"
+
+
+def test_actors_ministry_quoting_another_state_belongs_to_the_dateline_country(nlp):
+    from eventwire.extract.actors import extract_actors, load_knowledge
+    text = ('NAIROBI — Kenya recalled its envoy on Monday.\n\n"Uganda has violated our border '
+            'without cause," the Foreign Ministry said in a statement.')
+    index = extract_actors(nlp(text), load_knowledge(), "2021-05-04")
+    ministry = [a for a in index.actors if a.name.lower().endswith("foreign ministry")]
+    assert ministry and ministry[0].country == "KEN"

@@ -1480,11 +1480,19 @@ class _Extractor:
             if len(m.idents) != 1:
                 continue
             info = self.infos[m.idents[0]]
-            if info.kind == "state" and info.country and self.is_subject(m):
+            if info.kind == "state" and info.country and self.is_subject(m) \
+                    and not self._quoted(para, m.start):
+                # a state acting inside the ministry's own quotation is who it speaks about
                 return info.country
         if self.dateline:
             return self.dateline
         return self.context_country(pos, body_ok=True)
+
+    def _quoted(self, para: int, pos: int) -> bool:
+        """Is ``pos`` inside quotation marks opened in its paragraph?"""
+        text = self.text
+        curly = text.count("\u201c", para, pos) - text.count("\u201d", para, pos)
+        return curly > 0 or text.count('"', para, pos) % 2 == 1
 
     def domestic(self) -> None:
         """People and unknown bodies with a domestic role but no state ('police spokeswoman
