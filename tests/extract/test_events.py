@@ -134,3 +134,16 @@ def test_verb_dictionary_bad_row_names_file_and_line(tmp_path):
     with pytest.raises(KnowledgeError) as err:
         VerbDictionary.load(str(bad))
     assert "verbs.yaml:5" in str(err.value)
+
+
+def test_events_one_request_per_sentence_when_one_names_the_addressee(pipeline):
+    coded = pipeline.code_text("The Norwegian foreign minister appealed for calm, asking Sweden's "
+                               "leaders to restrain their supporters.", published="2021-06-15")
+    requests = [e for e in find(coded, "REQUEST") if "NOR" in keys(e.source)]
+    assert len(requests) == 1 and "SWE" in keys(requests[0].target)
+
+
+def test_events_where_a_surrender_happened_is_not_its_target(pipeline):
+    coded = pipeline.code_text("Two hundred Chadian rebels surrendered in the town of Abeche.",
+                               published="2021-06-15")
+    assert all(not e.target for e in find(coded, "RETREAT"))

@@ -868,12 +868,19 @@ PLACE_PREPS = frozenset({"in", "on", "at", "into", "from", "out", "near", "acros
                          "against", "of"})
 
 
-def _objects_and_pobjs(pred: Any) -> list[Any]:
+LOCATIVE_ONLY = frozenset({"in", "at", "near", "across", "of"})
+IN_PLACE_TARGETED = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "AID", "SUPPORT", "AGREE",
+                               "CONCEDE"})
+
+
+def _objects_and_pobjs(pred: Any, category: str = "ASSAULT") -> list[Any]:
     out = []
     for child in pred.children:
         if child.dep_ in ("prep", "dative") and child.pos_ == "ADP":
             if child.lower_ not in PLACE_PREPS:
                 continue
+            if child.lower_ in LOCATIVE_ONLY and category not in IN_PLACE_TARGETED:
+                continue  # "surrendered in Soroti": where it happened, not to whom
             for g in child.children:
                 if g.dep_ == "pobj":
                     out.append(g)
@@ -894,7 +901,8 @@ def _place_target(c: _Candidate, places: Sequence[Place]) -> tuple[ActorRef, ...
     no actor is named (also through the act a verb announces: "refused to deploy in Iraq")."""
     heads = [c.pred] + ([c.light] if c.light is not None else [])
     heads += [x for h in list(heads) for x in h.children if x.dep_ in ("xcomp", "advcl")]
-    spans = [(t.left_edge.idx, t.idx + len(t.text)) for h in heads for t in _objects_and_pobjs(h)]
+    spans = [(t.left_edge.idx, t.idx + len(t.text)) for h in heads
+             for t in _objects_and_pobjs(h, c.sense.category)]
     for p in places:
         if p.country and any(a <= p.start and p.end <= b for a, b in spans):
             return (ActorRef(actor=None, name=p.name, country=p.country),)
@@ -1001,6 +1009,13 @@ def extract_events(doc: Any, actors: Any, verbs: VerbDictionary,
                     continue  # "the quake struck": nature is nobody's deed
                 c.how = "unknown"
             c.target = [a for a in c.target if a not in c.source]
+            # joint exercises of several countries are cooperation; one side's are a deployment
+            if c.sense.category == "COOPERATE" and c.sense.mode == "military" and c.kind == "noun":
+                joint = any(t.lower_ in JOINT_WORDS for t in c.pred.subtree) or \
+                    len(_keys(roles, c.source + c.target)) >= 2
+                if not joint:
+                    c.sense = replace(c.sense, category="MOBILIZE", cameo="154", quad=4,
+                                      score=-5.0)
             if c.sense.category in GRIEVANCE:
                 # "complained to the UN over Israeli raids": the accused, not the addressee
                 c.target = roles.grievance_partners(c.light or c.pred, c.source) or c.target
@@ -1032,13 +1047,6 @@ def extract_events(doc: Any, actors: Any, verbs: VerbDictionary,
                                   cameo=THREAT_CAMEO.get(c.sense.category, "130"), quad=3,
                                   score=min(c.sense.score, -4.0) * 0.7, mode="announced")
                 c.status = "asserted"
-            # joint exercises of several countries are cooperation; one side's are a deployment
-            if c.sense.category == "COOPERATE" and c.sense.mode == "military" and c.kind == "noun":
-                joint = any(t.lower_ in JOINT_WORDS for t in c.pred.subtree) or \
-                    len(_keys(roles, c.source + c.target)) >= 2
-                if not joint:
-                    c.sense = replace(c.sense, category="MOBILIZE", cameo="154", quad=4,
-                                      score=-5.0)
             if c.sense.category in SYMMETRIC and not c.target and len(c.source) >= 2:
                 c.target = list(reversed(c.source))
             raw.append((c, sent))
@@ -1085,7 +1093,27 @@ def extract_events(doc: Any, actors: Any, verbs: VerbDictionary,
             target=target, evidence=evidence, mode=c.sense.mode,
             context=_contexts(sent, verbs), date=date, location=location,
             confidence=confidence(key_basis, verbs.calibration), basis=key_basis))
-    return events
+    return _merge_partial(events)
+
+
+def _side(refs: Sequence[ActorRef]) -> frozenset[str]:
+    return frozenset(a.org or a.country or a.name for a in refs)
+
+
+def _merge_partial(events: list[Event]) -> list[Event]:
+    """"Guterres appealed for calm, asking Zimbabwe's politicians to ..." is one request: a
+    demand, charge or threat of a sentence that names no addressee gives way to one of the
+    same sentence, category, source and status that does (a deed with no named target, such
+    as a withdrawal, stays); ids are renumbered so they stay dense and stable."""
+    keep = []
+    for e in events:
+        if not e.target and e.category in ("REQUEST", "ACCUSE", "THREATEN") and any(
+                o is not e and o.target and o.category == e.category and o.status == e.status
+                and o.evidence.start == e.evidence.start and _side(o.source) == _side(e.source)
+                for o in events):
+            continue
+        keep.append(e)
+    return [replace(e, id=f"e{i}") for i, e in enumerate(keep, 1)]
 
 
 __all__ = ["VerbDictionary", "Sense", "extract_events", "confidence", "basis", "load_calibration"]
