@@ -691,3 +691,12 @@ def test_actors_ministry_quoting_another_state_belongs_to_the_dateline_country(n
     index = extract_actors(nlp(text), load_knowledge(), "2021-05-04")
     ministry = [a for a in index.actors if a.name.lower().endswith("foreign ministry")]
     assert ministry and ministry[0].country == "KEN"
+
+
+def test_actors_he_prefers_the_main_clause_subject_of_the_previous_sentence(nlp):
+    from eventwire.extract.actors import extract_actors, load_knowledge
+    text = ("Trade envoy Jana Novakova rejected the plan hours after Petr Svoboda announced it.\n\n"
+            "The measures will hurt farmers, she said.")
+    index = extract_actors(nlp(text), load_knowledge(), "2021-05-04")
+    she = [m for m in index.mentions if m.text == "she"]
+    assert she and index.get(she[0].actors[0]).name == "Jana Novakova"

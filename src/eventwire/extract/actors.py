@@ -1824,6 +1824,7 @@ class _Extractor:
         best_any = None
         best_subj_same = None
         best_subj_prev = None
+        prev_subjects: list[tuple[int, Any, bool]] = []
         for m in reversed(prior):
             s = self.sent_of(m.start)
             if s < sent - 3:
@@ -1839,6 +1840,16 @@ class _Extractor:
                     best_subj_same = ident
                 if is_subj and s < sent and best_subj_prev is None:
                     best_subj_prev = ident
+                if is_subj and s < sent:
+                    prev_subjects.append((s, ident, self._main_clause(m)))
+        if prev_subjects:
+            # in the nearest earlier sentence, the main clause's subject outranks one of a
+            # subordinate clause ("Lamy set out the response hours after Bush announced
+            # duties ... , he said" -> Lamy)
+            nearest = prev_subjects[0][0]
+            main = [i for s_, i, is_main in prev_subjects if s_ == nearest and is_main]
+            if main:
+                best_subj_prev = main[0]
         if best_subj_same is not None:
             return best_subj_same
         same_sent_any = next((i for m in reversed(prior) if self.sent_of(m.start) == sent
@@ -1847,6 +1858,13 @@ class _Extractor:
         if same_sent_any is not None:
             return same_sent_any
         return best_subj_prev or best_any
+
+    def _main_clause(self, m: _Mention) -> bool:
+        span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            return False
+        head = span.root.head
+        return head.dep_ == "ROOT" or (head.dep_ == "conj" and head.head.dep_ == "ROOT")
 
     def is_subject(self, m: _Mention) -> bool:
         span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
