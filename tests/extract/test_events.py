@@ -147,3 +147,9 @@ def test_events_where_a_surrender_happened_is_not_its_target(pipeline):
     coded = pipeline.code_text("Two hundred Chadian rebels surrendered in the town of Abeche.",
                                published="2021-06-15")
     assert all(not e.target for e in find(coded, "RETREAT"))
+
+
+def test_events_where_people_spoke_is_not_whom_they_consulted(pipeline):
+    coded = pipeline.code_text("Speaking at the Kremlin on Monday, the Finnish president met "
+                               "reporters.", published="2021-06-15")
+    assert not [e for e in find(coded, "CONSULT") if "RUS" in keys(e.target)]

@@ -32,6 +32,7 @@ MODIFIER_DEPS = frozenset({"compound", "poss", "amod", "nmod", "appos", "npadvmo
 TARGET_PREPS = ("with", "on", "against", "to", "toward", "towards", "at", "over", "into",
                 "between", "from", "for", "upon", "onto", "of")
 SOURCE_NOUN_PREPS = ("by", "between", "from")
+CONSULT_PREPS = ("with", "to", "between", "by", "from")
 RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
 FIRST_PERSON = frozenset({"we", "our", "us", "ours", "i", "my", "me"})
 NEGATORS = frozenset({"not", "n't", "never", "no", "neither", "nor", "without"})
@@ -396,7 +397,8 @@ class _Roles:
                 return self.of_token(child)
         return []
 
-    def objects(self, pred: Any, skip: Any = None, depth: int = 0) -> list[str]:
+    def objects(self, pred: Any, skip: Any = None, depth: int = 0,
+                preps: Sequence[str] = ()) -> list[str]:
         """Targets: direct object, else prepositional partners in order of preference, else
         the partners of the act the verb announces ("threatened to impose curbs on German
         goods", "demanded that the US cancel the sale")."""
@@ -417,14 +419,15 @@ class _Roles:
                 found.extend(a for a in self._prep_partners(child, 2) if a not in found)
         if found:
             return found
-        preps = {}
+        allowed = preps
+        found_preps: dict[str, Any] = {}
         for child in pred.children:
             # "sent aid to Togo": spaCy may call that "to" a dative; it is a preposition
             if child.dep_ in ("prep", "agent") or (child.dep_ == "dative" and child.pos_ == "ADP") \
                     or (child.dep_ == "prt" and child.lower_ in TARGET_PREPS):
-                preps.setdefault(child.lower_, child)
-        for p in TARGET_PREPS:
-            prep = preps.get(p)
+                found_preps.setdefault(child.lower_, child)
+        for p in (allowed or TARGET_PREPS):
+            prep = found_preps.get(p)
             if prep is None:
                 continue
             for pobj in prep.children:
@@ -1029,6 +1032,10 @@ def extract_events(doc: Any, actors: Any, verbs: VerbDictionary,
                 continue  # a visit needs a host; defending verbally needs someone defended
             if c.sense.mode == "visit" and _keys(roles, c.target) <= _keys(roles, c.source):
                 continue  # travelling at home, or with one's own delegation, is no state visit
+            if c.sense.category == "CONSULT" and c.target and c.kind == "verb" and \
+                    not roles.objects(c.pred, preps=CONSULT_PREPS):
+                # "speaking at the White House": where, not with whom
+                c.target = []
             if c.sense.category == "CONSULT" and not c.target and len(c.source) < 2:
                 continue  # a consultation takes two: "has spoken publicly of" is a statement
             if c.sense.category == "AID" and c.kind == "verb" and not c.target \
