@@ -700,3 +700,14 @@ def test_actors_he_prefers_the_main_clause_subject_of_the_previous_sentence(nlp)
     index = extract_actors(nlp(text), load_knowledge(), "2021-05-04")
     she = [m for m in index.mentions if m.text == "she"]
     assert she and index.get(she[0].actors[0]).name == "Jana Novakova"
+
+
+@pytest.mark.parametrize("text, name, country", [
+    ("Chilean farmers and Peruvians marched.", "Peruvians", "PER"),
+    ("Bosnian Croats demanded new elections.", "Bosnian Croats", "BIH"),
+])
+def test_actors_plural_nationality_nouns_are_people(nlp, text, name, country):
+    from eventwire.extract.actors import extract_actors, load_knowledge
+    index = extract_actors(nlp(text), load_knowledge(), "2021-05-04")
+    hit = [a for a in index.actors if a.name == name]
+    assert hit and hit[0].country == country and hit[0].sector == "CVL"

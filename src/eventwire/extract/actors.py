@@ -2169,6 +2169,7 @@ class _Extractor:
                 continue
             self.phrase(chain)
         self.resolve_deferred()
+        self.peoples()
         self.domestic()
         self.members()
         self.surnames()
@@ -2177,6 +2178,42 @@ class _Extractor:
         self.pronouns()
         self.relational()
         return self.index()
+
+    def peoples(self) -> None:
+        """A plural nationality noun names people, not a government ("Albanians protested"
+        -> Albanian civilians); after a nationality adjective it names that country's
+        people ("Bosnian Serbs", "Iraqi Kurds" -> of Bosnia, of Iraq)."""
+        ordered = sorted(self.mentions, key=lambda m: m.start)
+        drop: set[int] = set()
+        peoples: list[tuple[int, int, _Info]] = []
+        for k, m in enumerate(ordered):
+            if m.kind != "demonym" or len(m.idents) != 1 or not self._plural_people(m.text):
+                continue
+            info = self.infos[m.idents[0]]
+            if info.kind != "state" or info.country is None:
+                continue
+            start, country = m.start, info.country
+            prev = ordered[k - 1] if k > 0 else None
+            if prev is not None and prev.kind in ("demonym", "name") and len(prev.idents) == 1 \
+                    and self.infos[prev.idents[0]].kind == "state" \
+                    and self.text[prev.end:m.start] == " " and not self._plural_people(prev.text):
+                country = self.infos[prev.idents[0]].country or country
+                start = prev.start
+                drop.add(id(prev))
+            drop.add(id(m))
+            text = self.text[start:m.end]
+            peoples.append((start, m.end, _Info(("G", country, None, "CVL"), text, "group",
+                                                country=country, sector="CVL", raw=text,
+                                                kb_id=country)))
+        if drop:
+            self.mentions = [m for m in self.mentions if id(m) not in drop]
+        for start, end, info in peoples:
+            self.add(start, end, [info], "demonym")
+
+    def _plural_people(self, text: str) -> bool:
+        word = text.split()[-1] if text.split() else ""
+        return word.endswith("s") and self.kb.demonym(word[:-1]) is not None \
+            and word[:1].isupper()
 
     def index(self) -> ActorIndex:
         first: dict[tuple[Any, ...], int] = {}
