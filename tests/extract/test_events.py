@@ -153,3 +153,13 @@ def test_events_where_people_spoke_is_not_whom_they_consulted(pipeline):
     coded = pipeline.code_text("Speaking at the Kremlin on Monday, the Finnish president met "
                                "reporters.", published="2021-06-15")
     assert not [e for e in find(coded, "CONSULT") if "RUS" in keys(e.target)]
+
+
+@pytest.mark.parametrize("text, category, source, target", [
+    ("Norway said it would not provide aid to Sweden.", "REJECT", "NOR", "SWE"),
+    ("Chile wants to attack Bolivia.", "THREATEN", "CHL", "BOL"),
+])
+def test_events_announced_refusals_and_intents(pipeline, text, category, source, target):
+    coded = pipeline.code_text(text, published="2021-06-15")
+    hits = [e for e in find(coded, category, "asserted") if source in keys(e.source)]
+    assert hits and target in keys(hits[0].target), coded.events

@@ -796,10 +796,27 @@ def _announced_harm(c: "_Candidate") -> bool:
     if c.sense.category in ("SANCTION", "COERCE", "ASSAULT", "MOBILIZE"):
         node = c.light if c.light is not None else c.pred
         auxes = {x.lower_ for x in node.children if x.dep_ in ("aux", "auxpass")}
-        return bool(auxes & (FUTURE_AUX | {"would", "'d"})) or _conditional(node)
+        # "wants to attack", "plans to impose": an intent to harm, declared
+        intent = node.dep_ == "xcomp" and node.head.lemma_.lower() in (INTENT_VERBS | DESIRE_VERBS)
+        return bool(auxes & (FUTURE_AUX | {"would", "'d"})) or _conditional(node) or intent
     if c.sense.category in ("RETREAT", "PROTEST"):
         return _conditional(c.light if c.light is not None else c.pred)
     return False
+
+
+def _own_refusal(c: "_Candidate", roles: "_Roles") -> bool:
+    """A negated act in the future tense whose doer is the speaker (or no one else speaks)."""
+    if c.kind == "derived" or c.sense.category in ("REJECT", "THREATEN", "ASSAULT", "COERCE"):
+        return False
+    node = c.light if c.light is not None else c.pred
+    auxes = {x.lower_ for x in node.children if x.dep_ in ("aux", "auxpass")}
+    if not auxes & (FUTURE_AUX | {"would", "'d", "wo"}):
+        return False
+    gov = node.head
+    if node.dep_ == "ccomp" and gov.lemma_.lower() in CLAIM_VERBS:
+        speaker = roles.subject(gov)[0]
+        return bool(_keys(roles, speaker) & _keys(roles, c.source)) or not speaker
+    return node.dep_ == "ROOT"
 
 
 def _conditional(node: Any) -> bool:
@@ -1048,6 +1065,12 @@ def extract_events(doc: Any, actors: Any, verbs: VerbDictionary,
             src_keys = _keys(roles, c.source)
             c.status, speaker = _status(c.pred, c.light, roles, src_keys)
             c.speaker = tuple(speaker)
+            if c.status == "negated" and _own_refusal(c, roles):
+                # "said he would not provide support", "will not accept more refugees": a
+                # refusal announced by the one who refuses
+                c.sense = replace(c.sense, category="REJECT", cameo="120", quad=3, score=-4.0,
+                                  mode="refusal")
+                c.status = "asserted"
             if c.status in ("future", "hypothetical") and _announced_harm(c):
                 # "will impose sanctions", "will withdraw its troops unless ...": a threat now
                 c.sense = replace(c.sense, category="THREATEN",
