@@ -163,3 +163,9 @@ def test_events_announced_refusals_and_intents(pipeline, text, category, source,
     coded = pipeline.code_text(text, published="2021-06-15")
     hits = [e for e in find(coded, category, "asserted") if source in keys(e.source)]
     assert hits and target in keys(hits[0].target), coded.events
+
+
+def test_events_wanting_someone_else_to_act_is_a_request(pipeline):
+    coded = pipeline.code_text("Chile wants Peru to withdraw its troops.", published="2021-06-15")
+    hits = [e for e in find(coded, "REQUEST") if "CHL" in keys(e.source)]
+    assert hits and "PER" in keys(hits[0].target)

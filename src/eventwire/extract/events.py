@@ -829,8 +829,19 @@ DEMAND_SENSE = Sense("REQUEST", "100", -2.5, 3, "demand", "said … must")
 
 
 def _reported_demand(verb: Any, roles: _Roles) -> _Candidate | None:
-    """"X said Y must hand over the suspects" is a demand by X on Y (CAMEO 10), whatever
-    the complement's own verb is."""
+    """"X said Y must hand over the suspects" and "X wants Y to attack Z" are demands by X on
+    Y (CAMEO 10), whatever the complement's own verb is."""
+    if verb.lemma_.lower() in ("want", "wish", "expect", "need", "prefer"):
+        for comp in verb.children:
+            if comp.dep_ not in ("ccomp", "xcomp"):
+                continue
+            asked = [c for c in comp.children if c.dep_ in SUBJ_DEPS] or \
+                [c for c in verb.children if c.dep_ == "dobj"]
+            source, how = roles.subject(verb)
+            target = [a for t in asked for a in roles.of_token(t) if a not in source]
+            if source and target:
+                return _Candidate(DEMAND_SENSE, verb, None, source, target, how, "verb")
+        return None
     if verb.lemma_.lower() not in CLAIM_VERBS and verb.lemma_.lower() not in (
             "reiterate", "conclude", "remind", "stress", "insist", "declare"):
         return None
