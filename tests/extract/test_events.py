@@ -169,3 +169,22 @@ def test_events_wanting_someone_else_to_act_is_a_request(pipeline):
     coded = pipeline.code_text("Chile wants Peru to withdraw its troops.", published="2021-06-15")
     hits = [e for e in find(coded, "REQUEST") if "CHL" in keys(e.source)]
     assert hits and "PER" in keys(hits[0].target)
+
+
+@pytest.mark.parametrize("text, source, target", [
+    ("Japan will provide emergency aid to Nepal, officials said.", "JPN", "NPL"),
+    ("The Fijian rebels said they will release the hostages from Tonga.", None, None),
+])
+def test_events_announced_cooperation_is_a_promise(pipeline, text, source, target):
+    coded = pipeline.code_text(text, published="2021-06-15")
+    agree = find(coded, "AGREE", "asserted")
+    assert agree, coded.events
+    if source:
+        assert source in keys(agree[0].source) and target in keys(agree[0].target)
+
+
+def test_events_a_declaration_speaks_for_whoever_issued_it(pipeline):
+    coded = pipeline.code_text("Norway issued a declaration demanding that Sweden reopen the border.",
+                               published="2021-06-15")
+    hits = [e for e in find(coded, "REQUEST") if "NOR" in keys(e.source)]
+    assert hits and "SWE" in keys(hits[0].target)

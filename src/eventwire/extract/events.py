@@ -48,7 +48,8 @@ HYPOTHETICAL_VERBS = frozenset({"threaten", "consider", "warn", "urge", "call", 
                                 "encourage", "tell", "order", "insist", "refuse", "reject",
                                 "deny", "fail", "avoid", "risk"})
 SPEECH_NOUNS = frozenset({"statement", "readout", "communique", "communiqué", "report",
-                          "letter", "declaration", "release", "message", "post", "tweet"})
+                          "letter", "declaration", "release", "message", "post", "tweet",
+                          "reminder", "resolution", "note", "appeal", "warning"})
 DESIRE_VERBS = frozenset({"want", "wish", "hope", "demand", "urge", "insist", "prefer", "need"})
 DENIAL_VERBS = frozenset({"deny", "refute", "dismiss", "reject"})
 CLAIM_VERBS = frozenset({"say", "claim", "allege", "accuse", "charge", "report", "insist",
@@ -331,17 +332,14 @@ class _Roles:
         if verb.dep_ == "acl" and verb.tag_ in ("VBD", "VBG", "VBZ", "VBP"):
             # "troops firing on the crowd", 'The men "called on ..."': the noun acts
             # (a past participle, "weapons seized by police", would be the one acted on)
-            return self.of_token(verb.head), "relative"
+            got = self.of_token(verb.head)
+            if not got and verb.head.lemma_.lower() in SPEECH_NOUNS:
+                got = self._owner_of_speech(verb.head, depth)
+            return got, "relative"
         if verb.dep_ == "relcl":
             got = self.of_token(verb.head)
             if not got and verb.head.lemma_.lower() in SPEECH_NOUNS:
-                # "the ministry said in a statement that thanked Qatar": the statement's owner
-                node = verb.head
-                for _ in range(3):
-                    node = node.head
-                    if node.pos_ == "VERB":
-                        got = self.subject(node, depth + 1)[0]
-                        break
+                got = self._owner_of_speech(verb.head, depth)
             return got, "relative"
         if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
             # "accused NATO of pursuing a buildup": the object of the governing verb acts
@@ -390,6 +388,16 @@ class _Roles:
 
         take(pred, 0)
         return found
+
+    def _owner_of_speech(self, noun: Any, depth: int) -> list[str]:
+        """"the ministry said in a statement that thanked Qatar", "issued a declaration
+        demanding ...": a statement speaks for whoever made or issued it."""
+        node = noun
+        for _ in range(3):
+            node = node.head
+            if node.pos_ == "VERB":
+                return self.subject(node, depth + 1)[0]
+        return []
 
     def passive_object(self, verb: Any) -> list[str]:
         for child in verb.children:
@@ -804,6 +812,23 @@ def _announced_harm(c: "_Candidate") -> bool:
     return False
 
 
+PROMISE_CAMEO = {"AID": "033", "RETREAT": "035", "CONCEDE": "035", "COOPERATE": "031",
+                 "SUPPORT": "030", "CONSULT": "036"}
+
+
+def _own_announcement(c: "_Candidate", roles: "_Roles") -> bool:
+    """Is a coming act announced by its own doer (or by nobody else)?"""
+    node = c.light if c.light is not None else c.pred
+    for _ in range(3):
+        if node.dep_ == "ccomp" and node.head.lemma_.lower() in CLAIM_VERBS:
+            speaker = roles.subject(node.head)[0]
+            return not speaker or bool(_keys(roles, speaker) & _keys(roles, c.source))
+        if node.dep_ not in ("xcomp", "conj") or node.head is node:
+            break
+        node = node.head
+    return True
+
+
 def _own_refusal(c: "_Candidate", roles: "_Roles") -> bool:
     """A negated act in the future tense whose doer is the speaker (or no one else speaks)."""
     if c.kind == "derived" or c.sense.category in ("REJECT", "THREATEN", "ASSAULT", "COERCE"):
@@ -1087,6 +1112,12 @@ def extract_events(doc: Any, actors: Any, verbs: VerbDictionary,
                 c.sense = replace(c.sense, category="THREATEN",
                                   cameo=THREAT_CAMEO.get(c.sense.category, "130"), quad=3,
                                   score=min(c.sense.score, -4.0) * 0.7, mode="announced")
+                c.status = "asserted"
+            if c.status == "future" and c.sense.category in PROMISE_CAMEO and \
+                    c.kind != "derived" and _own_announcement(c, roles):
+                # "the UN will provide food aid", "they will release the hostages": a promise
+                c.sense = replace(c.sense, category="AGREE", quad=1, score=3.0,
+                                  cameo=PROMISE_CAMEO[c.sense.category], mode="intent")
                 c.status = "asserted"
             if c.sense.category in SYMMETRIC and not c.target and len(c.source) >= 2:
                 c.target = list(reversed(c.source))
