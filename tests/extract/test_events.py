@@ -188,3 +188,16 @@ def test_events_a_declaration_speaks_for_whoever_issued_it(pipeline):
                                published="2021-06-15")
     hits = [e for e in find(coded, "REQUEST") if "NOR" in keys(e.source)]
     assert hits and "SWE" in keys(hits[0].target)
+
+
+def test_events_civil_groups_demand_in_their_own_name(pipeline):
+    coded = pipeline.code_text("Village elders demanded that the Chilean government return the "
+                               "land.", published="2021-06-15")
+    hits = find(coded, "REQUEST")
+    assert hits and hits[0].source[0].actor is None and "elders" in hits[0].source[0].name
+
+
+def test_events_an_unnamed_thing_demands_nothing(pipeline):
+    coded = pipeline.code_text("The report demanded that the Chilean government return the land.",
+                               published="2021-06-15")
+    assert not [e for e in find(coded, "REQUEST") if not any(a.country for a in e.source)]

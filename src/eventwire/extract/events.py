@@ -988,6 +988,25 @@ UNNAMED_DOER = frozenset({"ASSAULT", "COERCE", "PROTEST"})
 PERSONAL_PRONOUNS = frozenset({"it", "this", "that", "which", "what", "there"})
 
 
+#: Civil and insurgent groups that demand, protest and refuse in their own name. Officials,
+#: governments and leaders are left out on purpose: unnamed, they are someone the actor layer
+#: failed to resolve, and an event with a blank where a state should be misleads a dyad count.
+ANIMATE = frozenset({"elder", "group", "activist", "protester", "demonstrator", "student",
+                     "worker", "resident", "villager", "rebel", "militant", "crowd", "supporter",
+                     "opposition", "critic", "union", "farmer", "refugee", "prisoner",
+                     "citizen", "voter", "teacher", "doctor", "journalist", "people"})
+
+
+def _animate_subject(c: "_Candidate", roles: "_Roles") -> bool:
+    """Demands, charges and refusals need someone who can make them: a person or group noun
+    ("Ibo traditional elders demanded ..."), never a thing ("the report demanded")."""
+    verb = c.light if c.light is not None else c.pred
+    for child in verb.children:
+        if child.dep_ in SUBJ_DEPS and child.pos_ == "NOUN":
+            return child.lemma_.lower() in ANIMATE
+    return False
+
+
 def _unnamed_doer(verb: Any) -> tuple[ActorRef, ...] | None:
     """The subject noun phrase of a verb as a name-only actor ("suicide bomber"); None when
     there is no such subject (a passive without agent, "six people were killed", says too
@@ -1057,7 +1076,8 @@ def extract_events(doc: Any, actors: Any, verbs: VerbDictionary,
             if not c.source:
                 # violence and protest happen even when the doer is unnamed ("a suicide
                 # bomber", "gunmen", "crowds"): code them with an unkeyed source
-                if c.sense.category not in UNNAMED_DOER or c.kind == "noun":
+                if c.kind == "noun" or (c.sense.category not in UNNAMED_DOER
+                                        and not _animate_subject(c, roles)):
                     continue
                 c.unnamed = _unnamed_doer(c.light if c.light is not None else c.pred)
                 if c.unnamed is None or c.unnamed[0].name.split()[-1].lower() in verbs.non_agents \
