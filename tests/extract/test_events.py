@@ -201,3 +201,18 @@ def test_events_an_unnamed_thing_demands_nothing(pipeline):
     coded = pipeline.code_text("The report demanded that the Chilean government return the land.",
                                published="2021-06-15")
     assert not [e for e in find(coded, "REQUEST") if not any(a.country for a in e.source)]
+
+
+def test_events_a_visit_abroad_is_hosted_by_the_country_visited(pipeline):
+    coded = pipeline.code_text("The Peruvian president arrived in Quito on a two-day visit.",
+                               published="2021-06-15")
+    visits = find(coded, "CONSULT")
+    assert visits and "ECU" in keys(visits[0].target)
+    home = pipeline.code_text("The Peruvian president travelled to Cusco.", published="2021-06-15")
+    assert not find(home, "CONSULT")
+
+
+def test_events_a_meeting_named_as_the_setting_is_not_news(pipeline):
+    coded = pipeline.code_text("Peru signed the pact at the ASEAN summit in Jakarta.",
+                               published="2021-06-15")
+    assert not [e for e in find(coded, "CONSULT") if e.evidence.trigger == "summit"]

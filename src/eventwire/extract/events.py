@@ -32,6 +32,8 @@ MODIFIER_DEPS = frozenset({"compound", "poss", "amod", "nmod", "appos", "npadvmo
 TARGET_PREPS = ("with", "on", "against", "to", "toward", "towards", "at", "over", "into",
                 "between", "from", "for", "upon", "onto", "of")
 SOURCE_NOUN_PREPS = ("by", "between", "from")
+SETTING_PREPS = frozenset({"at", "during", "after", "before", "since", "amid", "following",
+                           "throughout", "until"})
 CONSULT_PREPS = ("with", "to", "between", "by", "from")
 RELATIVE_PRONOUNS = frozenset({"which", "who", "that", "whom"})
 FIRST_PERSON = frozenset({"we", "our", "us", "ours", "i", "my", "me"})
@@ -787,6 +789,8 @@ def _candidates(sent: Any, roles: _Roles, verbs: VerbDictionary) -> list[_Candid
                         break
             if tok.dep_ in ("pobj",) and not source and tok.head.lower_ in ("of", "for"):
                 continue
+            if tok.dep_ == "pobj" and tok.head.lower_ in SETTING_PREPS:
+                continue  # "at the G20 summit", "after the strike": a setting, not the news
             if not source:
                 continue
             out.append(_Candidate(_choose(senses, tok, roles, source), tok, None, source,
@@ -925,8 +929,8 @@ PLACE_PREPS = frozenset({"in", "on", "at", "into", "from", "out", "near", "acros
 
 
 LOCATIVE_ONLY = frozenset({"in", "at", "near", "across", "of"})
-IN_PLACE_TARGETED = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "AID", "SUPPORT", "AGREE",
-                               "CONCEDE"})
+IN_PLACE_TARGETED = frozenset({"ASSAULT", "COERCE", "PROTEST", "MOBILIZE", "AID", "SUPPORT",
+                               "AGREE", "CONCEDE", "CONSULT"})
 
 
 def _objects_and_pobjs(pred: Any, category: str = "ASSAULT") -> list[Any]:
@@ -1101,15 +1105,22 @@ def extract_events(doc: Any, actors: Any, verbs: VerbDictionary,
                 # a place in a complaint or warning is its topic ("warned against interference
                 # in Belarus"), not the one warned
                 c.place_target = _place_target(c, places)
-            if (c.sense.mode == "visit" or c.sense.cameo == "052") and not c.target:
-                continue  # a visit needs a host; defending verbally needs someone defended
-            if c.sense.mode == "visit" and _keys(roles, c.target) <= _keys(roles, c.source):
+            if c.sense.mode == "visit" and not c.target:
+                # "arrived in Amman on a visit": the host is the country visited
+                abroad = [r for r in c.place_target if r.country not in _keys(roles, c.source)]
+                c.place_target = tuple(abroad)
+                if not abroad:
+                    continue  # a visit needs a host abroad
+            elif c.sense.cameo == "052" and not c.target:
+                continue  # defending verbally needs someone defended
+            elif c.sense.mode == "visit" and _keys(roles, c.target) <= _keys(roles, c.source):
                 continue  # travelling at home, or with one's own delegation, is no state visit
             if c.sense.category == "CONSULT" and c.target and c.kind == "verb" and \
                     not roles.objects(c.pred, preps=CONSULT_PREPS):
                 # "speaking at the White House": where, not with whom
                 c.target = []
-            if c.sense.category == "CONSULT" and not c.target and len(c.source) < 2:
+            if c.sense.category == "CONSULT" and not c.target and not c.place_target \
+                    and len(c.source) < 2:
                 continue  # a consultation takes two: "has spoken publicly of" is a statement
             if c.sense.category == "AID" and c.kind == "verb" and not c.target \
                     and not c.place_target:
