@@ -711,3 +711,76 @@ def test_actors_plural_nationality_nouns_are_people(nlp, text, name, country):
     index = extract_actors(nlp(text), load_knowledge(), "2021-05-04")
     hit = [a for a in index.actors if a.name == name]
     assert hit and hit[0].country == country and hit[0].sector == "CVL"
+
+
+# -- actor audit: phrases of wire copy ------------------------------------------------------
+@pytest.mark.parametrize("text,mention,key,sector", [
+    ("Soviet troops crossed the river at dawn.", "Soviet troops", "RUS", "MIL"),
+    ("Yugoslav officials denied the report.", "Yugoslav officials", "SRB", "GOV"),
+    ("The Soviet Union and Czechoslovakia signed a trade pact.", "Soviet Union and Czechoslovakia",
+     "RUS", "GOV"),
+    ("Zairean soldiers looted the town.", "Zairean soldiers", "COD", "MIL"),
+    ("Chechen refugees crossed into the next province.", "Chechen refugees", "RUS", "REF"),
+    ("Afghan refugees waited at the border post.", "Afghan refugees", "AFG", "REF"),
+    ("The RUF freed twenty hostages on Tuesday.", "RUF", "SLE", "REB"),
+    ("Shining Path guerrillas blew up a power pylon.", "Shining Path guerrillas", "PER", "REB"),
+])
+def test_actors_wire_copy_groups_and_movements(actors_of, text, mention, key, sector):
+    index = actors_of(text, None)
+    m = _mention(index, mention)
+    a = index.get(m.actors[0])
+    assert (a.key, a.sector) == (key, sector)
+
+
+def test_actors_hutu_rebels_have_no_country(actors_of):
+    # an ethnic group names no state: the country stays unknown
+    index = actors_of("Hutu rebels attacked a camp at night.", None)
+    a = index.get(_mention(index, "rebels").actors[0])
+    assert a.country is None and a.sector == "REB"
+
+
+def test_actors_state_name_with_org_head_is_no_organisation(actors_of):
+    # "West Bank" ends in "Bank" but the knowledge base names the whole span as a territory
+    index = actors_of("Troops stayed on alert in the occupied West Bank on Sunday.", None)
+    assert all(a.kind != "organization" for a in index.actors)
+
+
+def test_actors_bracket_cut_org_is_dropped(actors_of):
+    index = actors_of("Shots were fired across the Frontier Line of Control (FLC) overnight.")
+    assert not any("(" in a.name and ")" not in a.name for a in index.actors)
+
+
+def test_actors_title_before_org_tag_makes_a_person(actors_of):
+    index = actors_of("Vice-President Moody Awori has declined to resign.", None)
+    a = index.get(_mention(index, "Vice-President Moody Awori").actors[0])
+    assert a.kind == "person" and a.sector == "GOV"
+
+
+def test_actors_nationality_before_people_plural(actors_of):
+    index = actors_of("Thousands of Iraqi Kurds crossed into Turkey last week.", None)
+    a = index.get(_mention(index, "Iraqi Kurds").actors[0])
+    assert (a.kind, a.country, a.sector) == ("group", "IRQ", "CVL")
+
+
+@pytest.mark.parametrize("text,mention,country", [
+    ("The Lithuanian Conservatives began collecting signatures.", "Lithuanian Conservatives",
+     "LTU"),
+    ("The Conservatives won the vote in Britain.", "Conservatives", "GBR"),
+])
+def test_actors_foreign_namesake_party(actors_of, text, mention, country):
+    index = actors_of(text)
+    assert index.get(_mention(index, mention).actors[0]).country == country
+
+
+def test_actors_news_agency_lends_no_country(actors_of):
+    # the agency is French; the police it reports on are not
+    text = ("KAMPALA, Uganda - Police fired tear gas at the crowd, an AFP correspondent said. "
+            "Riot police later withdrew.")
+    index = actors_of(text)
+    assert not any(a.country == "FRA" and a.sector in ("COP", "CVL") for a in index.actors)
+
+
+def test_actors_un_mediator_takes_the_org(actors_of):
+    index = actors_of("Rebel leaders agreed to meet U.N. mediator Diego Cordovez.", None)
+    a = index.get(_mention(index, "U.N. mediator Diego Cordovez").actors[0])
+    assert a.org == "UN"

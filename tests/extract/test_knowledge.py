@@ -369,3 +369,47 @@ def test_knowledge_ambiguous_surname_without_date_keeps_the_shared_country():
     undated = kb.by_surname("Bush", None)
     assert undated is not None and undated.country == "USA"
     assert kb.by_surname("Bush", "1990-06-01").person.name == "George H. W. Bush"
+
+
+# -- actor audit: defunct states, namesakes, spellings -------------------------------------
+@pytest.mark.parametrize("text,iso3", [
+    ("Soviet Union", "RUS"), ("USSR", "RUS"), ("Soviet", "RUS"), ("Yugoslavia", "SRB"),
+    ("Yugoslav", "SRB"), ("Czechoslovakia", "CZE"), ("Czechoslovak", "CZE"),
+    ("East Germany", "DEU"), ("East German", "DEU"), ("Zaire", "COD"), ("Zairean", "COD"),
+    ("North Yemen", "YEM"), ("Rhodesia", "ZWE"), ("Former Yugoslav Republic of Macedonia", "MKD"),
+])
+def test_knowledge_defunct_states_map_to_successor(kb, text, iso3):
+    c = kb.country(text)
+    assert c is not None and c.iso3 == iso3
+
+
+@pytest.mark.parametrize("text,country,sector", [
+    ("UNITA", "AGO", None), ("RUF", "SLE", "REB"), ("IRA", "GBR", "REB"), ("KLA", "XKX", "REB"),
+    ("Shining Path", "PER", "REB"), ("ETA", "ESP", "REB"), ("Tamil Tigers", "LKA", "REB"),
+    ("Hezbollah", "LBN", "REB"), ("Fatah Party", "PSE", "PTY"), ("ANC", "ZAF", None),
+])
+def test_knowledge_armed_and_political_movements(kb, text, country, sector):
+    org = kb.organization(text)
+    assert org is not None and org.country == country
+    if sector:
+        assert org.sector_at(None) == sector
+
+
+def test_knowledge_movement_sector_follows_the_date(kb):
+    anc = kb.organization("ANC")
+    assert anc.sector_at(parse_date("1986-05")) == "REB"
+    assert anc.sector_at(parse_date("1994-05")) == "PTY"
+
+
+def test_knowledge_alias_in_two_capitalisations_accepts_both(kb):
+    # "Al-Qaeda" and "al-Qaeda" are both listed: neither capitalisation may shadow the other
+    assert kb.organization("al-Qaeda") is not None
+    assert kb.organization("Al-Qaeda") is not None
+    assert [m.text for m in kb.scan("His al-Qaeda network struck.")] == ["al-Qaeda"]
+    assert kb.organization("al-qaeda") is None  # "Qaeda" is capitalised in every spelling
+
+
+@pytest.mark.parametrize("text", ["European Community", "European Economic Community"])
+def test_knowledge_european_community_is_the_eu(kb, text):
+    org = kb.organization(text)
+    assert org is not None and org.org == "EU"

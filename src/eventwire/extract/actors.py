@@ -142,6 +142,11 @@ _LIST_GAP = re.compile(r"^\s*(?:,\s*(?:(?:a|an|the)\s+(?:[^,;:.()\n]|\.(?!\s)){1
 #: "in Baghdad", "in the Kenyan town of Eldoret" is too loose: a capitalised place right after.
 _PLACED = re.compile(r"\s+in\s+(?:the\s+)?([A-Z][\w'\u2019.-]*(?:\s+[A-Z][\w'\u2019.-]*){0,2})")
 STATE_LIKE = frozenset({"country", "capital", "metonym", "demonym"})
+#: Sectors of national bodies whose names other states' bodies share ("Conservatives",
+#: "Social Democrats"): a nationality the text puts before them names another body.
+NAMESAKE_SECTORS = frozenset({"PTY", "OPP", "LAB"})
+#: Sectors of those who report the news: their nationality is no clue to the story's country.
+REPORTING_SECTORS = frozenset({"MED", "JRN"})
 #: Sectors that only mean something with a state attached ("forces" alone is no actor).
 STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "LEG", "JUD", "PTY"})
 SECTOR_WORDS = {"GOV": "government", "MIL": "military", "COP": "police", "SPY": "intelligence",
@@ -363,11 +368,14 @@ class _Extractor:
         return out
 
     def _retype_orgs(self, items: list[_Item]) -> list[_Item]:
-        """An ORG tag with no organisation word whose words name a person elsewhere is that
-        person ('Mahmood Habibi arrived ... Habibi said')."""
+        """An ORG tag with no organisation word whose words name a person elsewhere, or that
+        a personal title opens, is that person ('Mahmood Habibi arrived ... Habibi said',
+        'Vice-President Moody Awori')."""
         people = [it for it in items if it.kind == "uperson"]
         words = {w for it in people for w in _fold_tuple(it.text)}
         full = {_fold_tuple(it.text) for it in people}
+        titled_at = {it.end for it in items if it.kind == "title"
+                     and not (it.ref.collective or it.ref.plural)}
         out = []
         for it in items:
             org = it.ref
@@ -379,8 +387,11 @@ class _Extractor:
                 described = desc is not None and self._tie(it.end)[1] is None and (
                     self._describe_noun(desc.group(1).split()[-3:]) is not None
                     or self._describe(desc.group(1), bare_ok=False) is not None)
+                gap = re.match(r"[ \t]*", self.text[it.start - 3:it.start][::-1])
+                titled = gap is not None and it.start - gap.end() in titled_at
                 if 2 <= len(names) <= 4 and all(w[:1].isupper() for w in names) and (
-                        key in full or key[-1] in words or key[0] in words or described) \
+                        key in full or key[-1] in words or key[0] in words or described
+                        or titled) \
                         and not self._premodifier(it.start, it.end):
                     it = _Item(it.start, it.end, it.text, "uperson", None)
             out.append(it)
@@ -458,6 +469,12 @@ class _Extractor:
             inside = [it for it in items if it.start < end and it.end > start]
             if any(it.kind in ("person", "org") for it in inside):
                 continue  # the knowledge base knows this name (or part of it)
+            if any(it.kind in STATE_LIKE and it.start <= start and it.end >= end
+                   for it in inside):
+                continue  # "West Bank", "Soviet Union": a state's whole name, head word or not
+            name = self.text[start:end]
+            if name.count("(") != name.count(")"):
+                continue  # "Line of Control (LoC": a tagger span cut inside brackets
             if any(it.kind == "body" for it in inside) and not self._more_than(
                     start, end, [it for it in inside if it.kind != "title"]):
                 continue  # "Pakistan Army", "Royal Thai Army": a state's own institution
@@ -1029,6 +1046,13 @@ class _Extractor:
                 assert body is not None
                 self._body(body, countries[-1].iso3, text, start, head.end)
                 return
+            if (org.kind == "organization" and countries and org.country
+                    and countries[-1].iso3 != org.country and org.sector in NAMESAKE_SECTORS):
+                # "the Lithuanian Conservatives": another state's party of the same name
+                iso = countries[-1].iso3
+                name = re.sub(r"^[Tt]he\s+", "", text)
+                org = Organization(key="~" + name, name=name, kind="organization",
+                                   sector=org.sector, country=iso, refs=org.refs)
             self.add(start, head.end, [self.org_info(org, text)], "name")
             return
         body: Body = head.ref
@@ -1449,14 +1473,17 @@ class _Extractor:
 
     # -- context ------------------------------------------------------------------------------
     def context_country(self, pos: int, body_ok: bool = False) -> str | None:
-        """The one country the sentence (else the whole article) is about, if only one."""
+        """The one country the sentence (else the whole article) is about, if only one.
+
+        A news agency or its reporters ('AFP', 'a Reuters correspondent') say who reported,
+        not where: their country is no context."""
         sent = self.sent_of(pos)
         in_sent: set[str] = set()
         everywhere: set[str] = set()
         for m in self.mentions:
             for ident in m.idents:
                 info = self.infos[ident]
-                if info.country and info.org is None:
+                if info.country and info.org is None and info.sector not in REPORTING_SECTORS:
                     everywhere.add(info.country)
                     if self.sent_of(m.start) == sent and info.kind != "person":
                         in_sent.add(info.country)
@@ -2187,7 +2214,20 @@ class _Extractor:
         drop: set[int] = set()
         peoples: list[tuple[int, int, _Info]] = []
         for k, m in enumerate(ordered):
-            if m.kind != "demonym" or len(m.idents) != 1 or not self._plural_people(m.text):
+            if m.kind == "demonym" and len(m.idents) == 1 and not self._plural_people(m.text):
+                # a nationality adjective before a people's plural: "Iraqi Kurds"
+                ethnic = re.match(r" ([A-Z][a-z]+s)\b", self.text[m.end:m.end + 30])
+                info = self.infos[m.idents[0]]
+                if ethnic and ethnic.group(1).lower() in self.lex.ethnic \
+                        and info.kind == "state" and info.country is not None:
+                    end = m.end + ethnic.end()
+                    text = self.text[m.start:end]
+                    drop.add(id(m))
+                    peoples.append((m.start, end, _Info(
+                        ("G", info.country, None, "CVL"), text, "group", country=info.country,
+                        sector="CVL", raw=text, kb_id=info.country)))
+                continue
+            if m.kind != "demonym" or len(m.idents) != 1:
                 continue
             info = self.infos[m.idents[0]]
             if info.kind != "state" or info.country is None:

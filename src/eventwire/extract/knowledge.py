@@ -482,9 +482,10 @@ class KnowledgeBase:
                                    "one alias may name only one thing")
         case = tuple(0 for _ in key) if case_free else _case_pattern(alias)
         if key in seen:
-            if case_free:  # relax the capitals of an alias indexed before
-                self.index[key] = [replace(e, case=case) if e.ref == entry.ref else e
-                                   for e in self.index[key]]
+            # the same alias again in other capitals ("Al-Qaeda", "al-Qaeda"): each spelling
+            # listed is accepted, so a token needs only the weakest capitals of any of them
+            self.index[key] = [replace(e, case=tuple(min(a, b) for a, b in zip(e.case, case)))
+                               if e.ref == entry.ref else e for e in self.index[key]]
             return
         seen[key] = (meaning, row.get("__line__", 0), reader.path)
         entry = Entry(entry.kind, entry.ref, case, entry.ambiguous, alias)
