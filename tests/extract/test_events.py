@@ -216,3 +216,10 @@ def test_events_a_meeting_named_as_the_setting_is_not_news(pipeline):
     coded = pipeline.code_text("Peru signed the pact at the ASEAN summit in Jakarta.",
                                published="2021-06-15")
     assert not [e for e in find(coded, "CONSULT") if e.evidence.trigger == "summit"]
+
+
+def test_events_a_noun_modified_by_a_passive_participle_suffered_the_act(pipeline):
+    coded = pipeline.code_text("Two Chilean journalists detained by Peruvian police were freed.",
+                               published="2021-06-15")
+    hits = [e for e in find(coded, "COERCE") if "PER" in keys(e.source)]
+    assert hits and "CHL" in keys(hits[0].target)

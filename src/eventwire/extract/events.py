@@ -754,6 +754,9 @@ def _candidates(sent: Any, roles: _Roles, verbs: VerbDictionary) -> list[_Candid
                 continue
             source, how = roles.subject(tok)
             passive = roles.passive_object(tok)
+            if not passive and tok.dep_ == "acl" and tok.tag_ == "VBN":
+                # "a former mechanic seized by Taliban intelligence": the noun suffered it
+                passive = roles.of_token(tok.head)
             target = passive + [a for a in roles.objects(tok) if a not in passive]
             if how == "object-control":
                 target = [a for a in roles.objects(tok) if a not in source]
