@@ -1,7 +1,6 @@
 """The actor knowledge base: look-ups, time-bounded roles, and validation errors."""
 from __future__ import annotations
 
-import shutil
 from importlib import resources
 from pathlib import Path
 
@@ -199,7 +198,7 @@ def test_knowledge_bad_row_in_extra_people_file_names_it(tmp_path, row, reason):
     with pytest.raises(KnowledgeError) as err:
         KnowledgeBase.load(folder)
     assert reason in err.value.reason
-    assert f"people_zz_test.yaml:2" in str(err.value)
+    assert "people_zz_test.yaml:2" in str(err.value)
 
 
 def test_knowledge_alias_shared_across_people_files_is_an_error(tmp_path):

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..model import Actor, ActorRef, Mention
-from .knowledge import (Body, Country, Entry, KnowledgeBase, Match, Organization, Person,
+from .knowledge import (Body, Country, Entry, KnowledgeBase, Organization, Person,
                         Title, _fold, _key, as_date, tokenize)
 
 log = logging.getLogger(__name__)
