@@ -223,3 +223,16 @@ def test_events_a_noun_modified_by_a_passive_participle_suffered_the_act(pipelin
                                published="2021-06-15")
     hits = [e for e in find(coded, "COERCE") if "PER" in keys(e.source)]
     assert hits and "CHL" in keys(hits[0].target)
+
+
+def test_events_denying_a_charge_targets_whoever_made_it(pipeline):
+    coded = pipeline.code_text("Chile accused Peru of a border incursion, a charge Lima denies.",
+                               published="2021-06-15")
+    rejects = [e for e in find(coded, "REJECT") if "PER" in keys(e.source)]
+    assert rejects and "CHL" in keys(rejects[0].target)
+
+
+def test_events_warning_of_others_deeds_is_an_accusation(pipeline):
+    coded = pipeline.code_text("The Chilean minister warned against foreign interference.",
+                               published="2021-06-15")
+    assert find(coded, "ACCUSE") and not find(coded, "THREATEN")

@@ -669,8 +669,8 @@ def _warns_of_own_deed(pred: Any, roles: "_Roles", source: list[str]) -> bool:
                 return True
             if subj and subj[0].lower_ in ("we", "i"):
                 return True
-        if child.dep_ == "dobj" and any(c.dep_ == "ccomp" for c in pred.children):
-            return True  # "warned Iran that it would pay": a warning to someone
+        if child.dep_ in ("dobj", "dative") and child.pos_ in ("PROPN", "NOUN", "PRON"):
+            return True  # "warned Iran that it would pay", "warned Peru against ...": to someone
     return False
 
 
@@ -977,7 +977,10 @@ def _antecedent_target(c: _Candidate, verbs: VerbDictionary,
     """"Washington condemned the strikes": the strikes reported earlier, by their doers."""
     if c.sense.quad not in (1, 3) or c.kind != "verb":
         return []
-    for obj in (ch for ch in c.pred.children if ch.dep_ == "dobj"):
+    objects = [ch for ch in c.pred.children if ch.dep_ == "dobj"]
+    if not objects and c.pred.dep_ == "relcl":
+        objects = [c.pred.head]  # "a charge the coalition denies": the charge is the object
+    for obj in objects:
         senses = _noun_match(obj, verbs)
         if not senses:
             continue

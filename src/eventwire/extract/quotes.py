@@ -45,8 +45,17 @@ _AFTER_CLOSE = set(" \t,.;:!?)]}—–-…'’")
 _SUBJ_DEPS = ("nsubj", "nsubjpass", "csubj")
 _ACTIVE_SUBJ_DEPS = ("nsubj", "csubj")
 _RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
+#: "was quoted as saying", "was cited as saying": the passive subject is the speaker.
+_QUOTED_AS = {"quote", "cite"}
 _PRONOUNS_PERSON = {"he", "she", "him", "her"}
 _PRONOUNS_GROUP = {"it"}
+_PRONOUNS_PLURAL = {"they"}
+_PLURAL_TAGS = ("NNS", "NNPS")
+_HYPOTHETICAL = {"would", "could", "might", "may", "should"}
+_FINITE = ("VBD", "VBZ", "VBP")
+#: Words that open a relative clause: "during which the military denied that ...".
+_RELATIVE_WORDS = {"who", "whom", "whose", "which", "when", "where"}
+_WH_WORDS = {"what", "how", "why", "where", "when", "who", "whom", "which"}
 _DETS_DEFINITE = {"the", "this", "that"}
 _BETWEEN_OK_DEPS = {"punct", "npadvmod", "advmod", "prep", "pobj", "det", "compound", "amod",
                     "nummod", "dative", "dobj", "poss", "case", "cc"}
@@ -236,8 +245,22 @@ def _is_ancestor(anc: Any, tok: Any) -> bool:
     return any(a.i == anc.i for a in tok.ancestors)
 
 
-def _subject(verb: Any) -> Any | None:
-    """The subject of a cue verb, climbing conj/xcomp/advcl chains ("and warned", "saying")."""
+def _subject(verb: Any, cue_verbs: frozenset[str] = frozenset()) -> Any | None:
+    """The subject of a cue verb, climbing conj/xcomp/advcl chains ("and warned", "saying").
+
+    Two constructions need more than the parse gives: ``X was quoted as saying`` (the speaker
+    is the passive subject of "quoted") and a participle cue the parser hung inside another
+    cue's complement (``USAID said its OFDA was ..., adding that``): "adding" shares the
+    subject of the reporting verb, not of the clause it was attached to.
+    """
+    quoted = _quoted_as(verb)
+    if quoted is not None:
+        return quoted
+    if verb.tag_ == "VBG" and cue_verbs and not any(
+            c.dep_ in _SUBJ_DEPS for c in verb.children):
+        governor = _governing_cue(verb, cue_verbs)
+        if governor is not None:
+            return _subject(governor, cue_verbs)
     seen = 0
     cur = verb
     while cur is not None and seen < 4:
@@ -261,6 +284,30 @@ def _subject(verb: Any) -> Any | None:
             seen += 1
             continue
         return None
+    return None
+
+
+def _quoted_as(verb: Any) -> Any | None:
+    """``X was quoted (by Reuters) as saying``: the passive subject of "quoted" speaks."""
+    if verb.dep_ != "pcomp" or verb.head.lower_ != "as":
+        return None
+    quote = verb.head.head
+    if quote.lemma_.lower() not in _QUOTED_AS:
+        return None
+    subj = [c for c in quote.children if c.dep_ == "nsubjpass"]
+    return subj[0] if subj else None
+
+
+def _governing_cue(participle: Any, cue_verbs: frozenset[str]) -> Any | None:
+    """The reporting verb whose complement a participle was attached inside, if any."""
+    cur = participle
+    for _ in range(5):
+        if cur.dep_ not in ("advcl", "xcomp", "conj", "ccomp") or cur.head.i == cur.i:
+            return None
+        up = cur.head
+        if cur.dep_ == "ccomp" and cur is not participle and up.lemma_.lower() in cue_verbs:
+            return up
+        cur = up
     return None
 
 
@@ -349,37 +396,89 @@ class _Speakers:
                 return self._ref(m)
         return None
 
-    def recent_subject(self, tok: Any, kinds: Iterable[str], max_sents: int = 6
+    def recent_subject(self, tok: Any, kinds: Iterable[str], max_sents: int = 6,
+                       skip: frozenset[int] = frozenset(), resolved: str | None = None
                        ) -> ActorRef | None:
-        """The antecedent of "he": in the nearest earlier sentence naming one, prefer the one
-        that is a subject there (the sentence's topic), else the last one named."""
+        """The antecedent of a pronoun speaker, read back sentence by sentence.
+
+        In the nearest earlier sentence naming a candidate, the subject of its main clause
+        wins ("Seoul's office said the council met. It said ..." is the office). The
+        resolver's choice (``resolved``) is kept when it is that subject, or when it is named
+        only further back (it may know gender); it is dropped when its only earlier naming
+        lies inside the words this pronoun is reporting (``skip``: "Abizaid was there, he
+        added" is not Abizaid speaking).
+        """
         wanted = set(kinds)
         sents = list(self.ctx.doc.sents)
         here = next((k for k, s in enumerate(sents) if s.start <= tok.i < s.end), 0)
+        if resolved is not None and not self._named_before(resolved, tok, skip):
+            resolved = None
         for k in range(here, max(-1, here - max_sents), -1):
             sent = sents[k]
             limit = tok.idx if k == here else sent.end_char
             cands = [m for m in self.ctx.actors.in_span(sent.start_char, limit)
                      if m.actors and not self._in_quote(m.start)
-                     and self._actor_kind(m) in wanted]
+                     and self._actor_kind(m) in wanted and m.start != tok.idx
+                     and not any(t.i in skip for t in self.ctx.tokens(m.start, m.end))]
             if not cands:
                 continue
+            main = [m for m in cands if self._is_main_subject(m)]
+            if resolved is not None:
+                if any(resolved in m.actors for m in cands):
+                    if not main or any(resolved in m.actors for m in main):
+                        return self.ctx.actors.ref(resolved)
+                    return self._ref(main[-1])
+                if not main or wanted == {"person"}:
+                    return self.ctx.actors.ref(resolved)
+                return self._ref(main[-1])
+            if main:
+                return self._ref(main[-1])
             subjects = [m for m in cands if any(
                 t.dep_ in _SUBJ_DEPS or (t.dep_ in ("compound", "appos") and t.head.dep_ in _SUBJ_DEPS)
                 for t in self.ctx.tokens(m.start, m.end))]
             return self._ref((subjects or cands)[-1])
+        if resolved is not None:
+            return self.ctx.actors.ref(resolved)
         return self.last_before(tok.idx, wanted)
+
+    def _named_before(self, actor_id: str, tok: Any, skip: frozenset[int]) -> bool:
+        """Is the actor named (not by a pronoun) before ``tok``, outside the reported words?"""
+        for m in self.ctx.actors.of(actor_id):
+            if m.start >= tok.idx:
+                break
+            if m.kind == "pronoun":
+                continue
+            if not any(t.i in skip for t in self.ctx.tokens(m.start, m.end)):
+                return True
+        return False
+
+    def _is_main_subject(self, m: Mention) -> bool:
+        """Does the mention hold the subject of its sentence's main clause (or of a cue)?"""
+        for t in self.ctx.tokens(m.start, m.end):
+            subj = t
+            while subj.dep_ in ("compound", "appos", "amod", "nmod") and subj.head.i != subj.i:
+                subj = subj.head
+            if subj.dep_ not in _SUBJ_DEPS or subj.head.i == subj.i:
+                continue
+            verb = subj.head
+            while verb.dep_ == "conj" and verb.head.i != verb.i:
+                verb = verb.head
+            if verb.dep_ == "ROOT" or verb.lemma_.lower() in self.ctx.cues.verbs:
+                return True
+        return False
 
     def _in_quote(self, pos: int) -> bool:
         return any(s.open < pos < s.close for s in self.ctx.segments)
 
-    def by_same_noun(self, head: Any) -> ActorRef | None:
+    def by_same_noun(self, head: Any, same_number: bool = False) -> ActorRef | None:
         """"the official" -> the latest earlier phrase headed by "official" that names someone."""
         lemma = head.lemma_.lower()
         for chunk in reversed(list(self.ctx.doc.noun_chunks)):
             if chunk.end > head.i - 0 and chunk.start <= head.i:
                 continue
             if chunk.root.i >= head.i or chunk.root.lemma_.lower() != lemma:
+                continue
+            if same_number and head.tag_ in _PLURAL_TAGS and chunk.root.tag_ not in _PLURAL_TAGS:
                 continue
             if self.ctx.quoted[chunk.root.i]:
                 continue
@@ -388,30 +487,79 @@ class _Speakers:
                 return ref
         return None
 
-    def resolve(self, subj: Any) -> tuple[ActorRef, str]:
-        """(speaker, the words naming it) for a subject token."""
+    def resolve(self, subj: Any, verb: Any | None = None) -> tuple[ActorRef, str]:
+        """(speaker, the words naming it) for a subject token (of ``verb``, if a cue)."""
         start, end = _np_bounds(subj)
         words = self.ctx.text[start:end]
+        low = subj.lower_
+        if subj.pos_ == "PRON" or low in _PRONOUNS_PERSON:
+            return self.pronoun(subj, verb) or ActorRef(actor=None, name=words), words
         ref = self.from_span(start, end, subj)
         if ref is not None:
             return ref, words
-        low = subj.lower_
-        if subj.pos_ == "PRON" or low in _PRONOUNS_PERSON:
-            if low in _PRONOUNS_PERSON:
-                ref = self.recent_subject(subj, ("person",))
-            elif low in _PRONOUNS_GROUP:
-                ref = self.recent_subject(subj, ("organization", "igo", "state", "group"))
+        if subj.pos_ == "PROPN":
+            ref = self.by_name_part(subj)
             if ref is not None:
                 return ref, words
-            return ActorRef(actor=None, name=words), words
         first = next(iter(subj.subtree))
         if first.lower_ in _DETS_DEFINITE or first.i == subj.i:
-            ref = self.by_same_noun(subj)
+            # a bare noun names the same group only in the same number: "Officials" is not
+            # "one Indian defence official"; "police" may be "Iraqi troops and police"
+            ref = self.by_same_noun(subj, same_number=first.i == subj.i)
             if ref is None and _head_noun(subj) in self.ctx.cues.person_nouns:
                 ref = self.recent_subject(subj, ("person",))
             if ref is not None:
                 return ref, words
         return ActorRef(actor=None, name=words), words
+
+    def pronoun(self, subj: Any, verb: Any | None) -> ActorRef | None:
+        """A pronoun speaker: the resolver's antecedent, checked against the discourse."""
+        low = subj.lower_
+        if low in _PRONOUNS_PERSON:
+            kinds: tuple[str, ...] = ("person",)
+        elif low in _PRONOUNS_GROUP:
+            kinds = ("organization", "igo", "state", "group")
+        elif low in _PRONOUNS_PLURAL:
+            kinds = ("organization", "igo", "state", "group")
+        else:
+            return None
+        on = [m for m in self.ctx.actors.at(subj.idx, subj.idx + len(subj)) if m.actors]
+        resolved = on[0].actors[0] if on and len(on[0].actors) == 1 else None
+        if on and resolved is None:  # "they" for several actors: keep what the resolver says
+            return self._ref(on[0])
+        skip = _reported_tokens(self.ctx, verb) if verb is not None else frozenset()
+        if low in _PRONOUNS_PLURAL:  # "they": the resolver's group, else last plural subject
+            if resolved is not None and self._named_before(resolved, subj, skip):
+                return self.ctx.actors.ref(resolved)
+            return self.plural_subject(subj)
+        return self.recent_subject(subj, kinds, skip=skip, resolved=resolved)
+
+    def plural_subject(self, subj: Any) -> ActorRef | None:
+        """"They said": the plural subject of the previous sentence's main clause, as words."""
+        sents = list(self.ctx.doc.sents)
+        here = next((k for k, s in enumerate(sents) if s.start <= subj.i < s.end), 0)
+        if here == 0:
+            return None
+        root = sents[here - 1].root
+        for c in root.children:
+            if c.dep_ in _SUBJ_DEPS and c.tag_ in ("NNS", "NNPS") and not self.ctx.quoted[c.i]:
+                start, end = _np_bounds(c)
+                return ActorRef(actor=None, name=self.ctx.text[start:end])
+        return None
+
+    def by_name_part(self, tok: Any) -> ActorRef | None:
+        """"Ausaf said" when the index missed it: the earlier person whose name holds the word."""
+        word = tok.text.lower()
+        for m in reversed(self.ctx.actors.before(tok.idx)):
+            if not m.actors or m.kind == "pronoun" or self._actor_kind(m) != "person":
+                continue
+            try:
+                name = self.ctx.actors.get(m.actors[0]).name
+            except KeyError:
+                continue
+            if word in name.lower().replace("-", " ").split():
+                return self._ref(m)
+        return None
 
 
 # -- cues ----------------------------------------------------------------------------------
@@ -424,7 +572,7 @@ class _Attribution:
 
 
 def _attribute_verb(ctx: _Context, speakers: _Speakers, verb: Any) -> _Attribution | None:
-    subj = _subject(verb)
+    subj = _subject(verb, ctx.cues.verbs)
     if subj is None:
         return None
     if subj.lemma_.lower() in ctx.cues.speech_nouns or subj.lower_ in ctx.cues.speech_nouns:
@@ -435,8 +583,24 @@ def _attribute_verb(ctx: _Context, speakers: _Speakers, verb: Any) -> _Attributi
         if owner is not None:
             return _Attribution(cue, owner, words)
         return _Attribution(cue, ActorRef(actor=None, name=words), words)
-    ref, words = speakers.resolve(subj)
+    ref, words = speakers.resolve(subj, verb)
     return _Attribution(verb.text, ref, words)
+
+
+def _reported_tokens(ctx: _Context, verb: Any) -> frozenset[int]:
+    """The tokens a cue reports: its clausal complement, a clause it interrupts, quoted words
+    of its sentence. A pronoun speaker never refers back into these."""
+    out: set[int] = set()
+    for c in verb.children:
+        if c.dep_ in ("ccomp", "dep"):
+            out.update(t.i for t in c.subtree)
+    if verb.head.i != verb.i and (verb.dep_ == "parataxis" or (
+            verb.dep_ == "ccomp" and ctx.quoted[verb.head.i])):  # '"…," he said' hung under "…"
+        own = {t.i for t in verb.subtree}
+        out.update(t.i for t in verb.head.subtree if t.i not in own)
+    sent = verb.sent
+    out.update(i for i in range(sent.start, sent.end) if ctx.quoted[i])
+    return frozenset(out)
 
 
 def _owner_of_speech(ctx: _Context, speakers: _Speakers, noun: Any) -> ActorRef | None:
@@ -499,10 +663,17 @@ def _cue_after(ctx: _Context, speakers: _Speakers, seg: _Segment,
         return None
     if not _closes_clause(ctx, seg):
         return None
+    finished = ctx.text[seg.start:seg.end].rstrip().endswith(".")
     for i, t in enumerate(window):
         if ctx.is_cue_verb(t):
-            subj = _subject(t)
+            if any(a.dep_ in ("relcl", "acl") and a.idx > seg.close
+                   for a in [t, *t.ancestors] if a.i <= t.i):
+                continue  # "a relative, who asked not to be named, was quoted as saying"
+            if finished and any(c.dep_ == "ccomp" and c.i > t.i for c in t.children):
+                return None  # '... a "flimsy excuse." The military said it would ...'
+            subj = _subject(t, ctx.cues.verbs)
             allowed = {x.i for x in subj.subtree} if subj is not None else set()
+            allowed |= _cue_path(t)
             between = window[:i]
             if all(b.i in allowed or b.is_punct or b.dep_ in ("npadvmod", "advmod")
                    for b in between):
@@ -513,6 +684,17 @@ def _cue_after(ctx: _Context, speakers: _Speakers, seg: _Segment,
             if obj is not None and all(b.is_punct for b in window[:i]):
                 return _attribute_according(ctx, speakers, obj)
     return None
+
+
+def _cue_path(verb: Any) -> set[int]:
+    """Words between a speaker and its cue that belong to the cue: "was quoted by Reuters as"."""
+    out: set[int] = set()
+    for anc in verb.ancestors:
+        out.add(anc.i)
+        for c in anc.children:
+            if c.dep_ in ("aux", "auxpass", "agent", "neg", "prep") and c.i < verb.i:
+                out.update(x.i for x in c.subtree)
+    return out
 
 
 def _closes_clause(ctx: _Context, seg: _Segment) -> bool:
@@ -552,6 +734,12 @@ def _cue_before(ctx: _Context, speakers: _Speakers, seg: _Segment,
     for anc in root.ancestors:  # partial: the quote hangs under a reporting verb
         if ctx.quoted[anc.i]:
             continue
+        aside = [c for c in anc.children if c.dep_ == "parataxis" and c.i < seg.open
+                 and ctx.is_cue_verb(c)]
+        if aside and not ctx.is_cue_verb(anc) and _partial_ok(ctx, seg, aside[0], inner):
+            att = _attribute_verb(ctx, speakers, aside[0])  # "X, he said, would stay "…""
+            if att is not None:
+                return att, "partial"
         if ctx.is_cue_verb(anc):
             if not _partial_ok(ctx, seg, anc, inner):
                 return None
@@ -627,6 +815,7 @@ def extract_quotes(doc: Any, actors: Any, cues: Cues | None = None) -> list[Quot
     except Exception:  # never lose the direct quotes to a parse oddity
         log.exception("indirect quotes failed")
     _inherit(ctx, segments, found, indirect)
+    _continuations(ctx, segments, found)
 
     quotes: list[Quote] = []
     for seg, hit in zip(segments, found):
@@ -700,12 +889,13 @@ def _colon_speaker(ctx: _Context, speakers: _Speakers, seg: _Segment,
     if not before:
         return None
     sent = before[-1].sent
-    verbs = [t for t in before if t.i >= sent.start and t.pos_ in ("VERB", "AUX")
-             and (t.dep_ == "ROOT" or t.head.i == t.i)]
+    ids = {t.i for t in before if t.i >= sent.start}
+    verbs = [t for t in before if t.i in ids and t.pos_ in ("VERB", "AUX")
+             and (t.dep_ == "ROOT" or t.head.i == t.i or t.head.i not in ids)]
     for verb in verbs:
-        subj = _subject(verb)
+        subj = _subject(verb, ctx.cues.verbs)
         if subj is not None and subj.i < seg.open and subj.idx >= floor:
-            ref, words = speakers.resolve(subj)
+            ref, words = speakers.resolve(subj, verb)
             return _Attribution(verb.text, ref, words)
     return None
 
@@ -758,6 +948,22 @@ def _inherit(ctx: _Context, segments: Sequence[_Segment],
             found[n] = (seg, donor, "direct")
 
 
+def _continuations(ctx: _Context, segments: Sequence[_Segment],
+                   found: list[tuple[_Segment, _Attribution, str] | None]) -> None:
+    """'"The barrier is coming down," he said, "and we will build a bridge."': the second
+    piece finishes the sentence the first began, so it is as direct as the first."""
+    for n in range(1, len(segments)):
+        prev, hit, cur = segments[n - 1], found[n - 1], found[n]
+        if hit is None or cur is None or hit[2] != "direct" or cur[2] != "partial":
+            continue
+        if prev.para != segments[n].para or not prev.closed:
+            continue
+        gap = ctx.text[prev.close + 1:segments[n].open]
+        if (gap.strip().endswith(",") and len(gap) <= 120 and not any(c in gap for c in ".!?")
+                and hit[1].cue.split()[-1] in gap and cur[1].speaker == hit[1].speaker):
+            found[n] = (cur[0], cur[1], "direct")
+
+
 def _opens_paragraph(ctx: _Context, seg: _Segment) -> bool:
     for p_start, p_end in _paragraphs(ctx.text):
         if p_start <= seg.open < p_end:
@@ -787,7 +993,7 @@ def _clause_quote(ctx: _Context, toks: Sequence[Any], anchor: int,
     para_end = ctx.text.find("\n", anchor)
     para_end = len(ctx.text) if para_end < 0 else para_end
     toks = [t for t in toks if para_start <= t.idx < para_end and not t.is_space]
-    while toks and (toks[0].dep_ == "mark" or toks[0].is_punct):
+    while toks and ((toks[0].dep_ == "mark" and toks[0].lower_ == "that") or toks[0].is_punct):
         toks = toks[1:]
     while toks and toks[-1].is_punct and toks[-1].text not in ".!?":
         toks = toks[:-1]
@@ -807,23 +1013,20 @@ def _indirect(ctx: _Context, speakers: _Speakers) -> list[Quote]:
     """Reporting verbs outside quote marks with a clausal complement: ``He said NATO was …``."""
     out: list[Quote] = []
     for tok in ctx.doc:
-        if not ctx.is_cue_verb(tok):
-            continue
-        comps = [c for c in tok.children if c.dep_ == "ccomp"]
-        if not comps:
-            continue
-        comp = comps[0]
-        if not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in comp.children):
+        if not ctx.is_cue_verb(tok) or not _reports(ctx, tok):
             continue
         sent = tok.sent
         para_end = ctx.text.find("\n", tok.idx)
         para_end = len(ctx.text) if para_end < 0 else para_end
         para_start = ctx.text.rfind("\n", 0, tok.idx) + 1
-        toks = [t for t in comp.subtree if sent.start <= t.i < sent.end
+        toks = _complement(ctx, tok)
+        if toks is None:
+            continue
+        toks = [t for t in toks if sent.start <= t.i < sent.end
                 and para_start <= t.idx < para_end]
         if any(ctx.quoted[t.i] for t in toks):
             continue  # the quote marks carry it: a direct or partial quote
-        if toks and toks[0].i <= tok.i <= toks[-1].i:
+        if toks and toks[0].i <= tok.i <= toks[-1].i and tok.dep_ != "parataxis":
             continue  # the cue sits inside its own complement: a parse tangle
         att = _attribute_verb(ctx, speakers, tok)
         if att is None:
@@ -833,6 +1036,81 @@ def _indirect(ctx: _Context, speakers: _Speakers) -> list[Quote]:
             out.append(quote)
     out.extend(_according_indirect(ctx, speakers))
     return out
+
+
+def _reports(ctx: _Context, verb: Any) -> bool:
+    """Is this cue reporting what was said? Not when it is negated ("did not say why"),
+    hypothetical ("a reasonable observer would conclude"), a naming verb ("calls the ballot an
+    assault"), or a relative clause whose gap sits in the complement ("sheets the opposition
+    says it collected")."""
+    if verb.lemma_.lower() in ctx.cues.naming_verbs:
+        return False
+    for c in verb.children:
+        if c.dep_ == "neg" or (c.dep_ == "aux" and c.lower_ in _HYPOTHETICAL):
+            return False
+    if verb.dep_ == "relcl":
+        inside = {t.i for c in verb.children if c.dep_ == "ccomp" for t in c.subtree}
+        if not any(t.lower_ in _RELATIVE_WORDS for t in verb.subtree if t.i not in inside):
+            return False
+    return True
+
+
+def _complement(ctx: _Context, verb: Any) -> list[Any] | None:
+    """The words a cue reports, as tokens in order; None when it has no clause to report.
+
+    The that-clause after the verb wins over a clause before it ("In a dissent she read
+    aloud, X argued that ..."); pieces the parser hung on the verb itself stay with the
+    clause ("placed on | standby in case ...", "said between | 400 and 500 people had
+    been"); "said the attack, coming ..., showed" (a subject read as an object) is a clause;
+    so is the clause a parenthetical cue interrupts ("Anyone unhappy, he added, should ...").
+    """
+    comps = [c for c in verb.children if c.dep_ == "ccomp" and _has_subject(c)]
+    after = [c for c in comps if c.i > verb.i]
+    if verb.dep_ == "parataxis" and not comps and verb.head.pos_ in ("VERB", "AUX") \
+            and _has_subject(verb.head) and verb.head.i > verb.i:
+        own = {t.i for t in verb.subtree}
+        toks = [t for t in verb.head.subtree if t.i not in own]
+        stops = [t.i for t in toks if t.i < verb.i and t.text in (":", ";")]
+        if stops:  # "He repeated his promise: if ..., he said, it will ...": the last clause
+            toks = [t for t in toks if t.i > stops[-1]]
+        return toks if not _wh_clause(toks) else None
+    if not comps:
+        objs = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
+        clause = [c for c in verb.children if c.dep_ == "advcl" and objs
+                  and c.i > objs[0].i and c.tag_ in _FINITE and not _has_subject(c)
+                  and not any(g.dep_ == "mark" for g in c.children)]
+        if not objs or not clause or verb.lemma_.lower() == "tell":
+            return None
+        ids = {t.i for t in objs[0].subtree} | {t.i for t in clause[0].subtree}
+        toks = [t for t in verb.doc[objs[0].left_edge.i:clause[0].right_edge.i + 1]
+                if t.i in ids or t.is_punct]
+        return toks if not _wh_clause(toks) else None
+    comp = (sorted(after, key=lambda c: not any(g.dep_ == "mark" for g in c.children))
+            or comps)[0]
+    if _wh_clause(list(comp.subtree)):
+        return None  # "struggled to describe what he had found", "condemned what he described"
+    ids = {t.i for t in comp.subtree}
+    if comp.i > verb.i:
+        for c in verb.children:
+            if c.i > comp.i and (c.dep_ == "dep" or (c.dep_ == "ccomp" and c is not comp)):
+                ids.update(t.i for t in c.subtree)
+        first = min(ids)
+        lead = verb.doc[first - 1] if first > 0 else None
+        if lead is not None and lead.head.i == verb.i and lead.dep_ == "prep" \
+                and not list(lead.children) and lead.i == verb.i + 1:
+            ids.add(lead.i)  # a preposition that lost its object to the clause
+    lo, hi = min(ids), max(ids)
+    return [t for t in verb.doc[lo:hi + 1] if t.i in ids or (t.is_punct and lo < t.i < hi)]
+
+
+def _has_subject(verb: Any) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in verb.children)
+
+
+def _wh_clause(toks: Sequence[Any]) -> bool:
+    """A complement opened by what/how/why/...: an embedded question, not reported words."""
+    words = [t for t in toks if not t.is_punct and t.dep_ != "mark"]
+    return bool(words) and words[0].lower_ in _WH_WORDS
 
 
 def _according_indirect(ctx: _Context, speakers: _Speakers) -> list[Quote]:
@@ -851,6 +1129,9 @@ def _according_indirect(ctx: _Context, speakers: _Speakers) -> list[Quote]:
         first = words[-1].i
         last = max(t.i for t in obj.subtree)
         rest = [t for t in toks if (t.i < first or t.i > last)]
+        if any(ctx.is_cue_verb(t) and _reports(ctx, t) and _complement(ctx, t)
+               for t in rest):
+            continue  # "X has said ... and, according to reports, detained Y": X's words
         if rest and rest[0].i < first and rest[-1].i > last:
             rest = [t for t in rest if t.i < first]  # "X, according to Y, and Z": keep X
         att = _attribute_according(ctx, speakers, obj)
