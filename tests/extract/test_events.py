@@ -236,3 +236,13 @@ def test_events_warning_of_others_deeds_is_an_accusation(pipeline):
     coded = pipeline.code_text("The Chilean minister warned against foreign interference.",
                                published="2021-06-15")
     assert find(coded, "ACCUSE") and not find(coded, "THREATEN")
+
+
+def test_events_conjunct_verbs_share_a_subject_only_when_coordinated(pipeline):
+    coded = pipeline.code_text("Chile will send rescue teams to Peru and has approved funds after "
+                               "a powerful earthquake killed dozens of people.",
+                               published="2021-06-15")
+    assert not [e for e in find(coded, "ASSAULT") if "CHL" in keys(e.source)]
+    both = pipeline.code_text("Pakistan expelled the envoy and recalled its ambassador from Kabul.",
+                              published="2021-06-15")
+    assert len([e for e in find(both, "SANCTION") if "PAK" in keys(e.source)]) >= 1

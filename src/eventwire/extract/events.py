@@ -197,6 +197,15 @@ def _read_patterns(section: dict, cats: dict, name: str, text: str
 # ------------------------------------------------------------------------------------------
 # Roles
 # ------------------------------------------------------------------------------------------
+def _coordinated(verb: Any) -> bool:
+    """A conjunct verb shares its subject only when "and"/"but"/"or" or a comma (adverbs and
+    auxiliaries aside) stands right before it; a noun there is its own subject misparsed."""
+    i = verb.i - 1
+    while i >= 0 and verb.doc[i].pos_ in ("ADV", "AUX", "PART") and verb.doc[i].dep_ != "cc":
+        i -= 1
+    return i >= 0 and (verb.doc[i].dep_ == "cc" or verb.doc[i].text in (",", ";"))
+
+
 class _Roles:
     """Resolves parse tokens to actor ids for one article."""
 
@@ -329,6 +338,8 @@ class _Roles:
                 for child in verb.head.children:
                     if child.dep_ in ("dobj", "dative") and verb.head.lemma_ in HYPOTHETICAL_VERBS:
                         return self.of_token(child), "object-control"
+            if verb.dep_ == "conj" and not _coordinated(verb):
+                return [], "none"  # "… aid after a powerful earthquake killed …": a misparse
             got, how = self.subject(verb.head, depth + 1)
             return got, "inherited" if got else how
         if verb.dep_ == "acl" and verb.tag_ in ("VBD", "VBG", "VBZ", "VBP"):
