@@ -246,3 +246,17 @@ def test_events_conjunct_verbs_share_a_subject_only_when_coordinated(pipeline):
     both = pipeline.code_text("Pakistan expelled the envoy and recalled its ambassador from Kabul.",
                               published="2021-06-15")
     assert len([e for e in find(both, "SANCTION") if "PAK" in keys(e.source)]) >= 1
+
+
+def test_events_release_from_a_place_is_by_its_country(pipeline):
+    coded = pipeline.code_text("A Chilean pilot had been freed from a prison in Bolivia.",
+                               published="2021-06-15")
+    hits = find(coded, "RETREAT")
+    assert hits and "BOL" in keys(hits[0].source) and "CHL" in keys(hits[0].target)
+
+
+def test_events_a_statement_that_thanks_speaks_for_its_maker(pipeline):
+    coded = pipeline.code_text("Norway said in a statement that also thanked Sweden for its help.",
+                               published="2021-06-15")
+    hits = [e for e in find(coded, "SUPPORT") if "NOR" in keys(e.source)]
+    assert hits and "SWE" in keys(hits[0].target)

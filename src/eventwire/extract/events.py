@@ -321,7 +321,7 @@ class _Roles:
             got = self.of_token(child)
             if got:
                 return got, "subject"
-        if subjects:
+        if subjects and not (verb.dep_ == "relcl" and subjects[0].lower_ in RELATIVE_PRONOUNS):
             return [], "subject"
         for aux in verb.children:  # "NATO had ahead of time informed": subject parsed under "had"
             if aux.dep_ in ("aux", "auxpass"):
@@ -1028,6 +1028,20 @@ def _animate_subject(c: "_Candidate", roles: "_Roles") -> bool:
     return False
 
 
+def _release_holder(verb: Any, places: Sequence[Place]) -> tuple[ActorRef, ...]:
+    """The country of the place a passive release happened from ("freed from a prison in
+    California" -> USA): whoever held someone there let them go."""
+    if not any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        return ()
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "from":
+            a, b = prep.idx, prep.right_edge.idx + len(prep.right_edge)
+            for p in places:
+                if p.country and a <= p.start and p.end <= b:
+                    return (ActorRef(actor=None, name=p.name, country=p.country),)
+    return ()
+
+
 def _unnamed_doer(verb: Any) -> tuple[ActorRef, ...] | None:
     """The subject noun phrase of a verb as a name-only actor ("suicide bomber"); None when
     there is no such subject (a passive without agent, "six people were killed", says too
@@ -1094,7 +1108,13 @@ def extract_events(doc: Any, actors: Any, verbs: VerbDictionary,
     raw: list[tuple[_Candidate, Any]] = []
     for sent in doc.sents:
         for c in _candidates(sent, roles, verbs):
-            if not c.source:
+            if not c.source and c.sense.category == "RETREAT" and c.kind == "verb":
+                # "had been freed from a prison in California": the holder is where it was
+                holder = _release_holder(c.pred, places)
+                if holder:
+                    c.unnamed, c.how = holder, "place"
+                    c.target = c.target or roles.passive_object(c.pred)
+            if not c.source and c.unnamed is None:
                 # violence and protest happen even when the doer is unnamed ("a suicide
                 # bomber", "gunmen", "crowds"): code them with an unkeyed source
                 if c.kind == "noun" or (c.sense.category not in UNNAMED_DOER
