@@ -94,8 +94,9 @@ class Entry:
 
 def norm(text: str) -> str:
     """The lookup key of a name: lower case, no accents, one kind of apostrophe and space."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    if not text.isascii():  # most names are plain ASCII: skip the costly decomposition
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = re.sub(r"['\u2018\u2019\u02bb\u02bc\u02bf\u02be`]", "", text).replace("\u2010", "-")
     text = re.sub(r"[\s\-\u2013]+", " ", text.lower()).strip()
     if text.startswith("the "):
