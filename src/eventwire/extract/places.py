@@ -92,13 +92,19 @@ class Entry:
         return self.kind != "country"
 
 
+_APOSTROPHES = re.compile(r"['\u2018\u2019\u02bb\u02bc\u02bf\u02be`]")
+_SEPARATORS = re.compile(r"[\s\-\u2010\u2013]+")
+
+
 def norm(text: str) -> str:
     """The lookup key of a name: lower case, no accents, one kind of apostrophe and space."""
     if not text.isascii():  # most names are plain ASCII: skip the costly decomposition
         text = unicodedata.normalize("NFKD", text)
         text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    text = re.sub(r"['\u2018\u2019\u02bb\u02bc\u02bf\u02be`]", "", text).replace("\u2010", "-")
-    text = re.sub(r"[\s\-\u2013]+", " ", text.lower()).strip()
+        text = _APOSTROPHES.sub("", text)
+    elif "'" in text or "`" in text:
+        text = _APOSTROPHES.sub("", text)
+    text = _SEPARATORS.sub(" ", text.lower()).strip()
     if text.startswith("the "):
         text = text[4:]
     return text
