@@ -260,3 +260,12 @@ def test_events_a_statement_that_thanks_speaks_for_its_maker(pipeline):
                                published="2021-06-15")
     hits = [e for e in find(coded, "SUPPORT") if "NOR" in keys(e.source)]
     assert hits and "SWE" in keys(hits[0].target)
+
+
+def test_verb_dictionary_duplicate_pattern_names_file_and_line(tmp_path):
+    bad = tmp_path / "verbs.yaml"
+    bad.write_text("categories:\n  ACCUSE: {quad: 3, score: -2}\nverbs:\n  ACCUSE:\n"
+                   "    blame: \"112\"\n    blame: \"111\"\n", encoding="utf-8")
+    with pytest.raises(KnowledgeError) as err:
+        VerbDictionary.load(str(bad))
+    assert "verbs.yaml:6" in str(err.value) and "duplicate" in str(err.value)

@@ -109,10 +109,11 @@ class VerbDictionary:
             with open(path, encoding="utf-8") as f:
                 text, name = f.read(), path
         try:
-            data = yaml.safe_load(text)
+            data = yaml.load(text, Loader=_UniqueKeyLoader)  # noqa: S506 - a SafeLoader subclass
         except yaml.YAMLError as exc:
             mark = getattr(exc, "problem_mark", None)
-            raise KnowledgeError(name, mark.line + 1 if mark else None, str(exc)) from exc
+            raise KnowledgeError(name, mark.line + 1 if mark else None,
+                                 getattr(exc, "problem", None) or str(exc)) from exc
         if not isinstance(data, dict) or "categories" not in data:
             raise KnowledgeError(name, None, "expected a mapping with 'categories', 'verbs', 'nouns'")
         cats = data["categories"]
@@ -141,6 +142,21 @@ class VerbDictionary:
 
     def noun_senses(self, lemma: str) -> dict[str | None, tuple[Sense, ...]]:
         return self.nouns.get(lemma, {})
+
+
+class _UniqueKeyLoader(yaml.SafeLoader):
+    """A safe YAML loader that refuses a key given twice in one mapping: the second value
+    would otherwise silently win and a pattern would change meaning unnoticed."""
+
+    def construct_mapping(self, node: Any, deep: bool = False) -> Any:
+        seen: set[Any] = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if key in seen:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"duplicate key {key!r}", key_node.start_mark)
+            seen.add(key)
+        return super().construct_mapping(node, deep=deep)
 
 
 CALIBRATION_FILE = "confidence.yaml"
@@ -332,7 +348,8 @@ class _Roles:
             return [], "none"
         if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
             return [], "none"  # "unless Habibi was released": a passive names no doer
-        if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head is not verb:
+        if (verb.dep_ in ("xcomp", "conj", "advcl") or verb.dep_ == "acomp" and depth > 0) \
+                and verb.head is not verb:
             # "agreed to cooperate", "pulled out and told ...": the governing clause's subject
             if verb.dep_ == "xcomp":
                 for child in verb.head.children:
@@ -460,7 +477,7 @@ class _Roles:
             for child in pred.children:
                 if child.dep_ == "xcomp":
                     found.extend(a for a in self.objects(child, depth=depth + 1) if a not in found)
-                elif child.dep_ == "ccomp":
+                elif child.dep_ == "ccomp" or (child.dep_ == "acl" and pred.pos_ == "NOUN"):
                     # a pronoun there mostly points back at the speaker ("deny they have him")
                     for subj in child.children:
                         if subj.dep_ in SUBJ_DEPS and subj.pos_ != "PRON":
@@ -885,11 +902,16 @@ def _reported_demand(verb: Any, roles: _Roles) -> _Candidate | None:
             if source and target:
                 return _Candidate(DEMAND_SENSE, verb, None, source, target, how, "verb")
         return None
+    heads = [verb]
     if verb.lemma_.lower() not in CLAIM_VERBS and verb.lemma_.lower() not in (
             "reiterate", "conclude", "remind", "stress", "insist", "declare"):
-        return None
-    for comp in verb.children:
-        if comp.dep_ != "ccomp":
+        # "issued a stern reminder to Iraq that it must cooperate": the noun carries it
+        heads = [c for c in verb.children if c.dep_ == "dobj"
+                 and c.lemma_.lower() in SPEECH_NOUNS | {"demand", "call", "reminder"}]
+        if not heads:
+            return None
+    for comp in (c for h in heads for c in h.children):
+        if comp.dep_ not in ("ccomp", "acl"):
             continue
         auxes = {c.lower_ for c in comp.children if c.dep_ in ("aux", "auxpass")}
         if not auxes & MUST_AUX:
@@ -910,7 +932,8 @@ def _absorb_complements(cands: list[_Candidate]) -> list[_Candidate]:
     """A verbal act keeps its content: "threatened to ban", "demanded the withdrawal",
     "rejected a request", "agreed to cooperate" are one event (THREATEN, REQUEST, REJECT,
     AGREE), not two. Material acts (an attack that kills) absorb nothing."""
-    verbal = {c.pred.i: c for c in cands if c.kind == "verb" and c.sense.quad in (1, 3)}
+    verbal = {c.pred.i: c for c in cands if c.sense.quad in (1, 3)
+              and (c.kind == "verb" or c.light is not None and c.sense.quad == 3)}
     if not verbal:
         return cands
     kept = []
@@ -983,18 +1006,27 @@ def _place_target(c: _Candidate, places: Sequence[Place]) -> tuple[ActorRef, ...
     return ()
 
 
+def _definite(noun: Any) -> bool:
+    """'the strikes', 'these demands', 'its charge' refer back; 'a new treaty' does not."""
+    dets = {c.lower_ for c in noun.children if c.dep_ in ("det", "poss")}
+    fresh = {c.lower_ for c in noun.children if c.dep_ == "amod"} & {"new", "another", "fresh",
+                                                                      "further", "additional"}
+    return bool(dets & {"the", "this", "these", "those", "that", "its", "their"}) and not fresh
+
+
 def _antecedent_target(c: _Candidate, verbs: VerbDictionary,
                        earlier: Sequence[tuple[_Candidate, Any]], roles: _Roles) -> list[str]:
     """"Washington condemned the strikes": the strikes reported earlier, by their doers."""
     if c.sense.quad not in (1, 3) or c.kind != "verb":
         return []
     objects = [ch for ch in c.pred.children if ch.dep_ == "dobj"]
-    if not objects and c.pred.dep_ == "relcl":
+    relative = not objects and c.pred.dep_ == "relcl"
+    if relative:
         objects = [c.pred.head]  # "a charge the coalition denies": the charge is the object
     for obj in objects:
         senses = _noun_match(obj, verbs)
-        if not senses:
-            continue
+        if not senses or not (relative or _definite(obj)):
+            continue  # "seeking a new treaty" points back at nothing
         cats = {s.category for s in senses}
         for prev, _ in reversed(earlier):
             if prev.sense.category in cats and prev.source and prev.status != "negated":
