@@ -10,7 +10,7 @@ import logging
 import re
 from dataclasses import replace
 from importlib import resources
-from typing import Any, Iterable, Iterator
+from typing import Any, Iterable, Iterator, Sequence
 
 from . import __version__
 from .clean import clean_text, html_to_text
@@ -94,15 +94,25 @@ class Pipeline:
         return meta, cleaned, warnings
 
     # -- coding ----------------------------------------------------------------------------
+    def parse(self, cleaned: Sequence[Cleaned]) -> list[tuple[Any, list[Any]]]:
+        """Parse bodies and their captions in one spaCy batch: (body doc, caption docs)."""
+        texts = [c.text for c in cleaned] + [cap for c in cleaned for cap in c.captions]
+        docs = list(self.nlp.pipe(texts))
+        bodies, rest = docs[:len(cleaned)], iter(docs[len(cleaned):])
+        return [(body, [next(rest) for _ in c.captions]) for body, c in zip(bodies, cleaned)]
+
     def code_doc(self, meta: ArticleMeta, cleaned: Cleaned, doc: Any,
-                 warnings: Iterable[str] = ()) -> CodedArticle:
-        """Run every extractor over a parsed body."""
+                 warnings: Iterable[str] = (), captions: Sequence[Any] | None = None
+                 ) -> CodedArticle:
+        """Run every extractor over a parsed body (and its parsed captions, if given)."""
         actors = extract_actors(doc, self.kb, meta.published)
         dates = extract_dates(doc, meta.published)
         countries = sorted({a.country for a in actors.actors if a.country})
         places = extract_places(doc, self.gazetteer, countries)
         # captions are not body text, but their dates and places are facts of the story
-        for i, cap in enumerate(self.nlp.pipe(cleaned.captions) if cleaned.captions else ()):
+        if captions is None:
+            captions = list(self.nlp.pipe(cleaned.captions)) if cleaned.captions else []
+        for i, cap in enumerate(captions):
             dates += [replace(d, caption=i) for d in extract_dates(cap, meta.published)]
             places += [replace(p, caption=i)
                        for p in extract_places(cap, self.gazetteer, countries)]
@@ -134,10 +144,10 @@ class Pipeline:
         pending: list[tuple[ArticleMeta, Cleaned, list[str], str]] = []
 
         def flush() -> Iterator[CodedArticle | Failure]:
-            texts = [c.text for _, c, _, _ in pending]
-            for (meta, cleaned, warns, origin), doc in zip(pending, self.nlp.pipe(texts)):
+            parsed = self.parse([c for _, c, _, _ in pending])
+            for (meta, cleaned, warns, origin), (doc, caps) in zip(pending, parsed):
                 try:
-                    yield self.code_doc(meta, cleaned, doc, warns)
+                    yield self.code_doc(meta, cleaned, doc, warns, captions=caps)
                 except Exception as exc:  # an extractor bug must not sink the batch
                     log.exception("coding %s failed", origin)
                     yield Failure(origin, f"coding failed: {type(exc).__name__}: {exc}",
