@@ -1956,17 +1956,7 @@ class _Extractor:
 
     def descriptions(self) -> None:
         """'the alliance', 'the bloc', 'the two countries': back to what was named before."""
-        covered = sorted((m.start, m.end) for m in self.mentions)
-        starts = [c[0] for c in covered]
-
-        def taken(s: int, e: int) -> bool:
-            j = bisect.bisect_right(starts, e) - 1
-            while j >= 0 and covered[j][1] > s:
-                if covered[j][0] < e:
-                    return True
-                j -= 1
-            return False
-
+        taken = self._taken()
         ordered = sorted(self.mentions, key=lambda m: m.start)
         for m in PAIR.finditer(self.text):
             noun = m.group(1)
