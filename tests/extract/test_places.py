@@ -326,3 +326,11 @@ def test_places_small_town_name_without_place_cue_is_not_taken(nlp):
     places = extract_places(nlp("Kisoro Mbabazi told reporters the talks had stalled."),
                             Gazetteer.load())
     assert not any(p.text.startswith("Kisoro") for p in places)
+
+
+def test_places_streets_are_places_of_the_dateline_country(nlp):
+    from eventwire.extract.places import Gazetteer, extract_places
+    text = "LUSAKA — Police blocked marchers on Independence Avenue on Friday."
+    places = extract_places(nlp(text), Gazetteer.load())
+    street = [p for p in places if p.text == "Independence Avenue"]
+    assert street and street[0].country == "ZMB" and street[0].lat is None
