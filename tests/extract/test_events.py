@@ -269,3 +269,16 @@ def test_verb_dictionary_duplicate_pattern_names_file_and_line(tmp_path):
     with pytest.raises(KnowledgeError) as err:
         VerbDictionary.load(str(bad))
     assert "verbs.yaml:6" in str(err.value) and "duplicate" in str(err.value)
+
+
+@pytest.mark.parametrize("text, source, target", [
+    ("Mortar rounds launched from Lebanon struck two towns in northern Israel.", "LBN", "ISR"),
+    ("The UN envoy warned that anyone attacking peacekeepers could face sanctions.", "UN", None),
+])
+def test_events_weapons_and_warnings_of_penalties(pipeline, text, source, target):
+    coded = pipeline.code_text(text, published="2021-06-15")
+    cat = "ASSAULT" if target else "THREATEN"
+    hits = [e for e in find(coded, cat) if source in keys(e.source)]
+    assert hits, coded.events
+    if target:
+        assert target in keys(hits[0].target)

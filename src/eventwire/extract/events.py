@@ -627,6 +627,9 @@ def _keys(roles: _Roles, ids: Iterable[str]) -> set[str]:
 # ------------------------------------------------------------------------------------------
 # Sense choice and context
 # ------------------------------------------------------------------------------------------
+WEAPONS = frozenset({"missile", "rocket", "shell", "mortar", "round", "drone", "bomb", "jet",
+                     "warplane", "aircraft", "plane", "helicopter", "artillery", "tank", "gunship",
+                     "projectile", "grenade", "bullet", "warship"})
 CIVIL_SECTORS = frozenset({"CVL", "OPP", "LAB", "EDU", "REL", "MED", "JRN", "NGO", "PTY", "BUS"})
 MONEY_WORDS = frozenset({"$", "million", "billion", "aid", "dollars", "euros", "funds", "fund"})
 
@@ -653,9 +656,14 @@ def _choose(senses: Sequence[Sense], pred: Any, roles: _Roles, source: list[str]
                                                             and not sectors & {"MIL", "GOV"})
         street = bool(sent_words & {"streets", "workers", "protesters", "union", "unions",
                                     "demonstrators", "walkout"})
-        # states and governments "protest" by note; people, parties and crowds in the street
+        # states and governments "protest" by note; people, parties and crowds in the street;
+        # missiles and jets "strike" as weapons
         official = bool(sectors & {"GOV", "MIL", "JUD", "LEG"}) or bool(kinds & {"state", "igo"})
-        want = "PROTEST" if (civil or street or not source or not official) else None
+        armed = any(c.dep_ in SUBJ_DEPS and (c.lemma_.lower() in WEAPONS or any(
+            g.lemma_.lower() in WEAPONS for g in c.children if g.dep_ == "compound"))
+            for c in pred.children)
+        want = "PROTEST" if (civil or street or not source or not official) and not armed \
+            else None
         for s in senses:
             if (s.category == "PROTEST") == (want == "PROTEST"):
                 return s
@@ -686,6 +694,10 @@ def _to_audience(pred: Any) -> bool:
     return False
 
 
+PENALTY_NOUNS = frozenset({"sanction", "consequence", "punishment", "retaliation",
+                           "reprisal", "prosecution", "penalty", "retribution"})
+
+
 def _warns_of_own_deed(pred: Any, roles: "_Roles", source: list[str]) -> bool:
     """'warned it would retaliate' threatens; 'warned that farmers would suffer' does not."""
     for child in pred.children:
@@ -697,6 +709,9 @@ def _warns_of_own_deed(pred: Any, roles: "_Roles", source: list[str]) -> bool:
                 return True
             if subj and subj[0].lower_ in ("we", "i"):
                 return True
+            if any(t.lemma_.lower() in PENALTY_NOUNS and t.dep_ in ("dobj", "pobj")
+                   for t in child.subtree):
+                return True  # "warned that anyone involved could face sanctions": a threat
         if child.dep_ in ("dobj", "dative") and child.pos_ in ("PROPN", "NOUN", "PRON"):
             return True  # "warned Iran that it would pay", "warned Peru against ...": to someone
     return False
@@ -986,8 +1001,8 @@ def _objects_and_pobjs(pred: Any, category: str = "ASSAULT") -> list[Any]:
                 elif g.dep_ == "prep":  # "out of Tehran"
                     out.extend(h for h in g.children if h.dep_ == "pobj")
         elif child.dep_ in OBJ_DEPS or child.dep_ == "nsubjpass":
-            out.append(child)
-            out.extend(g for g in child.children if g.dep_ == "prep" and g.lower_ == "of"
+            out.append(child)  # "struck two towns in northern Israel", "a district of X"
+            out.extend(g for g in child.children if g.dep_ == "prep" and g.lower_ in ("of", "in")
                        for g in g.children if g.dep_ == "pobj")
     return out
 
@@ -1074,6 +1089,24 @@ def _release_holder(verb: Any, places: Sequence[Place]) -> tuple[ActorRef, ...]:
     return ()
 
 
+def _fired_from(verb: Any, places: Sequence[Place], roles: "_Roles") -> tuple[ActorRef, ...]:
+    """"Shells fired from Congolese territory killed ...": what is fired from a country's
+    territory is that country's doing, as the text tells it."""
+    for subj in (c for c in verb.children if c.dep_ in SUBJ_DEPS):
+        for acl in (c for c in subj.children if c.dep_ == "acl"):
+            for prep in (c for c in acl.children if c.dep_ == "prep" and c.lower_ == "from"):
+                a, b = prep.idx, prep.right_edge.idx + len(prep.right_edge)
+                for tok in prep.subtree:
+                    for pid in roles.nationality(tok):
+                        ref = roles.ref_of(pid)
+                        if ref is not None:
+                            return (ref,)
+                for p in places:
+                    if p.country and a <= p.start and p.end <= b:
+                        return (ActorRef(actor=None, name=p.name, country=p.country),)
+    return ()
+
+
 def _unnamed_doer(verb: Any) -> tuple[ActorRef, ...] | None:
     """The subject noun phrase of a verb as a name-only actor ("suicide bomber"); None when
     there is no such subject (a passive without agent, "six people were killed", says too
@@ -1157,6 +1190,9 @@ def extract_events(doc: Any, actors: Any, verbs: VerbDictionary,
                         or c.unnamed[0].name.lower() in verbs.non_agents:
                     continue  # "the quake struck": nature is nobody's deed
                 c.how = "unknown"
+                origin = _fired_from(c.light if c.light is not None else c.pred, places, roles)
+                if origin:
+                    c.unnamed, c.how = origin, "place"
             c.target = [a for a in c.target if a not in c.source]
             # joint exercises of several countries are cooperation; one side's are a deployment
             if c.sense.category == "COOPERATE" and c.sense.mode == "military" and c.kind == "noun":
