@@ -282,3 +282,11 @@ def test_events_weapons_and_warnings_of_penalties(pipeline, text, source, target
     assert hits, coded.events
     if target:
         assert target in keys(hits[0].target)
+
+
+def test_events_a_threat_targets_whom_its_condition_is_on(pipeline):
+    coded = pipeline.code_text("Chile threatened to recall its envoy unless Peru apologised.",
+                               published="2021-06-15")
+    threats = [e for e in find(coded, "THREATEN") if "CHL" in keys(e.source)]
+    assert threats and "PER" in keys(threats[0].target)
+    assert not find(coded, "SUPPORT")  # the apology is the condition, not an event

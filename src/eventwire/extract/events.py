@@ -894,6 +894,19 @@ def _own_refusal(c: "_Candidate", roles: "_Roles") -> bool:
     return node.dep_ == "ROOT"
 
 
+def _condition_subjects(node: Any, roles: "_Roles") -> list[str]:
+    """Subjects of the 'if'/'unless' clauses hanging off a verb or its complement."""
+    found: list[str] = []
+    for verb in [node] + [c for c in node.children if c.dep_ in ("xcomp", "ccomp")]:
+        for adv in verb.children:
+            if adv.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("unless", "if")
+                                           for m in adv.children):
+                for subj in adv.children:
+                    if subj.dep_ in SUBJ_DEPS and subj.pos_ != "PRON":
+                        found.extend(a for a in roles.of_token(subj) if a not in found)
+    return found
+
+
 def _conditional(node: Any) -> bool:
     return any(ch.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("unless", "if")
                                           for m in ch.children) for ch in node.children)
@@ -958,7 +971,9 @@ def _absorb_complements(cands: list[_Candidate]) -> list[_Candidate]:
         steps = 0
         for _ in range(12):  # a list of demands may run long: conjuncts do not count
             noun_conj = node.dep_ in ("conj", "appos") and node.pos_ in ("NOUN", "PROPN")
-            if (node.dep_ not in ABSORB_DEPS and not noun_conj) or node.head is node:
+            condition = node.dep_ == "advcl" and _conditional(node.head)  # "… unless Peru apologised"
+            if (node.dep_ not in ABSORB_DEPS and not noun_conj and not condition) \
+                    or node.head is node:
                 break
             steps += not noun_conj
             if steps > 4:
@@ -1201,6 +1216,10 @@ def extract_events(doc: Any, actors: Any, verbs: VerbDictionary,
                 if not joint:
                     c.sense = replace(c.sense, category="MOBILIZE", cameo="154", quad=4,
                                       score=-5.0)
+            if c.sense.category == "THREATEN" and not c.target:
+                # "threatened to strike unless Israel rescinded ...": the one the condition is on
+                c.target = [a for a in _condition_subjects(c.light or c.pred, roles)
+                            if a not in c.source]
             if c.sense.category in GRIEVANCE:
                 # "complained to the UN over Israeli raids": the accused, not the addressee
                 c.target = roles.grievance_partners(c.light or c.pred, c.source) or c.target
