@@ -290,3 +290,11 @@ def test_events_a_threat_targets_whom_its_condition_is_on(pipeline):
     threats = [e for e in find(coded, "THREATEN") if "CHL" in keys(e.source)]
     assert threats and "PER" in keys(threats[0].target)
     assert not find(coded, "SUPPORT")  # the apology is the condition, not an event
+
+
+def test_events_passive_harm_takes_its_doer_from_the_weapon(pipeline):
+    coded = pipeline.code_text("Four Chilean fishermen were killed in Peruvian artillery fire.",
+                               published="2021-06-15")
+    assert [e for e in find(coded, "ASSAULT") if "PER" in keys(e.source)]
+    calm = pipeline.code_text("Two Chilean fishermen were killed in the storm.", published="2021-06-15")
+    assert not find(calm, "ASSAULT")

@@ -1090,6 +1090,28 @@ def _animate_subject(c: "_Candidate", roles: "_Roles") -> bool:
     return False
 
 
+def _instrument_doer(verb: Any, roles: "_Roles", verbs: VerbDictionary) -> list[str]:
+    """The actor named on the weapon or strike a passive harm came from ("killed in an
+    Israeli airstrike", "wounded by Russian shelling")."""
+    if not any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        return []
+    for prep in verb.children:
+        if prep.dep_ not in ("prep", "agent") or prep.lower_ not in ("in", "by", "during"):
+            continue
+        for pobj in prep.children:
+            if pobj.dep_ != "pobj":
+                continue
+            lemma = pobj.lemma_.lower()
+            strike = lemma in WEAPONS or any(
+                g.dep_ == "compound" and g.lemma_.lower() in WEAPONS for g in pobj.children) \
+                or any(s.category == "ASSAULT" for s in (_noun_match(pobj, verbs) or ()))
+            if strike:
+                got = roles.of_token(pobj)
+                if got:
+                    return got
+    return []
+
+
 def _release_holder(verb: Any, places: Sequence[Place]) -> tuple[ActorRef, ...]:
     """The country of the place a passive release happened from ("freed from a prison in
     California" -> USA): whoever held someone there let them go."""
@@ -1188,6 +1210,12 @@ def extract_events(doc: Any, actors: Any, verbs: VerbDictionary,
     raw: list[tuple[_Candidate, Any]] = []
     for sent in doc.sents:
         for c in _candidates(sent, roles, verbs):
+            if not c.source and c.sense.category in ("ASSAULT", "COERCE") and c.kind == "verb":
+                # "were killed in Israeli tank shelling": the weapon or strike names the doer
+                c.source = _instrument_doer(c.pred, roles, verbs)
+                if c.source:
+                    c.how = "instrument"
+                    c.target = c.target or roles.passive_object(c.pred)
             if not c.source and c.sense.category == "RETREAT" and c.kind == "verb":
                 # "had been freed from a prison in California": the holder is where it was
                 holder = _release_holder(c.pred, places)
