@@ -784,3 +784,146 @@ def test_actors_un_mediator_takes_the_org(actors_of):
     index = actors_of("Rebel leaders agreed to meet U.N. mediator Diego Cordovez.", None)
     a = index.get(_mention(index, "U.N. mediator Diego Cordovez").actors[0])
     assert a.org == "UN"
+
+
+# -- round 6: how unknown people get their sector and country --------------------------------
+@pytest.mark.parametrize("text,name,key,sector", [
+    ("HARARE, Zimbabwe - Police spokeswoman Senior Assistant Commissioner Jane Roe said 12 "
+     "people were arrested.", "Jane Roe", "ZWE", "COP"),
+    ("HARARE, Zimbabwe - Police spokesman Inspector Paul Nyathi said the march was illegal.",
+     "Paul Nyathi", "ZWE", "COP"),
+    ("HARARE, Zimbabwe - Army spokesman Major John Banda said the troops had withdrawn.",
+     "John Banda", "ZWE", "MIL"),
+    ("HARARE, Zimbabwe - The police spokeswoman, Assistant Commissioner Mary Roe, said 12 "
+     "people were arrested.", "Mary Roe", "ZWE", "COP"),
+    ("HARARE, Zimbabwe - Senior Assistant Commissioner Mary Roe, the police spokeswoman, said "
+     "12 people were arrested.", "Mary Roe", "ZWE", "COP"),
+    ("HARARE, Zimbabwe - Opposition spokesman Tendai Mafume said the vote was rigged.",
+     "Tendai Mafume", "ZWE", "OPP"),
+    ("HARARE, Zimbabwe - Party secretary-general Obert Gutu said the congress would go ahead.",
+     "Obert Gutu", "ZWE", "PTY"),
+    # a generic title alone still says government
+    ("HARARE, Zimbabwe - Commissioner Mary Roe said the inquiry would start.", "Mary Roe", "ZWE",
+     "GOV"),
+])
+def test_actors_sector_word_of_a_title_chain_beats_generic_titles(actors_of, text, name, key,
+                                                                   sector):
+    a = actors_of(text).find(name=name)[0]
+    assert (a.key, a.sector) == (key, sector)
+
+
+def test_actors_title_before_two_named_offices_names_no_one_else(actors_of):
+    # "the prime minister" and "Foreign Minister X" are two people: X keeps his own office
+    index = actors_of("NAIROBI, Kenya - He briefed the prime minister, Foreign Minister John "
+                      "Otieno, and the cabinet.")
+    a = index.find(name="John Otieno")[0]
+    assert a.role == "Foreign Minister"
+
+
+@pytest.mark.parametrize("text,name,key,sector", [
+    ("HARARE, Zimbabwe - Opposition leader Peter Moyo condemned the arrests. Moyo's spokesman, "
+     "John Banda, said the party would appeal.", "John Banda", "ZWE", "OPP"),
+    ("HARARE, Zimbabwe - John Banda, a spokesman for opposition leader Peter Moyo, said the "
+     "party would appeal.", "John Banda", "ZWE", "OPP"),
+    ("NAIROBI, Kenya - An aide to President Daniel Kiprono, Michael Otieno, said the talks had "
+     "stalled.", "Michael Otieno", "KEN", "GOV"),
+    ("Michael Otieno, an adviser to President Emmerson Mnangagwa, said the talks had stalled.",
+     "Michael Otieno", "ZWE", "GOV"),
+    ("Nelson Chamisa's spokesman, John Banda, said the party would appeal.", "John Banda", "ZWE",
+     "OPP"),
+    ("John Banda, spokesman for Nelson Chamisa, said the party would appeal.", "John Banda",
+     "ZWE", "OPP"),
+])
+def test_actors_aide_of_a_person_takes_that_persons_side(actors_of, text, name, key, sector):
+    index = actors_of(text)
+    a = index.find(name=name)[0]
+    assert (a.key, a.sector) == (key, sector)
+    assert len([p for p in index.actors if p.kind == "person"]) == 2  # the owner stays
+
+
+@pytest.mark.parametrize("text,name", [
+    # a lawyer is no aide: he speaks for a client, not on his side
+    ("John Banda, a lawyer for Nelson Chamisa, said the party would appeal.", "John Banda"),
+    # the owner is a party, not a person: the party decides, as before
+    ("NAIROBI, Kenya - Mary Wanjiku, a spokeswoman for the ruling party, said the vote was "
+     "fair.", "Mary Wanjiku"),
+])
+def test_actors_aide_needs_a_person_and_an_aide_title(actors_of, text, name):
+    a = actors_of(text).find(name=name)[0]
+    assert a.sector != "OPP"
+
+
+@pytest.mark.parametrize("text,name,role", [
+    ("HARARE, Zimbabwe - John Sibanda, a demonstrator with cuts to his face, said police beat "
+     "him.", "John Sibanda", "demonstrator"),
+    ("HARARE, Zimbabwe - Mary Banda, a street vendor, said her goods were seized.", "Mary Banda",
+     "street vendor"),
+    ("HARARE, Zimbabwe - Peter Ncube, a resident of the township, said soldiers came at night.",
+     "Peter Ncube", "resident"),
+    ("HARARE, Zimbabwe - A student, James Gumbo, was arrested on Tuesday.", "James Gumbo",
+     "student"),
+    ("HARARE, Zimbabwe - One witness, Mary Banda, said the police fired first.", "Mary Banda",
+     "witness"),
+    ("HARARE, Zimbabwe - Peter Ncube, 34, a farmer, said the harvest failed.", "Peter Ncube",
+     "farmer"),
+    ("HARARE, Zimbabwe - Police fired tear gas.\nJohn Sibanda, a shopkeeper, said he closed "
+     "early.", "John Sibanda", "shopkeeper"),
+])
+def test_actors_local_civilian_roles_take_the_dateline(actors_of, text, name, role):
+    a = actors_of(text).find(name=name)[0]
+    assert (a.country, a.sector, a.role) == ("ZWE", "CVL", role)
+
+
+@pytest.mark.parametrize("text,name,country,sector", [
+    # a foreigner keeps the nationality the text gives
+    ("NAIROBI, Kenya - Mary Wanjiku, a student from Britain, said she was scared.",
+     "Mary Wanjiku", "GBR", "CVL"),
+    # a visitor is no local
+    ("NAIROBI, Kenya - Mary Wanjiku, a tourist, said she was scared.", "Mary Wanjiku", None,
+     "CVL"),
+    # working for a named body: not taken for a local
+    ("NAIROBI, Kenya - Mary Wanjiku, a doctor with Doctors Without Borders, said the clinic "
+     "was full.", "Mary Wanjiku", None, "CVL"),
+    # a foreign outlet's reporter is a journalist of its country, no civilian
+    ("NAIROBI, Kenya - Mary Wanjiku, a BBC reporter, said the crowd was large.", "Mary Wanjiku",
+     "GBR", "JRN"),
+    # no dateline, no single state: no country
+    ("Mary Banda, a street vendor, said her goods were seized.", "Mary Banda", None, "CVL"),
+])
+def test_actors_civilian_roles_never_localise_visitors(actors_of, text, name, country, sector):
+    a = actors_of(text).find(name=name)[0]
+    assert (a.country, a.sector) == (country, sector)
+
+
+@pytest.mark.parametrize("text,name,key,sector", [
+    ("HARARE, Zimbabwe - John Moyo, who ran on the opposition ticket, lost his seat.",
+     "John Moyo", "ZWE", "OPP"),
+    ("HARARE, Zimbabwe - John Moyo, who ran on the ruling party ticket, won his seat.",
+     "John Moyo", "ZWE", "PTY"),
+    ("HARARE, Zimbabwe - John Moyo of the opposition MDC said the vote was rigged.",
+     "John Moyo", "ZWE", "OPP"),
+    ("John Moyo of the opposition Movement for Democratic Change said the vote was rigged.",
+     "John Moyo", "ZWE", "OPP"),
+    ("NAIROBI, Kenya - John Otieno of the opposition Orange Democratic Movement said the vote "
+     "was rigged.", "John Otieno", "KEN", "OPP"),
+    ("NAIROBI, Kenya - John Otieno of the opposition said the vote was rigged.", "John Otieno",
+     "KEN", "OPP"),
+    ("HARARE, Zimbabwe - John Moyo, a former ZANU-PF official who defected to the opposition, "
+     "said the vote was rigged.", "John Moyo", "ZWE", "OPP"),
+    ("HARARE, Zimbabwe - John Moyo, a ZANU-PF lawmaker, said the vote was fair.", "John Moyo",
+     "ZWE", "PTY"),
+])
+def test_actors_party_tickets_and_affiliations(actors_of, text, name, key, sector):
+    a = actors_of(text).find(name=name)[0]
+    assert (a.key, a.sector) == (key, sector)
+
+
+@pytest.mark.parametrize("text,name", [
+    ("NAIROBI, Kenya - Mary Wanjiku, who joined the protest, said she was scared.",
+     "Mary Wanjiku"),
+    ("NAIROBI, Kenya - Mary Wanjiku, who defected to the rebels, said the war would go on.",
+     "Mary Wanjiku"),
+])
+def test_actors_affiliation_needs_a_party(actors_of, text, name):
+    a = actors_of(text).find(name=name)[0]
+    assert a.sector not in ("OPP", "PTY")

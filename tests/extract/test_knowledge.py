@@ -282,6 +282,36 @@ def test_knowledge_generic_institution_any_case(kb, text):
     assert kb.body(text) is not None
 
 
+@pytest.mark.parametrize("section,word", [
+    ("local_roles", "vendor"), ("local_roles", "demonstrator"),
+    ("rank_words", "assistant"), ("rank_words", "inspector"),
+    ("aide_titles", "spokesman"), ("aide_titles", "adviser"),
+    ("ticket_nouns", "ticket"), ("defection_verbs", "defected to"),
+])
+def test_knowledge_lexicon_person_word_lists(kb, section, word):
+    assert word in getattr(kb.lexicon, section)
+
+
+def test_knowledge_lexicon_visitors_are_no_local_roles(kb):
+    assert not {"tourist", "journalist", "reporter", "diplomat"} & kb.lexicon.local_roles
+
+
+def test_knowledge_generic_titles_are_weak(kb):
+    # "commissioner", "spokesman", "official" say little: a sector word beside them decides
+    assert all(kb.title(t).weak for t in ("commissioner", "spokesman", "official", "director"))
+    assert not kb.title("police spokeswoman").weak
+
+
+def test_knowledge_lexicon_list_must_be_texts(tmp_path):
+    folder = _copy_data(tmp_path)
+    path = folder / "lexicon.yaml"
+    text = path.read_text(encoding="utf-8").replace("rank_words: [senior,",
+                                                    "rank_words: [{a: 1},")
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(KnowledgeError, match="rank_words"):
+        KnowledgeBase.load(folder)
+
+
 def test_knowledge_bad_lexicon_sector_names_line(tmp_path):
     folder = _copy_data(tmp_path)
     path = folder / "lexicon.yaml"

@@ -128,11 +128,11 @@ PLURAL_PRONOUNS = frozenset({"they", "their"})
 DOMESTIC_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "LEG", "JUD", "PTY", "OPP"})
 #: ", a Kenyan lawyer," / ", a senior official of the opposition party,": a description after
 #: a name, up to the next comma or stop.
-_AFTER_DESC = re.compile(r"^\s*,\s*(?:a|an|the)\s+([^,;:()\n]{1,80}?)"
+_AFTER_DESC = re.compile(r"^\s*,\s*(?:\d{1,3}\s*,\s*)?(?:a|an|the)\s+([^,;:()\n]{1,80}?)"
                          r"(?:\s+(?:who|whom|whose|which|that)\b[^,;:()\n]{0,160}?)?\s*"
                          r"(?=[,;:)\n]|\.(?:\s+[A-Z\"\u201c]|\s*$)|$)")
 #: "an Afghan man, " / "the Briton, ": a description right before a name.
-_BEFORE_DESC = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Aa]nother)\s+((?:[\w.'\u2019-]+\s+){0,3}?"
+_BEFORE_DESC = re.compile(r"\b(?:[Aa]n?|[Tt]he|[Aa]nother|[Oo]ne)\s+((?:[\w.'\u2019-]+\s+){0,3}?"
                           r"[\w.'\u2019-]+)\s*,\s*$")
 #: What may separate two names of one list: a comma, "and", and the description of the first.
 _LIST_GAP = re.compile(r"^\s*(?:,\s*(?:(?:a|an|the)\s+(?:[^,;:.()\n]|\.(?!\s)){1,80}?\s*,\s*)?"
@@ -333,6 +333,11 @@ class _Extractor:
                     start = it.end
                     while start < end and self.text[start].isspace():
                         start += 1
+            # "Inspector Paul Nyathi": a rank word is no part of the name
+            lead = re.match(r"(?:([A-Z][a-z]+)\s+)(?=\S+\s+\S)", self.text[start:end])
+            while lead and lead.group(1).lower() in self.lex.rank_words:
+                start += lead.end()
+                lead = re.match(r"(?:([A-Z][a-z]+)\s+)(?=\S+\s+\S)", self.text[start:end])
             inside = [it for it in items if it.start < end and it.end > start]
             for it in inside:
                 items.remove(it)
@@ -819,6 +824,9 @@ class _Extractor:
             if gap == "" and not (prev.kind in STATE_LIKE and it.kind in STATE_LIKE):
                 return ""
             return "space"
+        if prev.kind == "title" and it.kind in ("title", "person", "uperson") \
+                and self._ranks(gap):
+            return "space"  # "Police spokeswoman Senior Assistant Commissioner Jane Roe"
         if _HYPHEN.match(gap) and prev.kind in STATE_LIKE and it.kind in STATE_LIKE:
             return "and"
         if _AND.match(gap) and prev.kind == "demonym" and it.kind == "demonym":
@@ -837,6 +845,12 @@ class _Extractor:
         if _LIST.match(gap) and prev.kind == "country" and it.kind == "country":
             return "list"
         return ""
+
+    def _ranks(self, gap: str) -> bool:
+        """Is ``gap`` only capitalised rank words ('Senior Assistant', 'Inspector')?"""
+        words = gap.split()
+        return bool(words) and gap[:1] == " " and gap[-1:] == " " and "\n" not in gap \
+            and all(w[:1].isupper() and w.lower() in self.lex.rank_words for w in words)
 
     def phrase(self, chain: list[tuple[str, _Item]]) -> None:
         """Interpret one phrase: find its head and let the modifiers say whose it is."""
@@ -922,19 +936,27 @@ class _Extractor:
             return False
         last = self._cur_last
         nxt = self._next_chain(last)
-        if nxt is None or not _APPOS.match(self.text[last.end:nxt[0][1].start]):
+        if nxt is None:
             return False
+        gap = self.text[last.end:nxt[0][1].start]
+        comma = re.match(r"\s*,", gap)
+        if not _APPOS.match(gap) and not (comma and self._ranks(gap[comma.end():])):
+            return False  # "the police spokeswoman, Assistant Commissioner Jane Roe"
         if self._chain_before_is_person(parts[0][1]):
             return False
-        person = nxt[0][1]
-        if person.kind not in ("person", "uperson") or len(nxt) > 1:
+        person = nxt[-1][1]
+        ranks = [it for _, it in nxt[:-1]]
+        if person.kind not in ("person", "uperson") \
+                or any(it.kind != "title" or it.ref.collective or it.ref.plural for it in ranks):
             return False
+        if ranks and not title.weak and not all(it.ref.weak for it in ranks):
+            return False  # "the prime minister, Foreign Minister X" names two people
         after = self.text[person.end:person.end + 2]
         if after[:1] not in (",", ".", ";", ")", "") and not after[:1].isspace():
             return False
         self._consumed.add(id(nxt))
         before = len(self.mentions)
-        self.person(person, countries, orgs, bodies, titles + [head], person.start)
+        self.person(person, countries, orgs, bodies, titles + [head] + ranks, person.start)
         if len(self.mentions) > before:
             ident = self.mentions[-1].idents
             start = parts[0][1].start
@@ -1221,6 +1243,11 @@ class _Extractor:
         were identified as'; 'X, an official of the opposition party' gives the sector only.
         Returns (ISO3 or None, sector, role, span of the description or None)."""
         after = _AFTER_DESC.match(self.text[head.end:head.end + 120])
+        party = self._affiliation(head.end)
+        if party is not None:
+            # "X, a former ZANU-PF official who defected to the opposition": the party now
+            span = (head.end + after.start(1), head.end + after.end(1)) if after else None
+            return party[0], party[1], after.group(1) if after else party[2], span
         if after:
             a, b = head.end + after.start(1), head.end + after.end(1)
             got = self._describe(self.text[a:b], bare_ok=False)
@@ -1249,6 +1276,95 @@ class _Extractor:
         if group is not None:
             own = after and self._describe_noun(after.group(1).split())
             return group[0], (own[0] if own else group[1]), own[1] if own else None, None
+        if after:
+            got = self._bare(after.group(1))
+            if got is not None:
+                a = head.end + after.start(1)
+                return (*got[:3], (a, a + got[3]))
+        if before:
+            noun = self._describe_noun(before.group(1).split())
+            if noun is not None:
+                return None, noun[0], noun[1], (base + before.start(1), base + before.end(1))
+        return None
+
+    def _bare(self, desc: str) -> tuple[str | None, str, str | None, int] | None:
+        """'street vendor', 'resident of the township', 'student at the University of
+        Zimbabwe': a person noun with no nationality -> (ISO3 of a place named after it or
+        None, sector, role, length of the noun phrase). A body named after it ('doctor with
+        Doctors Without Borders') stays in the role, so the person is not taken for a local."""
+        parts = re.split(r"\s+(?:of|for|from|with|at|in|near)\s+", desc, maxsplit=1)
+        own, whose = (parts + [""])[:2]
+        words = own.split()
+        if not words or not all(w.islower() or w[:1].isdigit() for w in words):
+            return None
+        noun = self._describe_noun(words[-3:])
+        if noun is None:
+            return None
+        sector, role = noun
+        country = None
+        names = re.findall(r"[A-Z][\w'\u2019.-]*(?:\s+(?:of\s+)?[A-Z][\w'\u2019.-]*)*", whose)
+        if names:
+            places = [m for m in self.kb.scan(whose)
+                      if m.entry.kind in ("country", "capital", "demonym")]
+            if places:
+                country = places[0].entry.ref.iso3
+            else:
+                country = self.place_country(names[0]) or self._home_place(names[0])
+            if country is None:
+                role = desc  # "doctor with Doctors Without Borders": not a local role
+        return country, sector, role, len(own)
+
+    def _home_place(self, name: str) -> str | None:
+        """The dateline's country when a small place of that name lies in it."""
+        if self.dateline is None:
+            return None
+        try:
+            entries = self.gazetteer().lookup(name)
+        except Exception:  # noqa: BLE001 - no gazetteer data: no guess
+            return None
+        return self.dateline if any(e.country == self.dateline for e in entries) else None
+
+    def _affiliation(self, end: int) -> tuple[str | None, str, str] | None:
+        """'X, who ran on the opposition ticket', 'X, a former ZANU-PF official who defected
+        to the opposition': the party a relative clause right after a name gives him ->
+        (ISO3 or None, OPP or PTY, the party's words)."""
+        lex = self.lex
+        if not (lex.ticket_nouns or lex.defection_verbs):
+            return None
+        clause = re.match(r"\s*,\s*(?:(?:a|an|the)\s+[^,;:()\n]{1,80}?\s+)?who\s+"
+                          r"([^,;:()\n]{1,120})", self.text[end:end + 220])
+        if clause is None:
+            return None
+        body = clause.group(1)
+        cut = re.search(r"\.(?:\s|$)", body)
+        body = body[:cut.start()] if cut else body
+        tickets = "|".join(re.escape(t) for t in sorted(lex.ticket_nouns))
+        verbs = "|".join(re.escape(v) for v in sorted(lex.defection_verbs, key=len,
+                                                       reverse=True))
+        m = re.search(r"\bon\s+(?:the|a|an|his|her|their)\s+(.{1,40}?)\s+(?:"
+                      + tickets + r")\b", body) if tickets else None
+        if m is None and verbs:
+            m = re.search(r"\b(?:" + verbs + r")\s+(?:the\s+)?(.{1,40}?)"
+                          r"(?=$|\s+(?:in|on|at|after|before|last|this|during|and|but)\b)",
+                          body)
+        if m is None:
+            return None
+        group = m.group(1)
+        a = end + clause.start(1) + m.start(1)
+        opposed = re.search(r"\bopposition\b", group, re.IGNORECASE) is not None
+        for found in self.kb.scan(group):
+            org = found.entry.ref
+            if found.entry.kind == "org" and isinstance(org, Organization) \
+                    and org.sector_at(self.day) in ("PTY", "OPP"):
+                return org.country, "OPP" if opposed else org.sector_at(self.day), group
+        for it in self._items:
+            if it.kind == "org" and a <= it.start and it.end <= a + len(group):
+                return it.ref.country, "OPP" if opposed else "PTY", group
+        title = self.kb.title(group.lower())
+        if title is not None and title.sector in ("PTY", "OPP"):
+            return None, title.sector, group
+        if _key(group) in lex.premodifiers:
+            return None, lex.premodifiers[_key(group)], group
         return None
 
     def _describe(self, desc: str, bare_ok: bool) -> tuple[str, str, str | None] | None:
@@ -1349,6 +1465,18 @@ class _Extractor:
                 self._consumed.add(id(chain))
                 self.lone(first)
                 return [], [first.ref], [], []
+            party = self._party_words(chain) if _OF.match(gap) else None
+            if party is not None:
+                # "X of the opposition MDC", "X of the opposition": the party is his
+                last = chain[-1][1]
+                if last.kind == "org":
+                    self._consumed.add(id(chain))
+                    self.lone(last)
+                    org: Organization = last.ref
+                    if party == "OPP" and org.sector_at(self.day) == "PTY":
+                        org = replace(org, sector="OPP", periods=())
+                    return [], [org], [], []
+                return [], [], [], [it for _, it in chain]
             if not _APPOS.match(gap):
                 return None
             kept = [(j, it) for j, it in chain if j != "to"]
@@ -1375,6 +1503,22 @@ class _Extractor:
                 bodies.append((owner.ref, owner))
                 self.organisation(owner, [], [], owner.start)
             return countries, orgs, bodies, titles
+        return None
+
+    def _party_words(self, chain: list[tuple[str, _Item]]) -> str | None:
+        """'the opposition MDC', 'the opposition': a party (or the opposition) and the
+        collective party words before it -> OPP or PTY; None for any other phrase."""
+        *words, (_, last) = chain
+        sectors = {it.ref.sector for _, it in words
+                   if it.kind == "title" and it.ref.collective}
+        if len(sectors) != len(words) or not sectors <= {"OPP", "PTY"}:
+            return None
+        if last.kind == "org" and isinstance(last.ref, Organization) \
+                and last.ref.sector_at(self.day) in ("PTY", "OPP"):
+            return "OPP" if "OPP" in sectors | {last.ref.sector_at(self.day)} else "PTY"
+        if last.kind == "title" and last.ref.collective and not last.ref.plural \
+                and last.ref.sector in ("OPP", "PTY") and not words:
+            return last.ref.sector
         return None
 
     def title(self, head: _Item, countries: list[Country], orgs: list[Organization],
@@ -1523,27 +1667,108 @@ class _Extractor:
 
     def domestic(self) -> None:
         """People and unknown bodies with a domestic role but no state ('police spokeswoman
-        X', 'the opposition MDC'): the dateline's country, else the one state acting in the
-        paragraph, else none."""
+        X', 'the opposition MDC'), and people with a local civilian role ('X, a street
+        vendor'): the dateline's country, else the one state acting in the paragraph, else
+        none."""
         first: dict[tuple[Any, ...], int] = {}
         for m in self.mentions:
             for ident in m.idents:
                 if ident not in first or m.start < first[ident]:
                     first[ident] = m.start
         for ident, info in self.infos.items():
-            if info.country or info.org or info.sector not in DOMESTIC_SECTORS \
-                    or ident not in first:
+            if info.country or info.org or ident not in first:
+                continue
+            local = ident[0] == "U" and info.sector == "CVL" and self._local(info.role)
+            if info.sector not in DOMESTIC_SECTORS and not local:
                 continue
             if ident[0] == "U":
                 role = (info.role or "").lower()
-                if not role or any(role == t or role.endswith(" " + t)
-                                   for t in self.lex.foreign_titles):
+                if not local and (not role or any(role == t or role.endswith(" " + t)
+                                                  for t in self.lex.foreign_titles)):
                     continue
             elif not (ident[0] == "O" and str(ident[1]).startswith("~")):
                 continue
             country = self.dateline or self.paragraph_state(first[ident])
             if country is not None:
                 info.country = country
+
+    def aides(self) -> None:
+        """'Moyo's spokesman, X', 'X, a spokesman for opposition leader Y', 'an aide to
+        President Z, W': who speaks or works for a person is on that person's side and takes
+        his country and sector (unless the text gave the aide a state or body of his own)."""
+        lex = self.lex
+        if not lex.aide_titles:
+            return
+        title = "(?:" + "|".join(re.escape(t) for t in sorted(
+            lex.aide_titles, key=len, reverse=True)) + ")"
+        mods = "(?:(?:" + "|".join(re.escape(w) for w in sorted(lex.aide_modifiers)) \
+            + r")\s+)*"
+        after = re.compile(r"\s*,\s*(?:(?:a|an|the)\s+)?" + mods + title
+                           + r"\s+(?:to|for|of)\s+(?:the\s+)?", re.IGNORECASE)
+        poss = re.compile(r"['\u2019]s?\s+" + mods + title + r"\s*,?\s*", re.IGNORECASE)
+        poss_name = re.compile(r"\b((?-i:[A-Z])[\w'\u2019-]+)['\u2019]s?\s+" + mods + title
+                               + r"\s*,?\s*$", re.IGNORECASE)
+        to = re.compile(r"\b" + mods + title + r"\s+(?:to|for|of)\s+(?:the\s+)?$",
+                        re.IGNORECASE)
+        ordered = sorted(self.mentions, key=lambda m: m.start)
+        ends: dict[int, list[_Mention]] = {}
+        starts: dict[int, list[_Mention]] = {}
+        for m in ordered:
+            ends.setdefault(m.end, []).append(m)
+            starts.setdefault(m.start, []).append(m)
+
+        def person_at(found: list[_Mention], ident: tuple[Any, ...]) -> _Info | None:
+            for m in found:
+                if len(m.idents) == 1 and m.idents[0] != ident \
+                        and self.infos[m.idents[0]].kind == "person":
+                    return self.infos[m.idents[0]]
+            return None
+
+        for m in ordered:
+            if m.kind != "name" or len(m.idents) != 1 or m.idents[0][0] != "U":
+                continue
+            info = self.infos[m.idents[0]]
+            role = (info.role or "").lower().split()
+            if info.country or info.org or info.sector not in (None, "GOV") or (
+                    role and role[-1] not in lex.aide_titles
+                    and " ".join(role[-2:]) not in lex.aide_titles):
+                continue
+            owner = None
+            hit = after.match(self.text, m.end)
+            if hit:  # "X, a spokesman for opposition leader Y"
+                owner = person_at(starts.get(hit.end(), []), info.ident)
+            gap = re.search(r"\S[^\n]{0,80}$", self.text[max(0, m.start - 80):m.start])
+            lo = m.start - len(gap.group(0)) if gap else m.start
+            for k in range(lo, m.start):
+                if owner is not None:
+                    break
+                if k not in ends:
+                    continue
+                between = self.text[k:m.start]
+                if poss.fullmatch(between):  # "Chamisa's spokesman, X"
+                    owner = person_at(ends[k], info.ident)
+                elif re.fullmatch(r"\s*,\s*", between):  # "an aide to President Z, W"
+                    o = person_at(ends[k], info.ident)
+                    o_start = min((x.start for x in ends[k]), default=k)
+                    if o is not None and to.search(self.text, max(0, o_start - 60), o_start):
+                        owner = o
+            if owner is None and (name := poss_name.search(
+                    self.text, max(0, m.start - 80), m.start)):
+                owner = self.person_by_surname(name.group(1))  # "Moyo's spokesman, X"
+                owner = None if owner is info else owner
+            if owner is None or owner.sector is None:
+                continue
+            info.country, info.org, info.sector = owner.country, owner.org, owner.sector
+            if not info.role:
+                aide = re.search(title, self.text[max(0, m.start - 80):m.start] + " "
+                                 + self.text[m.end:m.end + 80], re.IGNORECASE)
+                info.role = aide.group(0).lower() if aide else None
+
+    def _local(self, role: str | None) -> bool:
+        """Is ``role`` a civilian role of the place ('street vendor'), not of a visitor?"""
+        words = (role or "").lower().split()
+        return bool(words) and (words[-1] in self.lex.local_roles
+                                or " ".join(words[-2:]) in self.lex.local_roles)
 
     def paragraph_state(self, pos: int) -> str | None:
         """The only state named as an actor (not as a place) in the paragraph of ``pos``."""
@@ -2187,6 +2412,7 @@ class _Extractor:
             self.phrase(chain)
         self.resolve_deferred()
         self.peoples()
+        self.aides()
         self.domestic()
         self.members()
         self.surnames()

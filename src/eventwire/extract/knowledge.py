@@ -250,6 +250,16 @@ class Lexicon:
     naming_verbs: frozenset[str] = frozenset()
     notable_roles: frozenset[str] = frozenset()
     located_sectors: frozenset[str] = frozenset()
+    #: civilian roles of people who live where the story is ('street vendor', 'resident')
+    local_roles: frozenset[str] = frozenset()
+    #: rank words between a title and a name ('Senior Assistant', 'Inspector')
+    rank_words: frozenset[str] = frozenset()
+    #: titles of those who work for a person ('spokesman', 'aide') and words before them
+    aide_titles: frozenset[str] = frozenset()
+    aide_modifiers: frozenset[str] = frozenset()
+    #: 'on the opposition ticket', 'defected to the ruling party'
+    ticket_nouns: frozenset[str] = frozenset()
+    defection_verbs: frozenset[str] = frozenset()
 
     def head(self, words: tuple[str, ...], lead: bool = False) -> tuple[OrgHead, int] | None:
         """The longest org head ending (``lead``: opening) folded ``words``, with its length."""
@@ -711,6 +721,9 @@ class KnowledgeBase:
         lex.naming_verbs = words("naming_verbs")
         lex.notable_roles = words("notable_roles")
         lex.located_sectors = frozenset(w.upper() for w in words("located_sectors"))
+        for name in ("local_roles", "rank_words", "aide_titles", "aide_modifiers",
+                     "ticket_nouns", "defection_verbs"):
+            setattr(lex, name, words(name))
         for row in r.rows("member_nouns"):
             text = (r.text(row, "text") or "").lower()
             st = row.get("state_sector")
