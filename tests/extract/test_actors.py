@@ -927,3 +927,14 @@ def test_actors_party_tickets_and_affiliations(actors_of, text, name, key, secto
 def test_actors_affiliation_needs_a_party(actors_of, text, name):
     a = actors_of(text).find(name=name)[0]
     assert a.sector not in ("OPP", "PTY")
+
+
+@pytest.mark.parametrize("text", [
+    "Police detained John Mwangi, described as a Kenyan lawyer, on Monday.",
+    "The ministry said John Mwangi, whom it called a Kenyan lawyer, had been freed.",
+])
+def test_actors_descriptions_after_described_as_or_whom_it_called(nlp, text):
+    from eventwire.extract.actors import extract_actors, load_knowledge
+    index = extract_actors(nlp(text), load_knowledge(), "2021-05-04")
+    person = [a for a in index.actors if a.name == "John Mwangi"]
+    assert person and person[0].country == "KEN"

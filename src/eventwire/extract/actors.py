@@ -128,7 +128,11 @@ PLURAL_PRONOUNS = frozenset({"they", "their"})
 DOMESTIC_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "LEG", "JUD", "PTY", "OPP"})
 #: ", a Kenyan lawyer," / ", a senior official of the opposition party,": a description after
 #: a name, up to the next comma or stop.
-_AFTER_DESC = re.compile(r"^\s*,\s*(?:\d{1,3}\s*,\s*)?(?:a|an|the)\s+([^,;:()\n]{1,80}?)"
+_AFTER_DESC = re.compile(r"^\s*,\s*(?:\d{1,3}\s*,\s*)?"
+                         # "X, whom it called an Afghan mujahid,", "X, described as a Kenyan lawyer,"
+                         r"(?:(?:whom\s+\w+\s+(?:called|calls|described\s+as|describes\s+as)"
+                         r"|described\s+as|identified\s+as)\s+)?"
+                         r"(?:a|an|the)\s+([^,;:()\n]{1,80}?)"
                          r"(?:\s+(?:who|whom|whose|which|that)\b[^,;:()\n]{0,160}?)?\s*"
                          r"(?=[,;:)\n]|\.(?:\s+[A-Z\"\u201c]|\s*$)|$)")
 #: "an Afghan man, " / "the Briton, ": a description right before a name.
