@@ -298,3 +298,12 @@ def test_events_passive_harm_takes_its_doer_from_the_weapon(pipeline):
     assert [e for e in find(coded, "ASSAULT") if "PER" in keys(e.source)]
     calm = pipeline.code_text("Two Chilean fishermen were killed in the storm.", published="2021-06-15")
     assert not find(calm, "ASSAULT")
+
+
+def test_event_word_lists_bad_file_names_file_and_line(tmp_path):
+    from eventwire.extract.events import _load_words
+    bad = tmp_path / "words.yaml"
+    bad.write_text("claim_verbs: [say, tell]\nclaim_nouns: 7\n", encoding="utf-8")
+    with pytest.raises(KnowledgeError) as err:
+        _load_words(str(bad))
+    assert "words.yaml:2" in str(err.value)

@@ -41,28 +41,6 @@ NEGATORS = frozenset({"not", "n't", "never", "no", "neither", "nor", "without"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 HYPOTHETICAL_AUX = frozenset({"would", "could", "might", "may", "should", "can", "ca", "'d",
                               "must"})
-INTENT_VERBS = frozenset({"plan", "intend", "aim", "prepare", "expect", "set", "schedule",
-                          "want", "hope", "seek", "agree", "promise", "pledge", "vow", "decide",
-                          "offer", "propose", "try", "attempt", "wish", "mean", "due",
-                          "ready", "poised", "likely", "going", "commit", "move"})
-HYPOTHETICAL_VERBS = frozenset({"threaten", "consider", "warn", "urge", "call", "ask",
-                                "demand", "press", "push", "appeal", "request", "invite",
-                                "encourage", "tell", "order", "insist", "refuse", "reject",
-                                "deny", "fail", "avoid", "risk"})
-SPEECH_NOUNS = frozenset({"statement", "readout", "communique", "communiqué", "report",
-                          "letter", "declaration", "release", "message", "post", "tweet",
-                          "reminder", "resolution", "note", "appeal", "warning"})
-DESIRE_VERBS = frozenset({"want", "wish", "hope", "demand", "urge", "insist", "prefer", "need"})
-DENIAL_VERBS = frozenset({"deny", "refute", "dismiss", "reject"})
-CLAIM_VERBS = frozenset({"say", "claim", "allege", "accuse", "charge", "report", "insist",
-                         "argue", "assert", "tell", "add", "state", "write", "warn", "note",
-                         "suggest", "complain", "stress", "maintain", "decry", "believe",
-                         "fear", "suspect", "contend", "announce"})
-CLAIM_NOUNS = frozenset({"allegation", "claim", "accusation", "charge", "report", "assertion",
-                         "characterization", "characterisation", "suggestion", "rumor",
-                         "rumour"})
-JOINT_WORDS = frozenset({"joint", "together", "bilateral", "trilateral", "multilateral",
-                         "combined"})
 SYMMETRIC = frozenset({"CONSULT", "COOPERATE", "AGREE"})
 MAX_DEPTH = 3
 #: "BEIJING —", "HAVANA, June 23 (RHC) --", "Islamabad/Lahore, Nov. 4:" at a paragraph start
@@ -181,6 +159,48 @@ def _line_of(text: str, needle: str) -> int | None:
         if needle in line:
             return i
     return None
+
+
+def _load_words(path: str | None = None) -> dict[str, frozenset[str]]:
+    """The event coder's word lists (``data/event_words.yaml``), checked on load."""
+    if path is None:
+        ref = resources.files("eventwire") / "data" / "event_words.yaml"
+        text, name = ref.read_text(encoding="utf-8"), "eventwire/data/event_words.yaml"
+    else:
+        with open(path, encoding="utf-8") as f:
+            text, name = f.read(), path
+    try:
+        data = yaml.load(text, Loader=_UniqueKeyLoader)  # noqa: S506 - a SafeLoader subclass
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise KnowledgeError(name, mark.line + 1 if mark else None, str(exc)) from exc
+    words: dict[str, frozenset[str]] = {}
+    for key in WORD_LISTS:
+        value = (data or {}).get(key)
+        if not isinstance(value, list) or not all(isinstance(w, str) and w for w in value):
+            raise KnowledgeError(name, _line_of(text, f"{key}:"),
+                                 f"{key!r} must be a list of words")
+        words[key] = frozenset(w.lower() for w in value)
+    return words
+
+
+WORD_LISTS = ("claim_verbs", "claim_nouns", "denial_verbs", "speech_nouns", "intent_verbs",
+              "desire_verbs", "hypothetical_verbs", "joint_words", "weapons", "money_words",
+              "audience_nouns", "penalty_nouns", "animate")
+_WORDS = _load_words()
+CLAIM_VERBS = _WORDS["claim_verbs"]
+CLAIM_NOUNS = _WORDS["claim_nouns"]
+DENIAL_VERBS = _WORDS["denial_verbs"]
+SPEECH_NOUNS = _WORDS["speech_nouns"]
+INTENT_VERBS = _WORDS["intent_verbs"]
+DESIRE_VERBS = _WORDS["desire_verbs"]
+HYPOTHETICAL_VERBS = _WORDS["hypothetical_verbs"]
+JOINT_WORDS = _WORDS["joint_words"]
+WEAPONS = _WORDS["weapons"]
+MONEY_WORDS = _WORDS["money_words"]
+AUDIENCE_NOUNS = _WORDS["audience_nouns"]
+PENALTY_NOUNS = _WORDS["penalty_nouns"]
+ANIMATE = _WORDS["animate"]
 
 
 def _read_patterns(section: dict, cats: dict, name: str, text: str
@@ -627,11 +647,7 @@ def _keys(roles: _Roles, ids: Iterable[str]) -> set[str]:
 # ------------------------------------------------------------------------------------------
 # Sense choice and context
 # ------------------------------------------------------------------------------------------
-WEAPONS = frozenset({"missile", "rocket", "shell", "mortar", "round", "drone", "bomb", "jet",
-                     "warplane", "aircraft", "plane", "helicopter", "artillery", "tank", "gunship",
-                     "projectile", "grenade", "bullet", "warship"})
 CIVIL_SECTORS = frozenset({"CVL", "OPP", "LAB", "EDU", "REL", "MED", "JRN", "NGO", "PTY", "BUS"})
-MONEY_WORDS = frozenset({"$", "million", "billion", "aid", "dollars", "euros", "funds", "fund"})
 
 
 def _choose(senses: Sequence[Sense], pred: Any, roles: _Roles, source: list[str]
@@ -680,9 +696,6 @@ def _choose(senses: Sequence[Sense], pred: Any, roles: _Roles, source: list[str]
     return senses[0]
 
 
-AUDIENCE_NOUNS = frozenset({"reporter", "journalist", "media", "press", "newspaper",
-                            "broadcaster", "television", "radio", "crowd", "supporter",
-                            "audience", "newsweek"})
 
 
 def _to_audience(pred: Any) -> bool:
@@ -694,8 +707,6 @@ def _to_audience(pred: Any) -> bool:
     return False
 
 
-PENALTY_NOUNS = frozenset({"sanction", "consequence", "punishment", "retaliation",
-                           "reprisal", "prosecution", "penalty", "retribution"})
 
 
 def _warns_of_own_deed(pred: Any, roles: "_Roles", source: list[str]) -> bool:
@@ -1071,13 +1082,6 @@ UNNAMED_DOER = frozenset({"ASSAULT", "COERCE", "PROTEST"})
 PERSONAL_PRONOUNS = frozenset({"it", "this", "that", "which", "what", "there"})
 
 
-#: Civil and insurgent groups that demand, protest and refuse in their own name. Officials,
-#: governments and leaders are left out on purpose: unnamed, they are someone the actor layer
-#: failed to resolve, and an event with a blank where a state should be misleads a dyad count.
-ANIMATE = frozenset({"elder", "group", "activist", "protester", "demonstrator", "student",
-                     "worker", "resident", "villager", "rebel", "militant", "crowd", "supporter",
-                     "opposition", "critic", "union", "farmer", "refugee", "prisoner",
-                     "citizen", "voter", "teacher", "doctor", "journalist", "people"})
 
 
 def _animate_subject(c: "_Candidate", roles: "_Roles") -> bool:
