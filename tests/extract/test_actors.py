@@ -938,3 +938,10 @@ def test_actors_descriptions_after_described_as_or_whom_it_called(nlp, text):
     index = extract_actors(nlp(text), load_knowledge(), "2021-05-04")
     person = [a for a in index.actors if a.name == "John Mwangi"]
     assert person and person[0].country == "KEN"
+
+
+def test_actors_victims_do_not_take_the_attackers_adjective(nlp):
+    from eventwire.extract.actors import extract_actors, load_knowledge
+    index = extract_actors(nlp("Three soldiers were killed in a Peruvian drone strike."),
+                           load_knowledge(), "2021-05-04")
+    assert not [a for a in index.actors if "soldiers" in a.name.lower() and a.country == "PER"]

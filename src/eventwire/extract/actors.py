@@ -1629,6 +1629,8 @@ class _Extractor:
         in_sent: set[str] = set()
         everywhere: set[str] = set()
         for m in self.mentions:
+            if m.kind == "demonym" and self._modifier(m):
+                continue  # "killed in a Russian drone strike": the doer's adjective, not theirs
             for ident in m.idents:
                 info = self.infos[ident]
                 if info.country and info.org is None and info.sector not in REPORTING_SECTORS:
@@ -1787,6 +1789,11 @@ class _Extractor:
             if any(i.kind == "state" and i.country for i in infos) and not self._is_place(m):
                 found.update(i.country for i in infos if i.country)
         return next(iter(found)) if len(found) == 1 else None
+
+    def _modifier(self, m: _Mention) -> bool:
+        """Is the mention an adjective or compound on another noun ('Russian drone strike')?"""
+        tok = self._root(m)
+        return tok is not None and tok.dep_ in ("amod", "compound", "nmod")
 
     def _is_place(self, m: _Mention) -> bool:
         """'in Kenya', 'in the capital of Belarus': a state named as where, not who."""
