@@ -439,3 +439,15 @@ def test_quotes_continuation_after_interrupting_cue_is_direct(nlp):
             'bridge instead."')
     quotes = run(nlp, text)
     assert [(q.kind, speaker_of(q)) for q in quotes] == [("direct", "Ivan Petrov")] * 2
+
+
+def test_quotes_they_points_back_to_a_collective_subject(nlp):
+    from eventwire.extract.actors import extract_actors, load_knowledge
+    from eventwire.extract.quotes import extract_quotes
+    text = ('The Morales family thanked the mediators. "We are grateful," the family said. '
+            '"It has been a long year."\n\nThey said they would keep pushing for "every '
+            'prisoner to come home."')
+    doc = nlp(text)
+    quotes = extract_quotes(doc, extract_actors(doc, load_knowledge(), "2021-05-04"))
+    last = [q for q in quotes if "every prisoner" in q.text]
+    assert last and last[0].speaker is not None and "family" in last[0].speaker.name.lower()

@@ -50,6 +50,10 @@ _QUOTED_AS = {"quote", "cite"}
 _PRONOUNS_PERSON = {"he", "she", "him", "her"}
 _PRONOUNS_GROUP = {"it"}
 _PRONOUNS_PLURAL = {"they"}
+#: Singular nouns for groups that "they" can point back to ("the family ... They said").
+_COLLECTIVE = frozenset({"family", "government", "group", "team", "delegation", "council",
+                         "committee", "party", "union", "ministry", "police", "army",
+                         "administration", "opposition", "alliance", "coalition", "campaign"})
 _PLURAL_TAGS = ("NNS", "NNPS")
 _HYPOTHETICAL = {"would", "could", "might", "may", "should"}
 _FINITE = ("VBD", "VBZ", "VBP")
@@ -535,16 +539,23 @@ class _Speakers:
         return self.recent_subject(subj, kinds, skip=skip, resolved=resolved)
 
     def plural_subject(self, subj: Any) -> ActorRef | None:
-        """"They said": the plural subject of the previous sentence's main clause, as words."""
+        """"They said": the plural or collective subject ("the family", "the government") of
+        a recent sentence's main clause, as words (quoted words are skipped)."""
         sents = list(self.ctx.doc.sents)
         here = next((k for k, s in enumerate(sents) if s.start <= subj.i < s.end), 0)
-        if here == 0:
-            return None
-        root = sents[here - 1].root
-        for c in root.children:
-            if c.dep_ in _SUBJ_DEPS and c.tag_ in ("NNS", "NNPS") and not self.ctx.quoted[c.i]:
-                start, end = _np_bounds(c)
-                return ActorRef(actor=None, name=self.ctx.text[start:end])
+        for k in range(here - 1, max(-1, here - 4), -1):
+            root = sents[k].root
+            for c in root.children:
+                if c.dep_ not in _SUBJ_DEPS or self.ctx.quoted[c.i]:
+                    continue
+                if c.tag_ in ("NNS", "NNPS") or c.lemma_.lower() in _COLLECTIVE:
+                    start, end = _np_bounds(c)
+                    on = [m for m in self.ctx.actors.at(c.idx, c.idx + len(c)) if m.actors]
+                    if on and len(on[0].actors) == 1:
+                        ref = self.ctx.actors.ref(on[0].actors[0])
+                        return ActorRef(actor=ref.actor, name=self.ctx.text[start:end],
+                                        country=ref.country, org=ref.org, sector=ref.sector)
+                    return ActorRef(actor=None, name=self.ctx.text[start:end])
         return None
 
     def by_name_part(self, tok: Any) -> ActorRef | None:
