@@ -307,3 +307,12 @@ def test_event_word_lists_bad_file_names_file_and_line(tmp_path):
     with pytest.raises(KnowledgeError) as err:
         _load_words(str(bad))
     assert "words.yaml:2" in str(err.value)
+
+
+def test_events_police_act_where_they_are(pipeline):
+    coded = pipeline.code_text("Police fired tear gas at protesters in Lima on Monday.",
+                               published="2021-06-15")
+    hits = find(coded, "COERCE")
+    assert hits and "PER" in keys(hits[0].source)
+    troops = pipeline.code_text("Troops opened fire on protesters in Lima.", published="2021-06-15")
+    assert all("PER" not in keys(e.source) for e in troops.events)  # troops may be foreign

@@ -1079,6 +1079,8 @@ def _antecedent_target(c: _Candidate, verbs: VerbDictionary,
 
 
 UNNAMED_DOER = frozenset({"ASSAULT", "COERCE", "PROTEST"})
+POLICE_NOUNS = frozenset({"police", "policeman", "policemen", "officer", "gendarme",
+                          "gendarmerie", "constabulary"})
 PERSONAL_PRONOUNS = frozenset({"it", "this", "that", "which", "what", "there"})
 
 
@@ -1114,6 +1116,21 @@ def _instrument_doer(verb: Any, roles: "_Roles", verbs: VerbDictionary) -> list[
                 if got:
                     return got
     return []
+
+
+def _local_police(c: "_Candidate", sent: Any, places: Sequence[Place]) -> tuple[ActorRef, ...]:
+    """"Police fired tear gas at protesters in Nairobi": police act where they are, so the one
+    country the sentence places the act in is theirs (troops, often abroad, are left out)."""
+    verb = c.light if c.light is not None else c.pred
+    subj = next((t for t in verb.children if t.dep_ in SUBJ_DEPS), None)
+    if subj is None or subj.lemma_.lower() not in POLICE_NOUNS:
+        return ()
+    countries = {p.country for p in places
+                 if p.country and sent.start_char <= p.start and p.end <= sent.end_char}
+    if len(countries) != 1:
+        return ()
+    name = " ".join(t.text for t in subj.subtree if t.i <= subj.i and t.dep_ != "det")
+    return (ActorRef(actor=None, name=name, country=countries.pop(), sector="COP"),)
 
 
 def _release_holder(verb: Any, places: Sequence[Place]) -> tuple[ActorRef, ...]:
@@ -1229,8 +1246,8 @@ def extract_events(doc: Any, actors: Any, verbs: VerbDictionary,
             if not c.source and c.unnamed is None:
                 # violence and protest happen even when the doer is unnamed ("a suicide
                 # bomber", "gunmen", "crowds"): code them with an unkeyed source
-                if c.kind == "noun" or (c.sense.category not in UNNAMED_DOER
-                                        and not _animate_subject(c, roles)):
+                if (c.kind == "noun" and c.light is None) or (
+                        c.sense.category not in UNNAMED_DOER and not _animate_subject(c, roles)):
                     continue
                 c.unnamed = _unnamed_doer(c.light if c.light is not None else c.pred)
                 if c.unnamed is None or c.unnamed[0].name.split()[-1].lower() in verbs.non_agents \
@@ -1240,6 +1257,10 @@ def extract_events(doc: Any, actors: Any, verbs: VerbDictionary,
                 origin = _fired_from(c.light if c.light is not None else c.pred, places, roles)
                 if origin:
                     c.unnamed, c.how = origin, "place"
+                else:
+                    local = _local_police(c, sent, places)
+                    if local:
+                        c.unnamed, c.how = local, "place"
             c.target = [a for a in c.target if a not in c.source]
             # joint exercises of several countries are cooperation; one side's are a deployment
             if c.sense.category == "COOPERATE" and c.sense.mode == "military" and c.kind == "noun":
