@@ -316,3 +316,10 @@ def test_events_police_act_where_they_are(pipeline):
     assert hits and "PER" in keys(hits[0].source)
     troops = pipeline.code_text("Troops opened fire on protesters in Lima.", published="2021-06-15")
     assert all("PER" not in keys(e.source) for e in troops.events)  # troops may be foreign
+
+
+def test_events_a_deal_brokered_by_a_mediator_is_between_the_sides_dealing(pipeline):
+    coded = pipeline.code_text("Chile released two Peruvian fishermen on Monday in exchange for a "
+                               "Chilean pilot, a deal brokered by Brazil.", published="2021-06-15")
+    med = [e for e in find(coded, "CONSULT") if "BRA" in keys(e.source)]
+    assert med and {"CHL", "PER"} & keys(med[0].target)

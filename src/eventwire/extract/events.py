@@ -1133,6 +1133,24 @@ def _local_police(c: "_Candidate", sent: Any, places: Sequence[Place]) -> tuple[
     return (ActorRef(actor=None, name=name, country=countries.pop(), sector="COP"),)
 
 
+def _mediated_parties(raw: list[tuple["_Candidate", Any]]) -> None:
+    """"…released two Americans in exchange for an Afghan, a deal brokered by Qatar": a
+    mediator with no named parties mediated between those the sentence shows dealing."""
+    for c, sent in raw:
+        if c.target or c.place_target or not c.sense.cameo.startswith("045") \
+                or c.status != "asserted":
+            continue  # only a mediation that happened borrows the sentence's parties
+        parties: list[str] = []
+        for other, osent in raw:
+            if osent is sent and other is not c:
+                parties += [a for a in other.source + other.target
+                            if a not in parties and a not in c.source]
+        c.target = parties
+    # a mediator between no one named is no event
+    raw[:] = [(c, s) for c, s in raw if not (c.sense.cameo.startswith("045") and not c.target
+                                             and not c.place_target)]
+
+
 def _release_holder(verb: Any, places: Sequence[Place]) -> tuple[ActorRef, ...]:
     """The country of the place a passive release happened from ("freed from a prison in
     California" -> USA): whoever held someone there let them go."""
@@ -1297,7 +1315,8 @@ def extract_events(doc: Any, actors: Any, verbs: VerbDictionary,
                 # "speaking at the White House": where, not with whom
                 c.target = []
             if c.sense.category == "CONSULT" and not c.target and not c.place_target \
-                    and len(c.source) < 2:
+                    and len(c.source) < 2 and not (c.sense.cameo.startswith("045")
+                                                   and c.kind == "verb" and c.pred.tag_ == "VBN"):
                 continue  # a consultation takes two: "has spoken publicly of" is a statement
             if c.sense.category == "AID" and c.kind == "verb" and not c.target \
                     and not c.place_target:
@@ -1340,6 +1359,7 @@ def extract_events(doc: Any, actors: Any, verbs: VerbDictionary,
                                  c.pred, c.light, list(c.speaker), accused, "reported",
                                  "derived", "asserted")
                 raw.append((acc, sent))
+    _mediated_parties(raw)
     events: list[Event] = []
     index: dict[tuple, int] = {}
     for c, sent in raw:
