@@ -323,3 +323,11 @@ def test_events_a_deal_brokered_by_a_mediator_is_between_the_sides_dealing(pipel
                                "Chilean pilot, a deal brokered by Brazil.", published="2021-06-15")
     med = [e for e in find(coded, "CONSULT") if "BRA" in keys(e.source)]
     assert med and {"CHL", "PER"} & keys(med[0].target)
+
+
+def test_events_hoping_someone_else_will_act_is_a_request_not_their_promise(pipeline):
+    coded = pipeline.code_text("Chile hopes Peru will release the detained fishermen.",
+                               published="2021-06-15")
+    req = [e for e in find(coded, "REQUEST") if "CHL" in keys(e.source)]
+    assert req and "PER" in keys(req[0].target)
+    assert not [e for e in find(coded, "AGREE") if "PER" in keys(e.source)]

@@ -881,7 +881,8 @@ def _own_announcement(c: "_Candidate", roles: "_Roles") -> bool:
     """Is a coming act announced by its own doer (or by nobody else)?"""
     node = c.light if c.light is not None else c.pred
     for _ in range(3):
-        if node.dep_ == "ccomp" and node.head.lemma_.lower() in CLAIM_VERBS:
+        if node.dep_ == "ccomp":
+            # "said it will …" is one's own; "Chile hopes Peru will …" is someone else's
             speaker = roles.subject(node.head)[0]
             return not speaker or bool(_keys(roles, speaker) & _keys(roles, c.source))
         if node.dep_ not in ("xcomp", "conj") or node.head is node:
@@ -930,7 +931,9 @@ DEMAND_SENSE = Sense("REQUEST", "100", -2.5, 3, "demand", "said … must")
 def _reported_demand(verb: Any, roles: _Roles) -> _Candidate | None:
     """"X said Y must hand over the suspects" and "X wants Y to attack Z" are demands by X on
     Y (CAMEO 10), whatever the complement's own verb is."""
-    if verb.lemma_.lower() in ("want", "wish", "expect", "need", "prefer"):
+    # (the small model lemmatizes "hopes" as "hop": the surface forms are checked too)
+    if verb.lemma_.lower() in ("want", "wish", "expect", "need", "prefer", "hope") or \
+            verb.lower_ in ("hopes", "hoped", "hoping"):
         for comp in verb.children:
             if comp.dep_ not in ("ccomp", "xcomp"):
                 continue
