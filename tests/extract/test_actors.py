@@ -945,3 +945,11 @@ def test_actors_victims_do_not_take_the_attackers_adjective(nlp):
     index = extract_actors(nlp("Three soldiers were killed in a Peruvian drone strike."),
                            load_knowledge(), "2021-05-04")
     assert not [a for a in index.actors if "soldiers" in a.name.lower() and a.country == "PER"]
+
+
+def test_actors_unowned_domestic_groups_take_the_dateline_country(nlp):
+    from eventwire.extract.actors import extract_actors, load_knowledge
+    text = "LIMA — The opposition dismissed the charge. Police arrested ten activists."
+    index = extract_actors(nlp(text), load_knowledge(), "2021-05-04")
+    groups = {a.sector: a.country for a in index.actors if a.kind == "group"}
+    assert groups.get("OPP") == "PER" and groups.get("COP") == "PER"

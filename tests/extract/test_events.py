@@ -331,3 +331,11 @@ def test_events_hoping_someone_else_will_act_is_a_request_not_their_promise(pipe
     req = [e for e in find(coded, "REQUEST") if "CHL" in keys(e.source)]
     assert req and "PER" in keys(req[0].target)
     assert not [e for e in find(coded, "AGREE") if "PER" in keys(e.source)]
+
+
+def test_events_the_opposition_rejecting_a_government_charge_targets_the_government(pipeline):
+    text = ("LIMA — President Ana Ruiz accused the opposition of plotting a coup.\n\n"
+            "The opposition dismissed the accusation.")
+    coded = pipeline.code_text(text, published="2021-06-15")
+    rejects = [e for e in find(coded, "REJECT") if any(a.sector == "OPP" for a in e.source)]
+    assert rejects and rejects[0].target and all(a.sector != "OPP" for a in rejects[0].target)

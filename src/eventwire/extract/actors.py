@@ -1687,6 +1687,12 @@ class _Extractor:
             local = ident[0] == "U" and info.sector == "CVL" and self._local(info.role)
             if info.sector not in DOMESTIC_SECTORS and not local:
                 continue
+            if ident[0] == "G":
+                # "the opposition", "police" with no state anywhere: in a datelined story,
+                # the dateline's (a group spans the article, so no paragraph guess)
+                if ident[1] is None and self.dateline:
+                    info.country = self.dateline
+                continue
             if ident[0] == "U":
                 role = (info.role or "").lower()
                 if not local and (not role or any(role == t or role.endswith(" " + t)

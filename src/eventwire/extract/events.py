@@ -1058,6 +1058,16 @@ def _definite(noun: Any) -> bool:
     return bool(dets & {"the", "this", "these", "those", "that", "its", "their"}) and not fresh
 
 
+def _same_side(roles: "_Roles", a: list[str], b: list[str]) -> bool:
+    """Same actor, or same country and sector ("Chinese officials" and "China"); a
+    government and its opposition share a country but not a side."""
+    if set(a) & set(b):
+        return True
+    sides = lambda ids: {(r.org or r.country, r.sector if r.sector in ("OPP", "REB", "CVL")
+                          else "STATE") for r in (roles.ref_of(x) for x in ids) if r}
+    return bool(sides(a) & sides(b))
+
+
 def _antecedent_target(c: _Candidate, verbs: VerbDictionary,
                        earlier: Sequence[tuple[_Candidate, Any]], roles: _Roles) -> list[str]:
     """"Washington condemned the strikes": the strikes reported earlier, by their doers."""
@@ -1074,8 +1084,7 @@ def _antecedent_target(c: _Candidate, verbs: VerbDictionary,
         cats = {s.category for s in senses}
         for prev, _ in reversed(earlier):
             if prev.sense.category in cats and prev.source and prev.status != "negated":
-                mine = {roles.key_of(a) for a in c.source}
-                if {roles.key_of(a) for a in prev.source} & mine:
+                if _same_side(roles, prev.source, c.source):
                     continue  # "Chinese officials reject the charge": the charge is not theirs
                 return [a for a in prev.source if a not in c.source]
     return []
