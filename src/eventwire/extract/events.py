@@ -80,18 +80,7 @@ class VerbDictionary:
     @classmethod
     def load(cls, path: str | None = None) -> "VerbDictionary":
         """Read and validate the YAML dictionary (errors name the file and line)."""
-        if path is None:
-            ref = resources.files("eventwire") / "data" / "plover_verbs.yaml"
-            text, name = ref.read_text(encoding="utf-8"), "eventwire/data/plover_verbs.yaml"
-        else:
-            with open(path, encoding="utf-8") as f:
-                text, name = f.read(), path
-        try:
-            data = yaml.load(text, Loader=_UniqueKeyLoader)  # noqa: S506 - a SafeLoader subclass
-        except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None)
-            raise KnowledgeError(name, mark.line + 1 if mark else None,
-                                 getattr(exc, "problem", None) or str(exc)) from exc
+        data, text, name = _read_yaml("plover_verbs.yaml", path)
         if not isinstance(data, dict) or "categories" not in data:
             raise KnowledgeError(name, None, "expected a mapping with 'categories', 'verbs', 'nouns'")
         cats = data["categories"]
@@ -161,11 +150,12 @@ def _line_of(text: str, needle: str) -> int | None:
     return None
 
 
-def _load_words(path: str | None = None) -> dict[str, frozenset[str]]:
-    """The event coder's word lists (``data/event_words.yaml``), checked on load."""
+def _read_yaml(filename: str, path: str | None) -> tuple[Any, str, str]:
+    """A data file (shipped, or ``path``) parsed with duplicate keys refused:
+    (data, text, name for messages)."""
     if path is None:
-        ref = resources.files("eventwire") / "data" / "event_words.yaml"
-        text, name = ref.read_text(encoding="utf-8"), "eventwire/data/event_words.yaml"
+        ref = resources.files("eventwire") / "data" / filename
+        text, name = ref.read_text(encoding="utf-8"), f"eventwire/data/{filename}"
     else:
         with open(path, encoding="utf-8") as f:
             text, name = f.read(), path
@@ -173,7 +163,14 @@ def _load_words(path: str | None = None) -> dict[str, frozenset[str]]:
         data = yaml.load(text, Loader=_UniqueKeyLoader)  # noqa: S506 - a SafeLoader subclass
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
-        raise KnowledgeError(name, mark.line + 1 if mark else None, str(exc)) from exc
+        raise KnowledgeError(name, mark.line + 1 if mark else None,
+                             getattr(exc, "problem", None) or str(exc)) from exc
+    return data, text, name
+
+
+def _load_words(path: str | None = None) -> dict[str, frozenset[str]]:
+    """The event coder's word lists (``data/event_words.yaml``), checked on load."""
+    data, text, name = _read_yaml("event_words.yaml", path)
     words: dict[str, frozenset[str]] = {}
     for key in WORD_LISTS:
         value = (data or {}).get(key)
