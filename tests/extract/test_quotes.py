@@ -451,3 +451,14 @@ def test_quotes_they_points_back_to_a_collective_subject(nlp):
     quotes = extract_quotes(doc, extract_actors(doc, load_knowledge(), "2021-05-04"))
     last = [q for q in quotes if "every prisoner" in q.text]
     assert last and last[0].speaker is not None and "family" in last[0].speaker.name.lower()
+
+
+def test_quotes_a_countrys_statement_is_its_institution_just_named(nlp):
+    from eventwire.extract.actors import extract_actors, load_knowledge
+    from eventwire.extract.quotes import extract_quotes
+    text = ('The leaders "agreed to meet again," a State Department readout said.\n\n'
+            '"The United States remains committed to the talks," the U.S. statement read.')
+    doc = nlp(text)
+    quotes = extract_quotes(doc, extract_actors(doc, load_knowledge(), "2021-05-04"))
+    last = [q for q in quotes if "remains committed" in q.text]
+    assert last and last[0].speaker is not None and "State Department" in last[0].speaker.name

@@ -618,9 +618,26 @@ def _owner_of_speech(ctx: _Context, speakers: _Speakers, noun: Any) -> ActorRef 
     """Whose statement: a name inside "the U.S. statement" / "a statement from the ministry"."""
     start, end = _np_bounds(noun)
     mentions = [m for m in ctx.actors.in_span(start, end) if m.actors]
-    if mentions:
-        return speakers.from_span(start, end, None)
-    return None
+    if not mentions:
+        return None
+    owner = speakers.from_span(start, end, None)
+    if owner is not None and owner.actor is not None:
+        # "the U.S. statement" after "a State Department readout said": a country's
+        # statement is issued by the institution of that country the text just named
+        try:
+            kind = ctx.actors.get(owner.actor).kind
+        except KeyError:
+            kind = None
+        if kind == "state":
+            for m in reversed(ctx.actors.before(start)):
+                if start - m.start > 600:
+                    break
+                if len(m.actors) != 1 or m.kind == "pronoun":
+                    continue
+                inst = ctx.actors.get(m.actors[0])
+                if inst.kind == "organization" and inst.country == owner.country:
+                    return ctx.actors.ref(inst.id)
+    return owner
 
 
 def _attribution_phrase(ctx: _Context, tokens: Sequence[Any]) -> Any | None:
