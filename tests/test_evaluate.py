@@ -30,3 +30,31 @@ def test_reliability_bins_count_and_measure():
     rows = {r["bin"]: r for r in reliability(samples)}
     assert rows["0.85-1.00"]["events"] == 4 and rows["0.85-1.00"]["precision"] == 0.75
     assert rows["0.30-0.50"]["precision"] == 0.25
+
+
+def _row(name, f1, forbidden=0, leaked=0, captions=(0, 0)):
+    return {"name": name, "events": {"f1": f1, "recall": f1, "precision": f1,
+                                     "forbidden_hits": forbidden},
+            "quotes": {"recall": 1.0, "attributed": 1.0}, "dates": {"accuracy": 1.0},
+            "actors": {"accuracy": 1.0}, "places": {"accuracy": 1.0},
+            "boilerplate": {"leaked": leaked, "captions_separated": captions[0],
+                            "captions": captions[1]}}
+
+
+def test_gold_articles_fall_into_the_tuned_fix_and_blind_halves():
+    from eventwire.evaluate import half_of
+    assert half_of("000_02a743bcd8f885df") == "tuned"
+    assert half_of("dev_b3_taliban-us-prisoner-swap") == "tuned"
+    assert half_of("dev_d04_some-story") == "fix" and half_of("dev_g01_page") == "fix"
+    assert half_of("dev_e02_x") == "blind" and half_of("dev_f06_y") == "blind"
+    assert half_of("dev_z9_unknown") is None
+
+
+def test_half_means_count_forbidden_and_leaks_per_article_and_pool_captions():
+    from eventwire.evaluate import article_means
+    m = article_means([_row("dev_e1", 0.5, forbidden=1, leaked=2, captions=(1, 2)),
+                       _row("dev_e2", 1.0, leaked=1, captions=(2, 2))])
+    assert m["event_f1"] == 0.75 and m["articles"] == 2
+    assert m["forbidden_per_article"] == 0.5 and m["leaked_per_article"] == 1.5
+    assert m["captions_separated"] == 0.75
+    assert article_means([{"name": "dev_e3", "error": "no output"}]) == {}
