@@ -28,6 +28,16 @@ log = logging.getLogger(__name__)
 
 #: Inputs longer than this (characters of cleaned text) are cut, with a warning.
 MAX_CHARS = 200_000
+#: A spaCy batch holds at most this many characters, whatever ``batch_size`` says: memory grows
+#: with the text parsed together, so one long article is parsed with few companions.
+MAX_BATCH_CHARS = 300_000
+#: Lone UTF-16 surrogates ("\ud800" escapes in JSON) cannot be encoded, stored or tokenised.
+_SURROGATES = re.compile("[\ud800-\udfff]")
+
+
+def scrub(text: str) -> tuple[str, int]:
+    """Text with lone surrogates replaced by U+FFFD, and how many there were."""
+    return _SURROGATES.subn("\ufffd", text) if text else (text, 0)
 
 
 def article_id(url: str | None, text: str) -> str:
@@ -76,6 +86,12 @@ class Pipeline:
                                     if v and getattr(meta, k, None) in (None, "")})
         if not text or not text.strip():
             raise InputError(document.origin or meta.id or "input", "no text to code (empty)")
+        text, bad = scrub(text)
+        if bad:
+            warnings.append(f"{document.origin or meta.id}: {bad} invalid character(s) (lone "
+                            "surrogates) replaced by U+FFFD")
+        meta = replace(meta, **{k: scrub(v)[0] for k in ("title", "url", "source", "id")
+                                if isinstance(v := getattr(meta, k, None), str)})
         cleaned = clean_text(text, title=meta.title)
         if not cleaned.text.strip():
             raise InputError(document.origin or meta.id or "input",
@@ -100,6 +116,23 @@ class Pipeline:
         docs = list(self.nlp.pipe(texts))
         bodies, rest = docs[:len(cleaned)], iter(docs[len(cleaned):])
         return [(body, [next(rest) for _ in c.captions]) for body, c in zip(bodies, cleaned)]
+
+    def _parse_guarded(self, cleaned: Sequence[Cleaned], origins: Sequence[str]
+                       ) -> list[tuple[Any, list[Any]] | Failure]:
+        """``parse`` for a batch; when the batch fails, each article alone, so one text that
+        breaks the parser costs only itself."""
+        try:
+            return list(self.parse(cleaned))
+        except Exception:  # noqa: BLE001 - find the culprit one by one
+            log.warning("a batch of %d failed to parse; parsing one by one", len(cleaned))
+        out: list[tuple[Any, list[Any]] | Failure] = []
+        for c, origin in zip(cleaned, origins):
+            try:
+                out.extend(self.parse([c]))
+            except Exception as exc:  # noqa: BLE001
+                out.append(Failure(origin, f"parsing failed: {type(exc).__name__}: {exc}",
+                                   stage="nlp"))
+        return out
 
     def code_doc(self, meta: ArticleMeta, cleaned: Cleaned, doc: Any,
                  warnings: Iterable[str] = (), captions: Sequence[Any] | None = None
@@ -144,8 +177,12 @@ class Pipeline:
         pending: list[tuple[ArticleMeta, Cleaned, list[str], str]] = []
 
         def flush() -> Iterator[CodedArticle | Failure]:
-            parsed = self.parse([c for _, c, _, _ in pending])
-            for (meta, cleaned, warns, origin), (doc, caps) in zip(pending, parsed):
+            for (meta, cleaned, warns, origin), parsed in zip(pending, self._parse_guarded(
+                    [c for _, c, _, _ in pending], [o for _, _, _, o in pending])):
+                if isinstance(parsed, Failure):
+                    yield parsed
+                    continue
+                doc, caps = parsed
                 try:
                     yield self.code_doc(meta, cleaned, doc, warns, captions=caps)
                 except Exception as exc:  # an extractor bug must not sink the batch
@@ -167,10 +204,12 @@ class Pipeline:
                 yield Failure(item.origin, f"{type(exc).__name__}: {exc}", stage="clean")
                 continue
             pending.append((meta, cleaned, warns, item.origin))
-            if len(pending) >= batch_size:
+            if (len(pending) >= batch_size
+                    or sum(len(c.text) for _, c, _, _ in pending) >= MAX_BATCH_CHARS):
                 yield from flush()
         if pending:
             yield from flush()
 
 
-__all__ = ["Pipeline", "article_id", "normalise_url", "data_fingerprint", "MAX_CHARS"]
+__all__ = ["Pipeline", "article_id", "normalise_url", "data_fingerprint", "scrub", "MAX_CHARS",
+           "MAX_BATCH_CHARS"]

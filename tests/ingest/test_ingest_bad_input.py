@@ -132,3 +132,22 @@ def test_ingest_unreadable_date_is_a_warning(tmp_path):
     item, origin = _run(tmp_path, "d.txt", b"Published: sometime soon\n\nBody here.\n")
     assert isinstance(item, Document) and item.meta.published is None
     assert any("not understood" in w and origin in w for w in item.warnings)
+
+
+def test_ingest_gzip_magic_without_gzip_fails_and_goes_on(tmp_path):
+    item, origin = _run(tmp_path, "dump.jsonl", b"\x1f\x8b" + b"this is not deflate data" * 40)
+    assert isinstance(item, Failure) and item.origin == origin
+    assert "does not decompress" in item.reason
+
+
+def test_ingest_inputs_that_hold_no_article_are_reported(tmp_path):
+    import gzip
+    cases = {"blank.jsonl": b"\n\n   \n", "empty-array.json": b"[]",
+             "empty.warc.gz": gzip.compress(b"")}
+    for name, data in cases.items():
+        item, origin = _run(tmp_path, name, data)
+        assert isinstance(item, Failure) and item.origin == origin, name
+    empty = tmp_path / "nothing-here"
+    empty.mkdir()
+    (item,) = list(read_inputs([str(empty)]))
+    assert isinstance(item, Failure) and "no supported files" in item.reason

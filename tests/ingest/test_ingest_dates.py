@@ -26,3 +26,18 @@ def test_dates_normalise(raw, iso):
 @pytest.mark.parametrize("raw", ["", "yesterday", "2020-13-45", "03/04/2020", "soon", None])
 def test_dates_refuse_unclear(raw):
     assert normalise_date(raw) is None
+
+
+@pytest.mark.parametrize("raw,iso", [
+    (20210615, "2021-06-15"),        # a JSON number written as a compact date, not Unix seconds
+    (19991231, "1999-12-31"),
+    (1623715200, "2021-06-15"),      # Unix seconds
+    (1623715200000, "2021-06-15"),   # Unix milliseconds
+])
+def test_numbers_from_json_are_compact_dates_or_unix_time(raw, iso):
+    assert normalise_date(raw) == iso
+
+
+@pytest.mark.parametrize("raw", [20211399, 2021.5, -5, 7, 10**17, True])
+def test_numbers_that_are_no_plausible_date_are_refused(raw):
+    assert normalise_date(raw) is None

@@ -12,6 +12,7 @@ import gzip
 import logging
 import os
 import sys
+import zlib
 from dataclasses import replace
 from pathlib import Path
 from typing import IO, Iterable, Iterator
@@ -33,6 +34,8 @@ FORMATS: dict[str, str] = {
     ".xml": "feed", ".rss": "feed", ".atom": "feed",
     ".warc": "warc", ".warc.gz": "warc",
 }
+#: The "format" of a directory with no supported file in it: reported, never silently skipped.
+EMPTY_DIR = "empty-dir"
 #: Formats holding many articles: a single ``url`` override would give them all one identity.
 _MULTI = {"jsonl", "json", "feed", "warc"}
 
@@ -50,8 +53,10 @@ def sniff(head: bytes) -> str:
         try:
             inner = gzip.decompress(head)  # may be cut short: use what decompresses
         except (OSError, EOFError):
-            import zlib
-            inner = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(head)
+            try:
+                inner = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(head)
+            except zlib.error:
+                return "broken-gzip"  # the magic bytes of gzip, but not gzip after them
         return "warc" if inner.startswith(b"WARC/") else "binary"
     if head.startswith(b"WARC/"):
         return "warc"
@@ -82,7 +87,7 @@ def _expand(paths: Iterable[str | os.PathLike[str]]) -> Iterator[tuple[str, str 
                 found += [os.path.join(root, f) for f in files
                           if not f.startswith(".") and _format_of(Path(f))]
             if not found:
-                log.info("%s: no supported files in this directory", p)
+                yield str(p), EMPTY_DIR
             for f in sorted(found):
                 yield f, _format_of(Path(f))
         else:
@@ -116,8 +121,10 @@ def _read_one(path: str, fmt: str | None) -> Iterator[Document | Failure]:
     sniffed = sniff(head)
     if fmt is None or (fmt == "text" and sniffed == "html"):
         fmt = sniffed
-    if fmt == "binary":
-        yield Failure(origin, "compressed file that is not a WARC; decompress it first")
+    if fmt == "binary" or sniffed == "broken-gzip":
+        yield Failure(origin, "starts like a gzip file but does not decompress: damaged or "
+                              "not gzip" if sniffed == "broken-gzip" else
+                      "compressed file that is not a WARC; decompress it first")
         return
     if fmt in ("warc", "jsonl"):
         if stdin_data is not None:
@@ -192,13 +199,25 @@ def read_inputs(paths: Iterable[str | os.PathLike[str]], published: str | None =
 
 
 def _safe(path: str, fmt: str | None) -> Iterator[Document | Failure]:
-    """Run one file's reader, turning any unexpected error into a Failure for that file."""
+    """Run one file's reader, turning any error into a Failure for that file, and a file
+    that yields nothing at all (blank JSON Lines, ``[]``, an empty archive or feed) into one
+    too: a run must never end with inputs that left no trace."""
+    if fmt == EMPTY_DIR:
+        yield Failure(path, "no supported files in this directory")
+        return
+    produced = 0
     try:
-        yield from _read_one(path, fmt)
+        for item in _read_one(path, fmt):
+            produced += 1
+            yield item
     except InputError as exc:
+        produced += 1
         yield Failure(exc.origin, exc.reason)
-    except (OSError, MemoryError, RecursionError, ValueError) as exc:
+    except Exception as exc:  # noqa: BLE001 - one unreadable file must not end the batch
+        produced += 1
         yield Failure(path, f"could not read: {type(exc).__name__}: {exc}")
+    if not produced:
+        yield Failure(path, "no articles found in this file")
 
 
 def _override(doc: Document, published: str | None, url: str | None, fmt: str | None,

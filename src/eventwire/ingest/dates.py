@@ -34,15 +34,33 @@ def _make(y: int, m: int, d: int) -> str | None:
         return None
 
 
+#: Unix seconds later than this (about 2103) are taken for milliseconds; numbers outside
+#: [_MIN_SECONDS, _MAX_SECONDS] after that are no dates at all: a news item stamped before
+#: 1973 by a number is far likelier a misread field than a real date.
+_MIN_SECONDS, _MAX_SECONDS = 1e8, 4.2e9
+
+
+def _from_number(value: float) -> str | None:
+    """A number from JSON: ``20210615`` is a compact date (the way people write them), not
+    23 August 1970 in Unix seconds; other numbers are Unix seconds, or milliseconds when too big
+    for seconds; anything else is None, so the caller warns instead of storing a wrong date."""
+    if float(value).is_integer() and 18_000_101 <= value <= 22_001_231:
+        m = _COMPACT.match(str(int(value)))
+        return _make(int(m["y"]), int(m["m"]), int(m["d"])) if m else None
+    seconds = float(value)
+    if seconds > _MAX_SECONDS:
+        seconds /= 1000.0
+    if not _MIN_SECONDS <= seconds <= _MAX_SECONDS:
+        return None
+    return dt.datetime.fromtimestamp(seconds, tz=dt.timezone.utc).date().isoformat()
+
+
 def normalise_date(value: object) -> str | None:
     """ISO ``YYYY-MM-DD`` for a date string (ISO, RFC 2822, 'Nov 24, 2020', ...), else None."""
     if value is None:
         return None
     if isinstance(value, (int, float)) and not isinstance(value, bool):
-        try:
-            return dt.datetime.fromtimestamp(float(value), tz=dt.timezone.utc).date().isoformat()
-        except (OverflowError, OSError, ValueError):
-            return None
+        return _from_number(value)
     s = str(value).strip()
     if not s:
         return None

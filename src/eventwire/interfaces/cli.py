@@ -19,6 +19,10 @@ from ..model import CodedArticle, Failure
 
 log = logging.getLogger("eventwire")
 
+#: Exit statuses of `eventwire code`, so a cron job can tell a partial run from a clean one.
+EXIT_NOTHING_CODED = 1
+EXIT_SOME_FAILED = 3
+
 
 def _setup_logging(verbose: int, quiet: bool) -> None:
     level = logging.ERROR if quiet else (logging.DEBUG if verbose > 1 else
@@ -97,8 +101,9 @@ def code(paths: tuple[str, ...], fmt: str, published: str | None, url: str | Non
     """Code articles (text, HTML, JSON Lines, RSS/Atom, WARC, or folders of them).
 
     Text files may start with header lines `URL:`, `Published:`, `Source:`, `Title:`.
-    A bad input gives a one-line error naming it and the others are still coded; the exit
-    status is non-zero only when every input failed.
+    A bad input gives a one-line error naming it (and a row in the store's `errors` table)
+    and the others are still coded. Exit status: 0 when every input was coded, 3 when some
+    failed (the rest is coded and stored), 1 when nothing could be coded.
     """
     from ..ingest import read_inputs
     from ..pipeline import Pipeline
@@ -168,8 +173,13 @@ def code(paths: tuple[str, ...], fmt: str, published: str | None, url: str | Non
             out.close()
     secs = time.perf_counter() - started
     log.info("coded %d, failed %d in %.2fs", coded_n, failed_n, secs)
+    if failed_n:
+        click.echo(f"coded {coded_n}, failed {failed_n} (see the errors above"
+                   f"{'' if store is None else ' and the errors table of ' + db})", err=True)
     if coded_n == 0:
-        raise SystemExit(1)
+        raise SystemExit(EXIT_NOTHING_CODED)
+    if failed_n:
+        raise SystemExit(EXIT_SOME_FAILED)
 
 
 @cli.command(name="eval")
