@@ -133,3 +133,22 @@ def test_cli_min_confidence_drops_weak_events(runner, tmp_path):
     kept = json.loads(strict.stdout)["events"]
     assert all(e["confidence"] >= 0.8 for e in kept)
     assert 0 < len(kept) < n_all
+
+
+def test_cli_two_items_with_one_id_keep_the_first_and_report_the_second(runner, tmp_path):
+    batch = tmp_path / "dups.jsonl"
+    batch.write_text(
+        '{"id": "n1", "text": "Ghana recalled its envoy from Togo.", "published": "2021-03-02"}\n'
+        '{"id": "n1", "text": "Mali expelled the French ambassador.", "published": "2021-03-03"}\n'
+        '{"id": "n2", "text": "Niger thanked Benin for the aid.", "published": "2021-03-03"}\n',
+        encoding="utf-8")
+    db = tmp_path / "ew.duckdb"
+    result = runner.invoke(cli, ["code", str(batch), "--format", "jsonl", "--db", str(db)])
+    assert result.exit_code == 3, result.output
+    assert "already stored in this run" in result.stderr
+    with duckdb.connect(str(db), read_only=True) as con:
+        stored = dict(con.execute("select id, text from articles").fetchall())
+        errors = con.execute("select stage from errors").fetchall()
+    assert stored == {"n1": "Ghana recalled its envoy from Togo.",
+                      "n2": "Niger thanked Benin for the aid."}
+    assert errors == [("store",)]

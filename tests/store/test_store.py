@@ -115,7 +115,7 @@ def test_store_rollback_on_bad_record_keeps_previous_version(store, monkeypatch)
 
     real_event_rows = rows.event_rows
     monkeypatch.setattr(rows, "event_rows", bad_events)
-    newer = replace(good, text="A newer text", actors=())
+    newer = replace(good, article=replace(good.article, title="A newer version"), actors=())
     with pytest.raises(StoreError, match="could not save article 'ew-full'.*unchanged"):
         store.save(newer)
     assert counts(store) == before
@@ -313,3 +313,19 @@ def test_store_saves_pipeline_output(pipeline, store):
     store.save(coded)
     assert store.get_article(coded.article.id) == coded.to_dict()
     assert store.count("events") == len(coded.events)
+
+
+def test_store_two_articles_with_one_id_in_a_run_never_replace_each_other(tmp_path):
+    path = tmp_path / "dup.duckdb"
+    first = article("ew-same", text="Peru expelled the Chilean consul.")
+    other = article("ew-same", text="Chile closed its border with Bolivia.")
+    with Store(path) as store:
+        store.save(first)
+        with pytest.raises(StoreError, match="already stored in this run"):
+            store.save(other)
+        store.save(first)  # the same article again is a harmless re-save
+        assert store.get_article("ew-same")["text"] == first.text
+    with Store(path) as later:  # a later run re-codes: the new version replaces the old
+        later.save(other)
+        assert later.get_article("ew-same")["text"] == other.text
+        assert later.count("articles") == 1

@@ -146,10 +146,13 @@ def code(paths: tuple[str, ...], fmt: str, published: str | None, url: str | Non
             if store is not None:
                 try:
                     store.save(item)
-                except EventwireError as exc:
-                    click.echo(f"error: {item.article.file or item.article.id}: {exc}", err=True)
-                    store.record_failure(Failure(item.article.file or item.article.id,
-                                                 str(exc), stage="store"))
+                except EventwireError as exc:  # refused or failed: reported, not printed
+                    coded_n, failed_n = coded_n - 1, failed_n + 1
+                    art = item.article
+                    origin = f"{art.file} (id {art.id})" if art.file else art.id
+                    click.echo(f"error: {origin}: {exc}", err=True)
+                    store.record_failure(Failure(origin, str(exc), stage="store"))
+                    continue
             if summary and output:
                 click.echo(_summary(item) + "\n")
             if fmt == "jsonl":

@@ -113,6 +113,9 @@ class Store:
         self.read_only = read_only
         self._lock = threading.RLock()
         self._con: duckdb.DuckDBPyConnection | None = None
+        #: id -> hash of the text saved under it by this Store object: a second input with the
+        #: same id (or URL) and other text is refused, never a silent replacement.
+        self._saved_here: dict[str, int] = {}
         if not in_memory and not read_only:
             try:
                 Path(self.path).parent.mkdir(parents=True, exist_ok=True)
@@ -228,13 +231,25 @@ class Store:
 
     # -- writing --------------------------------------------------------------------------
     def save(self, coded: CodedArticle) -> str:
-        """Store one coded article, replacing any earlier version of it; returns its id."""
+        """Store one coded article, replacing any earlier version of it; returns its id.
+
+        Re-coding an article (the same id, in a later run or again with the same text)
+        replaces it. Within one Store object, a second article that takes an id already saved
+        with another text raises StoreError: two inputs with one id are two articles, and one
+        must not silently erase the other."""
         aid = coded.article.id
         if not aid:
             raise StoreError("cannot save an article without an id: code it through the "
                              "Pipeline, which derives one from the URL or the text")
         url_norm = _url_norm(coded.article.url)
+        text_hash = hash(coded.text)
         with self._lock:
+            earlier = self._saved_here.get(aid)
+            if earlier is not None and earlier != text_hash:
+                raise StoreError(
+                    f"another article with id {aid!r} (the same id or URL) was already stored "
+                    "in this run with a different text; this one is not stored, and the first "
+                    "is kept. Give the items distinct ids or URLs.")
             try:
                 with self._transaction() as con:
                     self._delete(con, aid)
@@ -252,6 +267,7 @@ class Store:
                                  f"{_brief(exc)} "
                                  "(nothing was written; any earlier version is unchanged)"
                                  ) from exc
+            self._saved_here[aid] = text_hash
         log.debug("saved %s: %d events", aid, len(coded.events))
         return aid
 
