@@ -152,3 +152,26 @@ def test_cli_two_items_with_one_id_keep_the_first_and_report_the_second(runner, 
     assert stored == {"n1": "Ghana recalled its envoy from Togo.",
                       "n2": "Niger thanked Benin for the aid."}
     assert errors == [("store",)]
+
+
+def test_cli_export_while_another_process_writes_says_so_without_a_traceback(runner, tmp_path):
+    import subprocess
+    import sys
+    import textwrap
+    db = tmp_path / "busy.duckdb"
+    holder = subprocess.Popen([sys.executable, "-c", textwrap.dedent(f"""
+        import sys, time
+        from eventwire.store import Store
+        s = Store({str(db)!r})
+        print("open", flush=True)
+        sys.stdin.readline()
+        s.close()
+        """)], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "open"
+        result = runner.invoke(cli, ["export", "--db", str(db), str(tmp_path / "out")])
+    finally:
+        holder.communicate("\n", timeout=30)
+    assert result.exit_code == 1
+    assert "another process has it open" in result.stderr
+    assert "Traceback" not in result.output + result.stderr

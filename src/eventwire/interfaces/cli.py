@@ -232,9 +232,12 @@ def export(db: str, directory: str) -> None:
     from ..store import Store
     if not Path(db).exists():
         raise click.ClickException(f"{db}: no such database; code some articles first")
-    with Store(db, read_only=True) as store:
-        for path in store.export_parquet(directory):
-            click.echo(str(path))
+    try:
+        with Store(db, read_only=True) as store:
+            for path in store.export_parquet(directory):
+                click.echo(str(path))
+    except EventwireError as exc:  # e.g. a run is writing the file right now
+        raise click.ClickException(str(exc)) from exc
 
 
 def main() -> None:
