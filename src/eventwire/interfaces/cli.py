@@ -16,6 +16,7 @@ import click
 from .. import __version__
 from ..errors import EventwireError
 from ..model import CodedArticle, Failure
+from .progress import Progress
 
 log = logging.getLogger("eventwire")
 
@@ -125,21 +126,18 @@ def code(paths: tuple[str, ...], fmt: str, published: str | None, url: str | Non
     results: list[CodedArticle] = []
     items = pipeline.code_many(read_inputs(paths, published=published, url=url),
                                batch_size=batch_size)
-    progress = None
-    if sys.stderr.isatty() and len(paths) > 1:
-        from tqdm import tqdm
-        progress = tqdm(unit="article", file=sys.stderr, desc="coding")
+    progress = Progress(sys.stderr)
     try:
         for item in items:
-            if progress is not None:
-                progress.update(1)
             if isinstance(item, Failure):
+                progress.failed()
                 failed_n += 1
                 click.echo(f"error: {item.origin}: {item.reason}", err=True)
                 if store is not None:
                     store.record_failure(item)
                 continue
             coded_n += 1
+            progress.coded(len(item.events))
             for w in item.warnings:
                 click.echo(f"warning: {w}", err=True)
             item = _filter(item, min_confidence)
@@ -168,8 +166,7 @@ def code(paths: tuple[str, ...], fmt: str, published: str | None, url: str | Non
                 for r in results:
                     out.write(json.dumps(r.to_dict(), ensure_ascii=False) + "\n")
     finally:
-        if progress is not None:
-            progress.close()
+        progress.close()
         if store is not None:
             store.close()
         if output:
