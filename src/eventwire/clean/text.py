@@ -11,80 +11,21 @@ from __future__ import annotations
 
 import logging
 import re
-import unicodedata
 from collections import Counter
-from dataclasses import dataclass
 
 from ..model import Cleaned, Removed
+from .lines import CLOSERS, Line, ends_terminal, has_quote, sentences, split_lines, words
 from .rules import CleanRules, load_rules
 
 log = logging.getLogger(__name__)
 
-_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
-_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
-_BULLET = re.compile(r"^\s*(?:[•◦▪▫●○■□►▸▶‣⁃·*]|-(?=\s)|–(?=\s))\s*")
-_CLOSERS = "\"'”’»)]*"
-_TERMINAL = ".!?…"
-_DOUBLE_QUOTES = re.compile(r"[\"“”„«»]")
 _SEPARATORS = re.compile(r"\s+[|·•]\s+|\s*\|\s*")
 _BREADCRUMB = re.compile(r"\S\s+[>»›]\s+\S")
 _TIMECODE = re.compile(r"\b\d{1,2}:\d{2}\s*/\s*\d{1,2}:\d{2}\b")
 _NUMERIC_DATE = re.compile(r"\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b")
-_SENTENCE_SPLIT = re.compile(r"[.!?][\"'”’)]*\s+(?=[A-Z\"“])")
 _FORM_FIELDS = re.compile(r"\w\s*\*(?:\s|$).*\w\s*\*(?:\s|$)")
 _ABBREV_END = re.compile(r"(?:\b[A-Z]\.){2,}[\"'”’)]*$")
 _TAG_ITEM = re.compile(r"^[a-z0-9][a-z0-9&'’.+-]*(?:\s[a-z0-9&'’.+-]+){0,2}$")
-
-
-@dataclass(slots=True)
-class _Line:
-    """One non-blank input line and what was decided about it."""
-
-    text: str  # whitespace-normalised, bullet glyph stripped
-    block: int  # index of the blank-line separated block it sits in
-    kind: str | None = None  # removal kind, None while kept
-    why: str = ""  # the rule that decided, for debug logs
-    credit_only: bool = False  # "Photo: AFP" on its own
-    tag_list: bool = False  # a bare lowercase keyword list
-    list_label: bool = False  # "See also:", "Related coverage"
-    caption_group: int = -1  # caption lines sharing a group are one caption
-
-
-def _normalise(text: str) -> str:
-    text = unicodedata.normalize("NFC", text)
-    text = _ZERO_WIDTH.sub("", text).replace("\r\n", "\n").replace("\r", "\n")
-    return text.replace("\u2028", "\n").replace("\u2029", "\n\n").replace("\f", "\n")
-
-
-def _split(text: str) -> list[_Line]:
-    lines: list[_Line] = []
-    block = 0
-    for raw in _normalise(text).split("\n"):
-        core = _SPACES.sub(" ", raw).strip()
-        if not core:
-            block += 1
-            continue
-        stripped = _BULLET.sub("", core).strip()
-        lines.append(_Line(text=stripped or core, block=block))
-    return lines
-
-
-def ends_terminal(s: str) -> bool:
-    """Does the line end like a sentence (after any closing quotes/brackets)?"""
-    core = s.rstrip(_CLOSERS + " ")
-    return bool(core) and core[-1] in _TERMINAL
-
-
-def _words(s: str) -> int:
-    return len(s.split())
-
-
-def _sentences(s: str) -> int:
-    return len(_SENTENCE_SPLIT.split(s.strip()))
-
-
-def _has_quote(s: str) -> bool:
-    return bool(_DOUBLE_QUOTES.search(s))
 
 
 def _addresses_reader(s: str, r: CleanRules) -> bool:
@@ -93,7 +34,7 @@ def _addresses_reader(s: str, r: CleanRules) -> bool:
 
 def _is_date_line(s: str, r: CleanRules) -> bool:
     """A timestamp line: a date (and time, zone, weekday) with at most one other word."""
-    if not re.search(r"\d", s) or _words(s) > 12:
+    if not re.search(r"\d", s) or words(s) > 12:
         return False
     has_date = bool(_NUMERIC_DATE.search(s)
                     or re.search(r"\b(?:" + r.month_re + r")\b\.?\s*\d|\d\s*(?:" + r.month_re
@@ -132,21 +73,21 @@ def _pipe_kind(s: str, r: CleanRules) -> str | None:
 
 def _credit_tail(s: str, r: CleanRules) -> bool:
     """Does the line end with a photo credit ('Photo: AFP', '(AP Photo)', 'Name/Agency')?"""
-    if _has_quote(s[-60:]) and not r.credit_label_tail.search(s):
+    if has_quote(s[-60:]) and not r.credit_label_tail.search(s):
         return False
     label = r.credit_label_tail.search(s)
-    if label and _words(label.group("credit")) <= 10:
+    if label and words(label.group("credit")) <= 10:
         return True
     return bool(r.paren_credit.search(s)
                 or r.name_slash_credit.search(s) or r.agency_tail.search(s))
 
 
-def _classify(line: _Line, r: CleanRules) -> None:
+def _classify(line: Line, r: CleanRules) -> None:
     """Judge one line alone; sets ``kind`` (and flags) when it is furniture."""
     s = line.text
-    n = _words(s)
+    n = words(s)
     frag = not ends_terminal(s)
-    quoted = _has_quote(s)
+    quoted = has_quote(s)
 
     def mark(kind: str, why: str) -> None:
         line.kind, line.why = kind, why
@@ -156,7 +97,7 @@ def _classify(line: _Line, r: CleanRules) -> None:
     if r.caption_marker.match(s):
         return mark("caption", "caption marker")
     if r.caption_prefix.match(s):
-        if r.credit_only.match(s) and n <= 10 and _sentences(s) == 1:
+        if r.credit_only.match(s) and n <= 10 and sentences(s) == 1:
             line.credit_only = True
             return mark("caption", "credit line")
         return mark("caption", "caption prefix")
@@ -205,19 +146,19 @@ def _classify(line: _Line, r: CleanRules) -> None:
     return None
 
 
-def _is_body(line: _Line, r: CleanRules) -> bool:
+def _is_body(line: Line, r: CleanRules) -> bool:
     """A body paragraph anchors the header/footer zones (a headline ending 'U.S.' does not)."""
     s = line.text
-    if line.kind is not None or _words(s) < r.body_min_words or not ends_terminal(s):
+    if line.kind is not None or words(s) < r.body_min_words or not ends_terminal(s):
         return False
-    return not (_ABBREV_END.search(s) and _sentences(s) == 1 and _words(s) <= 20)
+    return not (_ABBREV_END.search(s) and sentences(s) == 1 and words(s) <= 20)
 
 
 def _same(a: str, b: str) -> bool:
     return re.sub(r"\W+", " ", a).strip().lower() == re.sub(r"\W+", " ", b).strip().lower()
 
 
-def _context(lines: list[_Line], r: CleanRules) -> None:
+def _context(lines: list[Line], r: CleanRules) -> None:
     """Decide lines by their neighbours: credits, tag lines, list labels, duplicates."""
     group = 0
     for i, line in enumerate(lines):
@@ -229,20 +170,20 @@ def _context(lines: list[_Line], r: CleanRules) -> None:
         # "Residents inspect a damaged house.\nPhoto: AFP": the credit takes the line above.
         if line.credit_only and prev is not None and prev.kind is None:
             alone = prev.block != line.block and sum(1 for x in lines if x.block == prev.block) == 1
-            if (prev.block == line.block or alone) and _words(prev.text) <= 30 \
-                    and _sentences(prev.text) == 1:
+            if (prev.block == line.block or alone) and words(prev.text) <= 30 \
+                    and sentences(prev.text) == 1:
                 prev.kind, prev.why, prev.caption_group = "caption", "line above a credit", \
                     line.caption_group
         # "us, army, helicopter" then the photo's caption on the next line of the block.
         if line.tag_list and nxt is not None and nxt.kind is None and nxt.block == line.block \
-                and _words(nxt.text) <= 120:
+                and words(nxt.text) <= 120:
             group += 1
             nxt.kind, nxt.why, nxt.caption_group = "caption", "line below a tag line", group
         # "See also:" then a list of headlines in the same block.
         if line.list_label:
             j = i + 1
             while j < len(lines) and lines[j].block == line.block and lines[j].kind is None \
-                    and (not ends_terminal(lines[j].text) or _words(lines[j].text) <= 15):
+                    and (not ends_terminal(lines[j].text) or words(lines[j].text) <= 15):
                 lines[j].kind, lines[j].why = "nav", "item of a link list"
                 j += 1
     # A caption printed twice (once without its credit): the copy is a caption too.
@@ -259,17 +200,17 @@ def _context(lines: list[_Line], r: CleanRules) -> None:
                     break
 
 
-def _neighbourhood(lines: list[_Line], r: CleanRules) -> None:
+def _neighbourhood(lines: list[Line], r: CleanRules) -> None:
     """Short fragments amid furniture are furniture: menu items, button labels, video titles."""
     short = r.short_fragment_words + 2
     for i, line in enumerate(lines):
-        if line.kind is not None or ends_terminal(line.text) or _words(line.text) > short:
+        if line.kind is not None or ends_terminal(line.text) or words(line.text) > short:
             continue
         prev = lines[i - 1] if i > 0 else None
         nxt = lines[i + 1] if i + 1 < len(lines) else None
         if prev and nxt and prev.kind and nxt.kind and prev.block == line.block == nxt.block:
             line.kind, line.why = prev.kind if prev.kind != "caption" else nxt.kind, "amid furniture"
-    blocks: dict[int, list[_Line]] = {}
+    blocks: dict[int, list[Line]] = {}
     for line in lines:
         blocks.setdefault(line.block, []).append(line)
     for members in blocks.values():
@@ -279,20 +220,20 @@ def _neighbourhood(lines: list[_Line], r: CleanRules) -> None:
             continue
         dominant = kinds.most_common(1)[0][0]
         for m in members:
-            if m.kind is None and not ends_terminal(m.text) and _words(m.text) <= short:
+            if m.kind is None and not ends_terminal(m.text) and words(m.text) <= short:
                 m.kind, m.why = dominant, "in a furniture block"
 
 
-def _headline_like(line: _Line, r: CleanRules) -> bool:
+def _headline_like(line: Line, r: CleanRules) -> bool:
     lo, hi = r.headline_words
     s = line.text
-    core = s.rstrip(_CLOSERS)
+    core = s.rstrip(CLOSERS)
     ends_period = core.endswith(".") and not _ABBREV_END.search(core)
-    return (line.kind is None and lo <= _words(s) <= hi and not ends_period
+    return (line.kind is None and lo <= words(s) <= hi and not ends_period
             and any(c.isupper() for c in s[:1] + s))
 
 
-def _zones(lines: list[_Line], r: CleanRules, title_hint: str | None) -> int | None:
+def _zones(lines: list[Line], r: CleanRules, title_hint: str | None) -> int | None:
     """Header and footer zones; returns the index of the headline line, if any."""
     body = [i for i, line in enumerate(lines) if _is_body(line, r)]
     first = body[0] if body else len(lines)
@@ -307,27 +248,27 @@ def _zones(lines: list[_Line], r: CleanRules, title_hint: str | None) -> int | N
         line = lines[i]
         if i == title_at or line.kind is not None:
             continue
-        if not ends_terminal(line.text) and _words(line.text) <= r.short_fragment_words:
+        if not ends_terminal(line.text) and words(line.text) <= r.short_fragment_words:
             is_credit = any(w.lower().strip(",.") in r.agency_words for w in line.text.split())
             line.kind, line.why = ("other", "agency line") if is_credit else ("nav", "page header")
     for line in lines[last + 1:]:
         if line.kind is None and not ends_terminal(line.text) \
-                and _words(line.text) <= r.short_fragment_words:
+                and words(line.text) <= r.short_fragment_words:
             line.kind, line.why = "nav", "page footer"
     return title_at
 
 
 def _strip_caption_marks(s: str, r: CleanRules) -> str:
     s = r.caption_marker.sub("", s)
-    if r.credit_only.match(s) and _words(s) <= 10:
+    if r.credit_only.match(s) and words(s) <= 10:
         return s.strip()  # "Photo: AFP" is a credit: keep its label
     return r.caption_prefix.sub("", s).strip()
 
 
-def _paragraphs(kept: list[_Line]) -> list[str]:
+def _paragraphs(kept: list[Line]) -> list[str]:
     """Rejoin kept lines: one paragraph per line, except lines hard-wrapped mid-sentence."""
     out: list[str] = []
-    prev: _Line | None = None
+    prev: Line | None = None
     for line in kept:
         s = line.text
         if prev is not None and out and prev.block == line.block:
@@ -350,7 +291,7 @@ def clean_text(text: str, title: str | None = None, rules: CleanRules | None = N
     to it at the top is taken as the headline rather than guessed.
     """
     r = rules or load_rules()
-    lines = _split(text or "")
+    lines = split_lines(text or "")
     for line in lines:
         _classify(line, r)
     _context(lines, r)
@@ -359,7 +300,7 @@ def clean_text(text: str, title: str | None = None, rules: CleanRules | None = N
     removed: list[Removed] = []
     captions: list[str] = []
     caption_groups: dict[int, int] = {}
-    kept: list[_Line] = []
+    kept: list[Line] = []
     for i, line in enumerate(lines):
         if i == title_at:
             continue
