@@ -12,7 +12,9 @@ from dataclasses import dataclass
 
 _ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
 SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
-BULLET = re.compile(r"^\s*(?:[•◦▪▫●○■□►▸▶‣⁃·*]|-(?=\s)|–(?=\s))\s*")
+BULLET = re.compile(r"^\s*(?:[•◦▪▫●○■□►▸▶‣⁃·*»→›]|-(?=\s)|–(?=\s))\s*")
+#: Link arrows ("► Title", "» Title"): a pointer to another page, unlike a list bullet.
+ARROW = re.compile(r"^\s*[►▸▶»→›]")
 #: "1. Headline", "2) Headline": a numbered list item (most-read boxes are numbered).
 NUMBERED = re.compile(r"^\s*\d{1,2}\s*[.)]\s+(?=\S)")
 CLOSERS = "\"'”’»)]*"
@@ -35,6 +37,10 @@ class Line:
     caption_group: int = -1  # caption lines sharing a group are one caption
     bulleted: bool = False  # the line started with a bullet glyph ("•", "*", "- ")
     numbered: bool = False  # the line started with "1." / "2)"
+    arrow: bool = False  # the line started with a link arrow ("►", "»", "→")
+    marker: bool = False  # a picture marker with no caption text ("Image caption" alone)
+    caption_text: str | None = None  # the caption inside its marks ("[Image: <text>]")
+    bio: bool = False  # opens like an author's biography ("The writer is ...")
 
 
 def normalise(text: str) -> str:
@@ -54,9 +60,10 @@ def split_lines(text: str) -> list[Line]:
             block += 1
             continue
         stripped = BULLET.sub("", core).strip()
-        lines.append(Line(text=stripped or core, block=block,
-                          bulleted=bool(stripped) and stripped != core,
-                          numbered=bool(NUMBERED.match(core))))
+        marked = bool(stripped) and stripped != core
+        arrow = marked and bool(ARROW.match(core))
+        lines.append(Line(text=stripped or core, block=block, bulleted=marked and not arrow,
+                          numbered=bool(NUMBERED.match(core)), arrow=arrow))
     return lines
 
 

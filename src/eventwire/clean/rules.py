@@ -49,6 +49,14 @@ class CleanRules:
     tags_label: re.Pattern[str]
     related_label: re.Pattern[str]
     related_label_only: re.Pattern[str]
+    related_start: re.Pattern[str]
+    link_label: re.Pattern[str]
+    paren_label_credit: re.Pattern[str]
+    comma_prefix: re.Pattern[str]
+    position_paren: re.Pattern[str]
+    note_label: re.Pattern[str]
+    caption_words: frozenset[str]
+    bio_opener: re.Pattern[str]
     promo_cue: re.Pattern[str]
     imperative: re.Pattern[str]
     nav_strong: re.Pattern[str]
@@ -108,6 +116,11 @@ def parse_rules(data: Any, where: str = _FILE) -> CleanRules:
     other = _alternation(_list(data, "other", "prefixes", where))
     marker = _alternation(_list(data, "caption", "markers", where))
     prefix = _alternation(_list(data, "caption", "prefixes", where))
+    paren_labels = _alternation(_list(data, "caption", "paren_labels", where))
+    comma = _alternation(_list(data, "caption", "comma_prefixes", where))
+    positions = _alternation(_list(data, "caption", "positions", where))
+    notes = _alternation(_list(data, "other", "note_labels", where))
+    bios = _alternation(_list(data, "other", "bio_openers", where))
     limits = data.get("limits") or {}
     if not isinstance(limits, dict):
         raise KnowledgeError(where, None, "'limits' must be a mapping")
@@ -131,6 +144,19 @@ def parse_rules(data: Any, where: str = _FILE) -> CleanRules:
         related_label=re.compile(r"^\s*(?:" + related + r")\s*(?:[:|»>–—-]|\.{3}|…)\s*\S",
                                  re.IGNORECASE),
         related_label_only=re.compile(r"^\s*(?:" + related + r")\s*[:|»>.…]*\s*$", re.IGNORECASE),
+        link_label=re.compile(r"^\s*(?:" + _alternation(_list(data, "related", "link_labels", where))
+                              + r")\s*:\s+\S", re.IGNORECASE),
+        related_start=re.compile(r"^\s*(?:" + related + r")\b", re.IGNORECASE),
+        # "(Map: News graphics)", "(Photo: Ana Ruiz)" closing a line.
+        paren_label_credit=re.compile(r"\(\s*(?:" + paren_labels + r")\s*:\s*[^()]{1,60}\)\s*$",
+                                      re.IGNORECASE),
+        comma_prefix=re.compile(r"^\s*(?:" + comma + r")\s*[,:]?\s+(?=\S)", re.IGNORECASE),
+        caption_words=frozenset(w.lower() for key in ("markers", "prefixes", "comma_prefixes",
+                                                      "credit_labels")
+                                for w in _list(data, "caption", key, where)),
+        position_paren=re.compile(r"\((?:" + positions + r")\)", re.IGNORECASE),
+        note_label=re.compile(r"^\s*(?:" + notes + r")\s*:\s*\S", re.IGNORECASE),
+        bio_opener=re.compile(r"^\s*(?:" + bios + r")\b", re.IGNORECASE),
         promo_cue=_phrase_re(_list(data, "promo", "cues", where)),
         imperative=re.compile(r"^\s*(?:" + imperatives + r")\b", re.IGNORECASE),
         nav_strong=_phrase_re(_list(data, "nav", "strong", where)),

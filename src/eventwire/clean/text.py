@@ -14,15 +14,27 @@ import re
 from collections import Counter
 
 from ..model import Cleaned, Removed
+from .captions import caption_shape
 from .lines import CLOSERS, Line, ends_terminal, has_quote, sentences, split_lines, words
 from .rules import CleanRules, load_rules
+from .shapes import mark_headline_runs, mark_label_links, mark_label_lists, mark_repeated
 
 log = logging.getLogger(__name__)
 
 _SEPARATORS = re.compile(r"\s+[|·•]\s+|\s*\|\s*")
-_BREADCRUMB = re.compile(r"\S\s+[>»›]\s+\S")
+_BREADCRUMB = re.compile(r"\S\s+[>»›]\s+\S|^[A-Z][\w&' -]{0,25}(?:\s+/\s+[A-Z][\w&' -]{0,25}){2,}$")
 _TIMECODE = re.compile(r"\b\d{1,2}:\d{2}\s*/\s*\d{1,2}:\d{2}\b")
 _NUMERIC_DATE = re.compile(r"\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b")
+#: A clock time ("19:20", "7.05pm", "11am") or a relative one ("3 hours ago") on its own line:
+#: live blogs put one above every entry.
+_CLOCK = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\b|\b\d{1,2}(?:[.:]\d{2})?\s*[ap]\.?m\b\.?"
+                    r"|\b\d+\s*(?:min|mins|minutes?|h|hrs?|hours?|days?)\s+ago\b"
+                    r"|\b\d{1,2}[.h]\d{2}\s*(?:GMT|UTC|BST|CET|CEST|EST|EDT|PST|PDT|[A-Z]{2,4}T)\b",
+                    re.IGNORECASE)
+#: A line that is a bare web address, or an embedded post's signature
+#: ("— Ana Ruiz (@anaruiz) March 3, 2024", "pic.twitter.com/x1y2").
+_LINK_ONLY = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$|\(@\w{1,30}\)|\bpic\.twitter\.com/"
+                        r"|^\s*[—–-]\s*[^\s@]+(?:\s+[^\s@]+){0,4}\s+@\w{1,30}\b")
 _FORM_FIELDS = re.compile(r"\w\s*\*(?:\s|$).*\w\s*\*(?:\s|$)")
 _ABBREV_END = re.compile(r"(?:\b[A-Z]\.){2,}[\"'”’)]*$")
 _TAG_ITEM = re.compile(r"^[a-z0-9][a-z0-9&'’.+-]*(?:\s[a-z0-9&'’.+-]+){0,2}$")
@@ -39,7 +51,8 @@ def _is_date_line(s: str, r: CleanRules) -> bool:
     has_date = bool(_NUMERIC_DATE.search(s)
                     or re.search(r"\b(?:" + r.month_re + r")\b\.?\s*\d|\d\s*(?:" + r.month_re
                                  + r")\b", s, re.IGNORECASE)
-                    or re.fullmatch(r"\s*\d{4}\s*", s))
+                    or re.fullmatch(r"\s*\d{4}\s*", s)
+                    or _CLOCK.search(s))
     if not has_date:
         return False
     tokens = re.findall(r"[^\W\d_]+(?:\.[^\W\d_]+)*\.?", s)
@@ -78,7 +91,7 @@ def _credit_tail(s: str, r: CleanRules) -> bool:
     label = r.credit_label_tail.search(s)
     if label and words(label.group("credit")) <= 10:
         return True
-    return bool(r.paren_credit.search(s)
+    return bool(r.paren_credit.search(s) or r.paren_label_credit.search(s)
                 or r.name_slash_credit.search(s) or r.agency_tail.search(s))
 
 
@@ -94,6 +107,12 @@ def _classify(line: Line, r: CleanRules) -> None:
 
     if not re.search(r"\w", s):
         return mark("other", "decoration")
+    shape = caption_shape(s, r)
+    if shape is not None:
+        line.marker, line.credit_only, line.caption_text = shape.marker, shape.credit, shape.text
+        return mark("caption", shape.why)
+    if _LINK_ONLY.search(s) and n <= 20 and frag:
+        return mark("nav", "link or social embed")
     if r.caption_marker.match(s):
         return mark("caption", "caption marker")
     if r.caption_prefix.match(s):
@@ -101,6 +120,10 @@ def _classify(line: Line, r: CleanRules) -> None:
             line.credit_only = True
             return mark("caption", "credit line")
         return mark("caption", "caption prefix")
+    if r.comma_prefix.match(s) and n <= 60:
+        if "caption" not in r.comma_prefix.match(s).group(0).lower():
+            line.credit_only = n <= 10
+        return mark("caption", "caption label")
     if re.fullmatch(r"\[[^\[\]]+\]", s):
         return mark("nav", "embed placeholder")
     if r.media_prefix.match(s) or (_TIMECODE.search(s) and n <= 15):
@@ -117,17 +140,25 @@ def _classify(line: Line, r: CleanRules) -> None:
     if r.related_label_only.match(s):
         line.list_label = True
         return mark("nav", "list label")
+    if frag and _BREADCRUMB.search(s) and n <= 12:
+        return mark("nav", "breadcrumb")
     if n <= 120 and _credit_tail(s, r):
-        if r.credit_only.match(s) and n <= 10:
+        if (r.credit_only.match(s) and n <= 10) or (n <= 6 and r.name_slash_credit.match(s)):
             line.credit_only = True
         return mark("caption", "photo credit")
+    if r.note_label.match(s):
+        return mark("other", "editorial note")
     if n > r.max_furniture_words:
         return None
+    if r.bio_opener.match(s) and sentences(s) <= 2:
+        line.bio = True  # "The writer is ...": an author note if it sits in the footer
     strong = r.other_strong.search(s)
     if strong and (not quoted or strong.start() == 0):
         return mark("other", "credit/archive note")
     if r.nav_strong.search(s) and not quoted:
         return mark("nav", "page furniture phrase")
+    if r.position_paren.search(s) and n <= 40 and sentences(s) <= 2 and not quoted:
+        return mark("caption", "picture with positions")
     if r.promo_cue.search(s) and not quoted and (frag or _addresses_reader(s, r)):
         return mark("promo", "promo cue")
     if frag and r.other_prefix.match(s) and n <= 20:
@@ -149,7 +180,8 @@ def _classify(line: Line, r: CleanRules) -> None:
 def _is_body(line: Line, r: CleanRules) -> bool:
     """A body paragraph anchors the header/footer zones (a headline ending 'U.S.' does not)."""
     s = line.text
-    if line.kind is not None or words(s) < r.body_min_words or not ends_terminal(s):
+    if line.kind is not None or line.bio or words(s) < r.body_min_words \
+            or not ends_terminal(s):
         return False
     return not (_ABBREV_END.search(s) and sentences(s) == 1 and words(s) <= 20)
 
@@ -174,6 +206,11 @@ def _context(lines: list[Line], r: CleanRules) -> None:
                     and sentences(prev.text) == 1:
                 prev.kind, prev.why, prev.caption_group = "caption", "line above a credit", \
                     line.caption_group
+        # "[Image]" or "Image caption" alone, then the picture's caption on the next line.
+        if line.kind == "caption" and (line.marker or not _strip_caption_marks(line.text, r)) \
+                and nxt is not None and nxt.kind is None and _caption_sized(nxt.text):
+            nxt.kind, nxt.why, nxt.caption_group = "caption", "line below an image marker", \
+                line.caption_group
         # "us, army, helicopter" then the photo's caption on the next line of the block.
         if line.tag_list and nxt is not None and nxt.kind is None and nxt.block == line.block \
                 and words(nxt.text) <= 120:
@@ -198,6 +235,40 @@ def _context(lines: list[Line], r: CleanRules) -> None:
                     line.kind, line.why = "caption", "duplicate of a caption"
                     line.caption_group = lines[k].caption_group
                     break
+
+
+#: Caption groups of credits found after the context pass (kept apart from its numbering).
+_STANDALONE_GROUP = 1_000_000
+
+
+def _caption_sized(s: str) -> bool:
+    """Short enough to be a picture's caption: one or two sentences, at most 40 words."""
+    return words(s) <= 40 and sentences(s) <= 2
+
+
+def _standalone_credits(lines: list[Line], r: CleanRules, first_body: int) -> None:
+    """'Anna Kis/AFP', 'Getty Images' alone on a line inside the story: a photo credit.
+
+    It takes the one-sentence line above it as the caption it belongs to. Above the first
+    body paragraph the same line is the wire's byline ("Reuters"), left to the header zone.
+    """
+    for i in range(first_body + 1, len(lines)):
+        line = lines[i]
+        s = line.text
+        if line.kind is not None or words(s) > 6 or ends_terminal(s) and not s.endswith("."):
+            continue
+        bare = s.rstrip(". ")
+        agency = bare.lower() in r.agency_words
+        slash = bool(r.name_slash_credit.fullmatch(bare)) if "/" in bare else False
+        if not (agency or slash):
+            continue
+        line.kind, line.why, line.credit_only = "caption", "photo credit on its own line", True
+        line.caption_group = _STANDALONE_GROUP + i
+        prev = lines[i - 1]
+        if i - 1 > first_body and prev.kind is None and words(prev.text) <= 30 \
+                and sentences(prev.text) == 1:
+            prev.kind, prev.why, prev.caption_group = "caption", "line above a credit", \
+                line.caption_group
 
 
 def _neighbourhood(lines: list[Line], r: CleanRules) -> None:
@@ -233,11 +304,16 @@ def _headline_like(line: Line, r: CleanRules) -> bool:
             and any(c.isupper() for c in s[:1] + s))
 
 
+def _body_span(lines: list[Line], r: CleanRules) -> tuple[int, int]:
+    """Indexes of the first and last body paragraph (both ``len(lines)`` when there is none)."""
+    body = [i for i, line in enumerate(lines) if _is_body(line, r)]
+    return (body[0], body[-1]) if body else (len(lines), len(lines))
+
+
 def _zones(lines: list[Line], r: CleanRules, title_hint: str | None) -> int | None:
     """Header and footer zones; returns the index of the headline line, if any."""
-    body = [i for i, line in enumerate(lines) if _is_body(line, r)]
-    first = body[0] if body else len(lines)
-    last = body[-1] if body else len(lines)
+    first, last = _body_span(lines, r)
+    body = first < len(lines)
     title_at: int | None = None
     if title_hint:
         title_at = next((i for i in range(first) if lines[i].kind is None
@@ -252,6 +328,8 @@ def _zones(lines: list[Line], r: CleanRules, title_hint: str | None) -> int | No
             is_credit = any(w.lower().strip(",.") in r.agency_words for w in line.text.split())
             line.kind, line.why = ("other", "agency line") if is_credit else ("nav", "page header")
     for line in lines[last + 1:]:
+        if line.kind is None and line.bio:
+            line.kind, line.why = "other", "author note"
         if line.kind is None and not ends_terminal(line.text) \
                 and words(line.text) <= r.short_fragment_words:
             line.kind, line.why = "nav", "page footer"
@@ -260,6 +338,9 @@ def _zones(lines: list[Line], r: CleanRules, title_hint: str | None) -> int | No
 
 def _strip_caption_marks(s: str, r: CleanRules) -> str:
     s = r.caption_marker.sub("", s)
+    label = r.comma_prefix.match(s)
+    if label and "caption" in label.group(0).lower():
+        return s[label.end():].strip()
     if r.credit_only.match(s) and words(s) <= 10:
         return s.strip()  # "Photo: AFP" is a credit: keep its label
     return r.caption_prefix.sub("", s).strip()
@@ -296,7 +377,14 @@ def clean_text(text: str, title: str | None = None, rules: CleanRules | None = N
         _classify(line, r)
     _context(lines, r)
     _neighbourhood(lines, r)
+    mark_repeated(lines, r)
+    first, _ = _body_span(lines, r)
+    _standalone_credits(lines, r, first)
+    mark_label_links(lines, r, first)
+    mark_label_lists(lines, r)
     title_at = _zones(lines, r, title)
+    first, last = _body_span(lines, r)
+    mark_headline_runs(lines, r, first, last, title_at)
     removed: list[Removed] = []
     captions: list[str] = []
     caption_groups: dict[int, int] = {}
@@ -310,7 +398,9 @@ def clean_text(text: str, title: str | None = None, rules: CleanRules | None = N
         log.debug("removed %s (%s): %s", line.kind, line.why, line.text[:80])
         removed.append(Removed(kind=line.kind, text=line.text))
         if line.kind == "caption":
-            body = _strip_caption_marks(line.text, r)
+            if line.marker:
+                continue
+            body = line.caption_text or _strip_caption_marks(line.text, r)
             if not body:
                 continue
             if line.caption_group >= 0 and line.caption_group in caption_groups:

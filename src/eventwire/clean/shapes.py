@@ -1,0 +1,202 @@
+"""Page furniture recognised by its shape and position among the lines, not by its words.
+
+Why: boxes of other stories' headlines ("Most read", "Don't miss", a numbered list at the
+foot), repeated interface lines ("Share this post" after every live-blog entry) and
+label-prefixed media links ("WATCH: ... (02:41)") come in endless wordings, but always in the
+same shapes: runs of title-like lines with no final punctuation, the same short line over
+and over, an all-caps label then a colon then a title. A single fragment between paragraphs
+is a subheading and stays; a run of them, or one after a label, is a list of links. Each pass
+here only sets ``kind``/``why`` on lines still kept, so every decision is reported in
+``removed``.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from .lines import CLOSERS, Line, ends_terminal, has_quote, last_sentence, unnumbered, words
+from .rules import CleanRules
+
+#: Longest line (in words) still read as one headline of a list.
+_TITLE_MAX_WORDS = 20
+#: A label heading a list ("Key events", "TOP STORIES") has at most this many words.
+_LABEL_MAX_WORDS = 4
+#: "WATCH: ...", "IN PICTURES: ...": an all-caps label of one to three words, then a colon.
+_CAPS_LABEL = re.compile(r"^(?:[A-Z][A-Z'’&-]+)(?:\s+[A-Z][A-Z'’&-]+){0,2}\s*:\s+\S")
+#: A media duration closing a link title: "(02:41)", "[3:05]".
+_DURATION = re.compile(r"\s*[(\[]\d{1,2}:\d{2}(?::\d{2})?[)\]]\s*$")
+
+
+def _key(s: str) -> str:
+    return re.sub(r"\W+", " ", s).strip().lower()
+
+
+def title_like(line: Line, kept_only: bool = True, allow_bullets: bool = False) -> bool:
+    """A (kept) line shaped like a headline: capitalised, 2-20 words, no final full stop.
+
+    Bulleted lines are not: bullets mark key points and fact boxes that belong to the story.
+    A question mark is allowed (headline lists hold questions), a colon or comma at the end
+    is not (that line introduces or continues something).
+    """
+    if (kept_only and line.kind is not None) or (line.bulleted and not allow_bullets):
+        return False
+    s = _DURATION.sub("", unnumbered(line))
+    core = s.rstrip(CLOSERS + " ")
+    if not core or core[-1] in ".!…:;,-–—":
+        return False
+    if not 2 <= words(s) <= _TITLE_MAX_WORDS:
+        return False
+    first = next((c for c in s if c.isalnum()), "")
+    return first.isupper() or first.isdigit()
+
+
+def _label_like(line: Line, r: CleanRules) -> bool:
+    """A short heading of a list: "Key events", "DON'T MISS", "More from the series:"."""
+    if line.list_label:
+        return True
+    s = line.text.rstrip(" :")
+    if not s or ends_terminal(s) or words(s) > _LABEL_MAX_WORDS:
+        return False
+    letters = [c for c in s if c.isalpha()]
+    return bool(letters) and (all(c.isupper() for c in letters) or line.text.endswith(":")
+                              or bool(r.related_label_only.match(s)))
+
+
+def _related_intro(line: Line, r: CleanRules) -> bool:
+    """A kept line whose last sentence opens a list of other stories: '... More from the series:'."""
+    if line.kind is not None or not line.text.rstrip().endswith(":"):
+        return False
+    tail = last_sentence(line.text)
+    return words(tail) <= 6 and bool(r.related_start.match(tail))
+
+
+def mark_repeated(lines: list[Line], r: CleanRules) -> None:
+    """The same short fragment printed again and again is an interface line.
+
+    "Share this post" after every live-blog entry, "Advertisement" between paragraphs: a story
+    does not repeat a fragment. Three copies are enough; two when the line reads like a button
+    (at most three words, only its first word capitalised), since a live blog may repeat an
+    entry's headline in its list of key events.
+    """
+    counts = Counter(_key(x.text) for x in lines)
+    for line in lines:
+        s = line.text
+        if line.kind is not None or ends_terminal(s) or words(s) > r.short_fragment_words:
+            continue
+        n = counts[_key(s)]
+        button = words(s) <= 3 and not any(c.isupper() for c in s.split(None, 1)[-1][1:]) \
+            if words(s) > 1 else True
+        if n >= 3 or (n >= 2 and button):
+            line.kind, line.why = "nav", "repeated interface line"
+
+
+def mark_label_links(lines: list[Line], r: CleanRules, first_body: int) -> None:
+    """Single links inside a story: 'WATCH: The address (02:41)', 'Live: ...', '► Title'.
+
+    A label, a colon and a title with no final punctuation is a link to a video, gallery or
+    live page when the label is in capitals (any label: that is the shape) or one of the
+    link labels of ``clean.yaml``; a line all in capitals is a box heading and stays. A
+    title-like line opened by a link arrow is a link whatever its words. Only after the
+    first body paragraph: above it, the same shape is the article's own headline
+    ("MIDEAST: Riots spread ...", "Live: Troops cross the border").
+    """
+    for line in lines[first_body + 1:]:
+        s = line.text
+        if line.kind is not None or has_quote(s):
+            continue
+        if line.arrow and title_like(line):
+            line.kind, line.why = "nav", "arrowed link"
+            continue
+        if not any(c.islower() for c in s):
+            continue
+        labelled = _CAPS_LABEL.match(s) or r.link_label.match(s)
+        if labelled and not ends_terminal(_DURATION.sub("", s)) and words(s) <= _TITLE_MAX_WORDS:
+            line.kind, line.why = "nav", "labelled media link"
+
+
+def mark_label_lists(lines: list[Line], r: CleanRules) -> None:
+    """The headlines listed under a 'Most read' / 'See also' label, across blank lines.
+
+    Blank lines between the items (pages copied from HTML) do not end the list, and bulleted
+    or numbered items count: under a label that names other stories they are links.
+    """
+    for i, line in enumerate(lines):
+        if not (line.list_label or _related_intro(line, r)):
+            continue
+        if line.kind is None:
+            line.kind, line.why = "nav", "label of a headline list"
+        j = i + 1
+        while j < len(lines) and (lines[j].kind == "nav" or (
+                lines[j].kind is None and (title_like(lines[j], allow_bullets=True)))):
+            if lines[j].kind is None:
+                lines[j].kind, lines[j].why = "nav", "item of a link list"
+            j += 1
+
+
+def _wrapped_on(lines: list[Line], end: int) -> bool:
+    """Does the run ending before ``end`` continue into a sentence of the same block?
+
+    A hard-wrapped paragraph breaks lines at any word, so several capitalised fragments in a
+    row may be one sentence that ends with a full stop on the next line of the block.
+    """
+    if end >= len(lines) or end == 0:
+        return False
+    nxt, last = lines[end], lines[end - 1]
+    return nxt.block == last.block and nxt.kind is None and (
+        ends_terminal(nxt.text) or nxt.text[:1].islower())
+
+
+def mark_headline_runs(lines: list[Line], r: CleanRules, first_body: int, last_body: int,
+                       title_at: int | None) -> None:
+    """Lists of headlines (related, most read, gallery, key events) by shape and position.
+
+    A run of title-like lines goes when it is three or more long, when it is two or more
+    and opens with or follows a list label, or when it follows a line that introduces other
+    stories; and any title-like line after the last body paragraph goes (the page footer).
+    A single title-like line between paragraphs is a subheading and stays, as does the
+    headline itself and a standfirst right under it.
+    """
+    def member(k: int) -> bool:
+        # Lines already taken out as menu items bridge a run (a short "Biden backs Lula"
+        # went as a header fragment), but only kept lines count towards its length.
+        line = lines[k]
+        return k != title_at and (title_like(line)
+                                  or (line.kind == "nav" and title_like(line, kept_only=False)))
+
+    i = 0
+    n = len(lines)
+    while i < n:
+        if not member(i):
+            i += 1
+            continue
+        j = i
+        while j < n and member(j):
+            j += 1
+        while i < j and lines[i].kind is not None:  # leading removed lines act as a label
+            i += 1
+        run = [x for x in lines[i:j] if x.kind is None]
+        if not run:
+            i = j
+            continue
+        prev = lines[i - 1] if i > 0 else None
+        after_label = prev is not None and (
+            (prev.kind == "nav" and (prev.list_label or words(prev.text) <= _LABEL_MAX_WORDS
+                                     or member(i - 1)))
+            or (prev.kind is None and _label_like(prev, r)))
+        intro = prev is not None and _related_intro(prev, r)
+        labelled = _label_like(run[0], r) and len(run) >= 2
+        footer = i > last_body
+        if intro or footer or len(run) >= 3 or (len(run) >= 2 and (after_label or labelled)):
+            if not _wrapped_on(lines, j) or footer:
+                why = "headline list" if not footer else "headline in the page footer"
+                for line in run:
+                    line.kind, line.why = "nav", why
+                if intro and prev is not None:
+                    prev.kind, prev.why = "nav", "label of a headline list"
+                elif after_label and prev is not None and prev.kind is None:
+                    prev.kind, prev.why = "nav", "label of a headline list"
+        i = j
+
+
+__all__ = ["title_like", "mark_repeated", "mark_label_links", "mark_label_lists",
+           "mark_headline_runs"]

@@ -1,0 +1,89 @@
+"""Captions recognised by the marks a picture leaves in pasted text: markers, labels, credits.
+
+Invented snippets only; each shape has captions that must move to ``captions`` and body lines
+that look like them and must stay.
+"""
+from __future__ import annotations
+
+import pytest
+
+from eventwire.clean import clean_text
+
+HEAD = "Flood waters reach the old town of Brenvik as river bursts its banks"
+P1 = ("BRENVIK — The river Asel burst its banks on Sunday night and flooded the old town of "
+      "Brenvik, forcing about 3,000 people from their homes, the regional governor said.")
+P2 = ("\"The water rose faster than anyone had predicted,\" Governor Mira Tallen told the Coast "
+      "Courier, adding that two pumping stations had failed in the night.")
+P3 = ("Soldiers and volunteers filled sandbags through the night, and the army sent four "
+      "amphibious vehicles to reach villages cut off downstream, officials said.")
+P4 = ("Forecasters expect more rain on Tuesday, and the governor has asked the national "
+      "government to release money from its emergency fund by the end of the week.")
+
+
+def page(*parts: str) -> str:
+    return "\n\n".join(parts)
+
+
+def assert_separated(cleaned, caption: str) -> None:
+    assert caption not in cleaned.text
+    assert any(caption in c for c in cleaned.captions), cleaned.captions
+
+
+def assert_body(cleaned) -> None:
+    for paragraph in (P1, P2, P3, P4):
+        assert paragraph in cleaned.text
+
+
+@pytest.mark.parametrize("marks,caption", [
+    ("Image caption\nResidents wade through the main square of Brenvik", 
+     "Residents wade through the main square of Brenvik"),
+    ("Image caption, Volunteers stack sandbags outside the town hall",
+     "Volunteers stack sandbags outside the town hall"),
+    ("[Image]\nA rescue boat passes the flooded railway station on Monday",
+     "A rescue boat passes the flooded railway station on Monday"),
+    ("Photo 3 of 8\nCattle stranded on a dyke south of the town",
+     "Cattle stranded on a dyke south of the town"),
+    ("[Image: A soldier carries an elderly woman to a boat]",
+     "A soldier carries an elderly woman to a boat"),
+])
+def test_caption_after_a_picture_marker(marks, caption):
+    cleaned = clean_text(page(HEAD, P1, P2, marks, P3, P4))
+    assert_separated(cleaned, caption)
+    assert_body(cleaned)
+
+
+@pytest.mark.parametrize("marks,caption", [
+    ("Firefighters pump water from a cellar in the old town\nPhoto by Lene Ask for the Coast Courier",
+     "Firefighters pump water from a cellar in the old town"),
+    ("A flooded street near the cathedral on Monday.\nLene Ask/Coast Courier",
+     "A flooded street near the cathedral on Monday."),
+    ("The river Asel at its highest level since 1997\n(Photo: Lene Ask/Wire)",
+     "The river Asel at its highest level since 1997"),
+    ("Governor Mira Tallen (left) meets rescue workers in Brenvik on Monday",
+     "Governor Mira Tallen (left) meets rescue workers in Brenvik on Monday"),
+    ("The flooded districts, shaded in blue (Map: Coast Courier graphics)",
+     "The flooded districts, shaded in blue"),
+])
+def test_caption_with_a_credit(marks, caption):
+    cleaned = clean_text(page(HEAD, P1, P2, marks, P3, P4))
+    assert_separated(cleaned, caption)
+    assert_body(cleaned)
+
+
+@pytest.mark.parametrize("look_alike", [
+    "Photos by residents showed water up to the windows of the town's only hospital.",
+    "A photo released by the army showed soldiers lifting children into a boat.",
+    "The governor said the images from the old town were heartbreaking.",
+    "Pictures by the state broadcaster showed the bridge giving way at dawn.",
+])
+def test_body_sentences_about_pictures_stay(look_alike):
+    cleaned = clean_text(page(HEAD, P1, P2, look_alike, P3, P4))
+    assert look_alike in cleaned.text
+    assert cleaned.captions == ()
+
+
+def test_wire_byline_in_the_header_is_not_a_photo_credit():
+    cleaned = clean_text(page(HEAD, "Coast Courier", "AFP", P1, P2, P3, P4))
+    assert cleaned.title == HEAD
+    assert cleaned.captions == ()
+    assert P1 in cleaned.text

@@ -1,0 +1,222 @@
+"""Page furniture recognised by shape and position: made-up page snippets, clutter out, body in.
+
+Every snippet is invented for these tests (places, people and outlets do not exist). Each
+shape has pages where the clutter must go and look-alike body lines that must stay.
+"""
+from __future__ import annotations
+
+import pytest
+
+from eventwire.clean import clean_text
+
+HEAD = "Velmora closes its border crossings as Kestria calls up reservists"
+P1 = ("OSTRAVEN — Velmora shut all four crossings on its eastern border on Friday, a day after "
+      "Kestria ordered 20,000 reservists to report to their units, the interior ministry said.")
+P2 = ("\"Nobody crosses until Kestria explains what these troops are for,\" Interior Minister "
+      "Dario Pell told a news conference in the capital, standing beside the army chief.")
+P3 = ("Kestria's government said the call-up was a routine exercise planned since the spring "
+      "and accused Velmora of stoking fear among people living along the frontier.")
+P4 = ("Trade between the two neighbours, worth about $2bn a year, has been falling since a "
+      "dispute over fishing rights in the Marren estuary flared up last autumn.")
+BODY = (P1, P2, P3, P4)
+
+
+def page(*parts: str, sep: str = "\n\n") -> str:
+    return sep.join(parts)
+
+
+def removed(cleaned) -> dict[str, str]:
+    return {r.text: r.kind for r in cleaned.removed}
+
+
+def assert_body_intact(cleaned) -> None:
+    for paragraph in BODY:
+        assert paragraph in cleaned.text
+
+
+# --- runs of title-like lines: lists of other stories' headlines ------------------------------
+
+@pytest.mark.parametrize("text,items", [
+    # numbered most-read box at the foot of the page
+    (page(HEAD, *BODY, "Most shared\n1. Farmers block the ring road over diesel prices\n"
+          "2. Court frees jailed blogger after six months\n3. Storm cuts power to 40,000 homes"),
+     ["Farmers block the ring road over diesel prices", "Storm cuts power to 40,000 homes"]),
+    # an all-caps label and a run of headlines between two paragraphs, one per block
+    (page(HEAD, P1, P2, "ELSEWHERE ON THE LEDGER", "Lorry drivers end week-long strike at port",
+          "Minister quits over housing contracts", "Why the Marren estuary matters to both sides",
+          P3, P4),
+     ["Lorry drivers end week-long strike at port", "Minister quits over housing contracts"]),
+    # a label-less box of three headlines at the top, between the headline and the story
+    (page("Home | Politics | Business | Sport", HEAD, "Opposition leader wins appeal against ban\n"
+          "Central bank holds rates for a third month\nHeatwave closes schools across the south",
+          *BODY),
+     ["Opposition leader wins appeal against ban", "Heatwave closes schools across the south"]),
+    # a bulleted list under a label naming other stories, items separated by blank lines
+    (page(HEAD, *BODY, "Read next", "• Kestria's reservists: who gets called up and why",
+          "• Border towns brace for a long closure"),
+     ["Kestria's reservists: who gets called up and why", "Border towns brace for a long closure"]),
+])
+def test_headline_lists_go(text, items):
+    cleaned = clean_text(text)
+    for item in items:
+        assert item not in cleaned.text
+        assert [kind for line, kind in removed(cleaned).items() if line.endswith(item)] == ["nav"]
+    assert_body_intact(cleaned)
+    assert cleaned.title == HEAD
+
+
+def test_headline_run_after_a_line_that_introduces_other_stories():
+    text = page(HEAD, *BODY, "This report is part of our series on the frontier. More from the "
+                "series:\nFishermen caught between two navies\nA town split by a river")
+    cleaned = clean_text(text)
+    assert cleaned.text.endswith(P4)
+    assert set(removed(cleaned).values()) == {"nav"} and len(cleaned.removed) == 3
+
+
+@pytest.mark.parametrize("look_alike", [
+    "Reservists report for duty",  # a subheading between paragraphs
+    "Fear in the border villages",
+    "What the closure means for trade?",
+])
+def test_single_subheading_stays(look_alike):
+    cleaned = clean_text(page(HEAD, P1, P2, look_alike, P3, P4))
+    assert look_alike in cleaned.text
+    assert cleaned.removed == ()
+
+
+def test_bulleted_fact_box_under_a_heading_stays():
+    box = ("WHAT THE DECREE SAYS\n* Crossings closed to all traffic until further notice\n"
+           "* Residents of border villages may pass with a permit\n* Freight held at the depots")
+    cleaned = clean_text(page(HEAD, P1, P2, box, P3, P4))
+    assert "Residents of border villages may pass with a permit" in cleaned.text
+    assert "Freight held at the depots" in cleaned.text
+
+
+def test_standfirst_under_the_headline_stays():
+    standfirst = "Thousands queue at the last open crossing as the deadline passes"
+    cleaned = clean_text(page(HEAD, standfirst, *BODY))
+    assert cleaned.title == HEAD
+    assert standfirst in cleaned.text
+
+
+def test_hard_wrapped_paragraph_is_not_a_headline_list():
+    wrapped = ("Officials in Ostraven said the Velmoran army had moved\nTwo armoured brigades "
+               "towards the Marren estuary\nAnd the northern lakes on Thursday night, without\n"
+               "Giving any reason for the deployment.")
+    cleaned = clean_text(page(HEAD, P1, wrapped, P2, P3, P4))
+    assert "Two armoured brigades towards the Marren estuary" in cleaned.text
+    assert cleaned.removed == ()
+
+
+def test_one_line_quote_paragraph_at_the_end_stays():
+    closing = "\"We will hold the line,\" Pell said."
+    cleaned = clean_text(page(HEAD, *BODY, closing))
+    assert cleaned.text.endswith(closing)
+
+
+# --- a label, a colon and a title: links to video, galleries, live pages ----------------------
+
+@pytest.mark.parametrize("link", [
+    "WATCH: Queues of lorries at the Ostraven crossing (01:52)",
+    "IN PICTURES: Life on both banks of the Marren",
+    "LIVE: Follow the latest from the frontier",
+    "Live: Velmora border closure",
+    "Q&A: Why the two neighbours keep falling out",
+    "► How Kestria's reserve army is organised",
+])
+def test_labelled_links_inside_the_story_go(link):
+    cleaned = clean_text(page(HEAD, P1, P2, link, P3, P4))
+    assert removed(cleaned).get(link.lstrip("► ")) == "nav"
+    assert_body_intact(cleaned)
+
+
+@pytest.mark.parametrize("look_alike", [
+    "OSTRAVEN: Police said on Friday that two smugglers had been arrested near the crossing.",
+    "Pell: the border stays shut until Kestria explains itself",  # a live-blog entry headline
+    "WHAT COMES NEXT",  # a box heading in capitals
+])
+def test_label_like_body_lines_stay(look_alike):
+    cleaned = clean_text(page(HEAD, P1, P2, look_alike, P3, P4))
+    assert look_alike in cleaned.text
+
+
+def test_labelled_headline_at_the_top_is_the_title():
+    head = "Live: Velmora shuts its border as Kestria calls up reservists"
+    cleaned = clean_text(page(head, *BODY))
+    assert cleaned.title == head
+
+
+# --- timestamps, bylines, crumbs, repeated interface lines -------------------------------------
+
+@pytest.mark.parametrize("furniture,kind", [
+    ("14:32 BST", "other"),
+    ("09.15 GMT", "other"),
+    ("3 hours ago", "other"),
+    ("Updated 25 min ago", "other"),
+    ("Home / World / Eastern Europe", "nav"),
+    ("Ledger > World > Velmora", "nav"),
+    ("News | Frontier", "nav"),
+    ("— Dario Pell (@dariopell) March 3, 2026", "nav"),
+    ("https://ledger.example/world/velmora-border", "nav"),
+    ("Story continues below advertisement", "nav"),
+])
+def test_timestamps_crumbs_and_embeds_go(furniture, kind):
+    cleaned = clean_text(page(HEAD, P1, P2, furniture, P3, P4))
+    assert removed(cleaned).get(furniture) == kind
+    assert_body_intact(cleaned)
+
+
+@pytest.mark.parametrize("look_alike", [
+    "At 14:32 local time, the first lorries were turned back at the Ostraven crossing.",
+    "Pell, who posts on X as @dariopell, said the decree would be reviewed in a week.",
+    "Velmora / Kestria relations have not been this bad since 1998, diplomats said.",
+])
+def test_body_sentences_with_times_and_handles_stay(look_alike):
+    cleaned = clean_text(page(HEAD, P1, P2, look_alike, P3, P4))
+    assert look_alike in cleaned.text
+    assert cleaned.removed == ()
+
+
+def test_live_blog_timestamps_and_repeated_share_lines_go_entry_headlines_stay():
+    entries = page("18:05 CET", "Pell: border stays shut", P1, "Share this entry",
+                   "16:40 CET", "Kestria says drills are routine", P3, "Share this entry",
+                   "15:10 CET", "Trade already falling", P4, "Share this entry")
+    cleaned = clean_text(page(HEAD, P2, entries))
+    for kept in ("Pell: border stays shut", "Kestria says drills are routine",
+                 "Trade already falling"):
+        assert kept in cleaned.text
+    assert "Share this entry" not in cleaned.text and "CET" not in cleaned.text
+    assert_body_intact(cleaned)
+
+
+def test_a_subheading_printed_once_is_not_repeated_furniture():
+    cleaned = clean_text(page(HEAD, P1, "Copy link", P2, "Queues at the crossing", P3, P4))
+    assert "Queues at the crossing" in cleaned.text
+
+
+# --- editorial notes ----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("note", [
+    "Correction: An earlier version of this report gave the wrong date for the call-up.",
+    "Editor's note: This story was updated on Saturday with the Kestrian statement.",
+    "About the author: Our frontier correspondent has covered the region since 2019.",
+])
+def test_editorial_notes_go(note):
+    cleaned = clean_text(page(HEAD, P1, note, P2, P3, P4))
+    assert removed(cleaned).get(note) == "other"
+    assert_body_intact(cleaned)
+
+
+def test_author_biography_goes_only_at_the_foot():
+    bio = "The writer is a former diplomat who served in Ostraven."
+    inside = "The writer is accused of insulting the president in a novel published in May."
+    cleaned = clean_text(page(HEAD, P1, inside, P2, P3, P4, bio))
+    assert inside in cleaned.text
+    assert removed(cleaned).get(bio) == "other"
+
+
+def test_correctional_and_noted_body_sentences_stay():
+    for sentence in ("Correctional officers at the border prison were also put on alert.",
+                     "Editors at the state broadcaster were told to avoid the word closure."):
+        cleaned = clean_text(page(HEAD, P1, sentence, P2, P3, P4))
+        assert sentence in cleaned.text
