@@ -220,3 +220,32 @@ def test_correctional_and_noted_body_sentences_stay():
                      "Editors at the state broadcaster were told to avoid the word closure."):
         cleaned = clean_text(page(HEAD, P1, sentence, P2, P3, P4))
         assert sentence in cleaned.text
+
+
+# --- press releases, contacts, counters ---------------------------------------------------------
+
+@pytest.mark.parametrize("end_mark", ["###", "- ENDS -", "Notes to editors:"])
+def test_press_release_boilerplate_after_the_end_mark_goes(end_mark):
+    about = ("About the Velmoran Interior Ministry: the ministry oversees the border guard, the "
+             "police and civil defence, and employs some 40,000 people across the country.")
+    contact = "Press office: press@interior.example | +99 555 0100"
+    cleaned = clean_text(page(HEAD, *BODY, end_mark, about, contact))
+    assert cleaned.text.endswith(P4)
+    assert removed(cleaned).get(about) == "other" and contact in removed(cleaned)
+
+
+@pytest.mark.parametrize("furniture", ["14 comments", "Comments (231)",
+                                       "Media enquiries: desk@ledger.example"])
+def test_counters_and_contact_lines_go(furniture):
+    cleaned = clean_text(page(HEAD, P1, P2, furniture, P3, P4))
+    assert furniture not in cleaned.text and furniture in removed(cleaned)
+
+
+@pytest.mark.parametrize("look_alike", [
+    "Analysts said diesel prices could jump to their highest level in a decade if the crossings stay shut.",
+    "Residents complained that nobody had told them about us being cut off, one farmer said.",
+    "The ministry said 14 comments from border villages had been received by its hotline.",
+])
+def test_body_sentences_with_furniture_words_stay(look_alike):
+    cleaned = clean_text(page(HEAD, P1, P2, look_alike, P3, P4))
+    assert look_alike in cleaned.text

@@ -61,6 +61,8 @@ class CleanRules:
     imperative: re.Pattern[str]
     nav_strong: re.Pattern[str]
     nav_labels: frozenset[str]
+    nav_fragment_strong: re.Pattern[str]
+    release_end: frozenset[str]
     media_prefix: re.Pattern[str]
     social_words: frozenset[str]
     other_prefix: re.Pattern[str]
@@ -161,6 +163,9 @@ def parse_rules(data: Any, where: str = _FILE) -> CleanRules:
         imperative=re.compile(r"^\s*(?:" + imperatives + r")\b", re.IGNORECASE),
         nav_strong=_phrase_re(_list(data, "nav", "strong", where)),
         nav_labels=frozenset(w.lower() for w in _list(data, "nav", "labels", where)),
+        nav_fragment_strong=_phrase_re(_list(data, "nav", "fragment_strong", where)),
+        release_end=frozenset(re.sub(r"[\s:.]+", " ", w.lower()).strip(" -–—")
+                              for w in _list(data, "nav", "release_end", where)),
         media_prefix=re.compile(r"^\s*(?:\[\s*)?(?:" + media + r")\b\s*(?:[:\]|▶]|\d)",
                                 re.IGNORECASE),
         social_words=frozenset(w.lower() for w in _list(data, "nav", "social", where)),

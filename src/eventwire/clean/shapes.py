@@ -133,6 +133,22 @@ def mark_label_lists(lines: list[Line], r: CleanRules) -> None:
             j += 1
 
 
+def mark_release_end(lines: list[Line], r: CleanRules, first_body: int) -> None:
+    """'###', '- ENDS -', 'Notes to editors': a press release is over; the rest is boilerplate.
+
+    Issuers close the release with an end mark, then add their standard 'About us' text,
+    notes and media contacts; none of it is news of the day. Only after the first body
+    paragraph, so a mark in the page header ends nothing.
+    """
+    for i in range(first_body + 1, len(lines)):
+        key = re.sub(r"[\s:.]+", " ", lines[i].text.lower()).strip(" -–—")
+        if key in r.release_end:
+            for line in lines[i:]:
+                if line.kind is None or line is lines[i]:
+                    line.kind, line.why = "other", "press release boilerplate"
+            return
+
+
 def _wrapped_on(lines: list[Line], end: int) -> bool:
     """Does the run ending before ``end`` continue into a sentence of the same block?
 
@@ -198,5 +214,5 @@ def mark_headline_runs(lines: list[Line], r: CleanRules, first_body: int, last_b
         i = j
 
 
-__all__ = ["title_like", "mark_repeated", "mark_label_links", "mark_label_lists",
+__all__ = ["title_like", "mark_repeated", "mark_label_links", "mark_label_lists", "mark_release_end",
            "mark_headline_runs"]

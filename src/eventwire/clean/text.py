@@ -17,7 +17,8 @@ from ..model import Cleaned, Removed
 from .captions import caption_shape
 from .lines import CLOSERS, Line, ends_terminal, has_quote, sentences, split_lines, words
 from .rules import CleanRules, load_rules
-from .shapes import mark_headline_runs, mark_label_links, mark_label_lists, mark_repeated
+from .shapes import (mark_headline_runs, mark_label_links, mark_label_lists, mark_release_end,
+                     mark_repeated)
 
 log = logging.getLogger(__name__)
 
@@ -35,6 +36,10 @@ _CLOCK = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\b|\b\d{1,2}(?:[.:]\d{2})?\s*[ap
 #: ("— Ana Ruiz (@anaruiz) March 3, 2024", "pic.twitter.com/x1y2").
 _LINK_ONLY = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$|\(@\w{1,30}\)|\bpic\.twitter\.com/"
                         r"|^\s*[—–-]\s*[^\s@]+(?:\s+[^\s@]+){0,4}\s+@\w{1,30}\b")
+_COUNTER_LINE = re.compile(r"^\s*(?:\d+\s+comments?|comments?\s*[(\[]?\s*\d+\s*[)\]]?)\s*$",
+                           re.IGNORECASE)
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
+_PHONE = re.compile(r"(?:\+|\btel\b\.?:?\s*|\bphone\b:?\s*)\(?\d[\d\s().-]{6,}\d", re.IGNORECASE)
 _FORM_FIELDS = re.compile(r"\w\s*\*(?:\s|$).*\w\s*\*(?:\s|$)")
 _ABBREV_END = re.compile(r"(?:\b[A-Z]\.){2,}[\"'”’)]*$")
 _TAG_ITEM = re.compile(r"^[a-z0-9][a-z0-9&'’.+-]*(?:\s[a-z0-9&'’.+-]+){0,2}$")
@@ -157,6 +162,12 @@ def _classify(line: Line, r: CleanRules) -> None:
         return mark("other", "credit/archive note")
     if r.nav_strong.search(s) and not quoted:
         return mark("nav", "page furniture phrase")
+    if r.nav_fragment_strong.search(s) and not quoted and (frag or n <= 8):
+        return mark("nav", "page furniture phrase")
+    if _COUNTER_LINE.match(s):
+        return mark("nav", "comment counter")
+    if (_EMAIL.search(s) or _PHONE.search(s)) and n <= 15 and not quoted:
+        return mark("other", "contact line")
     if r.position_paren.search(s) and n <= 40 and sentences(s) <= 2 and not quoted:
         return mark("caption", "picture with positions")
     if r.promo_cue.search(s) and not quoted and (frag or _addresses_reader(s, r)):
@@ -382,6 +393,7 @@ def clean_text(text: str, title: str | None = None, rules: CleanRules | None = N
     _standalone_credits(lines, r, first)
     mark_label_links(lines, r, first)
     mark_label_lists(lines, r)
+    mark_release_end(lines, r, first)
     title_at = _zones(lines, r, title)
     first, last = _body_span(lines, r)
     mark_headline_runs(lines, r, first, last, title_at)
