@@ -87,3 +87,20 @@ def test_wire_byline_in_the_header_is_not_a_photo_credit():
     assert cleaned.title == HEAD
     assert cleaned.captions == ()
     assert P1 in cleaned.text
+
+
+@pytest.mark.parametrize("slide,caption", [
+    ("3/12 Rescuers search a collapsed barn outside Brenvik", "Rescuers search a collapsed barn"),
+    ("Photo 4 of 9: A family waits on a rooftop for a boat", "A family waits on a rooftop"),
+    ("Image 2/6 - Sandbags line the quay in the old harbour", "Sandbags line the quay"),
+])
+def test_slideshow_line_with_its_caption(slide, caption):
+    cleaned = clean_text(page(HEAD, P1, P2, slide, P3, P4))
+    assert_separated(cleaned, caption)
+    assert_body(cleaned)
+
+
+def test_counted_body_sentence_is_not_a_slide():
+    sentence = "2 of 5 pumping stations in the old town were still out of action on Monday."
+    cleaned = clean_text(page(HEAD, P1, P2, sentence, P3, P4))
+    assert sentence in cleaned.text

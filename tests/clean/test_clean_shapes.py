@@ -249,3 +249,21 @@ def test_counters_and_contact_lines_go(furniture):
 def test_body_sentences_with_furniture_words_stay(look_alike):
     cleaned = clean_text(page(HEAD, P1, P2, look_alike, P3, P4))
     assert look_alike in cleaned.text
+
+
+@pytest.mark.parametrize("box,items", [
+    # headlines with their age between them
+    ("Latest from the region\nFarmers block the ring road over diesel prices\n2 hours ago\n"
+     "Court frees jailed blogger after six months\n5 hours ago",
+     ["Farmers block the ring road over diesel prices", "Court frees jailed blogger after six months"]),
+    # headlines under section kickers in capitals
+    ("BUSINESS\nCentral bank holds rates for a third month\nSPORT\nOstraven wins the cup on penalties",
+     ["Central bank holds rates for a third month", "Ostraven wins the cup on penalties"]),
+    # a single headline under a label in capitals
+    ("MORE COVERAGE\nHow the reservists are called up", ["How the reservists are called up"]),
+])
+def test_headline_lists_with_furniture_between_the_items(box, items):
+    cleaned = clean_text(page(HEAD, P1, P2, box, P3, P4))
+    for item in items:
+        assert item not in cleaned.text
+    assert_body_intact(cleaned)

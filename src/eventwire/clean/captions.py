@@ -21,6 +21,9 @@ _BRACKETED = re.compile(r"^\s*[\[(]\s*(?P<label>[^\W\d_][\w ]{0,20}?)\s*[:,]\s*(
 #: "Photo 3 of 12", "Image 2/5", "Picture 1": a slideshow counter.
 _COUNTER = re.compile(r"^\s*(?P<label>[^\W\d_]+(?:\s[^\W\d_]+)?)\s+\d+\s*(?:(?:of|/)\s*\d+)?\s*$",
                       re.IGNORECASE)
+#: "3/12 Rescuers search the rubble", "Photo 3 of 12: Rescuers ...": a slide and its caption.
+_INLINE_COUNTER = re.compile(r"^\s*(?:(?P<label>[^\W\d_]+)\s+\d{1,3}\s*(?:/|of)\s*\d{1,3}"
+                             r"|\d{1,3}\s*/\s*\d{1,3})\s*[:.|–—-]?\s+(?P<rest>\S.*)$", re.IGNORECASE)
 #: "Photo by Ana Ruiz", "Photograph by Ana Ruiz for the Daily Wire".
 _BY_CREDIT = re.compile(r"^\s*(?P<label>[^\W\d_]+(?:\s[^\W\d_]+)?)\s+by\s+[A-Z]", re.IGNORECASE)
 
@@ -60,6 +63,10 @@ def caption_shape(s: str, r: CleanRules) -> CaptionShape | None:
     counter = _COUNTER.match(s)
     if counter and _is_label(counter.group("label"), r):
         return CaptionShape("slideshow counter", marker=True)
+    inline = _INLINE_COUNTER.match(s)
+    if inline and (inline.group("label") is None or _is_label(inline.group("label"), r)) \
+            and words(inline.group("rest")) >= 3:
+        return CaptionShape("slide with its caption", text=inline.group("rest").strip())
     bracketed = _BRACKETED.match(s)
     if bracketed and _is_label(bracketed.group("label"), r):
         rest = bracketed.group("rest").strip()

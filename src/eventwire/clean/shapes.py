@@ -162,25 +162,42 @@ def _wrapped_on(lines: list[Line], end: int) -> bool:
         ends_terminal(nxt.text) or nxt.text[:1].islower())
 
 
+def _caps_kicker(line: Line) -> bool:
+    """A section kicker over a listed headline: 'WORLD', 'MIDDLE EAST' (kept, capitals)."""
+    letters = [c for c in line.text if c.isalpha()]
+    return line.kind is None and words(line.text) <= 3 and bool(letters) \
+        and all(c.isupper() for c in letters) and not ends_terminal(line.text)
+
+
+def _strong_label(line: Line, r: CleanRules) -> bool:
+    """A label that can only head a list: a list label, or capitals, or a closing colon."""
+    if line.list_label:
+        return True
+    if line.kind is not None or not _label_like(line, r):
+        return False
+    return line.text.rstrip().endswith(":") or not any(c.islower() for c in line.text)
+
+
 def mark_headline_runs(lines: list[Line], r: CleanRules, first_body: int, last_body: int,
                        title_at: int | None) -> None:
     """Lists of headlines (related, most read, gallery, key events) by shape and position.
 
-    A run of title-like lines goes when it is three or more long, when it is two or more
-    and opens with or follows a list label, or when it follows a line that introduces other
-    stories; and any title-like line after the last body paragraph goes (the page footer).
-    A single title-like line between paragraphs is a subheading and stays, as does the
-    headline itself and a standfirst right under it.
+    A run of title-like lines goes when it holds three or more of them; two or more when it
+    opens with or follows a short label ("Key events", "Top stories"); one or more after a
+    label that can only head a list (capitals, a closing colon, a line introducing other
+    stories). Any title-like line after the last body paragraph goes too (the page footer).
+    Short furniture already taken out (a time, "2 hours ago", a menu item) and capitalised
+    section kickers ("WORLD") may sit between the items without ending the run; only kept
+    title-like lines count. A single title-like line between paragraphs is a subheading and
+    stays, as does the headline itself and a standfirst right under it.
     """
-    def member(k: int) -> bool:
-        # Lines already taken out as menu items bridge a run (a short "Biden backs Lula"
-        # went as a header fragment), but only kept lines count towards its length.
-        line = lines[k]
-        return k != title_at and (title_like(line)
-                                  or (line.kind == "nav" and title_like(line, kept_only=False)))
+    def bridge(line: Line) -> bool:
+        return (line.kind in ("nav", "other") and words(line.text) <= 8) or _caps_kicker(line)
 
-    i = 0
-    n = len(lines)
+    def member(k: int) -> bool:
+        return k != title_at and (title_like(lines[k]) or bridge(lines[k]))
+
+    i, n = 0, len(lines)
     while i < n:
         if not member(i):
             i += 1
@@ -188,28 +205,26 @@ def mark_headline_runs(lines: list[Line], r: CleanRules, first_body: int, last_b
         j = i
         while j < n and member(j):
             j += 1
-        while i < j and lines[i].kind is not None:  # leading removed lines act as a label
+        while i < j and not title_like(lines[i]):  # leading furniture acts as a label
             i += 1
-        run = [x for x in lines[i:j] if x.kind is None]
+        run = [x for x in lines[i:j] if title_like(x)]
         if not run:
             i = j
             continue
         prev = lines[i - 1] if i > 0 else None
         after_label = prev is not None and (
-            (prev.kind == "nav" and (prev.list_label or words(prev.text) <= _LABEL_MAX_WORDS
-                                     or member(i - 1)))
+            (prev.kind == "nav" and (prev.list_label or words(prev.text) <= _LABEL_MAX_WORDS))
             or (prev.kind is None and _label_like(prev, r)))
-        intro = prev is not None and _related_intro(prev, r)
+        strong = prev is not None and (_strong_label(prev, r) or _related_intro(prev, r))
         labelled = _label_like(run[0], r) and len(run) >= 2
         footer = i > last_body
-        if intro or footer or len(run) >= 3 or (len(run) >= 2 and (after_label or labelled)):
+        if strong or footer or len(run) >= 3 or (len(run) >= 2 and (after_label or labelled)):
             if not _wrapped_on(lines, j) or footer:
-                why = "headline list" if not footer else "headline in the page footer"
-                for line in run:
-                    line.kind, line.why = "nav", why
-                if intro and prev is not None:
-                    prev.kind, prev.why = "nav", "label of a headline list"
-                elif after_label and prev is not None and prev.kind is None:
+                why = "headline in the page footer" if footer else "headline list"
+                for line in lines[i:j]:
+                    if line.kind is None:
+                        line.kind, line.why = "nav", why
+                if prev is not None and prev.kind is None and (strong or after_label):
                     prev.kind, prev.why = "nav", "label of a headline list"
         i = j
 
