@@ -267,3 +267,50 @@ def test_headline_lists_with_furniture_between_the_items(box, items):
     for item in items:
         assert item not in cleaned.text
     assert_body_intact(cleaned)
+
+
+# --- pull quotes, credits, author boxes, reader promos ------------------------------------------
+
+@pytest.mark.parametrize("pull_quote", [
+    "\"Nobody crosses until Kestria explains what these troops are for\"",
+    "Nobody crosses until Kestria explains what these troops are for — Dario Pell",
+    "a routine exercise planned since the spring",
+])
+def test_pull_quote_repeating_a_paragraph_goes(pull_quote):
+    cleaned = clean_text(page(HEAD, P1, P2, pull_quote, P3, P4))
+    assert removed(cleaned).get(pull_quote) == "other"
+    assert_body_intact(cleaned)
+
+
+def test_short_paragraph_not_repeated_elsewhere_is_not_a_pull_quote():
+    short = "\"We are ready for anything,\" a border guard at the Ostraven crossing said."
+    cleaned = clean_text(page(HEAD, P1, P2, short, P3, P4))
+    assert short in cleaned.text and cleaned.removed == ()
+
+
+@pytest.mark.parametrize("furniture", [
+    "Ledger writers Ana Ruiz in Ostraven and Ivo Berg in Kestria contributed.",
+    "Staff reporters in the capital contributed reporting.",
+    "Follow our live coverage of the border crisis here",
+    "Read: The fishing dispute that poisoned relations",
+    "15m ago",
+])
+def test_credits_promos_and_links_inside_the_story_go(furniture):
+    cleaned = clean_text(page(HEAD, P1, P2, furniture, P3, P4))
+    assert furniture not in cleaned.text and furniture in removed(cleaned)
+    assert_body_intact(cleaned)
+
+
+def test_named_author_box_at_the_foot_goes_but_not_in_the_story():
+    box = "Ana Ruiz is the Ledger's frontier correspondent and has reported from Ostraven since 2019."
+    inside = ("Ivo Berg is a former reporter who was detained at the crossing on Thursday and "
+              "released the next morning without charge.")
+    cleaned = clean_text(page(HEAD, P1, inside, P2, P3, P4, box))
+    assert inside in cleaned.text
+    assert removed(cleaned).get(box) == "other"
+
+
+def test_staff_who_contributed_to_an_effort_stay():
+    sentence = "Hospital staff contributed to the relief effort by opening two extra wards on Friday."
+    cleaned = clean_text(page(HEAD, P1, P2, sentence, P3, P4))
+    assert sentence in cleaned.text

@@ -58,6 +58,7 @@ class CleanRules:
     caption_words: frozenset[str]
     bio_opener: re.Pattern[str]
     promo_cue: re.Pattern[str]
+    promo_reader_cue: re.Pattern[str]
     imperative: re.Pattern[str]
     nav_strong: re.Pattern[str]
     nav_labels: frozenset[str]
@@ -160,6 +161,7 @@ def parse_rules(data: Any, where: str = _FILE) -> CleanRules:
         note_label=re.compile(r"^\s*(?:" + notes + r")\s*:\s*\S", re.IGNORECASE),
         bio_opener=re.compile(r"^\s*(?:" + bios + r")\b", re.IGNORECASE),
         promo_cue=_phrase_re(_list(data, "promo", "cues", where)),
+        promo_reader_cue=_phrase_re(_list(data, "promo", "reader_cues", where)),
         imperative=re.compile(r"^\s*(?:" + imperatives + r")\b", re.IGNORECASE),
         nav_strong=_phrase_re(_list(data, "nav", "strong", where)),
         nav_labels=frozenset(w.lower() for w in _list(data, "nav", "labels", where)),

@@ -149,6 +149,36 @@ def mark_release_end(lines: list[Line], r: CleanRules, first_body: int) -> None:
             return
 
 
+#: Pull quotes are short; at most this many candidates are checked (keeps long pages linear).
+_PULL_QUOTE_WORDS = (6, 30)
+_PULL_QUOTE_CANDIDATES = 200
+
+
+def mark_pull_quotes(lines: list[Line], title_at: int | None) -> None:
+    """A short line whose words are printed again inside a longer paragraph is a pull quote.
+
+    Features set a striking sentence apart in large type; copied as text it becomes a
+    duplicate paragraph (and a duplicate event). The longer paragraph is the story's own
+    and stays; the headline is never compared.
+    """
+    long_keys = " | ".join(_key(x.text) for k, x in enumerate(lines)
+                           if x.kind is None and k != title_at and words(x.text) > 12)
+    checked = 0
+    for k, line in enumerate(lines):
+        lo, hi = _PULL_QUOTE_WORDS
+        if line.kind is not None or k == title_at or not lo <= words(line.text) <= hi:
+            continue
+        checked += 1
+        if checked > _PULL_QUOTE_CANDIDATES:
+            return
+        key = _key(re.sub(r"\s+[—–-]\s*[^—–-]{1,60}$", "", line.text))  # drop "— Name, role"
+        inside_self = words(line.text) > 12 and key == _key(line.text)
+        if len(key.split()) >= lo \
+                and f" {long_keys} ".count(f" {key} ") > (1 if inside_self else 0) \
+                and not any(key == _key(x.text) for x in lines if x is not line):
+            line.kind, line.why = "other", "pull quote (repeated passage)"
+
+
 def _wrapped_on(lines: list[Line], end: int) -> bool:
     """Does the run ending before ``end`` continue into a sentence of the same block?
 
@@ -173,7 +203,7 @@ def _strong_label(line: Line, r: CleanRules) -> bool:
     """A label that can only head a list: a list label, or capitals, or a closing colon."""
     if line.list_label:
         return True
-    if line.kind is not None or not _label_like(line, r):
+    if line.kind not in (None, "nav", "promo") or not _label_like(line, r):
         return False
     return line.text.rstrip().endswith(":") or not any(c.islower() for c in line.text)
 
@@ -213,7 +243,8 @@ def mark_headline_runs(lines: list[Line], r: CleanRules, first_body: int, last_b
             continue
         prev = lines[i - 1] if i > 0 else None
         after_label = prev is not None and (
-            (prev.kind == "nav" and (prev.list_label or words(prev.text) <= _LABEL_MAX_WORDS))
+            (prev.kind in ("nav", "promo")
+             and (prev.list_label or words(prev.text) <= _LABEL_MAX_WORDS))
             or (prev.kind is None and _label_like(prev, r)))
         strong = prev is not None and (_strong_label(prev, r) or _related_intro(prev, r))
         labelled = _label_like(run[0], r) and len(run) >= 2
@@ -229,5 +260,5 @@ def mark_headline_runs(lines: list[Line], r: CleanRules, first_body: int, last_b
         i = j
 
 
-__all__ = ["title_like", "mark_repeated", "mark_label_links", "mark_label_lists", "mark_release_end",
+__all__ = ["title_like", "mark_repeated", "mark_pull_quotes", "mark_label_links", "mark_label_lists", "mark_release_end",
            "mark_headline_runs"]

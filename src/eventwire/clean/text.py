@@ -17,8 +17,8 @@ from ..model import Cleaned, Removed
 from .captions import caption_shape
 from .lines import CLOSERS, Line, ends_terminal, has_quote, sentences, split_lines, words
 from .rules import CleanRules, load_rules
-from .shapes import (mark_headline_runs, mark_label_links, mark_label_lists, mark_release_end,
-                     mark_repeated)
+from .shapes import (mark_headline_runs, mark_label_links, mark_label_lists, mark_pull_quotes,
+                     mark_release_end, mark_repeated)
 
 log = logging.getLogger(__name__)
 
@@ -29,7 +29,7 @@ _NUMERIC_DATE = re.compile(r"\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b")
 #: A clock time ("19:20", "7.05pm", "11am") or a relative one ("3 hours ago") on its own line:
 #: live blogs put one above every entry.
 _CLOCK = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\b|\b\d{1,2}(?:[.:]\d{2})?\s*[ap]\.?m\b\.?"
-                    r"|\b\d+\s*(?:min|mins|minutes?|h|hrs?|hours?|days?)\s+ago\b"
+                    r"|\b\d+\s*(?:m|min|mins|minutes?|h|hrs?|hours?|days?)\s+ago\b"
                     r"|\b\d{1,2}[.h]\d{2}\s*(?:GMT|UTC|BST|CET|CEST|EST|EDT|PST|PDT|[A-Z]{2,4}T)\b",
                     re.IGNORECASE)
 #: A line that is a bare web address, or an embedded post's signature
@@ -40,6 +40,14 @@ _COUNTER_LINE = re.compile(r"^\s*(?:\d+\s+comments?|comments?\s*[(\[]?\s*\d+\s*[
                            re.IGNORECASE)
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
 _PHONE = re.compile(r"(?:\+|\btel\b\.?:?\s*|\bphone\b:?\s*)\(?\d[\d\s().-]{6,}\d", re.IGNORECASE)
+#: "Ana Ruiz is a senior correspondent for the Ledger ...": an author box, by its shape.
+_NAMED_BIO = re.compile(r"^[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}\s+(?:is|was)\s+(?:a|an|the)\s"
+                        r"[^.]{0,80}\b(?:correspondent|reporter|journalist|editor|writer|producer|"
+                        r"columnist|contributor|photographer)s?\b")
+#: "Ledger writers Ana Ruiz in Ostraven and Ivo Berg contributed.": the wire's credit line.
+_CONTRIBUTED = re.compile(r"\b(?:writers?|reporters?|correspondents?|journalists?|staff)\b[^\n]*"
+                          r"\bcontributed(?:\s+(?:reporting|to\s+this\s+\w+))?\s*\.?\s*$",
+                          re.IGNORECASE)
 _FORM_FIELDS = re.compile(r"\w\s*\*(?:\s|$).*\w\s*\*(?:\s|$)")
 _ABBREV_END = re.compile(r"(?:\b[A-Z]\.){2,}[\"'”’)]*$")
 _TAG_ITEM = re.compile(r"^[a-z0-9][a-z0-9&'’.+-]*(?:\s[a-z0-9&'’.+-]+){0,2}$")
@@ -155,8 +163,10 @@ def _classify(line: Line, r: CleanRules) -> None:
         return mark("other", "editorial note")
     if n > r.max_furniture_words:
         return None
-    if r.bio_opener.match(s) and sentences(s) <= 2:
+    if (r.bio_opener.match(s) or _NAMED_BIO.match(s)) and sentences(s) <= 2:
         line.bio = True  # "The writer is ...": an author note if it sits in the footer
+    if _CONTRIBUTED.search(s) and n <= 40:
+        return mark("other", "contributors' credit")
     strong = r.other_strong.search(s)
     if strong and (not quoted or strong.start() == 0):
         return mark("other", "credit/archive note")
@@ -171,6 +181,8 @@ def _classify(line: Line, r: CleanRules) -> None:
     if r.position_paren.search(s) and n <= 40 and sentences(s) <= 2 and not quoted:
         return mark("caption", "picture with positions")
     if r.promo_cue.search(s) and not quoted and (frag or _addresses_reader(s, r)):
+        return mark("promo", "promo cue")
+    if r.promo_reader_cue.search(s) and not quoted and _addresses_reader(s, r) and n <= 25:
         return mark("promo", "promo cue")
     if frag and r.other_prefix.match(s) and n <= 20:
         if not re.match(r"^\s*by\b", s, re.IGNORECASE) or n <= 8:
@@ -397,6 +409,7 @@ def clean_text(text: str, title: str | None = None, rules: CleanRules | None = N
     title_at = _zones(lines, r, title)
     first, last = _body_span(lines, r)
     mark_headline_runs(lines, r, first, last, title_at)
+    mark_pull_quotes(lines, title_at)
     removed: list[Removed] = []
     captions: list[str] = []
     caption_groups: dict[int, int] = {}
