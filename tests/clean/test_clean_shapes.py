@@ -314,3 +314,21 @@ def test_staff_who_contributed_to_an_effort_stay():
     sentence = "Hospital staff contributed to the relief effort by opening two extra wards on Friday."
     cleaned = clean_text(page(HEAD, P1, P2, sentence, P3, P4))
     assert sentence in cleaned.text
+
+
+@pytest.mark.parametrize("furniture", [
+    "From: Ministry of the Interior and Dario Pell",
+    "Editor: Lin Havel",
+    "Is this page useful? Yes | No",
+    "For information media. Not an official record.",
+    "(This story has not been edited by Ledger staff and is auto-generated from a syndicated feed.)",
+])
+def test_government_and_syndication_page_furniture_goes(furniture):
+    cleaned = clean_text(page(HEAD, P1, P2, P3, P4, furniture))
+    assert cleaned.text.endswith(P4) and furniture in removed(cleaned)
+
+
+def test_body_sentence_about_distribution_stays():
+    sentence = "Aid distributed by the Red Cross reached 4,000 families on the Kestrian side."
+    cleaned = clean_text(page(HEAD, P1, P2, P3, P4, sentence))
+    assert cleaned.text.endswith(sentence)
