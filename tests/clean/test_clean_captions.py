@@ -104,3 +104,23 @@ def test_counted_body_sentence_is_not_a_slide():
     sentence = "2 of 5 pumping stations in the old town were still out of action on Monday."
     cleaned = clean_text(page(HEAD, P1, P2, sentence, P3, P4))
     assert sentence in cleaned.text
+
+
+@pytest.mark.parametrize("marks,caption", [
+    ("[2/6] Volunteers carry sandbags along the quay in Brenvik. Lene Ask/Wire Purchase "
+     "Licensing Rights", "Volunteers carry sandbags along the quay in Brenvik."),
+    ("A rescue team reaches the flooded farm\nCredit...Lene Ask for the Coast Courier",
+     "A rescue team reaches the flooded farm"),
+    ("Sandbags stacked outside the town hall on Monday\n© Lene Ask/Coast Courier",
+     "Sandbags stacked outside the town hall on Monday"),
+])
+def test_wire_slides_and_marked_credits(marks, caption):
+    cleaned = clean_text(page(HEAD, P1, P2, marks, P3, P4))
+    assert_separated(cleaned, caption)
+    assert_body(cleaned)
+
+
+def test_copyright_notice_is_not_a_photo_credit():
+    notice = "© 2026 Coast Courier. All rights reserved."
+    cleaned = clean_text(page(HEAD, P1, P2, P3, P4, notice))
+    assert cleaned.captions == () and notice not in cleaned.text

@@ -332,3 +332,30 @@ def test_body_sentence_about_distribution_stays():
     sentence = "Aid distributed by the Red Cross reached 4,000 families on the Kestrian side."
     cleaned = clean_text(page(HEAD, P1, P2, P3, P4, sentence))
     assert cleaned.text.endswith(sentence)
+
+
+def test_numbered_reading_list_between_list_markers_goes():
+    box = ("Keep reading\nlist of 3 items\nlist 1 of 3\nFarmers block the ring road over diesel "
+           "prices\nlist 2 of 3\nCourt frees jailed blogger after six months\nlist 3 of 3\n"
+           "Storm cuts power to 40,000 homes\nend of list")
+    cleaned = clean_text(page(HEAD, P1, P2, box, P3, P4))
+    for item in ("Farmers block", "Court frees", "Storm cuts", "list 2 of 3", "Keep reading"):
+        assert item not in cleaned.text
+    assert_body_intact(cleaned)
+
+
+@pytest.mark.parametrize("furniture", [
+    "This is a developing story and will be updated.",
+    "Follow the Ledger's frontier desk on Telegram",
+    "Follow our coverage at https://ledger.example/frontier",
+    "An hour ago",
+])
+def test_breaking_news_notes_and_follow_prompts_go(furniture):
+    cleaned = clean_text(page(HEAD, P1, P2, furniture, P3, P4))
+    assert furniture not in cleaned.text and furniture in removed(cleaned)
+
+
+def test_body_sentence_about_a_post_on_social_media_stays():
+    sentence = "Pell said on Telegram that the crossings would stay shut at least until Monday."
+    cleaned = clean_text(page(HEAD, P1, P2, sentence, P3, P4))
+    assert sentence in cleaned.text

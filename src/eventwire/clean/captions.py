@@ -23,7 +23,12 @@ _COUNTER = re.compile(r"^\s*(?P<label>[^\W\d_]+(?:\s[^\W\d_]+)?)\s+\d+\s*(?:(?:o
                       re.IGNORECASE)
 #: "3/12 Rescuers search the rubble", "Photo 3 of 12: Rescuers ...": a slide and its caption.
 _INLINE_COUNTER = re.compile(r"^\s*(?:(?P<label>[^\W\d_]+)\s+\d{1,3}\s*(?:/|of)\s*\d{1,3}"
-                             r"|\d{1,3}\s*/\s*\d{1,3})\s*[:.|–—-]?\s+(?P<rest>\S.*)$", re.IGNORECASE)
+                             r"|\[?\d{1,3}\s*/\s*\d{1,3}\]?)\s*[:.|–—-]?\s+(?P<rest>\S.*)$",
+                             re.IGNORECASE)
+#: "Credit...Ana Ruiz for the Wire", "© Ana Ruiz/Wire": a credit by its opening mark.
+_CREDIT_MARK = re.compile(r"^\s*(?:credits?\s*(?:\.{2,}|…)|©)\s*[A-Z]", re.IGNORECASE)
+#: Licensing links that trail a wire photo's caption ("... Purchase Licensing Rights").
+_CAPTION_TRAIL = re.compile(r"\s*purchase licensing rights.*$", re.IGNORECASE)
 #: "Photo by Ana Ruiz", "Photograph by Ana Ruiz for the Daily Wire".
 _BY_CREDIT = re.compile(r"^\s*(?P<label>[^\W\d_]+(?:\s[^\W\d_]+)?)\s+by\s+[A-Z]", re.IGNORECASE)
 
@@ -64,9 +69,14 @@ def caption_shape(s: str, r: CleanRules) -> CaptionShape | None:
     if counter and _is_label(counter.group("label"), r):
         return CaptionShape("slideshow counter", marker=True)
     inline = _INLINE_COUNTER.match(s)
-    if inline and (inline.group("label") is None or _is_label(inline.group("label"), r)) \
+    label = inline.group("label") if inline else None
+    if inline and (label is None or _is_label(label, r) or label.lower() == "item") \
             and words(inline.group("rest")) >= 3:
-        return CaptionShape("slide with its caption", text=inline.group("rest").strip())
+        rest = _CAPTION_TRAIL.sub("", inline.group("rest")).strip()
+        return CaptionShape("slide with its caption", text=rest)
+    if _CREDIT_MARK.match(s) and n <= 10 and not r.nav_strong.search(s) \
+            and not re.search(r"\b(?:19|20)\d\d\b", s):
+        return CaptionShape("credit mark", credit=True)
     bracketed = _BRACKETED.match(s)
     if bracketed and _is_label(bracketed.group("label"), r):
         rest = bracketed.group("rest").strip()

@@ -32,9 +32,14 @@ _CLOCK = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\b|\b\d{1,2}(?:[.:]\d{2})?\s*[ap
                     r"|\b\d+\s*(?:m|min|mins|minutes?|h|hrs?|hours?|days?)\s+ago\b"
                     r"|\b\d{1,2}[.h]\d{2}\s*(?:GMT|UTC|BST|CET|CEST|EST|EDT|PST|PDT|[A-Z]{2,4}T)\b",
                     re.IGNORECASE)
+#: "An hour ago", "a few minutes ago" (live-blog entry times in words).
+_WORDED_AGO = re.compile(r"^\s*(?:updated\s+|posted\s+)?(?:an?|one|a\s+few)\s+"
+                         r"(?:seconds?|minutes?|mins?|hours?|days?)\s+ago\s*$", re.IGNORECASE)
 #: A line that is a bare web address, or an embedded post's signature
 #: ("— Ana Ruiz (@anaruiz) March 3, 2024", "pic.twitter.com/x1y2").
 _LINK_ONLY = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$|\(@\w{1,30}\)|\bpic\.twitter\.com/"
+                        r"|\s(?:https?://|www\.)\S+\s*$|^\s*list\s+(?:of\s+)?\d+(?:\s+of\s+\d+"
+                        r"|\s+items?)\s*$"
                         r"|^\s*[—–-]\s*[^\s@]+(?:\s+[^\s@]+){0,4}\s+@\w{1,30}\b")
 _COUNTER_LINE = re.compile(r"^\s*(?:\d+\s+comments?|comments?\s*[(\[]?\s*\d+\s*[)\]]?)\s*$",
                            re.IGNORECASE)
@@ -59,6 +64,8 @@ def _addresses_reader(s: str, r: CleanRules) -> bool:
 
 def _is_date_line(s: str, r: CleanRules) -> bool:
     """A timestamp line: a date (and time, zone, weekday) with at most one other word."""
+    if _WORDED_AGO.match(s):
+        return True
     if not re.search(r"\d", s) or words(s) > 12:
         return False
     has_date = bool(_NUMERIC_DATE.search(s)
