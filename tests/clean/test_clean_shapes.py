@@ -359,3 +359,33 @@ def test_body_sentence_about_a_post_on_social_media_stays():
     sentence = "Pell said on Telegram that the crossings would stay shut at least until Monday."
     cleaned = clean_text(page(HEAD, P1, P2, sentence, P3, P4))
     assert sentence in cleaned.text
+
+
+def test_wire_source_line_at_the_foot_does_not_take_the_last_paragraph():
+    closing = "Talks are due to resume on Monday."
+    cleaned = clean_text(page(HEAD, *BODY, closing, "Reuters"))
+    assert cleaned.text.endswith(closing) and cleaned.captions == ()
+    assert removed(cleaned) == {"Reuters": "other"}
+    cleaned = clean_text(page(HEAD, *BODY, closing, "AFP/AP"))
+    assert cleaned.text.endswith(closing) and cleaned.captions == ()
+
+
+@pytest.mark.parametrize("appeal", ["Thank you for reading the Ledger.",
+                                    "Tell us what you think.", "Share your story with us."])
+def test_appeals_to_the_reader_at_the_foot_go(appeal):
+    cleaned = clean_text(page(HEAD, *BODY, appeal))
+    assert cleaned.text.endswith(P4) and removed(cleaned).get(appeal) == "promo"
+
+
+@pytest.mark.parametrize("closing", ["\"You will see us back here tomorrow,\" one driver said.",
+                                     "Our correspondent says the mood at the crossing is tense.",
+                                     "Kestria has not yet replied."])
+def test_short_closing_paragraphs_stay(closing):
+    cleaned = clean_text(page(HEAD, *BODY, closing))
+    assert cleaned.text.endswith(closing)
+
+
+def test_long_byline_in_the_header_goes():
+    byline = "By Ana Ruiz in Ostraven and Ivo Berg in the Kestrian capital, Frontier desk"
+    cleaned = clean_text(page(HEAD, byline, *BODY))
+    assert removed(cleaned).get(byline) == "other" and cleaned.title == HEAD

@@ -69,6 +69,7 @@ class CleanRules:
     other_prefix: re.Pattern[str]
     other_strong: re.Pattern[str]
     agency_words: frozenset[str]
+    picture_agency_words: frozenset[str]
     date_words: frozenset[str]
     month_re: str
 
@@ -174,6 +175,8 @@ def parse_rules(data: Any, where: str = _FILE) -> CleanRules:
         other_prefix=re.compile(r"^\s*(?:" + other + r")\b", re.IGNORECASE),
         other_strong=_phrase_re(_list(data, "other", "strong", where)),
         agency_words=frozenset(a.lower() for a in agencies),
+        picture_agency_words=frozenset(a.lower() for a in
+                                       _list(data, "caption", "picture_agencies", where)),
         date_words=frozenset(date_words),
         month_re=_alternation(months),
     )

@@ -162,6 +162,8 @@ def _classify(line: Line, r: CleanRules) -> None:
         return mark("nav", "list label")
     if frag and _BREADCRUMB.search(s) and n <= 12:
         return mark("nav", "breadcrumb")
+    if _wire_only(s, r):
+        return mark("other", "wire agency line")
     if n <= 120 and _credit_tail(s, r):
         if (r.credit_only.match(s) and n <= 10) or (n <= 6 and r.name_slash_credit.match(s)):
             line.credit_only = True
@@ -276,6 +278,13 @@ def _caption_sized(s: str) -> bool:
     return words(s) <= 40 and sentences(s) <= 2
 
 
+def _wire_only(s: str, r: CleanRules) -> bool:
+    """'Reuters', 'AFP/AP', '(Reuters, AFP)': only wire agency names: the story's source line."""
+    parts = [p for p in re.split(r"\s*(?:[/,&|]|\band\b)\s*", s.strip(" .()—–-")) if p]
+    return bool(parts) and len(parts) <= 4 and all(
+        p.lower() in r.agency_words and p.lower() not in r.picture_agency_words for p in parts)
+
+
 def _standalone_credits(lines: list[Line], r: CleanRules, first_body: int) -> None:
     """'Anna Kis/AFP', 'Getty Images' alone on a line inside the story: a photo credit.
 
@@ -288,8 +297,9 @@ def _standalone_credits(lines: list[Line], r: CleanRules, first_body: int) -> No
         if line.kind is not None or words(s) > 6 or ends_terminal(s) and not s.endswith("."):
             continue
         bare = s.rstrip(". ")
-        agency = bare.lower() in r.agency_words
-        slash = bool(r.name_slash_credit.fullmatch(bare)) if "/" in bare else False
+        agency = bare.lower() in r.picture_agency_words
+        slash = "/" in bare and bool(r.name_slash_credit.fullmatch(bare)) \
+            and not _wire_only(bare, r)
         if not (agency or slash):
             continue
         line.kind, line.why, line.credit_only = "caption", "photo credit on its own line", True
@@ -357,9 +367,16 @@ def _zones(lines: list[Line], r: CleanRules, title_hint: str | None) -> int | No
         if not ends_terminal(line.text) and words(line.text) <= r.short_fragment_words:
             is_credit = any(w.lower().strip(",.") in r.agency_words for w in line.text.split())
             line.kind, line.why = ("other", "agency line") if is_credit else ("nav", "page header")
+        elif not ends_terminal(line.text) and r.other_prefix.match(line.text) \
+                and words(line.text) <= 20:
+            line.kind, line.why = "other", "byline in the page header"
     for line in lines[last + 1:]:
         if line.kind is None and line.bio:
             line.kind, line.why = "other", "author note"
+        if line.kind is None and words(line.text) < r.body_min_words and not has_quote(line.text) \
+                and (re.search(r"\b(?:you|your)\b", line.text, re.IGNORECASE)
+                     or r.imperative.match(line.text)):
+            line.kind, line.why = "promo", "appeal to the reader in the page footer"
         if line.kind is None and not ends_terminal(line.text) \
                 and words(line.text) <= r.short_fragment_words:
             line.kind, line.why = "nav", "page footer"
