@@ -389,3 +389,20 @@ def test_long_byline_in_the_header_goes():
     byline = "By Ana Ruiz in Ostraven and Ivo Berg in the Kestrian capital, Frontier desk"
     cleaned = clean_text(page(HEAD, byline, *BODY))
     assert removed(cleaned).get(byline) == "other" and cleaned.title == HEAD
+
+
+def test_summary_bullets_under_a_summary_label_stay():
+    summary = ("Summary\n- Velmora shuts all four crossings on its eastern border\n"
+               "- Kestria calls the call-up a routine exercise\n- Trade has been falling since autumn")
+    cleaned = clean_text(page(HEAD, summary, *BODY))
+    assert "Velmora shuts all four crossings on its eastern border" in cleaned.text
+    assert "Kestria calls the call-up a routine exercise" in cleaned.text
+
+
+@pytest.mark.parametrize("look_alike", [
+    "Analysts pointed to Kestria's links to more radical groups across the estuary.",
+    "Note the timing: the call-up came a day before the vote.",
+])
+def test_body_sentences_near_furniture_phrases_stay(look_alike):
+    cleaned = clean_text(page(HEAD, P1, P2, look_alike, P3, P4))
+    assert look_alike in cleaned.text

@@ -149,7 +149,7 @@ def parse_rules(data: Any, where: str = _FILE) -> CleanRules:
                                  re.IGNORECASE),
         related_label_only=re.compile(r"^\s*(?:" + related + r")\s*[:|»>.…]*\s*$", re.IGNORECASE),
         link_label=re.compile(r"^\s*(?:" + _alternation(_list(data, "related", "link_labels", where))
-                              + r")\s*:\s+\S", re.IGNORECASE),
+                              + r")\s*[:|]\s+\S", re.IGNORECASE),
         related_start=re.compile(r"^\s*(?:" + related + r")\b", re.IGNORECASE),
         # "(Map: News graphics)", "(Photo: Ana Ruiz)" closing a line.
         paren_label_credit=re.compile(r"\(\s*(?:" + paren_labels + r")\s*:\s*[^()]{1,60}\)\s*$",

@@ -41,7 +41,8 @@ _LINK_ONLY = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$|\(@\w{1,30}\)|\bpic\.tw
                         r"|\s(?:https?://|www\.)\S+\s*$|^\s*list\s+(?:of\s+)?\d+(?:\s+of\s+\d+"
                         r"|\s+items?)\s*$"
                         r"|^\s*[—–-]\s*[^\s@]+(?:\s+[^\s@]+){0,4}\s+@\w{1,30}\b")
-_COUNTER_LINE = re.compile(r"^\s*(?:\d+\s+comments?|comments?\s*[(\[]?\s*\d+\s*[)\]]?)\s*$",
+_COUNTER_LINE = re.compile(r"^\s*(?:\d+\s+(?:comments?|talkbacks?|responses|replies)"
+                           r"|(?:comments?|talkbacks?|responses|replies)\s*[(\[]?\s*\d+\s*[)\]]?)\s*$",
                            re.IGNORECASE)
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
 _PHONE = re.compile(r"(?:\+|\btel\b\.?:?\s*|\bphone\b:?\s*)\(?\d[\d\s().-]{6,}\d", re.IGNORECASE)
