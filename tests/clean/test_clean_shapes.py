@@ -406,3 +406,12 @@ def test_summary_bullets_under_a_summary_label_stay():
 def test_body_sentences_near_furniture_phrases_stay(look_alike):
     cleaned = clean_text(page(HEAD, P1, P2, look_alike, P3, P4))
     assert look_alike in cleaned.text
+
+
+@pytest.mark.parametrize("footer", [
+    "The views expressed in this article are the author's own and do not necessarily reflect the Ledger's editorial stance.",
+    "Lin Havel is a senior fellow at the Ostraven Institute for Frontier Studies.",
+])
+def test_analysis_disclaimers_and_author_notes_at_the_foot_go(footer):
+    cleaned = clean_text(page(HEAD, *BODY, footer))
+    assert cleaned.text.endswith(P4) and footer in removed(cleaned)

@@ -49,7 +49,8 @@ _PHONE = re.compile(r"(?:\+|\btel\b\.?:?\s*|\bphone\b:?\s*)\(?\d[\d\s().-]{6,}\d
 #: "Ana Ruiz is a senior correspondent for the Ledger ...": an author box, by its shape.
 _NAMED_BIO = re.compile(r"^[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}\s+(?:is|was)\s+(?:a|an|the)\s"
                         r"[^.]{0,80}\b(?:correspondent|reporter|journalist|editor|writer|producer|"
-                        r"columnist|contributor|photographer)s?\b")
+                        r"columnist|contributor|photographer|fellow|researcher|analyst|professor|"
+                        r"lecturer|author)s?\b")
 #: "Ledger writers Ana Ruiz in Ostraven and Ivo Berg contributed.": the wire's credit line.
 _CONTRIBUTED = re.compile(r"\b(?:writers?|reporters?|correspondents?|journalists?|staff)\b[^\n]*"
                           r"\bcontributed(?:\s+(?:reporting|to\s+this\s+\w+))?\s*\.?\s*$",
