@@ -132,12 +132,30 @@ def test_labelled_links_inside_the_story_go(link):
 
 @pytest.mark.parametrize("look_alike", [
     "OSTRAVEN: Police said on Friday that two smugglers had been arrested near the crossing.",
-    "Pell: the border stays shut until Kestria explains itself",  # a live-blog entry headline
     "WHAT COMES NEXT",  # a box heading in capitals
 ])
 def test_label_like_body_lines_stay(look_alike):
     cleaned = clean_text(page(HEAD, P1, P2, look_alike, P3, P4))
     assert look_alike in cleaned.text
+
+
+def test_live_blog_entry_headlines_stay():
+    entries = page("18:05 CET", "Pell: the border stays shut until Kestria explains itself", P1,
+                   "16:40 CET", "Kestria's army chief says the reservists will go home in May", P3)
+    cleaned = clean_text(page(HEAD, P2, entries, P4))
+    assert "Pell: the border stays shut until Kestria explains itself" in cleaned.text
+    assert "Kestria's army chief says the reservists will go home in May" in cleaned.text
+
+
+@pytest.mark.parametrize("stray", [
+    "Farmers block the ring road over diesel prices in the capital",
+    "Opposition leader wins appeal against five-year ban from politics",
+    "Storm cuts power to 40,000 homes along the northern coast",
+])
+def test_lone_headline_of_another_story_inside_the_story_goes(stray):
+    cleaned = clean_text(page(HEAD, P1, P2, stray, P3, P4))
+    assert removed(cleaned).get(stray) == "nav"
+    assert_body_intact(cleaned)
 
 
 def test_labelled_headline_at_the_top_is_the_title():

@@ -19,6 +19,9 @@ from .rules import CleanRules
 
 #: Longest line (in words) still read as one headline of a list.
 _TITLE_MAX_WORDS = 20
+#: A lone title-like line this long inside the story is another story's headline: the
+#: story's own subheadings are short ("Talks in doubt", "What comes next").
+_STRAY_MIN_WORDS = 7
 #: A label heading a list ("Key events", "TOP STORIES") has at most this many words.
 _LABEL_MAX_WORDS = 4
 #: "WATCH: ...", "IN PICTURES: ...": an all-caps label of one to three words, then a colon.
@@ -218,8 +221,10 @@ def mark_headline_runs(lines: list[Line], r: CleanRules, first_body: int, last_b
     stories). Any title-like line after the last body paragraph goes too (the page footer).
     Short furniture already taken out (a time, "2 hours ago", a menu item) and capitalised
     section kickers ("WORLD") may sit between the items without ending the run; only kept
-    title-like lines count. A single title-like line between paragraphs is a subheading and
-    stays, as does the headline itself and a standfirst right under it.
+    title-like lines count. A single short title-like line between paragraphs is a
+    subheading and stays; a single one of seven words or more, a full headline clause, is a
+    link to another story, except in a live blog, whose entries open with such headlines.
+    The headline itself and a standfirst right under it always stay.
     """
     def bridge(line: Line) -> bool:
         return (line.kind in ("nav", "other") and words(line.text) <= 8) or _caps_kicker(line)
@@ -227,6 +232,9 @@ def mark_headline_runs(lines: list[Line], r: CleanRules, first_body: int, last_b
     def member(k: int) -> bool:
         return k != title_at and (title_like(lines[k]) or bridge(lines[k]))
 
+    # A live blog (several entry times) heads each entry with a headline: those stay.
+    live_blog = sum(1 for x in lines[first_body + 1:]
+                    if x.kind == "other" and x.why == "date line") >= 2
     i, n = 0, len(lines)
     while i < n:
         if not member(i):
@@ -249,7 +257,10 @@ def mark_headline_runs(lines: list[Line], r: CleanRules, first_body: int, last_b
         strong = prev is not None and (_strong_label(prev, r) or _related_intro(prev, r))
         labelled = _label_like(run[0], r) and len(run) >= 2
         footer = i > last_body
-        if strong or footer or len(run) >= 3 or (len(run) >= 2 and (after_label or labelled)):
+        stray = len(run) == 1 and first_body < i < last_body and not live_blog \
+            and words(run[0].text) >= _STRAY_MIN_WORDS and not run[0].text.rstrip().endswith("?")
+        if strong or footer or stray or len(run) >= 3 \
+                or (len(run) >= 2 and (after_label or labelled)):
             if not _wrapped_on(lines, j) or footer:
                 why = "headline in the page footer" if footer else "headline list"
                 for line in lines[i:j]:

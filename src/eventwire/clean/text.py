@@ -434,8 +434,8 @@ def clean_text(text: str, title: str | None = None, rules: CleanRules | None = N
     mark_release_end(lines, r, first)
     title_at = _zones(lines, r, title)
     first, last = _body_span(lines, r)
-    mark_headline_runs(lines, r, first, last, title_at)
     mark_pull_quotes(lines, title_at)
+    mark_headline_runs(lines, r, first, last, title_at)
     removed: list[Removed] = []
     captions: list[str] = []
     caption_groups: dict[int, int] = {}
