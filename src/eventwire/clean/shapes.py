@@ -123,8 +123,9 @@ def mark_label_lists(lines: list[Line], r: CleanRules) -> None:
     Blank lines between the items (pages copied from HTML) do not end the list, and bulleted
     or numbered items count: under a label that names other stories they are links.
     """
+    scanned = 0  # lines before this index are already judged: each line is visited once
     for i, line in enumerate(lines):
-        if not (line.list_label or _related_intro(line, r)):
+        if i < scanned or not (line.list_label or _related_intro(line, r)):
             continue
         if line.kind is None:
             line.kind, line.why = "nav", "label of a headline list"
@@ -134,6 +135,7 @@ def mark_label_lists(lines: list[Line], r: CleanRules) -> None:
             if lines[j].kind is None:
                 lines[j].kind, lines[j].why = "nav", "item of a link list"
             j += 1
+        scanned = j
 
 
 def mark_release_end(lines: list[Line], r: CleanRules, first_body: int) -> None:
@@ -166,6 +168,7 @@ def mark_pull_quotes(lines: list[Line], title_at: int | None) -> None:
     """
     long_keys = " | ".join(_key(x.text) for k, x in enumerate(lines)
                            if x.kind is None and k != title_at and words(x.text) > 12)
+    line_keys = Counter(_key(x.text) for x in lines)
     checked = 0
     for k, line in enumerate(lines):
         lo, hi = _PULL_QUOTE_WORDS
@@ -178,7 +181,7 @@ def mark_pull_quotes(lines: list[Line], title_at: int | None) -> None:
         inside_self = words(line.text) > 12 and key == _key(line.text)
         if len(key.split()) >= lo \
                 and f" {long_keys} ".count(f" {key} ") > (1 if inside_self else 0) \
-                and not any(key == _key(x.text) for x in lines if x is not line):
+                and line_keys[key] <= (1 if key == _key(line.text) else 0):
             line.kind, line.why = "other", "pull quote (repeated passage)"
 
 

@@ -133,7 +133,7 @@ def _classify(line: Line, r: CleanRules) -> None:
     if shape is not None:
         line.marker, line.credit_only, line.caption_text = shape.marker, shape.credit, shape.text
         return mark("caption", shape.why)
-    if _LINK_ONLY.search(s) and n <= 20 and frag:
+    if frag and n <= 20 and _LINK_ONLY.search(s):
         return mark("nav", "link or social embed")
     if r.caption_marker.match(s):
         return mark("caption", "caption marker")
@@ -176,7 +176,7 @@ def _classify(line: Line, r: CleanRules) -> None:
         return None
     if (r.bio_opener.match(s) or _NAMED_BIO.match(s)) and sentences(s) <= 2:
         line.bio = True  # "The writer is ...": an author note if it sits in the footer
-    if _CONTRIBUTED.search(s) and n <= 40:
+    if n <= 40 and "contributed" in s.lower() and _CONTRIBUTED.search(s):
         return mark("other", "contributors' credit")
     strong = r.other_strong.search(s)
     if strong and (not quoted or strong.start() == 0):
@@ -187,9 +187,9 @@ def _classify(line: Line, r: CleanRules) -> None:
         return mark("nav", "page furniture phrase")
     if _COUNTER_LINE.match(s):
         return mark("nav", "comment counter")
-    if (_EMAIL.search(s) or _PHONE.search(s)) and n <= 15 and not quoted:
+    if n <= 15 and not quoted and (_EMAIL.search(s) or _PHONE.search(s)):
         return mark("other", "contact line")
-    if r.position_paren.search(s) and n <= 40 and sentences(s) <= 2 and not quoted:
+    if "(" in s and n <= 40 and not quoted and r.position_paren.search(s) and sentences(s) <= 2:
         return mark("caption", "picture with positions")
     if r.promo_cue.search(s) and not quoted and (frag or _addresses_reader(s, r)):
         return mark("promo", "promo cue")
