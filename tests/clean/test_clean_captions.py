@@ -124,3 +124,27 @@ def test_copyright_notice_is_not_a_photo_credit():
     notice = "© 2026 Coast Courier. All rights reserved."
     cleaned = clean_text(page(HEAD, P1, P2, P3, P4, notice))
     assert cleaned.captions == () and notice not in cleaned.text
+
+
+@pytest.mark.parametrize("marks,caption", [
+    ("Soldiers fill sandbags on the river bank\nAFP", "Soldiers fill sandbags on the river bank"),
+    ("Rescuers row through the old town on Monday.\nReuters",
+     "Rescuers row through the old town on Monday."),
+    ("Click to enlarge\nThe flooded districts of Brenvik seen from the air",
+     "The flooded districts of Brenvik seen from the air"),
+    ("Above: the old town from the cathedral tower", "the old town from the cathedral tower"),
+    ("Pumps drain a cellar near the market square | Reuters",
+     "Pumps drain a cellar near the market square"),
+])
+def test_captions_with_wire_credits_and_picture_labels(marks, caption):
+    cleaned = clean_text(page(HEAD, P1, P2, marks, P3, P4))
+    assert_separated(cleaned, caption)
+    assert_body(cleaned)
+
+
+def test_closing_paragraph_above_a_wire_source_line_stays():
+    closing = "More rain is expected on Tuesday."
+    cleaned = clean_text(page(HEAD, P1, P2, P3, P4, closing, "Reuters"))
+    assert cleaned.text.endswith(closing) and cleaned.captions == ()
+    cleaned = clean_text(page(HEAD, "Reuters", P1, P2, P3, P4))
+    assert cleaned.title == HEAD and cleaned.captions == ()

@@ -41,6 +41,7 @@ class Line:
     marker: bool = False  # a picture marker with no caption text ("Image caption" alone)
     caption_text: str | None = None  # the caption inside its marks ("[Image: <text>]")
     bio: bool = False  # opens like an author's biography ("The writer is ...")
+    wire: bool = False  # only wire agency names ("Reuters", "AFP/AP")
 
 
 def normalise(text: str) -> str:

@@ -112,7 +112,7 @@ def parse_rules(data: Any, where: str = _FILE) -> CleanRules:
     name_slash_credit = re.compile(
         r"(?:^|(?<=[.!?”\"])\s+|\s)" + cap + r"(?:\s+" + cap + r"){0,3}\s?/\s?" + cap
         + r"(?:\s+(?:" + cap + r"|of|via|for|and|the|de|pool|photo)){0,6}\s*$")
-    agency_tail = re.compile(r"(?<=[.!?”\"])\s+(?:" + _alternation(agencies) + r")\s*$")
+    agency_tail = re.compile(r"(?<=[.!?”\"|])\s+(?:" + _alternation(agencies) + r")\s*$")
     tags = _alternation(_list(data, "tags", "labels", where))
     related = _alternation(_list(data, "related", "labels", where))
     imperatives = _alternation(_list(data, "promo", "imperatives", where))
@@ -156,7 +156,7 @@ def parse_rules(data: Any, where: str = _FILE) -> CleanRules:
                                       re.IGNORECASE),
         comma_prefix=re.compile(r"^\s*(?:" + comma + r")\s*[,:]?\s+(?=\S)", re.IGNORECASE),
         caption_words=frozenset(w.lower() for key in ("markers", "prefixes", "comma_prefixes",
-                                                      "credit_labels")
+                                                      "credit_labels", "marker_lines")
                                 for w in _list(data, "caption", key, where)),
         position_paren=re.compile(r"\((?:" + positions + r")\)", re.IGNORECASE),
         note_label=re.compile(r"^\s*(?:" + notes + r")\s*:\s*\S", re.IGNORECASE),

@@ -165,6 +165,7 @@ def _classify(line: Line, r: CleanRules) -> None:
     if frag and _BREADCRUMB.search(s) and n <= 12:
         return mark("nav", "breadcrumb")
     if _wire_only(s, r):
+        line.wire = True  # "Reuters" alone: a source line, or the credit of a caption above
         return mark("other", "wire agency line")
     if n <= 120 and _credit_tail(s, r):
         if (r.credit_only.match(s) and n <= 10) or (n <= 6 and r.name_slash_credit.match(s)):
@@ -224,7 +225,7 @@ def _same(a: str, b: str) -> bool:
     return re.sub(r"\W+", " ", a).strip().lower() == re.sub(r"\W+", " ", b).strip().lower()
 
 
-def _context(lines: list[Line], r: CleanRules) -> None:
+def _context(lines: list[Line], r: CleanRules, first_body: int) -> None:
     """Decide lines by their neighbours: credits, tag lines, list labels, duplicates."""
     group = 0
     for i, line in enumerate(lines):
@@ -245,6 +246,17 @@ def _context(lines: list[Line], r: CleanRules) -> None:
                 and nxt is not None and nxt.kind is None and _caption_sized(nxt.text):
             nxt.kind, nxt.why, nxt.caption_group = "caption", "line below an image marker", \
                 line.caption_group
+        # "Soldiers patrol the port on Sunday\nAFP": a wire name credits the unpunctuated
+        # line above it, or the line above in its own block; a story's closing sentence,
+        # in a paragraph of its own, keeps its full stop and stays.
+        if line.wire and prev is not None and prev.kind is None and i - 1 > first_body \
+                and words(prev.text) <= 30 and sentences(prev.text) == 1 \
+                and not has_quote(prev.text) \
+                and (prev.block == line.block or not ends_terminal(prev.text)) \
+                and _caption_sized(prev.text) and words(prev.text) >= 4:
+            group += 1
+            line.kind, line.why, line.caption_group = "caption", "wire credit of a photo", group
+            prev.kind, prev.why, prev.caption_group = "caption", "line above a credit", group
         # "us, army, helicopter" then the photo's caption on the next line of the block.
         if line.tag_list and nxt is not None and nxt.kind is None and nxt.block == line.block \
                 and words(nxt.text) <= 120:
@@ -424,7 +436,7 @@ def clean_text(text: str, title: str | None = None, rules: CleanRules | None = N
     lines = split_lines(text or "")
     for line in lines:
         _classify(line, r)
-    _context(lines, r)
+    _context(lines, r, _body_span(lines, r)[0])
     _neighbourhood(lines, r)
     mark_repeated(lines, r)
     first, _ = _body_span(lines, r)
