@@ -433,3 +433,20 @@ def test_body_sentences_near_furniture_phrases_stay(look_alike):
 def test_analysis_disclaimers_and_author_notes_at_the_foot_go(footer):
     cleaned = clean_text(page(HEAD, *BODY, footer))
     assert cleaned.text.endswith(P4) and footer in removed(cleaned)
+
+
+def test_entry_bylines_in_a_live_blog_go_headlines_stay():
+    entries = page("18:05 CET", "Border stays shut, Pell says", "Ana Ruiz\nFrontier correspondent",
+                   P1, "16:40 CET", "Reservists report to barracks", "Reporting from Ostraven", P3)
+    cleaned = clean_text(page(HEAD, P2, entries, P4))
+    for gone in ("Ana Ruiz", "Frontier correspondent", "Reporting from Ostraven"):
+        assert gone not in cleaned.text and gone in removed(cleaned)
+    assert "Border stays shut, Pell says" in cleaned.text
+    assert "Reservists report to barracks" in cleaned.text
+    assert_body_intact(cleaned)
+
+
+def test_subheading_about_reporters_stays():
+    for subheading in ("Reporters detained at the crossing", "An editor's warning"):
+        cleaned = clean_text(page(HEAD, P1, P2, subheading, P3, P4))
+        assert subheading in cleaned.text

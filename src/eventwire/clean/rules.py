@@ -57,6 +57,7 @@ class CleanRules:
     note_label: re.Pattern[str]
     caption_words: frozenset[str]
     bio_opener: re.Pattern[str]
+    role: re.Pattern[str]
     promo_cue: re.Pattern[str]
     promo_reader_cue: re.Pattern[str]
     imperative: re.Pattern[str]
@@ -160,6 +161,7 @@ def parse_rules(data: Any, where: str = _FILE) -> CleanRules:
                                 for w in _list(data, "caption", key, where)),
         position_paren=re.compile(r"\((?:" + positions + r")\)", re.IGNORECASE),
         note_label=re.compile(r"^\s*(?:" + notes + r")\s*:\s*\S", re.IGNORECASE),
+        role=_phrase_re(_list(data, "other", "roles", where)),
         bio_opener=re.compile(r"^\s*(?:" + bios + r")\b", re.IGNORECASE),
         promo_cue=_phrase_re(_list(data, "promo", "cues", where)),
         promo_reader_cue=_phrase_re(_list(data, "promo", "reader_cues", where)),

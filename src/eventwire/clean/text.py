@@ -35,6 +35,8 @@ _CLOCK = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\b|\b\d{1,2}(?:[.:]\d{2})?\s*[ap
 #: "An hour ago", "a few minutes ago" (live-blog entry times in words).
 _WORDED_AGO = re.compile(r"^\s*(?:updated\s+|posted\s+)?(?:an?|one|a\s+few)\s+"
                          r"(?:seconds?|minutes?|mins?|hours?|days?)\s+ago\s*$", re.IGNORECASE)
+#: "Ana Ruiz", "Ivo van Berg": a person's name alone on a line.
+_NAME_ONLY = re.compile(r"^[A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|van|von|de|da|al|el|bin)){1,3}$")
 #: A line that is a bare web address, or an embedded post's signature
 #: ("— Ana Ruiz (@anaruiz) March 3, 2024", "pic.twitter.com/x1y2").
 _LINK_ONLY = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$|\(@\w{1,30}\)|\bpic\.twitter\.com/"
@@ -104,6 +106,16 @@ def _pipe_kind(s: str, r: CleanRules) -> str | None:
     if len(segments) == 2 and ends_terminal(s):
         return None
     return "nav"
+
+
+def _role_line(s: str, r: CleanRules) -> bool:
+    """'Frontier correspondent', 'Ana Ruiz, political editor, in Ostraven': a job that closes
+    the line or is followed only by where or for whom ("Reporters detained ..." is a clause)."""
+    for m in r.role.finditer(s):
+        rest = s[m.end():]
+        if m.start() > 0 and (not rest.strip() or re.match(r"\s*(?:,|\bin\b|\bat\b|\bfor\b)", rest)):
+            return True
+    return False
 
 
 def _credit_tail(s: str, r: CleanRules) -> bool:
@@ -201,6 +213,8 @@ def _classify(line: Line, r: CleanRules) -> None:
             return mark("other", "byline/timestamp")
     if _is_date_line(s, r):
         return mark("other", "date line")
+    if frag and n <= 8 and not quoted and _role_line(s, r):
+        return mark("other", "byline")
     if _pipe_kind(s, r):
         return mark("nav", "menu/share line")
     if frag and _BREADCRUMB.search(s) and n <= 12:
@@ -269,6 +283,11 @@ def _context(lines: list[Line], r: CleanRules, first_body: int) -> None:
                     and (not ends_terminal(lines[j].text) or words(lines[j].text) <= 15):
                 lines[j].kind, lines[j].why = "nav", "item of a link list"
                 j += 1
+    # "Ana Ruiz" over "Frontier correspondent": the name belongs to the byline below it.
+    for i in range(1, len(lines)):
+        prev = lines[i - 1]
+        if lines[i].why == "byline" and prev.kind is None and _NAME_ONLY.match(prev.text):
+            prev.kind, prev.why = "other", "name of a byline"
     # A caption printed twice (once without its credit): the copy is a caption too.
     for i, line in enumerate(lines):
         if line.kind is not None:
