@@ -148,3 +148,14 @@ def test_closing_paragraph_above_a_wire_source_line_stays():
     assert cleaned.text.endswith(closing) and cleaned.captions == ()
     cleaned = clean_text(page(HEAD, "Reuters", P1, P2, P3, P4))
     assert cleaned.title == HEAD and cleaned.captions == ()
+
+
+@pytest.mark.parametrize("marks,caption", [
+    ("Boats moored in the flooded high street\n[Reuters]", "Boats moored in the flooded high street"),
+    ("A child is carried to safety in Brenvik [AFP/Lene Ask]", "A child is carried to safety"),
+    ("A dyke gives way south of the town\nPicture credit: Lene Ask", "A dyke gives way south of the town"),
+])
+def test_bracketed_and_labelled_credits(marks, caption):
+    cleaned = clean_text(page(HEAD, P1, P2, marks, P3, P4))
+    assert_separated(cleaned, caption)
+    assert_body(cleaned)

@@ -450,3 +450,12 @@ def test_subheading_about_reporters_stays():
     for subheading in ("Reporters detained at the crossing", "An editor's warning"):
         cleaned = clean_text(page(HEAD, P1, P2, subheading, P3, P4))
         assert subheading in cleaned.text
+
+
+def test_two_stacked_headlines_of_other_stories_go():
+    pair = ("Opposition leader wins appeal against five-year ban from politics\n"
+            "Storm cuts power to 40,000 homes along the northern coast")
+    cleaned = clean_text(page(HEAD, P1, P2, pair, P3, P4))
+    assert "Opposition leader wins appeal" not in cleaned.text
+    assert "Storm cuts power" not in cleaned.text
+    assert_body_intact(cleaned)

@@ -106,7 +106,9 @@ def parse_rules(data: Any, where: str = _FILE) -> CleanRules:
     credit_only = re.compile(r"^\s*(?:" + labels + r")\s*:\s*\S.{0,80}$", re.IGNORECASE)
     paren = _alternation(_list(data, "caption", "paren_words", where))
     paren_credit = re.compile(
-        r"\((?:[^()]{1,60}/[^()]{1,50}|[^()]{0,40}\b(?:" + paren + r")\b[^()]{0,40})\)\s*$",
+        r"\((?:[^()]{1,60}/[^()]{1,50}|[^()]{0,40}\b(?:" + paren + r")\b[^()]{0,40})\)\s*$"
+        # "[Reuters]", "[AFP/Ana Ruiz]": square brackets hold a credit, never a source note.
+        r"|\[\s*(?:" + _alternation(agencies) + r")(?:\s*/\s*[^\[\]]{1,40})?\s*\]\s*$",
         re.IGNORECASE)
     # "Captain Samuel Davies/British Legion Troop", "Raymond Roig/AFP" closing a caption.
     cap = r"[A-Z][\w.'’-]*"

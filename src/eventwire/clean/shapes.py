@@ -225,8 +225,8 @@ def mark_headline_runs(lines: list[Line], r: CleanRules, first_body: int, last_b
     Short furniture already taken out (a time, "2 hours ago", a menu item) and capitalised
     section kickers ("WORLD") may sit between the items without ending the run; only kept
     title-like lines count. A single short title-like line between paragraphs is a
-    subheading and stays; a single one of seven words or more, a full headline clause, is a
-    link to another story, except in a live blog, whose entries open with such headlines.
+    subheading and stays; one or two of seven words or more, full headline clauses, are
+    links to other stories, except in a live blog, whose entries open with such headlines.
     The headline itself and a standfirst right under it always stay.
     """
     def bridge(line: Line) -> bool:
@@ -260,8 +260,9 @@ def mark_headline_runs(lines: list[Line], r: CleanRules, first_body: int, last_b
         strong = prev is not None and (_strong_label(prev, r) or _related_intro(prev, r))
         labelled = _label_like(run[0], r) and len(run) >= 2
         footer = i > last_body
-        stray = len(run) == 1 and first_body < i < last_body and not live_blog \
-            and words(run[0].text) >= _STRAY_MIN_WORDS and not run[0].text.rstrip().endswith("?")
+        stray = len(run) <= 2 and first_body < i < last_body and not live_blog \
+            and all(words(x.text) >= _STRAY_MIN_WORDS and not x.text.rstrip().endswith("?")
+                    for x in run)
         if strong or footer or stray or len(run) >= 3 \
                 or (len(run) >= 2 and (after_label or labelled)):
             if not _wrapped_on(lines, j) or footer:

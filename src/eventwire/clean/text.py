@@ -158,6 +158,9 @@ def _classify(line: Line, r: CleanRules) -> None:
         if "caption" not in r.comma_prefix.match(s).group(0).lower():
             line.credit_only = n <= 10
         return mark("caption", "caption label")
+    if n <= 8 and _wire_only(s, r):
+        line.wire = True  # "Reuters" alone: a source line, or the credit of a caption above
+        return mark("other", "wire agency line")
     if re.fullmatch(r"\[[^\[\]]+\]", s):
         return mark("nav", "embed placeholder")
     if r.media_prefix.match(s) or (_TIMECODE.search(s) and n <= 15):
@@ -176,9 +179,6 @@ def _classify(line: Line, r: CleanRules) -> None:
         return mark("nav", "list label")
     if frag and _BREADCRUMB.search(s) and n <= 12:
         return mark("nav", "breadcrumb")
-    if _wire_only(s, r):
-        line.wire = True  # "Reuters" alone: a source line, or the credit of a caption above
-        return mark("other", "wire agency line")
     if n <= 120 and _credit_tail(s, r):
         if (r.credit_only.match(s) and n <= 10) or (n <= 6 and r.name_slash_credit.match(s)):
             line.credit_only = True
@@ -313,7 +313,7 @@ def _caption_sized(s: str) -> bool:
 
 def _wire_only(s: str, r: CleanRules) -> bool:
     """'Reuters', 'AFP/AP', '(Reuters, AFP)': only wire agency names: the story's source line."""
-    parts = [p for p in re.split(r"\s*(?:[/,&|]|\band\b)\s*", s.strip(" .()—–-")) if p]
+    parts = [p for p in re.split(r"\s*(?:[/,&|]|\band\b)\s*", s.strip(" .()[]—–-")) if p]
     return bool(parts) and len(parts) <= 4 and all(
         p.lower() in r.agency_words and p.lower() not in r.picture_agency_words for p in parts)
 
