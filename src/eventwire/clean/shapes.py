@@ -66,7 +66,7 @@ def _label_like(line: Line, r: CleanRules) -> bool:
 
 
 def _related_intro(line: Line, r: CleanRules) -> bool:
-    """A kept line whose last sentence opens a list of other stories: '... More from the series:'."""
+    """A kept line whose last sentence opens a list of other stories ('More from the series:')."""
     if line.kind is not None or not line.text.rstrip().endswith(":"):
         return False
     tail = last_sentence(line.text)
@@ -177,7 +177,8 @@ def mark_pull_quotes(lines: list[Line], title_at: int | None) -> None:
         checked += 1
         if checked > _PULL_QUOTE_CANDIDATES:
             return
-        key = _key(re.sub(r"\s+[—–-]\s*[^—–-]{1,60}$", "", line.text))  # drop "— Name, role"
+        # compare without a closing attribution ("— Name, role")
+        key = _key(re.sub(r"\s+[—–-]\s*[^—–-]{1,60}$", "", line.text))
         inside_self = words(line.text) > 12 and key == _key(line.text)
         if len(key.split()) >= lo \
                 and f" {long_keys} ".count(f" {key} ") > (1 if inside_self else 0) \
@@ -275,5 +276,6 @@ def mark_headline_runs(lines: list[Line], r: CleanRules, first_body: int, last_b
         i = j
 
 
-__all__ = ["title_like", "mark_repeated", "mark_pull_quotes", "mark_label_links", "mark_label_lists", "mark_release_end",
+__all__ = ["title_like", "mark_repeated", "mark_pull_quotes", "mark_label_links",
+           "mark_label_lists", "mark_release_end",
            "mark_headline_runs"]

@@ -2,10 +2,12 @@
 
 Why line-based: pasted and scraped articles keep page furniture on lines of their own (menus,
 share bars, captions, "Related:" links), while body paragraphs are sentences. Each line is first
-judged alone from its shape and cue words (``data/clean.yaml``), then in context: a credit line
-takes the short line above it, a tag line the caption below it, a list label its items, and the
-lines before the first / after the last body paragraph are the page's header and footer.
-Everything taken out is returned in ``removed``; nothing is silently lost.
+judged alone from its shape and cue words (``data/clean.yaml``; picture marks in ``captions``),
+then in context: a credit line takes the short line above it, a picture marker the line below,
+a tag line the caption below it, a list label its items, and the lines before the first / after
+the last body paragraph are the page's header and footer. Last come the position rules of
+``shapes`` (runs of headlines, repeated interface lines, label links, pull quotes, the end of
+a press release). Everything taken out is returned in ``removed``; nothing is silently lost.
 """
 from __future__ import annotations
 
@@ -113,7 +115,8 @@ def _role_line(s: str, r: CleanRules) -> bool:
     the line or is followed only by where or for whom ("Reporters detained ..." is a clause)."""
     for m in r.role.finditer(s):
         rest = s[m.end():]
-        if m.start() > 0 and (not rest.strip() or re.match(r"\s*(?:,|\bin\b|\bat\b|\bfor\b)", rest)):
+        if m.start() > 0 and (not rest.strip()
+                              or re.match(r"\s*(?:,|\bin\b|\bat\b|\bfor\b)", rest)):
             return True
     return False
 
