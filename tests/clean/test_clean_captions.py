@@ -159,3 +159,17 @@ def test_bracketed_and_labelled_credits(marks, caption):
     cleaned = clean_text(page(HEAD, P1, P2, marks, P3, P4))
     assert_separated(cleaned, caption)
     assert_body(cleaned)
+
+
+def test_caption_above_a_bare_marker_at_the_end_of_a_paragraph_run():
+    cleaned = clean_text(page(HEAD, P1, P2, "Volunteers at the pumping station on Monday", "[Photo]",
+                              P3, P4))
+    assert_separated(cleaned, "Volunteers at the pumping station on Monday")
+    assert_body(cleaned)
+
+
+def test_story_paragraph_after_an_uncaptioned_marker_stays():
+    lede = ("BRENVIK — The river Asel burst its banks on Sunday night, the regional governor "
+            "said, forcing about 3,000 people from their homes.")
+    cleaned = clean_text(page(HEAD, "[Image]", lede, P2, P3, P4))
+    assert lede in cleaned.text and cleaned.captions == ()

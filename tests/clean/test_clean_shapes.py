@@ -459,3 +459,19 @@ def test_two_stacked_headlines_of_other_stories_go():
     assert "Opposition leader wins appeal" not in cleaned.text
     assert "Storm cuts power" not in cleaned.text
     assert_body_intact(cleaned)
+
+
+def test_every_line_of_a_cluttered_page_is_kept_or_reported():
+    text = page("Home / World / Eastern Europe", HEAD, "By Ana Ruiz, frontier correspondent",
+                "3 hours ago", P1, "WATCH: Queues at the crossing (01:52)", P2,
+                "Image caption\nLorries wait at the Ostraven crossing", "14:32 BST", P3,
+                "Share this entry", "Share this entry", "Share this entry", P4,
+                "MOST SHARED\n1. Farmers block the ring road\n2. Court frees jailed blogger",
+                "Correction: An earlier version misspelled the crossing's name.")
+    cleaned = clean_text(text)
+    kept = cleaned.text.split("\n\n")
+    reported = [r.text for r in cleaned.removed]
+    for line in (ln.strip() for ln in text.split("\n")):
+        if line:
+            assert line in kept or line in reported or line == cleaned.title, line
+    assert kept == list(BODY)

@@ -258,11 +258,17 @@ def _context(lines: list[Line], r: CleanRules, first_body: int) -> None:
                     and sentences(prev.text) == 1:
                 prev.kind, prev.why, prev.caption_group = "caption", "line above a credit", \
                     line.caption_group
-        # "[Image]" or "Image caption" alone, then the picture's caption on the next line.
-        if line.kind == "caption" and (line.marker or not _strip_caption_marks(line.text, r)) \
-                and nxt is not None and nxt.kind is None and _caption_sized(nxt.text):
-            nxt.kind, nxt.why, nxt.caption_group = "caption", "line below an image marker", \
-                line.caption_group
+        # "[Image]" or "Image caption" alone: the picture's caption is the short line below
+        # it, else the short line above it (a story paragraph, opened by a dateline or long,
+        # is never taken).
+        if line.kind == "caption" and (line.marker or not _strip_caption_marks(line.text, r)):
+            if nxt is not None and nxt.kind is None and _marker_caption(nxt, line, r):
+                nxt.kind, nxt.why, nxt.caption_group = "caption", "line below an image marker", \
+                    line.caption_group
+            elif prev is not None and prev.kind is None and _marker_caption(prev, line, r) \
+                    and i - 1 > first_body:
+                prev.kind, prev.why, prev.caption_group = "caption", "line above an image marker", \
+                    line.caption_group
         # "Soldiers patrol the port on Sunday\nAFP": a wire name credits the unpunctuated
         # line above it, or the line above in its own block; a story's closing sentence,
         # in a paragraph of its own, keeps its full stop and stays.
@@ -307,6 +313,23 @@ def _context(lines: list[Line], r: CleanRules, first_body: int) -> None:
 
 #: Caption groups of credits found after the context pass (kept apart from its numbering).
 _STANDALONE_GROUP = 1_000_000
+
+
+#: "OSTRAVEN — ...", "KABUL (Reuters) -": a dateline opens a story paragraph, not a caption.
+_DATELINE = re.compile(r"^[A-Z][A-Z .,'-]{2,40}(?:\([^)]{1,30}\))?\s*[—–-]{1,2}\s")
+
+
+def _marker_caption(near: Line, marker: Line, r: CleanRules) -> bool:
+    """Is the line next to a bare picture marker that picture's caption?
+
+    In the marker's own block, any caption-sized line is; across a blank line only one that
+    does not read as a story paragraph (a long sentence with a full stop may be the next
+    paragraph of a picture that had no caption).
+    """
+    s = near.text
+    if not _caption_sized(s) or _DATELINE.match(s):
+        return False
+    return near.block == marker.block or not _is_body(near, r)
 
 
 def _caption_sized(s: str) -> bool:
