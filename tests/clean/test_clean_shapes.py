@@ -397,7 +397,9 @@ def test_appeals_to_the_reader_at_the_foot_go(appeal):
 
 @pytest.mark.parametrize("closing", ["\"You will see us back here tomorrow,\" one driver said.",
                                      "Our correspondent says the mood at the crossing is tense.",
-                                     "Kestria has not yet replied."])
+                                     "Kestria has not yet replied.",
+                                     "Stay calm, the governor urged residents.",
+                                     "Never has the frontier been so quiet."])
 def test_short_closing_paragraphs_stay(closing):
     cleaned = clean_text(page(HEAD, *BODY, closing))
     assert cleaned.text.endswith(closing)
@@ -475,3 +477,13 @@ def test_every_line_of_a_cluttered_page_is_kept_or_reported():
         if line:
             assert line in kept or line in reported or line == cleaned.title, line
     assert kept == list(BODY)
+
+
+@pytest.mark.parametrize("standfirst", [
+    "By nightfall the army had sealed every road into the border villages",
+    "By Tuesday most of the reservists had reported to their units",
+    "Source of the trouble lies in a decades-old fishing dispute",
+])
+def test_standfirst_that_opens_like_a_byline_stays(standfirst):
+    cleaned = clean_text(page(HEAD, standfirst, *BODY))
+    assert standfirst in cleaned.text

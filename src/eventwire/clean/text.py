@@ -110,6 +110,34 @@ def _pipe_kind(s: str, r: CleanRules) -> str | None:
     return "nav"
 
 
+#: "By Ana Ruiz, ...", "By Ana Ruiz and Ivo Berg in Ostraven": names right after "By".
+_BY_NAMES = re.compile(r"^\s*by\s+(?P<first>[A-Z][\w.'’-]*)(?:\s+[A-Z][\w.'’-]*){0,3}"
+                       r"\s*(?:$|,|\||\band\b|\bin\b|\bfor\b)", re.IGNORECASE)
+
+
+def _credit_prefix(s: str, r: CleanRules) -> bool:
+    """'Posted 14 June', 'Source: Wire', 'Edited by Ana Ruiz': a byline or timestamp opener
+    followed by what such lines hold (a mark, a number, a name, "by"/"on"/"at"), not by the
+    rest of a phrase ("Source of the trouble ...", "Updated maps show ...")."""
+    m = r.other_prefix.match(s)
+    if not m:
+        return False
+    rest = s[m.end():].lstrip()
+    if m.group(0).lower().rstrip().endswith(" by"):  # "Posted by", "Edited by": a credit
+        return True
+    return not rest or rest[0] in ":|-–—·,(" or rest[0].isdigit() or rest[0].isupper() \
+        or bool(re.match(r"(?:by|on|at|in)\s", rest, re.IGNORECASE))
+
+
+def _header_byline(s: str, r: CleanRules) -> bool:
+    """A long byline above the story; 'By nightfall, ...' or 'By Tuesday, ...' opens a standfirst."""
+    if not re.match(r"^\s*by\b", s, re.IGNORECASE):
+        return True
+    m = _BY_NAMES.match(s)
+    return bool(m) and m.group("first")[:1].isupper() \
+        and m.group("first").lower() not in r.date_words
+
+
 def _role_line(s: str, r: CleanRules) -> bool:
     """'Frontier correspondent', 'Ana Ruiz, political editor, in Ostraven': a job that closes
     the line or is followed only by where or for whom ("Reporters detained ..." is a clause)."""
@@ -211,7 +239,7 @@ def _classify(line: Line, r: CleanRules) -> None:
         return mark("promo", "promo cue")
     if r.promo_reader_cue.search(s) and not quoted and _addresses_reader(s, r) and n <= 25:
         return mark("promo", "promo cue")
-    if frag and r.other_prefix.match(s) and n <= 20:
+    if frag and n <= 20 and _credit_prefix(s, r):
         if not re.match(r"^\s*by\b", s, re.IGNORECASE) or n <= 8:
             return mark("other", "byline/timestamp")
     if _is_date_line(s, r):
@@ -426,15 +454,16 @@ def _zones(lines: list[Line], r: CleanRules, title_hint: str | None) -> int | No
         if not ends_terminal(line.text) and words(line.text) <= r.short_fragment_words:
             is_credit = any(w.lower().strip(",.") in r.agency_words for w in line.text.split())
             line.kind, line.why = ("other", "agency line") if is_credit else ("nav", "page header")
-        elif not ends_terminal(line.text) and r.other_prefix.match(line.text) \
-                and words(line.text) <= 20:
+        elif not ends_terminal(line.text) and words(line.text) <= 20 \
+                and _credit_prefix(line.text, r) and _header_byline(line.text, r):
             line.kind, line.why = "other", "byline in the page header"
     for line in lines[last + 1:]:
         if line.kind is None and line.bio:
             line.kind, line.why = "other", "author note"
         if line.kind is None and words(line.text) < r.body_min_words and not has_quote(line.text) \
                 and (re.search(r"\b(?:you|your)\b", line.text, re.IGNORECASE)
-                     or r.imperative.match(line.text)):
+                     or (r.imperative.match(line.text)
+                         and re.search(r"\b(?:here|now|today|us|our)\b", line.text, re.I))):
             line.kind, line.why = "promo", "appeal to the reader in the page footer"
         if line.kind is None and not ends_terminal(line.text) \
                 and words(line.text) <= r.short_fragment_words:
