@@ -133,6 +133,7 @@ def test_labelled_links_inside_the_story_go(link):
 @pytest.mark.parametrize("look_alike", [
     "OSTRAVEN: Police said on Friday that two smugglers had been arrested near the crossing.",
     "WHAT COMES NEXT",  # a box heading in capitals
+    "UPDATE: Kestria says two border guards were hurt",  # an update to the story itself
 ])
 def test_label_like_body_lines_stay(look_alike):
     cleaned = clean_text(page(HEAD, P1, P2, look_alike, P3, P4))

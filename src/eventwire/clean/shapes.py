@@ -26,6 +26,8 @@ _STRAY_MIN_WORDS = 7
 _LABEL_MAX_WORDS = 4
 #: "WATCH: ...", "IN PICTURES: ...": an all-caps label of one to three words, then a colon.
 _CAPS_LABEL = re.compile(r"^(?:[A-Z][A-Z'’&-]+)(?:\s+[A-Z][A-Z'’&-]+){0,2}\s*:\s+\S")
+#: "UPDATE: Police say three dead": an update to the story itself, not a link.
+_UPDATE = re.compile(r"^\s*(?:UPDATE|UPDATED|LATEST|NEW)\s*:")
 #: A media duration closing a link title: "(02:41)", "[3:05]".
 _DURATION = re.compile(r"\s*[(\[]\d{1,2}:\d{2}(?::\d{2})?[)\]]\s*$")
 
@@ -41,7 +43,8 @@ def title_like(line: Line, kept_only: bool = True, allow_bullets: bool = False) 
     A question mark is allowed (headline lists hold questions), a colon or comma at the end
     is not (that line introduces or continues something).
     """
-    if (kept_only and line.kind is not None) or (line.bulleted and not allow_bullets):
+    if (kept_only and line.kind is not None) or (line.bulleted and not allow_bullets) \
+            or _UPDATE.match(line.text):
         return False
     s = _DURATION.sub("", unnumbered(line))
     core = s.rstrip(CLOSERS + " ")
@@ -112,7 +115,7 @@ def mark_label_links(lines: list[Line], r: CleanRules, first_body: int) -> None:
             continue
         if not any(c.islower() for c in s):
             continue
-        labelled = _CAPS_LABEL.match(s) or r.link_label.match(s)
+        labelled = (_CAPS_LABEL.match(s) and not _UPDATE.match(s)) or r.link_label.match(s)
         if labelled and not ends_terminal(_DURATION.sub("", s)) and words(s) <= _TITLE_MAX_WORDS:
             line.kind, line.why = "nav", "labelled media link"
 
