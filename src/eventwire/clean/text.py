@@ -16,6 +16,11 @@ import re
 from collections import Counter
 
 from ..model import Cleaned, Removed
+from .bylines import (NAME_ONLY as _NAME_ONLY, NAMED_BIO as _NAMED_BIO,
+                      CONTRIBUTED as _CONTRIBUTED, EMAIL as _EMAIL, PHONE as _PHONE)
+from .bylines import credit_prefix as _credit_prefix, header_byline as _header_byline
+from .bylines import is_date_line as _is_date_line, role_line as _role_line
+from .bylines import wire_only as _wire_only
 from .captions import caption_shape
 from .lines import CLOSERS, Line, ends_terminal, has_quote, sentences, split_lines, words
 from .rules import CleanRules, load_rules
@@ -27,18 +32,6 @@ log = logging.getLogger(__name__)
 _SEPARATORS = re.compile(r"\s+[|·•]\s+|\s*\|\s*")
 _BREADCRUMB = re.compile(r"\S\s+[>»›]\s+\S|^[A-Z][\w&' -]{0,25}(?:\s+/\s+[A-Z][\w&' -]{0,25}){2,}$")
 _TIMECODE = re.compile(r"\b\d{1,2}:\d{2}\s*/\s*\d{1,2}:\d{2}\b")
-_NUMERIC_DATE = re.compile(r"\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b")
-#: A clock time ("19:20", "7.05pm", "11am") or a relative one ("3 hours ago") on its own line:
-#: live blogs put one above every entry.
-_CLOCK = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\b|\b\d{1,2}(?:[.:]\d{2})?\s*[ap]\.?m\b\.?"
-                    r"|\b\d+\s*(?:m|min|mins|minutes?|h|hrs?|hours?|days?)\s+ago\b"
-                    r"|\b\d{1,2}[.h]\d{2}\s*(?:GMT|UTC|BST|CET|CEST|EST|EDT|PST|PDT|[A-Z]{2,4}T)\b",
-                    re.IGNORECASE)
-#: "An hour ago", "a few minutes ago" (live-blog entry times in words).
-_WORDED_AGO = re.compile(r"^\s*(?:updated\s+|posted\s+)?(?:an?|one|a\s+few)\s+"
-                         r"(?:seconds?|minutes?|mins?|hours?|days?)\s+ago\s*$", re.IGNORECASE)
-#: "Ana Ruiz", "Ivo van Berg": a person's name alone on a line.
-_NAME_ONLY = re.compile(r"^[A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|van|von|de|da|al|el|bin)){1,3}$")
 #: A line that is a bare web address, or an embedded post's signature
 #: ("— Ana Ruiz (@anaruiz) March 3, 2024", "pic.twitter.com/x1y2").
 _LINK_ONLY = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$|\(@\w{1,30}\)|\bpic\.twitter\.com/"
@@ -48,17 +41,6 @@ _LINK_ONLY = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$|\(@\w{1,30}\)|\bpic\.tw
 _COUNTER_LINE = re.compile(r"^\s*(?:\d+\s+(?:comments?|talkbacks?|responses|replies)"
                            r"|(?:comments?|talkbacks?|responses|replies)\s*[(\[]?\s*\d+\s*[)\]]?)\s*$",
                            re.IGNORECASE)
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
-_PHONE = re.compile(r"(?:\+|\btel\b\.?:?\s*|\bphone\b:?\s*)\(?\d[\d\s().-]{6,}\d", re.IGNORECASE)
-#: "Ana Ruiz is a senior correspondent for the Ledger ...": an author box, by its shape.
-_NAMED_BIO = re.compile(r"^[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}\s+(?:is|was)\s+(?:a|an|the)\s"
-                        r"[^.]{0,80}\b(?:correspondent|reporter|journalist|editor|writer|producer|"
-                        r"columnist|contributor|photographer|fellow|researcher|analyst|professor|"
-                        r"lecturer|author)s?\b")
-#: "Ledger writers Ana Ruiz in Ostraven and Ivo Berg contributed.": the wire's credit line.
-_CONTRIBUTED = re.compile(r"\b(?:writers?|reporters?|correspondents?|journalists?|staff)\b[^\n]*"
-                          r"\bcontributed(?:\s+(?:reporting|to\s+this\s+\w+))?\s*\.?\s*$",
-                          re.IGNORECASE)
 _FORM_FIELDS = re.compile(r"\w\s*\*(?:\s|$).*\w\s*\*(?:\s|$)")
 _ABBREV_END = re.compile(r"(?:\b[A-Z]\.){2,}[\"'”’)]*$")
 _TAG_ITEM = re.compile(r"^[a-z0-9][a-z0-9&'’.+-]*(?:\s[a-z0-9&'’.+-]+){0,2}$")
@@ -66,25 +48,6 @@ _TAG_ITEM = re.compile(r"^[a-z0-9][a-z0-9&'’.+-]*(?:\s[a-z0-9&'’.+-]+){0,2}$
 
 def _addresses_reader(s: str, r: CleanRules) -> bool:
     return bool(re.search(r"\b(?:you|your|our)\b", s, re.IGNORECASE) or r.imperative.match(s))
-
-
-def _is_date_line(s: str, r: CleanRules) -> bool:
-    """A timestamp line: a date (and time, zone, weekday) with at most one other word."""
-    if _WORDED_AGO.match(s):
-        return True
-    if not re.search(r"\d", s) or words(s) > 12:
-        return False
-    has_date = bool(_NUMERIC_DATE.search(s)
-                    or re.search(r"\b(?:" + r.month_re + r")\b\.?\s*\d|\d\s*(?:" + r.month_re
-                                 + r")\b", s, re.IGNORECASE)
-                    or re.fullmatch(r"\s*\d{4}\s*", s)
-                    or _CLOCK.search(s))
-    if not has_date:
-        return False
-    tokens = re.findall(r"[^\W\d_]+(?:\.[^\W\d_]+)*\.?", s)
-    unknown = [t for t in tokens if t.lower().rstrip(".") not in r.date_words
-               and t.lower() not in r.date_words]
-    return len(unknown) <= 1
 
 
 def _is_tag_list(s: str) -> bool:
@@ -108,45 +71,6 @@ def _pipe_kind(s: str, r: CleanRules) -> str | None:
     if len(segments) == 2 and ends_terminal(s):
         return None
     return "nav"
-
-
-#: "By Ana Ruiz, ...", "By Ana Ruiz and Ivo Berg in Ostraven": names right after "By".
-_BY_NAMES = re.compile(r"^\s*by\s+(?P<first>[A-Z][\w.'’-]*)(?:\s+[A-Z][\w.'’-]*){0,3}"
-                       r"\s*(?:$|,|\||\band\b|\bin\b|\bfor\b)", re.IGNORECASE)
-
-
-def _credit_prefix(s: str, r: CleanRules) -> bool:
-    """'Posted 14 June', 'Source: Wire', 'Edited by Ana Ruiz': a byline or timestamp opener
-    followed by what such lines hold (a mark, a number, a name, "by"/"on"/"at"), not by the
-    rest of a phrase ("Source of the trouble ...", "Updated maps show ...")."""
-    m = r.other_prefix.match(s)
-    if not m:
-        return False
-    rest = s[m.end():].lstrip()
-    if m.group(0).lower().rstrip().endswith(" by"):  # "Posted by", "Edited by": a credit
-        return True
-    return not rest or rest[0] in ":|-–—·,(" or rest[0].isdigit() or rest[0].isupper() \
-        or bool(re.match(r"(?:by|on|at|in)\s", rest, re.IGNORECASE))
-
-
-def _header_byline(s: str, r: CleanRules) -> bool:
-    """A long byline above the story; 'By nightfall, ...' or 'By Tuesday, ...' opens a standfirst."""
-    if not re.match(r"^\s*by\b", s, re.IGNORECASE):
-        return True
-    m = _BY_NAMES.match(s)
-    return bool(m) and m.group("first")[:1].isupper() \
-        and m.group("first").lower() not in r.date_words
-
-
-def _role_line(s: str, r: CleanRules) -> bool:
-    """'Frontier correspondent', 'Ana Ruiz, political editor, in Ostraven': a job that closes
-    the line or is followed only by where or for whom ("Reporters detained ..." is a clause)."""
-    for m in r.role.finditer(s):
-        rest = s[m.end():]
-        if m.start() > 0 and (not rest.strip()
-                              or re.match(r"\s*(?:,|\bin\b|\bat\b|\bfor\b)", rest)):
-            return True
-    return False
 
 
 def _credit_tail(s: str, r: CleanRules) -> bool:
@@ -363,13 +287,6 @@ def _marker_caption(near: Line, marker: Line, r: CleanRules) -> bool:
 def _caption_sized(s: str) -> bool:
     """Short enough to be a picture's caption: one or two sentences, at most 40 words."""
     return words(s) <= 40 and sentences(s) <= 2
-
-
-def _wire_only(s: str, r: CleanRules) -> bool:
-    """'Reuters', 'AFP/AP', '(Reuters, AFP)': only wire agency names: the story's source line."""
-    parts = [p for p in re.split(r"\s*(?:[/,&|]|\band\b)\s*", s.strip(" .()[]—–-")) if p]
-    return bool(parts) and len(parts) <= 4 and all(
-        p.lower() in r.agency_words and p.lower() not in r.picture_agency_words for p in parts)
 
 
 def _standalone_credits(lines: list[Line], r: CleanRules, first_body: int) -> None:
