@@ -488,3 +488,10 @@ def test_every_line_of_a_cluttered_page_is_kept_or_reported():
 def test_standfirst_that_opens_like_a_byline_stays(standfirst):
     cleaned = clean_text(page(HEAD, standfirst, *BODY))
     assert standfirst in cleaned.text
+
+
+def test_figures_after_a_colon_line_stay():
+    figures = "Latest figures from the ministry:\nDeaths: 4\nInjured: 37\nMissing: 12"
+    cleaned = clean_text(page(HEAD, P1, P2, figures, P3, P4))
+    for kept in ("Deaths: 4", "Injured: 37", "Missing: 12"):
+        assert kept in cleaned.text

@@ -28,6 +28,8 @@ _LABEL_MAX_WORDS = 4
 _CAPS_LABEL = re.compile(r"^(?:[A-Z][A-Z'’&-]+)(?:\s+[A-Z][A-Z'’&-]+){0,2}\s*:\s+\S")
 #: "UPDATE: Police say three dead": an update to the story itself, not a link.
 _UPDATE = re.compile(r"^\s*(?:UPDATE|UPDATED|LATEST|NEW)\s*:")
+#: "Deaths: 4", "Turnout - 61%": a figure of a fact box, not a headline.
+_FIGURE = re.compile(r"[:–—-]\s*[\d.,%$€£]+\s*\w{0,12}\s*$")
 #: A media duration closing a link title: "(02:41)", "[3:05]".
 _DURATION = re.compile(r"\s*[(\[]\d{1,2}:\d{2}(?::\d{2})?[)\]]\s*$")
 
@@ -37,7 +39,7 @@ def _key(s: str) -> str:
 
 
 def title_like(line: Line, kept_only: bool = True, allow_bullets: bool = False) -> bool:
-    """A (kept) line shaped like a headline: capitalised, 2-20 words, no final full stop.
+    """A (kept) line shaped like a headline: capitalised, 3-20 words, no final full stop.
 
     Bulleted lines are not: bullets mark key points and fact boxes that belong to the story.
     A question mark is allowed (headline lists hold questions), a colon or comma at the end
@@ -50,7 +52,7 @@ def title_like(line: Line, kept_only: bool = True, allow_bullets: bool = False) 
     core = s.rstrip(CLOSERS + " ")
     if not core or core[-1] in ".!…:;,-–—":
         return False
-    if not 2 <= words(s) <= _TITLE_MAX_WORDS:
+    if not 3 <= words(s) <= _TITLE_MAX_WORDS or _FIGURE.search(s):
         return False
     first = next((c for c in s if c.isalnum()), "")
     return first.isupper() or first.isdigit()
@@ -73,7 +75,12 @@ def _related_intro(line: Line, r: CleanRules) -> bool:
     if line.kind is not None or not line.text.rstrip().endswith(":"):
         return False
     tail = last_sentence(line.text)
-    return words(tail) <= 6 and bool(r.related_start.match(tail))
+    if words(tail) > 6:
+        return False
+    if r.related_label_only.match(tail):
+        return True
+    start = r.related_start.match(tail)  # "More from the series:" (not "Latest figures show:")
+    return bool(start) and words(start.group(0)) >= 2
 
 
 def mark_repeated(lines: list[Line], r: CleanRules) -> None:
