@@ -19,12 +19,16 @@ log = logging.getLogger(__name__)
 _DROP = ("script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "canvas",
          "head", "form", "button", "select", "textarea", "input", "nav", "footer", "aside",
          "menu", "dialog")
-#: Caption containers: their text goes to captions, not to the body.
-_CAPTION_XPATH = ("//figcaption | //*[contains(concat(' ', normalize-space(@class), ' '), ' caption ')"
-                  " or contains(concat(' ', normalize-space(@class), ' '), ' wp-caption-text ')"
-                  " or contains(concat(' ', normalize-space(@class), ' '), ' image-caption ')"
-                  " or contains(concat(' ', normalize-space(@class), ' '), ' photo-caption ')"
-                  " or @itemprop='caption']")
+#: Caption containers: their text goes to captions, not to the body. Any class naming a
+#: caption ("caption", "media-caption", "article__caption"), schema.org's itemprop, and a
+#: <figure> that holds a picture (its text is the caption and credit).
+_LOWER = "translate(@class, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"
+_CAPTION_XPATH = (f"//figcaption | //*[contains({_LOWER}, 'caption')] | //*[@itemprop='caption']"
+                  " | //figure[.//img or .//picture]")
+#: A caption container longer than this (words) is a layout wrapper, not a caption.
+_CAPTION_MAX_WORDS = 80
+#: Text sharing an image's own container ("<p><img> Caption</p>") is its caption up to this.
+_IMAGE_TEXT_MAX_WORDS = 40
 _BLOCKS = {"p", "div", "section", "article", "main", "li", "ul", "ol", "h1", "h2", "h3", "h4",
            "h5", "h6", "blockquote", "pre", "table", "tr", "br", "header", "figure", "dd", "dt"}
 _WS = re.compile(r"[ \t\u00a0]+")
@@ -46,16 +50,64 @@ def _text_of(node: Any) -> str:
     return _WS.sub(" ", " ".join(node.itertext())).strip()
 
 
+def _add_caption(captions: list[str], text: str) -> None:
+    """Keep one copy of a caption: a figure and the caption span inside it give the same text."""
+    for k, have in enumerate(captions):
+        if text in have:
+            return
+        if have in text:
+            captions[k] = text
+            return
+    captions.append(text)
+
+
+def _in_document(node: Any) -> bool:
+    """Is the node still attached to the page (not inside a subtree already lifted)?"""
+    while node.getparent() is not None:
+        node = node.getparent()
+    return node.tag == "html" if isinstance(node.tag, str) else False
+
+
+def _is_icon(img: Any) -> bool:
+    """A small inline picture (icon, emoji, logo, tracking pixel) has no caption."""
+    src = (img.get("src") or "").lower()
+    if any(w in src for w in ("icon", "emoji", "logo", "avatar", "pixel", "spacer", "badge")):
+        return True
+    for attr in ("width", "height"):
+        value = re.match(r"\s*(\d+)", img.get(attr) or "")
+        if value and int(value.group(1)) < 100:
+            return True
+    return False
+
+
 def _lift_captions(tree: Any) -> list[str]:
-    """Remove caption elements from the tree and return their texts."""
+    """Remove caption elements from the tree and return their texts.
+
+    Besides marked-up captions, a short text sharing an image's own container
+    ("<p><img ...> Soldiers at the gate</p>") is the image's caption.
+    """
     captions: list[str] = []
+    root = tree.getroottree().getroot()
     for node in tree.xpath(_CAPTION_XPATH):
-        if node.getparent() is None:
+        if node.getparent() is None or not _in_document(node) or node is root:
             continue
         text = _text_of(node)
-        if text and text not in captions:
-            captions.append(text)
+        if not text or len(text.split()) > _CAPTION_MAX_WORDS or len(node.xpath(".//p")) > 1:
+            continue  # a wrapper of paragraphs ("story has-captions"), not a caption
+        _add_caption(captions, text)
         node.drop_tree()
+    for img in tree.xpath("//img"):
+        holder = img.getparent()
+        if holder is None or not isinstance(holder.tag, str) \
+                or holder.tag.lower() not in ("p", "div", "span", "a", "center", "td"):
+            continue
+        if holder.xpath(".//p | .//div | .//li | .//table") or _is_icon(img):
+            continue
+        text = _text_of(holder)
+        if text and len(text.split()) <= _IMAGE_TEXT_MAX_WORDS and _in_document(holder) \
+                and holder is not root:
+            _add_caption(captions, text)
+            holder.drop_tree()
     return captions
 
 

@@ -49,15 +49,28 @@ class CleanRules:
     tags_label: re.Pattern[str]
     related_label: re.Pattern[str]
     related_label_only: re.Pattern[str]
+    related_start: re.Pattern[str]
+    link_label: re.Pattern[str]
+    paren_label_credit: re.Pattern[str]
+    comma_prefix: re.Pattern[str]
+    position_paren: re.Pattern[str]
+    note_label: re.Pattern[str]
+    caption_words: frozenset[str]
+    bio_opener: re.Pattern[str]
+    role: re.Pattern[str]
     promo_cue: re.Pattern[str]
+    promo_reader_cue: re.Pattern[str]
     imperative: re.Pattern[str]
     nav_strong: re.Pattern[str]
     nav_labels: frozenset[str]
+    nav_fragment_strong: re.Pattern[str]
+    release_end: frozenset[str]
     media_prefix: re.Pattern[str]
     social_words: frozenset[str]
     other_prefix: re.Pattern[str]
     other_strong: re.Pattern[str]
     agency_words: frozenset[str]
+    picture_agency_words: frozenset[str]
     date_words: frozenset[str]
     month_re: str
 
@@ -93,14 +106,16 @@ def parse_rules(data: Any, where: str = _FILE) -> CleanRules:
     credit_only = re.compile(r"^\s*(?:" + labels + r")\s*:\s*\S.{0,80}$", re.IGNORECASE)
     paren = _alternation(_list(data, "caption", "paren_words", where))
     paren_credit = re.compile(
-        r"\((?:[^()]{1,60}/[^()]{1,50}|[^()]{0,40}\b(?:" + paren + r")\b[^()]{0,40})\)\s*$",
+        r"\((?:[^()]{1,60}/[^()]{1,50}|[^()]{0,40}\b(?:" + paren + r")\b[^()]{0,40})\)\s*$"
+        # "[Reuters]", "[AFP/Ana Ruiz]": square brackets hold a credit, never a source note.
+        r"|\[\s*(?:" + _alternation(agencies) + r")(?:\s*/\s*[^\[\]]{1,40})?\s*\]\s*$",
         re.IGNORECASE)
     # "Captain Samuel Davies/British Legion Troop", "Raymond Roig/AFP" closing a caption.
     cap = r"[A-Z][\w.'’-]*"
     name_slash_credit = re.compile(
         r"(?:^|(?<=[.!?”\"])\s+|\s)" + cap + r"(?:\s+" + cap + r"){0,3}\s?/\s?" + cap
         + r"(?:\s+(?:" + cap + r"|of|via|for|and|the|de|pool|photo)){0,6}\s*$")
-    agency_tail = re.compile(r"(?<=[.!?”\"])\s+(?:" + _alternation(agencies) + r")\s*$")
+    agency_tail = re.compile(r"(?<=[.!?”\"|])\s+(?:" + _alternation(agencies) + r")\s*$")
     tags = _alternation(_list(data, "tags", "labels", where))
     related = _alternation(_list(data, "related", "labels", where))
     imperatives = _alternation(_list(data, "promo", "imperatives", where))
@@ -108,6 +123,11 @@ def parse_rules(data: Any, where: str = _FILE) -> CleanRules:
     other = _alternation(_list(data, "other", "prefixes", where))
     marker = _alternation(_list(data, "caption", "markers", where))
     prefix = _alternation(_list(data, "caption", "prefixes", where))
+    paren_labels = _alternation(_list(data, "caption", "paren_labels", where))
+    comma = _alternation(_list(data, "caption", "comma_prefixes", where))
+    positions = _alternation(_list(data, "caption", "positions", where))
+    notes = _alternation(_list(data, "other", "note_labels", where))
+    bios = _alternation(_list(data, "other", "bio_openers", where))
     limits = data.get("limits") or {}
     if not isinstance(limits, dict):
         raise KnowledgeError(where, None, "'limits' must be a mapping")
@@ -131,16 +151,36 @@ def parse_rules(data: Any, where: str = _FILE) -> CleanRules:
         related_label=re.compile(r"^\s*(?:" + related + r")\s*(?:[:|»>–—-]|\.{3}|…)\s*\S",
                                  re.IGNORECASE),
         related_label_only=re.compile(r"^\s*(?:" + related + r")\s*[:|»>.…]*\s*$", re.IGNORECASE),
+        link_label=re.compile(r"^\s*(?:" + _alternation(_list(data, "related", "link_labels", where))
+                              + r")\s*[:|]\s+\S", re.IGNORECASE),
+        related_start=re.compile(r"^\s*(?:" + related + r")\b", re.IGNORECASE),
+        # "(Map: News graphics)", "(Photo: Ana Ruiz)" closing a line.
+        paren_label_credit=re.compile(r"\(\s*(?:" + paren_labels + r")\s*:\s*[^()]{1,60}\)\s*$",
+                                      re.IGNORECASE),
+        comma_prefix=re.compile(r"^\s*(?:" + comma + r")\s*[,:]?\s+(?=\S)", re.IGNORECASE),
+        caption_words=frozenset(w.lower() for key in ("markers", "prefixes", "comma_prefixes",
+                                                      "credit_labels", "marker_lines")
+                                for w in _list(data, "caption", key, where)),
+        position_paren=re.compile(r"\((?:" + positions + r")\)", re.IGNORECASE),
+        note_label=re.compile(r"^\s*(?:" + notes + r")\s*:\s*\S", re.IGNORECASE),
+        role=_phrase_re(_list(data, "other", "roles", where)),
+        bio_opener=re.compile(r"^\s*(?:" + bios + r")\b", re.IGNORECASE),
         promo_cue=_phrase_re(_list(data, "promo", "cues", where)),
+        promo_reader_cue=_phrase_re(_list(data, "promo", "reader_cues", where)),
         imperative=re.compile(r"^\s*(?:" + imperatives + r")\b", re.IGNORECASE),
         nav_strong=_phrase_re(_list(data, "nav", "strong", where)),
         nav_labels=frozenset(w.lower() for w in _list(data, "nav", "labels", where)),
+        nav_fragment_strong=_phrase_re(_list(data, "nav", "fragment_strong", where)),
+        release_end=frozenset(re.sub(r"[\s:.]+", " ", w.lower()).strip(" -–—")
+                              for w in _list(data, "nav", "release_end", where)),
         media_prefix=re.compile(r"^\s*(?:\[\s*)?(?:" + media + r")\b\s*(?:[:\]|▶]|\d)",
                                 re.IGNORECASE),
         social_words=frozenset(w.lower() for w in _list(data, "nav", "social", where)),
         other_prefix=re.compile(r"^\s*(?:" + other + r")\b", re.IGNORECASE),
         other_strong=_phrase_re(_list(data, "other", "strong", where)),
         agency_words=frozenset(a.lower() for a in agencies),
+        picture_agency_words=frozenset(a.lower() for a in
+                                       _list(data, "caption", "picture_agencies", where)),
         date_words=frozenset(date_words),
         month_re=_alternation(months),
     )

@@ -2,109 +2,52 @@
 
 Why line-based: pasted and scraped articles keep page furniture on lines of their own (menus,
 share bars, captions, "Related:" links), while body paragraphs are sentences. Each line is first
-judged alone from its shape and cue words (``data/clean.yaml``), then in context: a credit line
-takes the short line above it, a tag line the caption below it, a list label its items, and the
-lines before the first / after the last body paragraph are the page's header and footer.
-Everything taken out is returned in ``removed``; nothing is silently lost.
+judged alone from its shape and cue words (``data/clean.yaml``; picture marks in ``captions``),
+then in context: a credit line takes the short line above it, a picture marker the line below,
+a tag line the caption below it, a list label its items, and the lines before the first / after
+the last body paragraph are the page's header and footer. Last come the position rules of
+``shapes`` (runs of headlines, repeated interface lines, label links, pull quotes, the end of
+a press release). Everything taken out is returned in ``removed``; nothing is silently lost.
 """
 from __future__ import annotations
 
 import logging
 import re
-import unicodedata
 from collections import Counter
-from dataclasses import dataclass
 
 from ..model import Cleaned, Removed
+from .bylines import (NAME_ONLY as _NAME_ONLY, NAMED_BIO as _NAMED_BIO,
+                      CONTRIBUTED as _CONTRIBUTED, EMAIL as _EMAIL, PHONE as _PHONE)
+from .bylines import credit_prefix as _credit_prefix, header_byline as _header_byline
+from .bylines import is_date_line as _is_date_line, role_line as _role_line
+from .bylines import wire_only as _wire_only
+from .captions import caption_shape
+from .lines import CLOSERS, Line, ends_terminal, has_quote, sentences, split_lines, words
 from .rules import CleanRules, load_rules
+from .shapes import (mark_headline_runs, mark_label_links, mark_label_lists, mark_pull_quotes,
+                     mark_release_end, mark_repeated)
 
 log = logging.getLogger(__name__)
 
-_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
-_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
-_BULLET = re.compile(r"^\s*(?:[•◦▪▫●○■□►▸▶‣⁃·*]|-(?=\s)|–(?=\s))\s*")
-_CLOSERS = "\"'”’»)]*"
-_TERMINAL = ".!?…"
-_DOUBLE_QUOTES = re.compile(r"[\"“”„«»]")
 _SEPARATORS = re.compile(r"\s+[|·•]\s+|\s*\|\s*")
-_BREADCRUMB = re.compile(r"\S\s+[>»›]\s+\S")
+_BREADCRUMB = re.compile(r"\S\s+[>»›]\s+\S|^[A-Z][\w&' -]{0,25}(?:\s+/\s+[A-Z][\w&' -]{0,25}){2,}$")
 _TIMECODE = re.compile(r"\b\d{1,2}:\d{2}\s*/\s*\d{1,2}:\d{2}\b")
-_NUMERIC_DATE = re.compile(r"\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b")
-_SENTENCE_SPLIT = re.compile(r"[.!?][\"'”’)]*\s+(?=[A-Z\"“])")
+#: A line that is a bare web address, or an embedded post's signature
+#: ("— Ana Ruiz (@anaruiz) March 3, 2024", "pic.twitter.com/x1y2").
+_LINK_ONLY = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$|\(@\w{1,30}\)|\bpic\.twitter\.com/"
+                        r"|\s(?:https?://|www\.)\S+\s*$|^\s*list\s+(?:of\s+)?\d+(?:\s+of\s+\d+"
+                        r"|\s+items?)\s*$"
+                        r"|^\s*[—–-]\s*[^\s@]+(?:\s+[^\s@]+){0,4}\s+@\w{1,30}\b")
+_COUNTER_LINE = re.compile(r"^\s*(?:\d+\s+(?:comments?|talkbacks?|responses|replies)"
+                           r"|(?:comments?|talkbacks?|responses|replies)\s*[(\[]?\s*\d+\s*[)\]]?)\s*$",
+                           re.IGNORECASE)
 _FORM_FIELDS = re.compile(r"\w\s*\*(?:\s|$).*\w\s*\*(?:\s|$)")
 _ABBREV_END = re.compile(r"(?:\b[A-Z]\.){2,}[\"'”’)]*$")
 _TAG_ITEM = re.compile(r"^[a-z0-9][a-z0-9&'’.+-]*(?:\s[a-z0-9&'’.+-]+){0,2}$")
 
 
-@dataclass(slots=True)
-class _Line:
-    """One non-blank input line and what was decided about it."""
-
-    text: str  # whitespace-normalised, bullet glyph stripped
-    block: int  # index of the blank-line separated block it sits in
-    kind: str | None = None  # removal kind, None while kept
-    why: str = ""  # the rule that decided, for debug logs
-    credit_only: bool = False  # "Photo: AFP" on its own
-    tag_list: bool = False  # a bare lowercase keyword list
-    list_label: bool = False  # "See also:", "Related coverage"
-    caption_group: int = -1  # caption lines sharing a group are one caption
-
-
-def _normalise(text: str) -> str:
-    text = unicodedata.normalize("NFC", text)
-    text = _ZERO_WIDTH.sub("", text).replace("\r\n", "\n").replace("\r", "\n")
-    return text.replace("\u2028", "\n").replace("\u2029", "\n\n").replace("\f", "\n")
-
-
-def _split(text: str) -> list[_Line]:
-    lines: list[_Line] = []
-    block = 0
-    for raw in _normalise(text).split("\n"):
-        core = _SPACES.sub(" ", raw).strip()
-        if not core:
-            block += 1
-            continue
-        stripped = _BULLET.sub("", core).strip()
-        lines.append(_Line(text=stripped or core, block=block))
-    return lines
-
-
-def ends_terminal(s: str) -> bool:
-    """Does the line end like a sentence (after any closing quotes/brackets)?"""
-    core = s.rstrip(_CLOSERS + " ")
-    return bool(core) and core[-1] in _TERMINAL
-
-
-def _words(s: str) -> int:
-    return len(s.split())
-
-
-def _sentences(s: str) -> int:
-    return len(_SENTENCE_SPLIT.split(s.strip()))
-
-
-def _has_quote(s: str) -> bool:
-    return bool(_DOUBLE_QUOTES.search(s))
-
-
 def _addresses_reader(s: str, r: CleanRules) -> bool:
     return bool(re.search(r"\b(?:you|your|our)\b", s, re.IGNORECASE) or r.imperative.match(s))
-
-
-def _is_date_line(s: str, r: CleanRules) -> bool:
-    """A timestamp line: a date (and time, zone, weekday) with at most one other word."""
-    if not re.search(r"\d", s) or _words(s) > 12:
-        return False
-    has_date = bool(_NUMERIC_DATE.search(s)
-                    or re.search(r"\b(?:" + r.month_re + r")\b\.?\s*\d|\d\s*(?:" + r.month_re
-                                 + r")\b", s, re.IGNORECASE)
-                    or re.fullmatch(r"\s*\d{4}\s*", s))
-    if not has_date:
-        return False
-    tokens = re.findall(r"[^\W\d_]+(?:\.[^\W\d_]+)*\.?", s)
-    unknown = [t for t in tokens if t.lower().rstrip(".") not in r.date_words
-               and t.lower() not in r.date_words]
-    return len(unknown) <= 1
 
 
 def _is_tag_list(s: str) -> bool:
@@ -132,34 +75,47 @@ def _pipe_kind(s: str, r: CleanRules) -> str | None:
 
 def _credit_tail(s: str, r: CleanRules) -> bool:
     """Does the line end with a photo credit ('Photo: AFP', '(AP Photo)', 'Name/Agency')?"""
-    if _has_quote(s[-60:]) and not r.credit_label_tail.search(s):
+    if has_quote(s[-60:]) and not r.credit_label_tail.search(s):
         return False
     label = r.credit_label_tail.search(s)
-    if label and _words(label.group("credit")) <= 10:
+    if label and words(label.group("credit")) <= 10:
         return True
-    return bool(r.paren_credit.search(s)
+    return bool(r.paren_credit.search(s) or r.paren_label_credit.search(s)
                 or r.name_slash_credit.search(s) or r.agency_tail.search(s))
 
 
-def _classify(line: _Line, r: CleanRules) -> None:
+def _classify(line: Line, r: CleanRules) -> None:
     """Judge one line alone; sets ``kind`` (and flags) when it is furniture."""
     s = line.text
-    n = _words(s)
+    n = words(s)
     frag = not ends_terminal(s)
-    quoted = _has_quote(s)
+    quoted = has_quote(s)
 
     def mark(kind: str, why: str) -> None:
         line.kind, line.why = kind, why
 
     if not re.search(r"\w", s):
         return mark("other", "decoration")
+    shape = caption_shape(s, r)
+    if shape is not None:
+        line.marker, line.credit_only, line.caption_text = shape.marker, shape.credit, shape.text
+        return mark("caption", shape.why)
+    if frag and n <= 20 and _LINK_ONLY.search(s):
+        return mark("nav", "link or social embed")
     if r.caption_marker.match(s):
         return mark("caption", "caption marker")
     if r.caption_prefix.match(s):
-        if r.credit_only.match(s) and n <= 10 and _sentences(s) == 1:
+        if r.credit_only.match(s) and n <= 10 and sentences(s) == 1:
             line.credit_only = True
             return mark("caption", "credit line")
         return mark("caption", "caption prefix")
+    if r.comma_prefix.match(s) and n <= 60:
+        if "caption" not in r.comma_prefix.match(s).group(0).lower():
+            line.credit_only = n <= 10
+        return mark("caption", "caption label")
+    if n <= 8 and _wire_only(s, r):
+        line.wire = True  # "Reuters" alone: a source line, or the credit of a caption above
+        return mark("other", "wire agency line")
     if re.fullmatch(r"\[[^\[\]]+\]", s):
         return mark("nav", "embed placeholder")
     if r.media_prefix.match(s) or (_TIMECODE.search(s) and n <= 15):
@@ -176,24 +132,44 @@ def _classify(line: _Line, r: CleanRules) -> None:
     if r.related_label_only.match(s):
         line.list_label = True
         return mark("nav", "list label")
+    if frag and _BREADCRUMB.search(s) and n <= 12:
+        return mark("nav", "breadcrumb")
     if n <= 120 and _credit_tail(s, r):
-        if r.credit_only.match(s) and n <= 10:
+        if (r.credit_only.match(s) and n <= 10) or (n <= 6 and r.name_slash_credit.match(s)):
             line.credit_only = True
         return mark("caption", "photo credit")
+    if r.note_label.match(s):
+        return mark("other", "editorial note")
     if n > r.max_furniture_words:
         return None
+    if (r.bio_opener.match(s) or _NAMED_BIO.match(s)) and sentences(s) <= 2:
+        line.bio = True  # "The writer is ...": an author note if it sits in the footer
+    if n <= 40 and "contributed" in s.lower() and _CONTRIBUTED.search(s):
+        return mark("other", "contributors' credit")
     strong = r.other_strong.search(s)
     if strong and (not quoted or strong.start() == 0):
         return mark("other", "credit/archive note")
     if r.nav_strong.search(s) and not quoted:
         return mark("nav", "page furniture phrase")
+    if r.nav_fragment_strong.search(s) and not quoted and (frag or n <= 8):
+        return mark("nav", "page furniture phrase")
+    if _COUNTER_LINE.match(s):
+        return mark("nav", "comment counter")
+    if n <= 15 and not quoted and (_EMAIL.search(s) or _PHONE.search(s)):
+        return mark("other", "contact line")
+    if "(" in s and n <= 40 and not quoted and r.position_paren.search(s) and sentences(s) <= 2:
+        return mark("caption", "picture with positions")
     if r.promo_cue.search(s) and not quoted and (frag or _addresses_reader(s, r)):
         return mark("promo", "promo cue")
-    if frag and r.other_prefix.match(s) and n <= 20:
+    if r.promo_reader_cue.search(s) and not quoted and _addresses_reader(s, r) and n <= 25:
+        return mark("promo", "promo cue")
+    if frag and n <= 20 and _credit_prefix(s, r):
         if not re.match(r"^\s*by\b", s, re.IGNORECASE) or n <= 8:
             return mark("other", "byline/timestamp")
     if _is_date_line(s, r):
         return mark("other", "date line")
+    if frag and n <= 8 and not quoted and _role_line(s, r):
+        return mark("other", "byline")
     if _pipe_kind(s, r):
         return mark("nav", "menu/share line")
     if frag and _BREADCRUMB.search(s) and n <= 12:
@@ -205,19 +181,20 @@ def _classify(line: _Line, r: CleanRules) -> None:
     return None
 
 
-def _is_body(line: _Line, r: CleanRules) -> bool:
+def _is_body(line: Line, r: CleanRules) -> bool:
     """A body paragraph anchors the header/footer zones (a headline ending 'U.S.' does not)."""
     s = line.text
-    if line.kind is not None or _words(s) < r.body_min_words or not ends_terminal(s):
+    if line.kind is not None or line.bio or words(s) < r.body_min_words \
+            or not ends_terminal(s):
         return False
-    return not (_ABBREV_END.search(s) and _sentences(s) == 1 and _words(s) <= 20)
+    return not (_ABBREV_END.search(s) and sentences(s) == 1 and words(s) <= 20)
 
 
 def _same(a: str, b: str) -> bool:
     return re.sub(r"\W+", " ", a).strip().lower() == re.sub(r"\W+", " ", b).strip().lower()
 
 
-def _context(lines: list[_Line], r: CleanRules) -> None:
+def _context(lines: list[Line], r: CleanRules, first_body: int) -> None:
     """Decide lines by their neighbours: credits, tag lines, list labels, duplicates."""
     group = 0
     for i, line in enumerate(lines):
@@ -229,22 +206,49 @@ def _context(lines: list[_Line], r: CleanRules) -> None:
         # "Residents inspect a damaged house.\nPhoto: AFP": the credit takes the line above.
         if line.credit_only and prev is not None and prev.kind is None:
             alone = prev.block != line.block and sum(1 for x in lines if x.block == prev.block) == 1
-            if (prev.block == line.block or alone) and _words(prev.text) <= 30 \
-                    and _sentences(prev.text) == 1:
+            if (prev.block == line.block or alone) and words(prev.text) <= 30 \
+                    and sentences(prev.text) == 1:
                 prev.kind, prev.why, prev.caption_group = "caption", "line above a credit", \
                     line.caption_group
+        # "[Image]" or "Image caption" alone: the picture's caption is the short line below
+        # it, else the short line above it (a story paragraph, opened by a dateline or long,
+        # is never taken).
+        if line.kind == "caption" and (line.marker or not _strip_caption_marks(line.text, r)):
+            if nxt is not None and nxt.kind is None and _marker_caption(nxt, line, r):
+                nxt.kind, nxt.why, nxt.caption_group = "caption", "line below an image marker", \
+                    line.caption_group
+            elif prev is not None and prev.kind is None and _marker_caption(prev, line, r) \
+                    and i - 1 > first_body:
+                prev.kind, prev.why, prev.caption_group = "caption", "line above an image marker", \
+                    line.caption_group
+        # "Soldiers patrol the port on Sunday\nAFP": a wire name credits the unpunctuated
+        # line above it, or the line above in its own block; a story's closing sentence,
+        # in a paragraph of its own, keeps its full stop and stays.
+        if line.wire and prev is not None and prev.kind is None and i - 1 > first_body \
+                and words(prev.text) <= 30 and sentences(prev.text) == 1 \
+                and not has_quote(prev.text) \
+                and (prev.block == line.block or not ends_terminal(prev.text)) \
+                and _caption_sized(prev.text) and words(prev.text) >= 4:
+            group += 1
+            line.kind, line.why, line.caption_group = "caption", "wire credit of a photo", group
+            prev.kind, prev.why, prev.caption_group = "caption", "line above a credit", group
         # "us, army, helicopter" then the photo's caption on the next line of the block.
         if line.tag_list and nxt is not None and nxt.kind is None and nxt.block == line.block \
-                and _words(nxt.text) <= 120:
+                and words(nxt.text) <= 120:
             group += 1
             nxt.kind, nxt.why, nxt.caption_group = "caption", "line below a tag line", group
         # "See also:" then a list of headlines in the same block.
         if line.list_label:
             j = i + 1
             while j < len(lines) and lines[j].block == line.block and lines[j].kind is None \
-                    and (not ends_terminal(lines[j].text) or _words(lines[j].text) <= 15):
+                    and (not ends_terminal(lines[j].text) or words(lines[j].text) <= 15):
                 lines[j].kind, lines[j].why = "nav", "item of a link list"
                 j += 1
+    # "Ana Ruiz" over "Frontier correspondent": the name belongs to the byline below it.
+    for i in range(1, len(lines)):
+        prev = lines[i - 1]
+        if lines[i].why == "byline" and prev.kind is None and _NAME_ONLY.match(prev.text):
+            prev.kind, prev.why = "other", "name of a byline"
     # A caption printed twice (once without its credit): the copy is a caption too.
     for i, line in enumerate(lines):
         if line.kind is not None:
@@ -259,17 +263,69 @@ def _context(lines: list[_Line], r: CleanRules) -> None:
                     break
 
 
-def _neighbourhood(lines: list[_Line], r: CleanRules) -> None:
+#: Caption groups of credits found after the context pass (kept apart from its numbering).
+_STANDALONE_GROUP = 1_000_000
+
+
+#: "OSTRAVEN — ...", "KABUL (Reuters) -": a dateline opens a story paragraph, not a caption.
+_DATELINE = re.compile(r"^[A-Z][A-Z .,'-]{2,40}(?:\([^)]{1,30}\))?\s*[—–-]{1,2}\s")
+
+
+def _marker_caption(near: Line, marker: Line, r: CleanRules) -> bool:
+    """Is the line next to a bare picture marker that picture's caption?
+
+    In the marker's own block, any caption-sized line is; across a blank line only one that
+    does not read as a story paragraph (a long sentence with a full stop may be the next
+    paragraph of a picture that had no caption).
+    """
+    s = near.text
+    if not _caption_sized(s) or _DATELINE.match(s):
+        return False
+    return near.block == marker.block or not _is_body(near, r)
+
+
+def _caption_sized(s: str) -> bool:
+    """Short enough to be a picture's caption: one or two sentences, at most 40 words."""
+    return words(s) <= 40 and sentences(s) <= 2
+
+
+def _standalone_credits(lines: list[Line], r: CleanRules, first_body: int) -> None:
+    """'Anna Kis/AFP', 'Getty Images' alone on a line inside the story: a photo credit.
+
+    It takes the one-sentence line above it as the caption it belongs to. Above the first
+    body paragraph the same line is the wire's byline ("Reuters"), left to the header zone.
+    """
+    for i in range(first_body + 1, len(lines)):
+        line = lines[i]
+        s = line.text
+        if line.kind is not None or words(s) > 6 or ends_terminal(s) and not s.endswith("."):
+            continue
+        bare = s.rstrip(". ")
+        agency = bare.lower() in r.picture_agency_words
+        slash = "/" in bare and bool(r.name_slash_credit.fullmatch(bare)) \
+            and not _wire_only(bare, r)
+        if not (agency or slash):
+            continue
+        line.kind, line.why, line.credit_only = "caption", "photo credit on its own line", True
+        line.caption_group = _STANDALONE_GROUP + i
+        prev = lines[i - 1]
+        if i - 1 > first_body and prev.kind is None and words(prev.text) <= 30 \
+                and sentences(prev.text) == 1:
+            prev.kind, prev.why, prev.caption_group = "caption", "line above a credit", \
+                line.caption_group
+
+
+def _neighbourhood(lines: list[Line], r: CleanRules) -> None:
     """Short fragments amid furniture are furniture: menu items, button labels, video titles."""
     short = r.short_fragment_words + 2
     for i, line in enumerate(lines):
-        if line.kind is not None or ends_terminal(line.text) or _words(line.text) > short:
+        if line.kind is not None or ends_terminal(line.text) or words(line.text) > short:
             continue
         prev = lines[i - 1] if i > 0 else None
         nxt = lines[i + 1] if i + 1 < len(lines) else None
         if prev and nxt and prev.kind and nxt.kind and prev.block == line.block == nxt.block:
             line.kind, line.why = prev.kind if prev.kind != "caption" else nxt.kind, "amid furniture"
-    blocks: dict[int, list[_Line]] = {}
+    blocks: dict[int, list[Line]] = {}
     for line in lines:
         blocks.setdefault(line.block, []).append(line)
     for members in blocks.values():
@@ -279,24 +335,29 @@ def _neighbourhood(lines: list[_Line], r: CleanRules) -> None:
             continue
         dominant = kinds.most_common(1)[0][0]
         for m in members:
-            if m.kind is None and not ends_terminal(m.text) and _words(m.text) <= short:
+            if m.kind is None and not ends_terminal(m.text) and words(m.text) <= short:
                 m.kind, m.why = dominant, "in a furniture block"
 
 
-def _headline_like(line: _Line, r: CleanRules) -> bool:
+def _headline_like(line: Line, r: CleanRules) -> bool:
     lo, hi = r.headline_words
     s = line.text
-    core = s.rstrip(_CLOSERS)
+    core = s.rstrip(CLOSERS)
     ends_period = core.endswith(".") and not _ABBREV_END.search(core)
-    return (line.kind is None and lo <= _words(s) <= hi and not ends_period
+    return (line.kind is None and lo <= words(s) <= hi and not ends_period
             and any(c.isupper() for c in s[:1] + s))
 
 
-def _zones(lines: list[_Line], r: CleanRules, title_hint: str | None) -> int | None:
-    """Header and footer zones; returns the index of the headline line, if any."""
+def _body_span(lines: list[Line], r: CleanRules) -> tuple[int, int]:
+    """Indexes of the first and last body paragraph (both ``len(lines)`` when there is none)."""
     body = [i for i, line in enumerate(lines) if _is_body(line, r)]
-    first = body[0] if body else len(lines)
-    last = body[-1] if body else len(lines)
+    return (body[0], body[-1]) if body else (len(lines), len(lines))
+
+
+def _zones(lines: list[Line], r: CleanRules, title_hint: str | None) -> int | None:
+    """Header and footer zones; returns the index of the headline line, if any."""
+    first, last = _body_span(lines, r)
+    body = first < len(lines)
     title_at: int | None = None
     if title_hint:
         title_at = next((i for i in range(first) if lines[i].kind is None
@@ -307,27 +368,40 @@ def _zones(lines: list[_Line], r: CleanRules, title_hint: str | None) -> int | N
         line = lines[i]
         if i == title_at or line.kind is not None:
             continue
-        if not ends_terminal(line.text) and _words(line.text) <= r.short_fragment_words:
+        if not ends_terminal(line.text) and words(line.text) <= r.short_fragment_words:
             is_credit = any(w.lower().strip(",.") in r.agency_words for w in line.text.split())
             line.kind, line.why = ("other", "agency line") if is_credit else ("nav", "page header")
+        elif not ends_terminal(line.text) and words(line.text) <= 20 \
+                and _credit_prefix(line.text, r) and _header_byline(line.text, r):
+            line.kind, line.why = "other", "byline in the page header"
     for line in lines[last + 1:]:
+        if line.kind is None and line.bio:
+            line.kind, line.why = "other", "author note"
+        if line.kind is None and words(line.text) < r.body_min_words and not has_quote(line.text) \
+                and (re.search(r"\b(?:you|your)\b", line.text, re.IGNORECASE)
+                     or (r.imperative.match(line.text)
+                         and re.search(r"\b(?:here|now|today|us|our)\b", line.text, re.I))):
+            line.kind, line.why = "promo", "appeal to the reader in the page footer"
         if line.kind is None and not ends_terminal(line.text) \
-                and _words(line.text) <= r.short_fragment_words:
+                and words(line.text) <= r.short_fragment_words:
             line.kind, line.why = "nav", "page footer"
     return title_at
 
 
 def _strip_caption_marks(s: str, r: CleanRules) -> str:
     s = r.caption_marker.sub("", s)
-    if r.credit_only.match(s) and _words(s) <= 10:
+    label = r.comma_prefix.match(s)
+    if label and "caption" in label.group(0).lower():
+        return s[label.end():].strip()
+    if r.credit_only.match(s) and words(s) <= 10:
         return s.strip()  # "Photo: AFP" is a credit: keep its label
     return r.caption_prefix.sub("", s).strip()
 
 
-def _paragraphs(kept: list[_Line]) -> list[str]:
+def _paragraphs(kept: list[Line]) -> list[str]:
     """Rejoin kept lines: one paragraph per line, except lines hard-wrapped mid-sentence."""
     out: list[str] = []
-    prev: _Line | None = None
+    prev: Line | None = None
     for line in kept:
         s = line.text
         if prev is not None and out and prev.block == line.block:
@@ -350,16 +424,25 @@ def clean_text(text: str, title: str | None = None, rules: CleanRules | None = N
     to it at the top is taken as the headline rather than guessed.
     """
     r = rules or load_rules()
-    lines = _split(text or "")
+    lines = split_lines(text or "")
     for line in lines:
         _classify(line, r)
-    _context(lines, r)
+    _context(lines, r, _body_span(lines, r)[0])
     _neighbourhood(lines, r)
+    mark_repeated(lines, r)
+    first, _ = _body_span(lines, r)
+    _standalone_credits(lines, r, first)
+    mark_label_links(lines, r, first)
+    mark_label_lists(lines, r)
+    mark_release_end(lines, r, first)
     title_at = _zones(lines, r, title)
+    first, last = _body_span(lines, r)
+    mark_pull_quotes(lines, title_at)
+    mark_headline_runs(lines, r, first, last, title_at)
     removed: list[Removed] = []
     captions: list[str] = []
     caption_groups: dict[int, int] = {}
-    kept: list[_Line] = []
+    kept: list[Line] = []
     for i, line in enumerate(lines):
         if i == title_at:
             continue
@@ -369,7 +452,9 @@ def clean_text(text: str, title: str | None = None, rules: CleanRules | None = N
         log.debug("removed %s (%s): %s", line.kind, line.why, line.text[:80])
         removed.append(Removed(kind=line.kind, text=line.text))
         if line.kind == "caption":
-            body = _strip_caption_marks(line.text, r)
+            if line.marker:
+                continue
+            body = line.caption_text or _strip_caption_marks(line.text, r)
             if not body:
                 continue
             if line.caption_group >= 0 and line.caption_group in caption_groups:

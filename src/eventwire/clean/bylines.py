@@ -1,0 +1,108 @@
+"""Bylines, timestamps, credits and author notes: the lines that say who wrote a story and when.
+
+Why apart: these tests read one line's shape ("Posted 14 June", "Ana Ruiz, frontier
+correspondent", "Reuters", "12:05 BST") and are shared by the per-line classifier and the
+header/footer zones of ``text``; they are small, pure and tested through ``clean_text``.
+"""
+from __future__ import annotations
+
+import re
+
+from .lines import words
+from .rules import CleanRules
+
+_NUMERIC_DATE = re.compile(r"\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b")
+#: A clock time ("19:20", "7.05pm", "11am") or a relative one ("3 hours ago") on its own line:
+#: live blogs put one above every entry.
+_CLOCK = re.compile(r"\b\d{1,2}:\d{2}(?::\d{2})?\b|\b\d{1,2}(?:[.:]\d{2})?\s*[ap]\.?m\b\.?"
+                    r"|\b\d+\s*(?:m|min|mins|minutes?|h|hrs?|hours?|days?)\s+ago\b"
+                    r"|\b\d{1,2}[.h]\d{2}\s*(?:GMT|UTC|BST|CET|CEST|EST|EDT|PST|PDT|[A-Z]{2,4}T)\b",
+                    re.IGNORECASE)
+#: "An hour ago", "a few minutes ago" (live-blog entry times in words).
+_WORDED_AGO = re.compile(r"^\s*(?:updated\s+|posted\s+)?(?:an?|one|a\s+few)\s+"
+                         r"(?:seconds?|minutes?|mins?|hours?|days?)\s+ago\s*$", re.IGNORECASE)
+
+#: "Ana Ruiz", "Ivo van Berg": a person's name alone on a line.
+NAME_ONLY = re.compile(r"^[A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|van|von|de|da|al|el|bin)){1,3}$")
+
+#: An e-mail address or a telephone number: a contact line of a press release.
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
+PHONE = re.compile(r"(?:\+|\btel\b\.?:?\s*|\bphone\b:?\s*)\(?\d[\d\s().-]{6,}\d", re.IGNORECASE)
+#: "Ana Ruiz is a senior correspondent for the Ledger ...": an author box, by its shape.
+NAMED_BIO = re.compile(r"^[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}\s+(?:is|was)\s+(?:a|an|the)\s"
+                        r"[^.]{0,80}\b(?:correspondent|reporter|journalist|editor|writer|producer|"
+                        r"columnist|contributor|photographer|fellow|researcher|analyst|professor|"
+                        r"lecturer|author)s?\b")
+#: "Ledger writers Ana Ruiz in Ostraven and Ivo Berg contributed.": the wire's credit line.
+CONTRIBUTED = re.compile(r"\b(?:writers?|reporters?|correspondents?|journalists?|staff)\b[^\n]*"
+                          r"\bcontributed(?:\s+(?:reporting|to\s+this\s+\w+))?\s*\.?\s*$",
+                          re.IGNORECASE)
+
+
+def is_date_line(s: str, r: CleanRules) -> bool:
+    """A timestamp line: a date (and time, zone, weekday) with at most one other word."""
+    if _WORDED_AGO.match(s):
+        return True
+    if not re.search(r"\d", s) or words(s) > 12:
+        return False
+    has_date = bool(_NUMERIC_DATE.search(s)
+                    or re.search(r"\b(?:" + r.month_re + r")\b\.?\s*\d|\d\s*(?:" + r.month_re
+                                 + r")\b", s, re.IGNORECASE)
+                    or re.fullmatch(r"\s*\d{4}\s*", s)
+                    or _CLOCK.search(s))
+    if not has_date:
+        return False
+    tokens = re.findall(r"[^\W\d_]+(?:\.[^\W\d_]+)*\.?", s)
+    unknown = [t for t in tokens if t.lower().rstrip(".") not in r.date_words
+               and t.lower() not in r.date_words]
+    return len(unknown) <= 1
+
+
+#: "By Ana Ruiz, ...", "By Ana Ruiz and Ivo Berg in Ostraven": names right after "By".
+_BY_NAMES = re.compile(r"^\s*by\s+(?P<first>[A-Z][\w.'’-]*)(?:\s+[A-Z][\w.'’-]*){0,3}"
+                       r"\s*(?:$|,|\||\band\b|\bin\b|\bfor\b)", re.IGNORECASE)
+
+
+def credit_prefix(s: str, r: CleanRules) -> bool:
+    """'Posted 14 June', 'Source: Wire', 'Edited by Ana Ruiz': a byline or timestamp opener
+    followed by what such lines hold (a mark, a number, a name, "by"/"on"/"at"), not by the
+    rest of a phrase ("Source of the trouble ...", "Updated maps show ...")."""
+    m = r.other_prefix.match(s)
+    if not m:
+        return False
+    rest = s[m.end():].lstrip()
+    if m.group(0).lower().rstrip().endswith(" by"):  # "Posted by", "Edited by": a credit
+        return True
+    return not rest or rest[0] in ":|-–—·,(" or rest[0].isdigit() or rest[0].isupper() \
+        or bool(re.match(r"(?:by|on|at|in)\s", rest, re.IGNORECASE))
+
+
+def header_byline(s: str, r: CleanRules) -> bool:
+    """A long byline above the story; 'By nightfall, ...' or 'By Tuesday, ...' opens a standfirst."""
+    if not re.match(r"^\s*by\b", s, re.IGNORECASE):
+        return True
+    m = _BY_NAMES.match(s)
+    return bool(m) and m.group("first")[:1].isupper() \
+        and m.group("first").lower() not in r.date_words
+
+
+def role_line(s: str, r: CleanRules) -> bool:
+    """'Frontier correspondent', 'Ana Ruiz, political editor, in Ostraven': a job that closes
+    the line or is followed only by where or for whom ("Reporters detained ..." is a clause)."""
+    for m in r.role.finditer(s):
+        rest = s[m.end():]
+        if m.start() > 0 and (not rest.strip()
+                              or re.match(r"\s*(?:,|\bin\b|\bat\b|\bfor\b)", rest)):
+            return True
+    return False
+
+
+def wire_only(s: str, r: CleanRules) -> bool:
+    """'Reuters', 'AFP/AP', '(Reuters, AFP)': only wire agency names: the story's source line."""
+    parts = [p for p in re.split(r"\s*(?:[/,&|]|\band\b)\s*", s.strip(" .()[]—–-")) if p]
+    return bool(parts) and len(parts) <= 4 and all(
+        p.lower() in r.agency_words and p.lower() not in r.picture_agency_words for p in parts)
+
+
+__all__ = ["is_date_line", "credit_prefix", "header_byline", "role_line", "wire_only",
+           "NAME_ONLY", "NAMED_BIO", "CONTRIBUTED", "EMAIL", "PHONE"]

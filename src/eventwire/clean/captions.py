@@ -1,0 +1,93 @@
+"""Caption lines recognised by the marks a picture leaves in pasted text.
+
+Why: a picture dropped from a page leaves a trace around its caption: a bracketed marker
+("[Image: Soldiers at a checkpoint]"), a bare label on a line of its own ("Image caption",
+"Photo 3 of 12") with the caption on the next line, or a credit alone ("Photo by Ana Ruiz",
+"(Photo: Ana Ruiz/Wire)") under it. These shapes say "picture" whatever the caption says.
+``caption_shape`` judges one line; the caller (``text``) links markers to the line below and
+credits to the line above.
+"""
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from .lines import words
+from .rules import CleanRules
+
+#: "[Image: ...]", "(Photo: ...)": a whole line in brackets opened by a caption label.
+_BRACKETED = re.compile(r"^\s*[\[(]\s*(?P<label>[^\W\d_][\w ]{0,20}?)\s*[:,]\s*(?P<rest>[^\[\]()]+?)"
+                        r"\s*[\])]\s*$")
+#: "Photo 3 of 12", "Image 2/5", "Picture 1": a slideshow counter.
+_COUNTER = re.compile(r"^\s*(?P<label>[^\W\d_]+(?:\s[^\W\d_]+)?)\s+\d+\s*(?:(?:of|/)\s*\d+)?\s*$",
+                      re.IGNORECASE)
+#: "3/12 Rescuers search the rubble", "Photo 3 of 12: Rescuers ...": a slide and its caption.
+_INLINE_COUNTER = re.compile(r"^\s*(?:(?P<label>[^\W\d_]+)\s+\d{1,3}\s*(?:/|of)\s*\d{1,3}"
+                             r"|\[?\d{1,3}\s*/\s*\d{1,3}\]?)\s*[:.|–—-]?\s+(?P<rest>\S.*)$",
+                             re.IGNORECASE)
+#: "Credit...Ana Ruiz for the Wire", "© Ana Ruiz/Wire": a credit by its opening mark.
+_CREDIT_MARK = re.compile(r"^\s*(?:credits?\s*(?:\.{2,}|…)|©)\s*[A-Z]", re.IGNORECASE)
+#: Licensing links that trail a wire photo's caption ("... Purchase Licensing Rights").
+_CAPTION_TRAIL = re.compile(r"\s*purchase licensing rights.*$", re.IGNORECASE)
+#: "Photo by Ana Ruiz", "Photograph by Ana Ruiz for the Daily Wire".
+_BY_CREDIT = re.compile(r"^\s*(?P<label>[^\W\d_]+(?:\s[^\W\d_]+)?)\s+by\s+[A-Z]", re.IGNORECASE)
+
+
+#: Words that join names in a credit ("Ana Ruiz for the Wire via Pool").
+_JOINERS = frozenset({"for", "of", "via", "and", "the", "de", "da", "del", "van", "von", "&"})
+
+
+class CaptionShape(NamedTuple):
+    """What a caption-shaped line is: ``marker`` lines carry no caption text themselves."""
+
+    why: str
+    marker: bool = False  # the caption is on the next line
+    credit: bool = False  # a credit: the caption is on the line above
+    text: str | None = None  # the caption text, when the line holds it inside its marks
+
+
+def _is_label(word: str, r: CleanRules) -> bool:
+    key = word.strip().lower()
+    return key in r.caption_words
+
+
+def _names_only(s: str) -> bool:
+    """Only names and the words that join them: 'Ana Ruiz for the Daily Wire', 'Ana Ruiz/Wire'."""
+    for token in re.split(r"[\s/|,]+", s.strip().rstrip(".")):
+        if token and not (token[0].isupper() or token[0].isdigit() or token.lower() in _JOINERS):
+            return False
+    return True
+
+
+def caption_shape(s: str, r: CleanRules) -> CaptionShape | None:
+    """Is this line a picture's marker, caption or credit by its shape alone?"""
+    n = words(s)
+    bare = re.sub(r"[\s:,.\-–—|]+$", "", s.strip())
+    if _is_label(bare, r):
+        return CaptionShape("bare caption label", marker=True)
+    counter = _COUNTER.match(s)
+    if counter and _is_label(counter.group("label"), r):
+        return CaptionShape("slideshow counter", marker=True)
+    inline = _INLINE_COUNTER.match(s)
+    label = inline.group("label") if inline else None
+    if inline and (label is None or _is_label(label, r) or label.lower() == "item") \
+            and words(inline.group("rest")) >= 3:
+        rest = _CAPTION_TRAIL.sub("", inline.group("rest")).strip()
+        return CaptionShape("slide with its caption", text=rest)
+    if _CREDIT_MARK.match(s) and n <= 10 and not r.nav_strong.search(s) \
+            and not re.search(r"\b(?:19|20)\d\d\b", s):
+        return CaptionShape("credit mark", credit=True)
+    bracketed = _BRACKETED.match(s)
+    if bracketed and _is_label(bracketed.group("label"), r):
+        rest = bracketed.group("rest").strip()
+        if words(rest) <= 8 and not re.search(r"[.!?]\s", rest):
+            return CaptionShape("bracketed credit", credit=True)
+        return CaptionShape("bracketed caption", text=rest)
+    by_credit = _BY_CREDIT.match(s)
+    if by_credit and _is_label(by_credit.group("label"), r) and n <= 12 \
+            and _names_only(s[by_credit.end() - 1:]):
+        return CaptionShape("credit by-line", credit=True)
+    return None
+
+
+__all__ = ["CaptionShape", "caption_shape"]
