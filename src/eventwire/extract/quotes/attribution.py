@@ -12,6 +12,7 @@ from typing import Any, Sequence
 
 from ...model import ActorRef
 from .context import Context
+from .issuers import statement_issuer
 from .marks import Segment
 from .speakers import Speakers
 from .syntax import (cue_path, is_ancestor, np_bounds, root_of, subject, verb_on_path)
@@ -29,7 +30,7 @@ def attribute_verb(ctx: Context, speakers: Speakers, verb: Any) -> Attribution |
     if subj is None:
         return None
     if subj.lemma_.lower() in ctx.cues.speech_nouns or subj.lower_ in ctx.cues.speech_nouns:
-        owner = owner_of_speech(ctx, speakers, subj)
+        owner = owner_of_speech(ctx, speakers, subj) or statement_issuer(ctx, speakers, subj)
         start, end = np_bounds(subj)
         words = ctx.text[start:end]
         cue = f"{subj.text} {verb.text}"
@@ -85,7 +86,7 @@ def attribution_phrase(ctx: Context, tokens: Sequence[Any]) -> Any | None:
 
 def attribute_according(ctx: Context, speakers: Speakers, obj: Any) -> Attribution:
     if obj.lemma_.lower() in ctx.cues.speech_nouns:
-        owner = owner_of_speech(ctx, speakers, obj)
+        owner = owner_of_speech(ctx, speakers, obj) or statement_issuer(ctx, speakers, obj)
         start, end = np_bounds(obj)
         words = ctx.text[start:end]
         return Attribution("according to", owner or ActorRef(None, words), words)

@@ -31,6 +31,9 @@ class Cues:
     person_nouns: frozenset[str]
     not_with_particles: frozenset[str] = frozenset()
     own_voice_nouns: frozenset[str] = frozenset()
+    past_markers: frozenset[str] = frozenset()
+    title_equivalents: tuple[tuple[str, str], ...] = ()
+    issuing_verbs: frozenset[str] = frozenset()
 
     @classmethod
     def from_mapping(cls, data: Any, path: str = CUES_FILE) -> "Cues":
@@ -39,7 +42,7 @@ class Cues:
             raise KnowledgeError(path, None, "expected a mapping of cue lists at top level")
         keys = ("verbs", "speech_nouns", "clause_verbs", "clause_nouns", "attributions",
                 "naming_verbs", "scare_markers", "person_nouns", "not_with_particles",
-                "own_voice_nouns")
+                "own_voice_nouns", "past_markers", "title_equivalents", "issuing_verbs")
         lists: dict[str, list[str]] = {}
         for key in keys:
             value = data.get(key, [])
@@ -50,6 +53,9 @@ class Cues:
         unknown = set(data) - set(keys)
         if unknown:
             raise KnowledgeError(path, None, f"unknown keys {sorted(unknown)}; expected {keys}")
+        pairs = [tuple(x.strip() for x in v.split("=")) for v in lists["title_equivalents"]]
+        if any(len(pair) != 2 or not all(pair) for pair in pairs):
+            raise KnowledgeError(path, None, "'title_equivalents' entries read 'word = title'")
         if not lists["verbs"]:
             raise KnowledgeError(path, None, "'verbs' is empty; quotes need reporting verbs")
         return cls(
@@ -63,6 +69,9 @@ class Cues:
             person_nouns=frozenset(lists["person_nouns"]),
             not_with_particles=frozenset(lists["not_with_particles"]),
             own_voice_nouns=frozenset(lists["own_voice_nouns"]),
+            past_markers=frozenset(lists["past_markers"]),
+            title_equivalents=tuple((a, b) for a, b in pairs),
+            issuing_verbs=frozenset(lists["issuing_verbs"]),
         )
 
 

@@ -10,6 +10,7 @@ from typing import Any, Iterable
 
 from ...model import ActorRef, Mention
 from .context import LOOKBACK_CHARS, Context
+from .roles import check_title, read_title
 from .syntax import SUBJ_DEPS, head_noun, np_bounds, reported_tokens
 
 PRONOUNS_PERSON = {"he", "she", "him", "her"}
@@ -83,8 +84,8 @@ class Speakers:
         return None
 
     def recent_subject(self, tok: Any, kinds: Iterable[str], max_sents: int = 6,
-                       skip: frozenset[int] = frozenset(), resolved: str | None = None
-                       ) -> ActorRef | None:
+                       skip: frozenset[int] = frozenset(), resolved: str | None = None,
+                       depth: int = 0) -> ActorRef | None:
         """The antecedent of a pronoun speaker, read back sentence by sentence.
 
         In the nearest earlier sentence naming a candidate, the subject of its main clause
@@ -92,7 +93,9 @@ class Speakers:
         resolver's choice (``resolved``) is kept when it is that subject, or when it is named
         only further back (it may know gender); it is dropped when its only earlier naming
         lies inside the words this pronoun is reporting (``skip``: "Abizaid was there, he
-        added" is not Abizaid speaking).
+        added" is not Abizaid speaking). A main-clause subject that is itself an unresolved
+        pronoun of the same kind ("He warned Uribe that ... '…,' he said") continues the
+        chain: the speaker is that pronoun's antecedent, not a person it talks about.
         """
         wanted = set(kinds)
         sents = self.ctx.sents
@@ -106,9 +109,12 @@ class Speakers:
                      if m.actors and not self.ctx.in_quote(m.start)
                      and self._actor_kind(m) in wanted and m.start != tok.idx
                      and not any(t.i in skip for t in self.ctx.tokens(m.start, m.end))]
+            main = [m for m in cands if self._is_main_subject(m)]
+            chained = self._pronoun_subject(sent, tok if k == here else None, wanted)
+            if chained is not None and not main and chained.i not in skip and depth < 3:
+                return self.recent_subject(chained, kinds, max_sents, skip, depth=depth + 1)
             if not cands:
                 continue
-            main = [m for m in cands if self._is_main_subject(m)]
             if resolved is not None:
                 if any(resolved in m.actors for m in cands):
                     if not main or any(resolved in m.actors for m in main):
@@ -126,6 +132,21 @@ class Speakers:
         if resolved is not None:
             return self.ctx.actors.ref(resolved)
         return self.last_before(tok.idx, wanted)
+
+    def _pronoun_subject(self, sent: Any, before: Any | None, wanted: set[str]) -> Any | None:
+        """The main-clause subject of ``sent`` when it is a pronoun of the wanted kind that
+        the actor index left unresolved (before ``before``, outside quote marks)."""
+        root = sent.root
+        lows = PRONOUNS_PERSON if wanted == {"person"} else PRONOUNS_GROUP
+        for c in root.children:
+            if c.dep_ not in ("nsubj", "nsubjpass") or c.lower_ not in lows:
+                continue
+            if (before is not None and c.i >= before.i) or self.ctx.quoted[c.i]:
+                return None
+            if any(m.actors for m in self.ctx.actors.at(c.idx, c.idx + len(c))):
+                return None  # resolved: it is among the candidates already
+            return c
+        return None
 
     def _named_before(self, actor_id: str, tok: Any, skip: frozenset[int]) -> bool:
         """Is the actor named (not by a pronoun) before ``tok``, outside the reported words?"""
@@ -182,6 +203,11 @@ class Speakers:
         if subj.pos_ == "PRON" or low in PRONOUNS_PERSON:
             return self.pronoun(subj, verb) or ActorRef(actor=None, name=words), words
         ref = self.from_span(start, end, subj)
+        title = read_title(self.ctx, subj, start, end)
+        if title is not None:  # "the former premier", "the Venezuelan leader"
+            held = check_title(self.ctx, title, ref, start)
+            if held is not None:
+                return held, words
         if ref is not None:
             return ref, words
         if subj.pos_ == "PROPN":
