@@ -53,7 +53,7 @@ def extract_quotes(doc: Any, actors: Any, cues: Cues | None = None) -> list[Quot
         indirect = indirect_quotes(ctx, speakers)
     except Exception:  # never lose the direct quotes to a parse oddity
         log.exception("indirect quotes failed")
-    inherit(ctx, segments, found, indirect)
+    inherit(ctx, speakers, segments, found, indirect)
     continuations(ctx, segments, found)
 
     quotes: list[Quote] = []

@@ -146,7 +146,7 @@ def cue_after(ctx: Context, speakers: Speakers, seg: Segment,
         if ctx.quoted[t.i]:
             break
         window.append(t)
-        if t.text in (".", "!", "?") and t.idx > seg.close + 1:
+        if t.text in (".", "!", "?") and t.idx > seg.close + 1 and not _abbreviation(ctx, t):
             break
     if not window:
         return None
@@ -155,9 +155,10 @@ def cue_after(ctx: Context, speakers: Speakers, seg: Segment,
     finished = ctx.text[seg.start:seg.end].rstrip().endswith(".")
     for i, t in enumerate(window):
         if ctx.is_cue_verb(t):
-            if any(a.dep_ in ("relcl", "acl") and a.idx > seg.close
+            if any(a.dep_ in ("relcl", "acl") and a.idx > seg.close and not ctx.quoted[a.head.i]
                    for a in [t, *t.ancestors] if a.i <= t.i):
                 continue  # "a relative, who asked not to be named, was quoted as saying"
+                # (a cue the parser hung as a relative clause *inside* the quote is still one)
             if finished and any(c.dep_ == "ccomp" and c.i > t.i for c in t.children):
                 return None  # '... a "flimsy excuse." The military said it would ...'
             subj = subject(t, ctx.cues.verbs)
@@ -165,6 +166,7 @@ def cue_after(ctx: Context, speakers: Speakers, seg: Segment,
             allowed |= cue_path(t)
             between = window[:i]
             if all(b.i in allowed or b.is_punct or b.dep_ in ("npadvmod", "advmod")
+                   or b.lower_ in ctx.cues.abbreviations  # "Brig." hung off the quote
                    for b in between):
                 return attribute_verb(ctx, speakers, t)
             return None
@@ -173,6 +175,16 @@ def cue_after(ctx: Context, speakers: Speakers, seg: Segment,
             if obj is not None and all(b.is_punct for b in window[:i]):
                 return attribute_according(ctx, speakers, obj)
     return None
+
+
+def _abbreviation(ctx: Context, dot: Any) -> bool:
+    """"Brig. Adrian Freer", "Gen. Ruiz": a period glued to a title abbreviation (data:
+    ``abbreviations``) before a capitalised word shortens the title; it ends no sentence."""
+    if dot.text != "." or dot.i == 0 or dot.i + 1 >= len(dot.doc):
+        return False
+    prev, nxt = dot.doc[dot.i - 1], dot.doc[dot.i + 1]
+    return (not prev.whitespace_ and prev.lower_ in ctx.cues.abbreviations
+            and nxt.text[:1].isupper())
 
 
 def closes_clause(ctx: Context, seg: Segment) -> bool:

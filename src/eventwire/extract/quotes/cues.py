@@ -34,6 +34,7 @@ class Cues:
     past_markers: frozenset[str] = frozenset()
     title_equivalents: tuple[tuple[str, str], ...] = ()
     issuing_verbs: frozenset[str] = frozenset()
+    abbreviations: frozenset[str] = frozenset()
 
     @classmethod
     def from_mapping(cls, data: Any, path: str = CUES_FILE) -> "Cues":
@@ -42,7 +43,8 @@ class Cues:
             raise KnowledgeError(path, None, "expected a mapping of cue lists at top level")
         keys = ("verbs", "speech_nouns", "clause_verbs", "clause_nouns", "attributions",
                 "naming_verbs", "scare_markers", "person_nouns", "not_with_particles",
-                "own_voice_nouns", "past_markers", "title_equivalents", "issuing_verbs")
+                "own_voice_nouns", "past_markers", "title_equivalents", "issuing_verbs",
+                "abbreviations")
         lists: dict[str, list[str]] = {}
         for key in keys:
             value = data.get(key, [])
@@ -72,6 +74,7 @@ class Cues:
             past_markers=frozenset(lists["past_markers"]),
             title_equivalents=tuple((a, b) for a, b in pairs),
             issuing_verbs=frozenset(lists["issuing_verbs"]),
+            abbreviations=frozenset(lists["abbreviations"]),
         )
 
 

@@ -105,8 +105,9 @@ class Speakers:
         for k in range(here, max(-1, here - max_sents), -1):
             sent = sents[k]
             limit = tok.idx if k == here else sent.end_char
-            cands = [m for m in self.ctx.actors.in_span(sent.start_char, limit)
-                     if m.actors and not self.ctx.in_quote(m.start)
+            # overlapping, not inside: a parse may cut "Justice | Minister X says" in two
+            cands = [m for m in self.ctx.actors.at(sent.start_char, limit)
+                     if m.start < limit and m.actors and not self.ctx.in_quote(m.start)
                      and self._actor_kind(m) in wanted and m.start != tok.idx
                      and not any(t.i in skip for t in self.ctx.tokens(m.start, m.end))]
             main = [m for m in cands if self._is_main_subject(m)]
@@ -120,7 +121,7 @@ class Speakers:
                     if not main or any(resolved in m.actors for m in main):
                         return self.ctx.actors.ref(resolved)
                     return self._ref(main[-1])
-                if not main or wanted == {"person"}:
+                if not main or not self._same_gender(main[-1], tok):
                     return self.ctx.actors.ref(resolved)
                 return self._ref(main[-1])
             if main:
@@ -132,6 +133,14 @@ class Speakers:
         if resolved is not None:
             return self.ctx.actors.ref(resolved)
         return self.last_before(tok.idx, wanted)
+
+    @staticmethod
+    def _same_gender(m: Mention, tok: Any) -> bool:
+        """Can a pronoun continue a subject? "she" never continues a "he" (names: unknown,
+        so yes)."""
+        gender = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
+        a, b = gender.get(m.text.lower()), gender.get(tok.lower_)
+        return a is None or b is None or a == b
 
     def _pronoun_subject(self, sent: Any, before: Any | None, wanted: set[str]) -> Any | None:
         """The main-clause subject of ``sent`` when it is a pronoun of the wanted kind that
