@@ -637,3 +637,25 @@ def test_quotes_title_abbreviation_does_not_end_the_cue_sentence(nlp, text, spea
     names = {speaker: ("p1", speaker, "person")}
     quotes = extract_quotes(nlp(text), index_for(text, names))
     assert quotes and speaker_of(quotes[0]) == speaker
+
+
+QUOTED_COUNTRY = [
+    ("The border crossing near Desaguadero was closed on Saturday.\n\n\"Bolivia has no right "
+     "to interfere in our internal affairs,\" the foreign ministry said in a statement.",
+     "Bolivia has no right"),
+    ("Two fishing boats were seized overnight in disputed waters.\n\n\"Indonesia must release "
+     "our fishermen without delay,\" the foreign ministry said.", "Indonesia must release"),
+    ("Flights to the capital were cancelled on Sunday.\n\n\"Armenia is massing troops on our "
+     "border,\" the defence ministry said in a statement.", "Armenia is massing troops"),
+]
+
+
+@pytest.mark.parametrize("text,words", QUOTED_COUNTRY)
+def test_quotes_speaker_is_not_the_country_named_in_its_own_words(pipeline, text, words):
+    """"…Bolivia…," the foreign ministry said: the ministry is not Bolivia's. With no
+    country named outside the quote, the speaker keeps its words and no country."""
+    coded = pipeline.code_text(text, published="2023-05-10")
+    quote = next(q for q in coded.quotes if q.text.startswith(words))
+    quoted_state = next(a for a in coded.actors if a.name == words.split()[0])
+    assert quote.speaker is not None and quote.speaker.country != quoted_state.country
+    assert quote.speaker_text.endswith("ministry")

@@ -212,6 +212,8 @@ class Speakers:
         if subj.pos_ == "PRON" or low in PRONOUNS_PERSON:
             return self.pronoun(subj, verb) or ActorRef(actor=None, name=words), words
         ref = self.from_span(start, end, subj)
+        if subj.text.islower() and self._country_only_quoted(ref, start, end, verb):
+            ref = None  # "…Bolivia…," the foreign ministry said: not Bolivia's ministry
         title = read_title(self.ctx, subj, start, end)
         if title is not None:  # "the former premier", "the Venezuelan leader"
             held = check_title(self.ctx, title, ref, start)
@@ -233,6 +235,40 @@ class Speakers:
             if ref is not None:
                 return ref, words
         return ActorRef(actor=None, name=words), words
+
+    def _country_only_quoted(self, ref: ActorRef | None, start: int, end: int,
+                             verb: Any | None) -> bool:
+        """Did a description speaker get its country from the words it reports?
+
+        "the foreign ministry said" after a quote naming another country is not that
+        country's ministry: a speaker is never identified by a country that the text names
+        only inside the speaker's own reported words. A description that names its country
+        ("the Peruvian ministry") is left alone, and so is one whose country the text names
+        before, outside quotes.
+        """
+        if ref is None or ref.actor is None or not ref.country or verb is None:
+            return False
+        phrase = [t for t in self.ctx.tokens(start, end) if start <= t.idx < end]
+        if any(t.text[:1].isupper() and not (k == 0 and t.lower_ in DETS_DEFINITE)
+               for k, t in enumerate(phrase)):
+            return False  # "the Peruvian ministry", "U.S. officials" name their country
+        reported = reported_tokens(self.ctx, verb)
+        if not reported:
+            return False
+        doc = self.ctx.doc
+        lo, hi = doc[min(reported)].idx, doc[max(reported)].idx + len(doc[max(reported)])
+
+        def names_country(m: Mention) -> bool:
+            return any(self.ctx.actors.get(a).country == ref.country for a in m.actors)
+
+        if not any(names_country(m) for m in self.ctx.actors.in_span(lo, hi)):
+            return False
+        for m in self.ctx.actors.back_from(start):
+            if m.kind == "pronoun" or (lo <= m.start < hi) or self.ctx.in_quote(m.start):
+                continue
+            if names_country(m):
+                return False
+        return True
 
     def pronoun(self, subj: Any, verb: Any | None) -> ActorRef | None:
         """A pronoun speaker: the resolver's antecedent, checked against the discourse."""
