@@ -659,3 +659,29 @@ def test_quotes_speaker_is_not_the_country_named_in_its_own_words(pipeline, text
     quoted_state = next(a for a in coded.actors if a.name == words.split()[0])
     assert quote.speaker is not None and quote.speaker.country != quoted_state.country
     assert quote.speaker_text.endswith("ministry")
+
+
+NARRATED_PARTIALS = [
+    ("Governor Ali Kamara held the contractors responsible for \"every collapsed wall and "
+     "every flooded home\" in the district.", "every collapsed wall", "Ali Kamara"),
+    ("The opposition leader, Nadia Farouk, blamed the electoral commission for \"a count "
+     "that nobody in this country can trust\".", "a count that nobody", "Nadia Farouk"),
+    ("Senator Ines Moreau thanked the volunteers for \"weeks of work that nobody paid them "
+     "for\".", "weeks of work that", "Ines Moreau"),
+]
+
+
+@pytest.mark.parametrize("text,words,speaker", NARRATED_PARTIALS)
+def test_quotes_partial_inside_a_narrated_act_is_its_subjects(pipeline, text, words, speaker):
+    """No reporting verb, but a quoted phrase of several words inside what someone did: the
+    writer quotes that someone."""
+    assert coded_speaker(pipeline, text, words) == speaker
+
+
+@pytest.mark.parametrize("text", [
+    "Minister Jonas Pettersson attended a screening of \"The Long Road Home\" in Oslo.",
+    "Senator Ines Moreau joined the so-called \"coalition of the willing\" in 2003.",
+    "Governor Ali Kamara visited the \"Hope and Light\" clinic on Monday.",
+])
+def test_quotes_titles_and_short_phrases_in_a_narrated_act_are_no_quotes(pipeline, text):
+    assert pipeline.code_text(text, published="2023-05-10").quotes == ()

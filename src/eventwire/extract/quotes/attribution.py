@@ -130,6 +130,46 @@ def attribute_segment(ctx: Context, speakers: Speakers, segments: Sequence[Segme
         att = colon_speaker(ctx, speakers, seg, prev)
         if att is not None:
             return seg, att, kind
+    if not direct:
+        att = clause_subject(ctx, speakers, seg, inner)
+        if att is not None:
+            return seg, att, "partial"
+    return None
+
+
+#: Partial quotes shorter than this (words) may be names or scare quotes.
+_NARRATED_MIN_WORDS = 4
+
+
+def clause_subject(ctx: Context, speakers: Speakers, seg: Segment,
+                   inner: Sequence[Any]) -> Attribution | None:
+    """``He held the party responsible for "every death and every injury"``: a quoted phrase
+    of several words inside a narrated act, with no reporting verb, is the words of the
+    act's subject (the writer quotes what the actor said while doing it). Only persons and
+    organisations; a short or name-like phrase stays a scare quote."""
+    words = [t for t in inner if t.is_alpha]
+    if len(words) < _NARRATED_MIN_WORDS or all(w.text[0].isupper() for w in words
+                                               if not w.is_stop):
+        return None  # short, or a title in Title Case ("Joint Declaration of Peace")
+    root = root_of(inner)
+    if root is None:
+        return None
+    for verb in root.ancestors:
+        if ctx.quoted[verb.i] or verb.pos_ not in ("VERB", "AUX"):
+            continue
+        if not partial_ok(ctx, seg, verb, inner):
+            return None
+        subj = subject(verb, ctx.cues.verbs)
+        if subj is None or ctx.quoted[subj.i] or subj.i > seg.open:
+            return None
+        ref, text = speakers.resolve(subj, verb)
+        try:
+            kind = ctx.actors.get(ref.actor).kind if ref.actor else None
+        except KeyError:
+            kind = None
+        if kind not in ("person", "organization", "igo"):
+            return None
+        return Attribution(verb.text, ref, text)
     return None
 
 
