@@ -10,8 +10,12 @@ How it reads an article (one module per step):
    just before it, governing it, or an ``according to X``.
 3. ``indirect``: reporting verbs outside quote marks with a clausal complement.
 4. ``speakers``: the speaker is the cue's subject, resolved through the ``ActorIndex``, with
-   a discourse fallback of our own for pronouns, descriptions and surnames.
-5. ``discourse``: cue-less full sentences take the speaker of their neighbour.
+   a discourse fallback of our own for pronouns (the chain of main-clause subjects),
+   descriptions and surnames; ``roles`` reads title descriptions ("the former premier" is
+   the person who held the office) and ``issuers`` statements ("the statement said" is the
+   body that issued it).
+5. ``discourse``: cue-less full sentences take the speaker of their neighbour, or the
+   speaker the text introduced just before (the sentence or paragraph before).
 
 ``context`` indexes the document once, so that no step scans the whole document per quote.
 """
