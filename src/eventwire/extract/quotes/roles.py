@@ -48,7 +48,7 @@ def _normalise(ctx: Context, words: str) -> str:
 
 def read_title(ctx: Context, subj: Any, start: int, end: int) -> Title | None:
     """The office named by a description headed by ``subj`` (None when it is not one)."""
-    if subj.pos_ != "NOUN":
+    if subj.pos_ not in ("NOUN", "PROPN"):  # "the President" is often tagged a name
         return None
     low = subj.lower_
     past = False
