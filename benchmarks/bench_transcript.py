@@ -5,8 +5,8 @@
 Generates a ~200 KB hearing transcript of our own (speakers with names and titles; 4,000
 lines of the shapes ``"…," Name said.`` and ``Name said: "…"``, with pronoun, title
 and description speakers mixed in: "he said", "the official said"), then times
-``Pipeline.code`` on it against bare spaCy parsing of the same text (wall clock and CPU time: on a shared machine the CPU time is what one idle core
-would take). Issue 7 wants the whole thing coded in under 20 s; a per-quote scan of the whole
+``Pipeline.code`` on it against bare spaCy parsing of the same text (wall clock and CPU
+time: on a shared machine the CPU time is what one idle core would take). Issue 7 wants the whole thing coded in under 20 s; a per-quote scan of the whole
 document (noun chunks, sentences, mentions) makes it quadratic and it took > 580 s.
 ``--profile`` prints the top of a cProfile of the extraction step (parse excluded).
 """
