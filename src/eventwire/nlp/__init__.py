@@ -10,11 +10,21 @@ PARAGRAPHS = "eventwire_paragraphs"
 
 
 def _paragraph_starts(doc: Any) -> Any:
-    """A sentence never runs across a line break: news paragraphs are hard boundaries."""
-    for tok in doc[1:]:
-        prev = doc[tok.i - 1]
-        if "\n" in prev.whitespace_ or prev.is_space and "\n" in prev.text:
-            tok.is_sent_start = True
+    """A sentence never runs across a line break: news paragraphs are hard boundaries.
+
+    The marks are written in one array: ``Token.is_sent_start = True`` checks the whole doc
+    for a parse on every call, which made this step quadratic (3 s on a 200 KB transcript).
+    """
+    from spacy.attrs import SENT_START
+
+    starts = doc.to_array([SENT_START])
+    changed = False
+    for tok in doc[:-1]:
+        if "\n" in tok.whitespace_ or tok.is_space and "\n" in tok.text:
+            starts[tok.i + 1] = 1
+            changed = True
+    if changed:
+        doc.from_array([SENT_START], starts)
     return doc
 
 
