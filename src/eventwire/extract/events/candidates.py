@@ -1,0 +1,193 @@
+"""Candidates: predicates of a sentence with their frames (verbs, light verbs with event
+nouns, event nouns), reported demands, and absorption of a speech act's content."""
+from __future__ import annotations
+
+from typing import Any
+
+from .grammar import NAME_ENTITIES, SETTING_PREPS, SOURCE_NOUN_PREPS, SUBJ_DEPS
+from .dictionary import CLAIM_VERBS, SPEECH_NOUNS, Sense, VerbDictionary
+from .roles import _Roles
+from .triggers import _noun_match, _verb_match
+from .frame import _Candidate
+from .status import _conditional
+from .senses import _choose
+
+def _candidates(sent: Any, roles: _Roles, verbs: VerbDictionary) -> list[_Candidate]:
+    out: list[_Candidate] = []
+    noun_done: set[int] = set()
+    for tok in sent:
+        if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ == "ROOT"):
+            senses = _verb_match(tok, verbs)
+            obj_nouns = []
+            for c in tok.children:
+                if c.dep_ == "prep" and c.lower_ in ("on", "into", "under") and \
+                        tok.lemma_.lower() in verbs.light:
+                    obj_nouns.extend(g for g in c.children if g.dep_ == "pobj"
+                                     and g.pos_ == "NOUN" and _noun_match(g, verbs))
+                    continue
+                if c.dep_ not in ("dobj", "attr", "nsubjpass") or c.pos_ not in ("NOUN", "PROPN"):
+                    continue
+                if _noun_match(c, verbs):
+                    obj_nouns.append(c)
+                    continue
+                # "held a new round of talks", "launched a wave of airstrikes": the event is
+                # the noun after "of"; "went on strike", "put forces on alert": after "on"
+                for prep in c.children:
+                    if prep.dep_ == "prep" and prep.lower_ == "of":
+                        obj_nouns.extend(g for g in prep.children if g.dep_ == "pobj"
+                                         and g.pos_ == "NOUN" and _noun_match(g, verbs))
+            lemma = tok.lemma_.lower()
+            # a pattern naming this very object ("end mediation") beats the object's own
+            # reading; a particle pattern ("fire at") does not beat "fired tear gas"
+            objs = {c.lemma_.lower() for c in tok.children if c.dep_ == "dobj"}
+            specific = bool(senses) and any(
+                " " in x.pattern and set(x.pattern.lower().split()[1:]) <= objs for x in senses)
+            if obj_nouns and lemma in verbs.light and not specific:
+                for noun in obj_nouns:
+                    nsenses = _noun_match(noun, verbs)
+                    assert nsenses is not None
+                    source, how = roles.subject(tok)
+                    target = [a for a in roles.objects(noun) if a not in source] or \
+                        [a for a in roles.objects(tok, skip=noun) if a not in source]
+                    if lemma in verbs.undergoers:
+                        # "Pakistan suffered an attack": the subject undergoes the deed
+                        target, source, how = source, roles._head_actors(noun, 1), "modifier"
+                    if not source:
+                        source = roles.of_token(noun)
+                        how = "modifier"
+                    if noun.dep_ == "nsubjpass":
+                        source = roles.of_token(noun)
+                        how = "modifier"
+                    out.append(_Candidate(_choose(nsenses, noun, roles, source), noun, tok,
+                                          source, target, how, "noun"))
+                    noun_done.add(noun.i)
+                continue
+            if not senses:
+                demand = _reported_demand(tok, roles)
+                if demand is not None:
+                    out.append(demand)
+                continue
+            source, how = roles.subject(tok)
+            passive = roles.passive_object(tok)
+            if not passive and tok.dep_ == "acl" and tok.tag_ == "VBN":
+                # "a former mechanic seized by Taliban intelligence": the noun suffered it
+                passive = roles.of_token(tok.head)
+            target = passive + [a for a in roles.objects(tok) if a not in passive]
+            if how == "object-control":
+                target = [a for a in roles.objects(tok) if a not in source]
+            target = [a for a in target if a not in source]
+            out.append(_Candidate(_choose(senses, tok, roles, source), tok, None, source,
+                                  target, how, "verb"))
+        elif tok.pos_ in ("NOUN", "PROPN") and tok.i not in noun_done:
+            senses = _noun_match(tok, verbs)
+            if not senses or tok.lemma_.lower() in verbs.governed:
+                continue
+            if tok.i in roles._token_actor or tok.ent_type_ in NAME_ENTITIES:
+                continue  # "Coordination Council", "Revolutionary Guards": a name, not a deed
+            # modifiers: "Russia's commitment", "Iranian strikes"; "the invasion of Iraq" names
+            # the invaded, not the invader
+            own = roles._head_actors(tok, 1, of=False)
+            source, target = list(own), []
+            for child in tok.children:
+                if child.dep_ == "prep" and child.lower_ in SOURCE_NOUN_PREPS:
+                    for pobj in child.children:
+                        if pobj.dep_ == "pobj":
+                            got = roles.of_token(pobj)
+                            if child.lower_ == "between" and len(got) >= 2 and not source:
+                                source, target = got[:1], got[1:]
+                            elif child.lower_ == "by" and not source:
+                                source = got
+            if not target:
+                target = [a for a in roles.objects(tok) if a not in source]
+            if not target:
+                # "tariffs covering 818 kinds of Chinese products"
+                for acl in (c for c in tok.children if c.dep_ == "acl"):
+                    target = [a for a in roles.objects(acl) if a not in source]
+                    if target:
+                        break
+            if tok.dep_ in ("pobj",) and not source and tok.head.lower_ in ("of", "for"):
+                continue
+            if tok.dep_ == "pobj" and tok.head.lower_ in SETTING_PREPS:
+                continue  # "at the G20 summit", "after the strike": a setting, not the news
+            if not source:
+                continue
+            out.append(_Candidate(_choose(senses, tok, roles, source), tok, None, source,
+                                  target, "modifier", "noun"))
+    return _absorb_complements([c for c in out if c.sense is not None])
+
+
+MUST_AUX = frozenset({"must", "should", "ought"})
+DEMAND_SENSE = Sense("REQUEST", "100", -2.5, 3, "demand", "said … must")
+
+
+def _reported_demand(verb: Any, roles: _Roles) -> _Candidate | None:
+    """"X said Y must hand over the suspects" and "X wants Y to attack Z" are demands by X on
+    Y (CAMEO 10), whatever the complement's own verb is."""
+    # (the small model lemmatizes "hopes" as "hop": the surface forms are checked too)
+    if verb.lemma_.lower() in ("want", "wish", "expect", "need", "prefer", "hope") or \
+            verb.lower_ in ("hopes", "hoped", "hoping"):
+        for comp in verb.children:
+            if comp.dep_ not in ("ccomp", "xcomp"):
+                continue
+            asked = [c for c in comp.children if c.dep_ in SUBJ_DEPS] or \
+                [c for c in verb.children if c.dep_ == "dobj"]
+            source, how = roles.subject(verb)
+            target = [a for t in asked for a in roles.of_token(t) if a not in source]
+            if source and target:
+                return _Candidate(DEMAND_SENSE, verb, None, source, target, how, "verb")
+        return None
+    heads = [verb]
+    if verb.lemma_.lower() not in CLAIM_VERBS and verb.lemma_.lower() not in (
+            "reiterate", "conclude", "remind", "stress", "insist", "declare"):
+        # "issued a stern reminder to Iraq that it must cooperate": the noun carries it
+        heads = [c for c in verb.children if c.dep_ == "dobj"
+                 and c.lemma_.lower() in SPEECH_NOUNS | {"demand", "call", "reminder"}]
+        if not heads:
+            return None
+    for comp in (c for h in heads for c in h.children):
+        if comp.dep_ not in ("ccomp", "acl"):
+            continue
+        auxes = {c.lower_ for c in comp.children if c.dep_ in ("aux", "auxpass")}
+        if not auxes & MUST_AUX:
+            continue
+        source, how = roles.subject(verb)
+        target = [a for c in comp.children if c.dep_ in SUBJ_DEPS for a in roles.of_token(c)]
+        target = [a for a in target if a not in source]
+        if source and target:
+            return _Candidate(DEMAND_SENSE, verb, None, source, target, how, "verb")
+    return None
+
+
+ABSORB_DEPS = frozenset({"xcomp", "ccomp", "dobj", "pobj", "prep", "pcomp", "acl", "attr",
+                         "oprd", "nsubjpass"})
+
+
+def _absorb_complements(cands: list[_Candidate]) -> list[_Candidate]:
+    """A verbal act keeps its content: "threatened to ban", "demanded the withdrawal",
+    "rejected a request", "agreed to cooperate" are one event (THREATEN, REQUEST, REJECT,
+    AGREE), not two. Material acts (an attack that kills) absorb nothing."""
+    verbal = {c.pred.i: c for c in cands if c.sense.quad in (1, 3)
+              and (c.kind == "verb" or c.light is not None and c.sense.quad == 3)}
+    if not verbal:
+        return cands
+    kept = []
+    for c in cands:
+        node = c.light if c.light is not None else c.pred
+        absorbed = False
+        steps = 0
+        for _ in range(12):  # a list of demands may run long: conjuncts do not count
+            noun_conj = node.dep_ in ("conj", "appos") and node.pos_ in ("NOUN", "PROPN")
+            condition = node.dep_ == "advcl" and _conditional(node.head)  # "… unless Peru apologised"
+            if (node.dep_ not in ABSORB_DEPS and not noun_conj and not condition) \
+                    or node.head is node:
+                break
+            steps += not noun_conj
+            if steps > 4:
+                break
+            node = node.head
+            if node.i in verbal and verbal[node.i] is not c:
+                absorbed = True
+                break
+        if not absorbed:
+            kept.append(c)
+    return kept
