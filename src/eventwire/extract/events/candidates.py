@@ -5,12 +5,14 @@ from __future__ import annotations
 from typing import Any
 
 from .grammar import NAME_ENTITIES, SETTING_PREPS, SOURCE_NOUN_PREPS, SUBJ_DEPS
-from .dictionary import CLAIM_VERBS, SPEECH_NOUNS, Sense, VerbDictionary
+from .dictionary import CLAIM_VERBS, EVALUATIVE_VERBS, SPEECH_NOUNS, Sense, VerbDictionary
 from .roles import _Roles
 from .triggers import _noun_match, _verb_match
 from .frame import _Candidate
 from .status import _conditional
 from .senses import _choose
+from .orders import order_reading
+from .fallbacks import _definite
 
 def _candidates(sent: Any, roles: _Roles, verbs: VerbDictionary) -> list[_Candidate]:
     out: list[_Candidate] = []
@@ -42,7 +44,11 @@ def _candidates(sent: Any, roles: _Roles, verbs: VerbDictionary) -> list[_Candid
             objs = {c.lemma_.lower() for c in tok.children if c.dep_ == "dobj"}
             specific = bool(senses) and any(
                 " " in x.pattern and set(x.pattern.lower().split()[1:]) <= objs for x in senses)
-            if obj_nouns and lemma in verbs.light and not specific:
+            # "welcomed the accord", "hailed the agreement": judging a deed already told of is
+            # the judgement (its own reading), aimed at the deed's doers, not the deed again
+            judged = bool(senses) and lemma in EVALUATIVE_VERBS and bool(obj_nouns) and all(
+                _definite(n) for n in obj_nouns)
+            if obj_nouns and lemma in verbs.light and not specific and not judged:
                 for noun in obj_nouns:
                     nsenses = _noun_match(noun, verbs)
                     assert nsenses is not None
@@ -76,8 +82,13 @@ def _candidates(sent: Any, roles: _Roles, verbs: VerbDictionary) -> list[_Candid
             if how == "object-control":
                 target = [a for a in roles.objects(tok) if a not in source]
             target = [a for a in target if a not in source]
-            out.append(_Candidate(_choose(senses, tok, roles, source), tok, None, source,
-                                  target, how, "verb"))
+            chosen = _choose(senses, tok, roles, source)
+            reading = order_reading(tok, chosen, roles, source, verbs)
+            if reading is not None:
+                if reading[0] == "drop":
+                    continue  # an order to one's own people: the ordered act is the event
+                chosen, target = reading[1], reading[2]
+            out.append(_Candidate(chosen, tok, None, source, target, how, "verb"))
         elif tok.pos_ in ("NOUN", "PROPN") and tok.i not in noun_done:
             senses = _noun_match(tok, verbs)
             if not senses or tok.lemma_.lower() in verbs.governed:
@@ -187,6 +198,11 @@ def _absorb_complements(cands: list[_Candidate]) -> list[_Candidate]:
             node = node.head
             if node.i in verbal and verbal[node.i] is not c:
                 absorbed = True
+                speech = verbal[node.i]
+                if not speech.target:
+                    # "threatened to impose tariffs on imports from Peru": the speech act is
+                    # aimed at whoever its content is aimed at
+                    speech.target = [a for a in c.target if a not in speech.source]
                 break
         if not absorbed:
             kept.append(c)

@@ -146,7 +146,8 @@ def _load_words(path: str | None = None) -> dict[str, frozenset[str]]:
 
 WORD_LISTS = ("claim_verbs", "claim_nouns", "denial_verbs", "speech_nouns", "intent_verbs",
               "desire_verbs", "hypothetical_verbs", "joint_words", "weapons", "money_words",
-              "audience_nouns", "penalty_nouns", "animate")
+              "audience_nouns", "penalty_nouns", "animate", "state_act_words",
+              "own_agent_nouns", "envoy_nouns", "evaluative_verbs")
 _WORDS = _load_words()
 CLAIM_VERBS = _WORDS["claim_verbs"]
 CLAIM_NOUNS = _WORDS["claim_nouns"]
@@ -161,6 +162,10 @@ MONEY_WORDS = _WORDS["money_words"]
 AUDIENCE_NOUNS = _WORDS["audience_nouns"]
 PENALTY_NOUNS = _WORDS["penalty_nouns"]
 ANIMATE = _WORDS["animate"]
+STATE_ACT_WORDS = _WORDS["state_act_words"]
+OWN_AGENT_NOUNS = _WORDS["own_agent_nouns"]
+ENVOY_NOUNS = _WORDS["envoy_nouns"]
+EVALUATIVE_VERBS = _WORDS["evaluative_verbs"]
 
 
 def _read_patterns(section: dict, cats: dict, name: str, text: str

@@ -17,9 +17,19 @@ from .status import (
     _own_announcement, _own_refusal, _status)
 from .senses import _contexts, _to_audience, _warns_of_own_deed
 from .candidates import _candidates
+from .arguments import (
+    domestic_target, nested_partners, object_owners, pronoun_target, state_act_target)
 from .fallbacks import (
     _animate_subject, _antecedent_target, _fired_from, _instrument_doer, _local_police,
     _mediated_parties, _place_target, _refs, _release_holder, _unnamed_doer)
+
+def _argument_target(c: _Candidate, roles: _Roles, raw: Sequence[tuple[_Candidate, Any]],
+                     sent: Any) -> list[str]:
+    """The target a frame's own roles left open, from inside its target slot, in order of
+    how directly the text names it (see ``arguments``)."""
+    return (object_owners(c, roles) or nested_partners(c, roles)
+            or pronoun_target(c, roles, raw, sent) or state_act_target(c, roles))
+
 
 def basis(c: _Candidate, has_target: bool) -> str:
     """How an event was read, coarse enough to calibrate on: kind|role|target|status."""
@@ -105,12 +115,16 @@ def extract_events(doc: Any, actors: Any, verbs: VerbDictionary,
             if c.sense.category in GRIEVANCE:
                 # "complained to the UN over Israeli raids": the accused, not the addressee
                 c.target = roles.grievance_partners(c.light or c.pred, c.source) or c.target
+            from_slot = [] if c.target else _argument_target(c, roles, raw, sent)
+            c.target = c.target or from_slot
             if not c.target:
                 c.target = _antecedent_target(c, verbs, raw, roles)
             if not c.target and c.sense.category not in ("ACCUSE", "THREATEN", "REQUEST"):
                 # a place in a complaint or warning is its topic ("warned against interference
                 # in Belarus"), not the one warned
                 c.place_target = _place_target(c, places)
+            if not c.target and not c.place_target:
+                c.target = domestic_target(c, roles)
             if c.sense.mode == "visit" and not c.target:
                 # "arrived in Amman on a visit": the host is the country visited
                 abroad = [r for r in c.place_target if r.country not in _keys(roles, c.source)]
@@ -122,7 +136,7 @@ def extract_events(doc: Any, actors: Any, verbs: VerbDictionary,
             elif c.sense.mode == "visit" and _keys(roles, c.target) <= _keys(roles, c.source):
                 continue  # travelling at home, or with one's own delegation, is no state visit
             if c.sense.category == "CONSULT" and c.target and c.kind == "verb" and \
-                    not roles.objects(c.pred, preps=CONSULT_PREPS):
+                    not from_slot and not roles.objects(c.pred, preps=CONSULT_PREPS):
                 # "speaking at the White House": where, not with whom
                 c.target = []
             if c.sense.category == "CONSULT" and not c.target and not c.place_target \

@@ -8,7 +8,7 @@ from ...model import ActorRef, Quote
 from .grammar import (
     DATELINE, FIRST_PERSON, GRIEVANCE_PREPS, MAX_DEPTH, MODIFIER_DEPS, OBJ_DEPS,
     PASS_SUBJ_DEPS, RELATIVE_PRONOUNS, SUBJ_DEPS, TARGET_PREPS)
-from .dictionary import HYPOTHETICAL_VERBS, SPEECH_NOUNS
+from .dictionary import HYPOTHETICAL_VERBS, OWN_AGENT_NOUNS, SPEECH_NOUNS
 
 def _coordinated(verb: Any) -> bool:
     """A conjunct verb shares its subject only when "and"/"but"/"or" or a comma (adverbs and
@@ -151,7 +151,10 @@ class _Roles:
             if verb.dep_ == "xcomp":
                 for child in verb.head.children:
                     if child.dep_ in ("dobj", "dative") and verb.head.lemma_ in HYPOTHETICAL_VERBS:
-                        return self.of_token(child), "object-control"
+                        got = self.of_token(child)
+                        if got or child.lemma_.lower() not in OWN_AGENT_NOUNS:
+                            return got, "object-control"
+                        break  # "told his minister to ...": one's own agent acts for one
             if verb.dep_ == "conj" and not _coordinated(verb):
                 return [], "none"  # "… aid after a powerful earthquake killed …": a misparse
             got, how = self.subject(verb.head, depth + 1)

@@ -1,0 +1,167 @@
+"""Frame arguments beyond the direct object: where a predicate's own roles name no target,
+the phrase that fills the target slot often names its actors *inside* it.
+
+Each function handles one linguistic phenomenon, for every verb, and returns actor ids
+(``_Roles`` ids, or ``kb:ISO3:word`` pseudo ids) not already on the source side:
+
+- ``object_owners``: the doer of the thing an act is about, written in a relative clause or a
+  by-phrase of the object ("denounced the embargo that Washington tightened", "dismissed the
+  claims made by a Chinese newspaper", "hailed the decision by Tokyo").
+- ``nested_partners``: partners written one or two noun phrases down ("agreed to a new round of
+  talks with Russia", "welcomed the start of negotiations with Kiev").
+- ``domestic_target``: a state's coercion of, or concession to, its own people names no
+  foreign party; the target is the state's own country ("imposed a nationwide curfew",
+  "lifted the ban on opposition rallies").
+- ``state_act_target``: a domestic dispute over a state act ("the opposition rejected the
+  official tally"): the state whose act it is.
+- ``pronoun_target``: "them"/"they"/"him" as the addressee points back at the actors the text
+  was just about ("met the leaders of A and B and urged them to ...").
+"""
+from __future__ import annotations
+
+from typing import Any, Sequence
+
+from .dictionary import STATE_ACT_WORDS
+from .frame import _Candidate
+from .grammar import OBJ_DEPS, RELATIVE_PRONOUNS, SUBJ_DEPS, TARGET_PREPS
+from .roles import _Roles
+
+#: prepositions that introduce what a reaction or a demand is about ("regret at", "anger over")
+ABOUT_PREPS = frozenset({"at", "over", "about", "against", "on", "of", "to", "into", "for"})
+#: 3rd-person pronouns that can stand for actors named before
+ACTOR_PRONOUNS = frozenset({"them", "they", "him", "her", "it"})
+DOMESTIC = frozenset({"COERCE", "CONCEDE"})
+
+
+def _slot_nouns(pred: Any) -> list[Any]:
+    """The nouns that fill a predicate's target slot: its objects and the objects of its
+    'about' prepositions, with their coordinated partners."""
+    out: list[Any] = []
+    for child in pred.children:
+        if child.dep_ in OBJ_DEPS or child.dep_ == "nsubjpass":
+            out.append(child)
+        elif child.dep_ == "prep" and child.lower_ in ABOUT_PREPS:
+            out.extend(g for g in child.children if g.dep_ == "pobj")
+    out += [c for n in list(out) for c in n.children if c.dep_ == "conj"]
+    return [n for n in out if n.pos_ in ("NOUN", "PROPN")]
+
+
+def _heads(c: _Candidate) -> list[Any]:
+    heads = [c.pred] + ([c.light] if c.light is not None else [])
+    # "threatened to respond to the drills": the act a speech act announces
+    heads += [x for h in list(heads) for x in h.children if x.dep_ == "xcomp"]
+    return heads
+
+
+def _new(found: list[str], got: Sequence[str], source: Sequence[str]) -> None:
+    found.extend(a for a in got if a not in found and a not in source)
+
+
+def object_owners(c: _Candidate, roles: _Roles) -> list[str]:
+    """Relative clauses and by-phrases of the object name the doer of what the act is about:
+    "the blockade that Caracas imposed" (the relative clause's subject), "the accusations made
+    by a Greek spokesman" (the participle's agent), "the decision by Tokyo" (a by-phrase)."""
+    found: list[str] = []
+    for head in _heads(c):
+        for noun in _slot_nouns(head):
+            for child in noun.children:
+                if child.dep_ == "relcl":
+                    for subj in child.children:
+                        if subj.dep_ in SUBJ_DEPS and subj.lower_ not in RELATIVE_PRONOUNS:
+                            _new(found, roles.of_token(subj), c.source)
+                        if subj.dep_ == "agent":
+                            _new(found, _pobj_actors(subj, roles), c.source)
+                elif child.dep_ == "acl" and child.tag_ == "VBN":
+                    for agent in child.children:
+                        if agent.dep_ == "agent":
+                            _new(found, _pobj_actors(agent, roles), c.source)
+                elif child.dep_ == "prep" and child.lower_ == "by":
+                    _new(found, _pobj_actors(child, roles), c.source)
+    return found
+
+
+def _pobj_actors(prep: Any, roles: _Roles) -> list[str]:
+    return [a for g in prep.children if g.dep_ == "pobj" for a in roles.of_token(g)]
+
+
+def nested_partners(c: _Candidate, roles: _Roles) -> list[str]:
+    """Partners two or three noun phrases down the target slot: "agreed to a new round of
+    talks with Russia" (to -> round -> of -> talks -> with Russia)."""
+    found: list[str] = []
+
+    def walk(noun: Any, depth: int) -> None:
+        for prep in noun.children:
+            if prep.dep_ != "prep":
+                continue
+            for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+                if prep.lower_ in TARGET_PREPS and prep.lower_ != "of":
+                    _new(found, roles.of_token(pobj), c.source)
+                if depth > 0 and not found:
+                    walk(pobj, depth - 1)
+
+    for head in _heads(c):
+        for noun in _slot_nouns(head):
+            walk(noun, 2)
+    return found
+
+
+def domestic_target(c: _Candidate, roles: _Roles) -> list[str]:
+    """Coercion and concessions by a state that name no foreign party are done to its own
+    people ("declared a state of emergency", "granted an amnesty", "withdrew the bill"): the
+    target is the source's own country (PLOVER codes domestic acts country-to-country)."""
+    if c.sense.category not in DOMESTIC or c.kind == "derived":
+        return []
+    refs = [r for r in (roles.ref_of(a) for a in c.source) if r]
+    countries = {r.country for r in refs if r.country and not r.org}
+    if len(countries) != 1 or any(r.sector in ("MIL", "REB") for r in refs):
+        return []  # soldiers and rebels often act abroad or against the state: not domestic
+    code = countries.pop()
+    return [f"kb:{code}:{code}"]
+
+
+def state_act_target(c: _Candidate, roles: _Roles) -> list[str]:
+    """A domestic dispute whose object is a state act ("rejected the official tally",
+    "denounced the government's decree"): the state that issued it, i.e. the country of a
+    non-state source (an opposition, a union, protesters) when the object is marked official."""
+    refs = [r for r in (roles.ref_of(a) for a in c.source) if r]
+    countries = {r.country for r in refs if r.country and not r.org}
+    if len(countries) != 1 or any(r.sector in ("GOV", "MIL", "JUD", "LEG") for r in refs):
+        return []
+    for head in _heads(c):
+        for noun in _slot_nouns(head):
+            marks = {t.lemma_.lower() for t in noun.children if t.dep_ in ("amod", "compound",
+                                                                         "poss", "nmod")}
+            if marks & STATE_ACT_WORDS:
+                code = countries.pop()
+                return [f"kb:{code}:{code}"]
+    return []
+
+
+def pronoun_target(c: _Candidate, roles: _Roles,
+                   earlier: Sequence[tuple[_Candidate, Any]], sent: Any) -> list[str]:
+    """A 3rd-person pronoun in the target slot (object, or subject of the demanded clause:
+    "demanded they be released") stands for the actors the text was just about: the target,
+    else the source, of the latest event of this or the previous sentence on another side."""
+    pronoun = False
+    for head in _heads(c):
+        for child in head.children:
+            if child.dep_ in ("dobj", "dative", "nsubjpass") and child.lower_ in ACTOR_PRONOUNS:
+                pronoun = True
+            if child.dep_ in ("ccomp", "xcomp"):
+                pronoun |= any(s.dep_ in SUBJ_DEPS | {"nsubjpass"} and s.lower_ in ACTOR_PRONOUNS
+                               and s.lower_ != "it" for s in child.children)
+    if not pronoun:
+        return []
+    start = sent.start
+    for prev, psent in reversed(earlier):
+        if psent.end < start - 60 or psent.start > sent.start:
+            break
+        for side in (prev.target, prev.source):
+            got = [a for a in side if a not in c.source and roles._keyed(a)]
+            if got and not set(roles_keys(roles, got)) & set(roles_keys(roles, c.source)):
+                return got
+    return []
+
+
+def roles_keys(roles: _Roles, ids: Sequence[str]) -> set[str]:
+    return {k for k in (roles.key_of(a) for a in ids) if k}

@@ -1,0 +1,114 @@
+"""Frame arguments found outside the direct object, on sentences written for these tests.
+
+Each mechanism of ``eventwire.extract.events.arguments`` and ``orders`` is shown on three
+sentences with different words and actors (never eval sentences).
+"""
+from __future__ import annotations
+
+import pytest
+
+DATE = "2021-06-15"
+
+
+def keys(side):
+    return {a.org or a.country for a in side}
+
+
+def coded_events(pipeline, text, category):
+    coded = pipeline.code_text(text, published=DATE)
+    return [e for e in coded.events if e.category == category], coded
+
+
+def explain(coded):
+    return [(e.category, keys(e.source), keys(e.target)) for e in coded.events]
+
+
+@pytest.mark.parametrize("text, category, source, target", [
+    # the doer of the thing objected to, named in a relative clause of the object
+    ("Caracas denounced the blockade that Washington imposed.", "ACCUSE", "VEN", "USA"),
+    ("Tokyo condemned the missile tests that Pyongyang conducted last week.", "ACCUSE", "JPN", "PRK"),
+    # ... or in the by-phrase of a participle on the object
+    ("Ankara rejected the accusations made by a Greek government spokesman.", "REJECT", "TUR", "GRC"),
+    ("Seoul dismissed the claims published by a North Korean newspaper.", "REJECT", "KOR", "PRK"),
+])
+def test_target_in_relative_clause_or_by_phrase_of_the_object(pipeline, text, category, source, target):
+    hits, coded = coded_events(pipeline, text, category)
+    assert [e for e in hits if source in keys(e.source) and target in keys(e.target)], explain(coded)
+
+
+@pytest.mark.parametrize("text, category, source, target", [
+    ("Kenya expressed concern over the Ugandan deployment.", "ACCUSE", "KEN", "UGA"),
+    ("Peru ordered Bolivia's ambassador out of the country.", "SANCTION", "PER", "BOL"),
+    ("Algeria ordered the French ambassador out of the country.", "SANCTION", "DZA", "FRA"),
+])
+def test_nationality_or_possessive_on_the_object_names_the_target(pipeline, text, category, source, target):
+    hits, coded = coded_events(pipeline, text, category)
+    assert [e for e in hits if source in keys(e.source) and target in keys(e.target)], explain(coded)
+
+
+@pytest.mark.parametrize("text, source, target", [
+    ("Armenia and Azerbaijan signed a peace accord in May. The African Union welcomed the accord.",
+     "AU", {"ARM", "AZE"}),
+    ("Serbia and Kosovo reached an agreement on licence plates. The European Union hailed the "
+     "agreement.", "EU", {"SRB", "XKX"}),
+    ("Ethiopia and Eritrea signed a treaty on Monday. Kenya backed the treaty on Tuesday.",
+     "KEN", {"ETH", "ERI"}),
+])
+def test_praising_a_deal_already_told_of_supports_its_parties(pipeline, text, source, target):
+    hits, coded = coded_events(pipeline, text, "SUPPORT")
+    assert [e for e in hits if source in keys(e.source) and keys(e.target) == target], explain(coded)
+    # the deal is not coded a second time for the one who praises it
+    assert not [e for e in coded.events if e.category == "AGREE" and source in keys(e.source)]
+
+
+@pytest.mark.parametrize("text, category, source, target", [
+    ("Canada met leaders of Haiti and the Dominican Republic and urged them to keep the truce.",
+     "REQUEST", "CAN", "HTI"),
+    ("The Philippines arrested two Chinese sailors. Beijing demanded they be released.",
+     "REQUEST", "CHN", "PHL"),
+    ("Norway hosted envoys of Colombia on Monday and asked them to resume the talks.",
+     "REQUEST", "NOR", "COL"),
+])
+def test_a_pronoun_target_points_back_at_the_actors_just_named(pipeline, text, category, source, target):
+    hits, coded = coded_events(pipeline, text, category)
+    assert [e for e in hits if source in keys(e.source) and target in keys(e.target)], explain(coded)
+
+
+@pytest.mark.parametrize("text, category, source, target", [
+    ("Venezuela's president ordered troops to the Guyanese border.", "MOBILIZE", "VEN", "GUY"),
+    ("Russia ordered tank units to the Finnish frontier.", "MOBILIZE", "RUS", "FIN"),
+    ("The Serbian president told his foreign minister to close the embassy in Albania.",
+     "SANCTION", "SRB", "ALB"),
+])
+def test_an_order_to_ones_own_people_is_the_ordered_act(pipeline, text, category, source, target):
+    hits, coded = coded_events(pipeline, text, category)
+    assert [e for e in hits if source in keys(e.source) and target in keys(e.target)], explain(coded)
+    # not a demand on oneself
+    assert not [e for e in coded.events if e.category == "REQUEST"
+                and keys(e.target) <= keys(e.source)], explain(coded)
+
+
+@pytest.mark.parametrize("text, category, source", [
+    ("Ecuador's government imposed a nationwide curfew on Friday night.", "COERCE", "ECU"),
+    ("Uganda's president lifted a ten-year ban on opposition rallies on Tuesday.", "CONCEDE", "UGA"),
+    ("Myanmar's junta granted an amnesty to 3,000 prisoners on Tuesday.", "CONCEDE", "MMR"),
+])
+def test_a_states_coercion_or_concession_at_home_targets_its_own_country(pipeline, text, category, source):
+    hits, coded = coded_events(pipeline, text, category)
+    assert [e for e in hits if keys(e.source) == {source} and keys(e.target) == {source}], explain(coded)
+
+
+@pytest.mark.parametrize("text, category, source, target", [
+    ("Ukraine had agreed to a new round of direct talks with Russia.", "AGREE", "UKR", "RUS"),
+    ("Chile threatened to impose tariffs on imports from Peru and Bolivia.", "THREATEN", "CHL", "PER"),
+    ("The EU's envoy travelled to Nairobi on Monday for talks with Kenya's foreign minister.",
+     "CONSULT", "EU", "KEN"),
+])
+def test_partners_nested_in_the_target_slot(pipeline, text, category, source, target):
+    hits, coded = coded_events(pipeline, text, category)
+    assert [e for e in hits if source in keys(e.source) and target in keys(e.target)], explain(coded)
+
+
+def test_soldiers_coercing_abroad_are_not_given_a_domestic_target(pipeline):
+    hits, coded = coded_events(pipeline, "Russian soldiers blocked the gate of the airport.", "COERCE")
+    assert not [e for e in hits if keys(e.target) == {"RUS"}], explain(coded)
