@@ -112,3 +112,48 @@ def test_partners_nested_in_the_target_slot(pipeline, text, category, source, ta
 def test_soldiers_coercing_abroad_are_not_given_a_domestic_target(pipeline):
     hits, coded = coded_events(pipeline, "Russian soldiers blocked the gate of the airport.", "COERCE")
     assert not [e for e in hits if keys(e.target) == {"RUS"}], explain(coded)
+
+
+@pytest.mark.parametrize("text, category, source, target", [
+    ("Peru recalled its own ambassador from Santiago.", "SANCTION", "PER", "CHL"),
+    ("The Ghanaian president told his foreign minister to close Ghana's embassy in Lome.",
+     "SANCTION", "GHA", "TGO"),
+    ("The Polish president ordered the delegation in Minsk to break off the talks and fly home.",
+     "SANCTION", "POL", "BLR"),
+])
+def test_ones_own_people_or_property_abroad_aim_the_act_at_that_country(pipeline, text, category,
+                                                                        source, target):
+    hits, coded = coded_events(pipeline, text, category)
+    assert [e for e in hits if source in keys(e.source) and keys(e.target) == {target}], explain(coded)
+
+
+@pytest.mark.parametrize("text, category, source, target", [
+    ("Kiev turned down an offer from Moscow on Wednesday.", "REJECT", "UKR", "RUS"),
+    ("Hanoi handed the two fishermen back to Beijing on Friday.", "RETREAT", "VNM", "CHN"),
+    ("Nairobi rejected a demand from Kampala to reopen the border.", "REJECT", "KEN", "UGA"),
+])
+def test_a_capital_in_an_argument_slot_stands_for_its_government(pipeline, text, category, source, target):
+    hits, coded = coded_events(pipeline, text, category)
+    assert [e for e in hits if source in keys(e.source) and target in keys(e.target)], explain(coded)
+
+
+@pytest.mark.parametrize("text, source, target", [
+    ("Lithuania handed a letter to a Polish envoy urging Warsaw to reopen the crossing.", "LTU", "POL"),
+    ("Chile handed a note to a Bolivian diplomat asking La Paz to release the truck drivers.",
+     "CHL", "BOL"),
+    ("Egypt delivered a message to the Ethiopian ambassador urging Addis Ababa to halt the filling.",
+     "EGY", "ETH"),
+])
+def test_a_participle_after_the_recipient_of_a_message_speaks_for_the_sender(pipeline, text, source, target):
+    hits, coded = coded_events(pipeline, text, "REQUEST")
+    assert [e for e in hits if source in keys(e.source) and target in keys(e.target)], explain(coded)
+
+
+@pytest.mark.parametrize("text, source, target", [
+    ("Putin spoke by telephone with German Chancellor Angela Merkel.", "RUS", "DEU"),
+    ("The Japanese prime minister talked by phone with the president of South Korea.", "JPN", "KOR"),
+    ("Erdogan spoke over the phone with the Swedish prime minister on Monday.", "TUR", "SWE"),
+])
+def test_the_partner_of_a_call_hangs_off_the_means_of_talking(pipeline, text, source, target):
+    hits, coded = coded_events(pipeline, text, "CONSULT")
+    assert [e for e in hits if source in keys(e.source) and target in keys(e.target)], explain(coded)

@@ -14,6 +14,8 @@ Each function handles one linguistic phenomenon, for every verb, and returns act
   "lifted the ban on opposition rallies").
 - ``state_act_target``: a domestic dispute over a state act ("the opposition rejected the
   official tally"): the state whose act it is.
+- ``own_object_abroad``: the source's own thing in another country ("closed its embassy in
+  Lome") aims the act at that country.
 - ``pronoun_target``: "them"/"they"/"him" as the addressee points back at the actors the text
   was just about ("met the leaders of A and B and urged them to ...").
 """
@@ -21,7 +23,8 @@ from __future__ import annotations
 
 from typing import Any, Sequence
 
-from .dictionary import STATE_ACT_WORDS
+from ...model import ActorRef, Place
+from .dictionary import OWN_AGENT_NOUNS, STATE_ACT_WORDS
 from .frame import _Candidate
 from .grammar import OBJ_DEPS, RELATIVE_PRONOUNS, SUBJ_DEPS, TARGET_PREPS
 from .roles import _Roles
@@ -29,6 +32,8 @@ from .roles import _Roles
 #: prepositions that introduce what a reaction or a demand is about ("regret at", "anger over")
 ABOUT_PREPS = frozenset({"at", "over", "about", "against", "on", "of", "to", "into", "for"})
 #: 3rd-person pronouns that can stand for actors named before
+#: the means of talking, under which the partner hangs ("by telephone with")
+MEANS_PREPS = frozenset({"by", "over", "via", "on"})
 ACTOR_PRONOUNS = frozenset({"them", "they", "him", "her", "it"})
 DOMESTIC = frozenset({"COERCE", "CONCEDE"})
 
@@ -102,7 +107,57 @@ def nested_partners(c: _Candidate, roles: _Roles) -> list[str]:
     for head in _heads(c):
         for noun in _slot_nouns(head):
             walk(noun, 2)
+        for prep in head.children:
+            # "spoke by telephone with X", "talked over the phone to X": the partner hangs
+            # off the means of talking
+            if prep.dep_ == "prep" and prep.lower_ in MEANS_PREPS:
+                for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+                    walk(pobj, 0)
     return found
+
+
+def recipient_past_own_object(c: _Candidate, roles: _Roles) -> list[str]:
+    """"handed the fishermen back to Beijing", "returned its citizens to Manila": when the
+    object is the source's own side, the recipient after "to" is the one the act is aimed at."""
+    own = roles_keys(roles, c.source)
+    if not own or not c.target or not roles_keys(roles, c.target) <= own:
+        return []
+    found: list[str] = []
+    for head in _heads(c):
+        # "handed X back to Y", "passed X over to Y": the preposition may hang off the particle
+        preps = list(head.children) + [g for ch in head.children if ch.dep_ in ("advmod", "prt")
+                                       for g in ch.children]
+        for prep in preps:
+            if prep.dep_ in ("prep", "dative") and prep.lower_ in ("to", "into"):
+                got = [a for a in _pobj_actors(prep, roles) if roles.key_of(a) not in own]
+                _new(found, got, c.source)
+    return found
+
+
+def own_object_abroad(c: _Candidate, roles: _Roles, places: Sequence[Place]
+                      ) -> tuple[ActorRef, ...]:
+    """"closed Ghana's embassy in Lome", "recalled its ambassador from Santiago": when the
+    object belongs to the source's own side, the act is aimed at the country where it is."""
+    own = roles_keys(roles, c.source)
+    if not own or not roles_keys(roles, c.target) <= own:
+        return ()
+    nouns = [n for head in _heads(c) for n in _slot_nouns(head)]
+    node = c.light if c.light is not None else c.pred
+    if node.dep_ == "xcomp":
+        # "ordered the delegation in Minsk to break off the talks": where the doers are
+        nouns += [ch for ch in node.head.children if ch.dep_ in ("dobj", "dative")
+                  and ch.lemma_.lower() in OWN_AGENT_NOUNS]
+    for noun in nouns:
+        if not any(ch.dep_ == "poss" for ch in noun.children) and \
+                noun.lemma_.lower() not in OWN_AGENT_NOUNS:
+            continue
+        for prep in (ch for ch in noun.children if ch.dep_ == "prep"
+                     and ch.lower_ in ("in", "at", "from", "to")):
+            a, b = prep.idx, prep.right_edge.idx + len(prep.right_edge)
+            for p in places:
+                if p.country and p.country not in own and a <= p.start and p.end <= b:
+                    return (ActorRef(actor=None, name=p.name, country=p.country),)
+    return ()
 
 
 def domestic_target(c: _Candidate, roles: _Roles) -> list[str]:

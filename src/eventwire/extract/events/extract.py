@@ -18,7 +18,8 @@ from .status import (
 from .senses import _contexts, _to_audience, _warns_of_own_deed
 from .candidates import _candidates
 from .arguments import (
-    domestic_target, nested_partners, object_owners, pronoun_target, state_act_target)
+    domestic_target, nested_partners, object_owners, own_object_abroad, pronoun_target,
+    recipient_past_own_object, state_act_target)
 from .fallbacks import (
     _animate_subject, _antecedent_target, _fired_from, _instrument_doer, _local_police,
     _mediated_parties, _place_target, _refs, _release_holder, _unnamed_doer)
@@ -123,6 +124,10 @@ def extract_events(doc: Any, actors: Any, verbs: VerbDictionary,
                 # a place in a complaint or warning is its topic ("warned against interference
                 # in Belarus"), not the one warned
                 c.place_target = _place_target(c, places)
+            c.target = recipient_past_own_object(c, roles) or c.target
+            abroad = own_object_abroad(c, roles, places)
+            if abroad:
+                c.target, c.place_target = [], abroad
             if not c.target and not c.place_target:
                 c.target = domestic_target(c, roles)
             if c.sense.mode == "visit" and not c.target:

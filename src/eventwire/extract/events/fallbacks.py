@@ -30,7 +30,7 @@ def _objects_and_pobjs(pred: Any, category: str = "ASSAULT") -> list[Any]:
                     out.extend(h for h in g.children if h.dep_ == "pobj")
         elif child.dep_ in OBJ_DEPS or child.dep_ == "nsubjpass":
             out.append(child)  # "struck two towns in northern Israel", "a district of X"
-            out.extend(g for g in child.children if g.dep_ == "prep" and g.lower_ in ("of", "in")
+            out.extend(g for g in child.children if g.dep_ == "prep" and g.lower_ in ("of", "in", "from")
                        for g in g.children if g.dep_ == "pobj")
     return out
 

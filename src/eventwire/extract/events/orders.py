@@ -26,9 +26,10 @@ def _keys(roles: _Roles, ids: list[str]) -> set[str]:
 
 def _out(verb: Any) -> bool:
     """"ordered X out (of the country)", "ordered X to leave": sent away."""
-    for child in verb.children:
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "dative")]
+    for child in [c for t in [verb] + objects for c in t.children]:
         if child.lower_ == "out" and child.dep_ in ("prt", "prep", "advmod"):
-            return True
+            return True  # "ordered X out", "ordered X out of ..." (out under X)
         if child.dep_ == "xcomp" and child.lemma_.lower() in ("leave", "depart", "go"):
             return True
     return False

@@ -56,6 +56,16 @@ class _Roles:
             code = entries[0].ref.iso3 if entries else None
         return [f"kb:{code}:{tok.text}"] if code else []
 
+    def capital(self, tok: Any) -> list[str]:
+        """A capital in an argument slot stands for its government ("an offer from Moscow",
+        "handed the suspects to Baghdad"): metonymy, as the text uses it (pseudo id)."""
+        if self.kb is None:
+            return []
+        words = [c for c in tok.children if c.dep_ == "compound" and c.i < tok.i] + [tok]
+        text = " ".join(w.text for w in words)
+        entries = [e for e in self.kb.lookup(text) if e.kind == "capital"]
+        return [f"kb:{entries[0].ref.iso3}:{text}"] if entries else []
+
     def ref_of(self, actor_id: str) -> ActorRef | None:
         if actor_id.startswith("kb:"):
             _, code, word = actor_id.split(":", 2)
@@ -103,6 +113,10 @@ class _Roles:
             return self.of_token(tok.head.head, depth + 1)
         if depth >= MAX_DEPTH or tok.pos_ in ("VERB", "AUX") or tok.lemma_.lower() in self.relational:
             return []
+        if tok.pos_ == "PROPN" and tok.dep_ in ("pobj", "dobj", "dative", "conj"):
+            capital = self.capital(tok)
+            if capital:
+                return capital
         found: list[str] = []
         for child in tok.children:
             if child.dep_ in MODIFIER_DEPS and child.pos_ not in ("VERB", "AUX"):
@@ -159,6 +173,11 @@ class _Roles:
                 return [], "none"  # "… aid after a powerful earthquake killed …": a misparse
             got, how = self.subject(verb.head, depth + 1)
             return got, "inherited" if got else how
+        if verb.dep_ == "acl" and verb.tag_ == "VBG" and self._message_speaks(verb):
+            # "handed a note to a Russian diplomat asking Moscow to ...": the participle hangs
+            # off the recipient, but it is the message handed over that asks, for its sender
+            got, how = self.subject(verb.head.head.head, depth + 1)
+            return got, "inherited" if got else how
         if verb.dep_ == "acl" and verb.tag_ in ("VBD", "VBG", "VBZ", "VBP"):
             # "troops firing on the crowd", 'The men "called on ..."': the noun acts
             # (a past participle, "weapons seized by police", would be the one acted on)
@@ -178,6 +197,17 @@ class _Roles:
                 if child.dep_ in ("dobj",):
                     return self.of_token(child), "object-control"
         return [], "none"
+
+    @staticmethod
+    def _message_speaks(verb: Any) -> bool:
+        """Is ``verb`` a participle on the recipient of a handed-over message?"""
+        noun = verb.head
+        prep = noun.head
+        if noun.dep_ != "pobj" or prep.lower_ != "to" or prep.dep_ not in ("prep", "dative"):
+            return False
+        gov = prep.head
+        return gov.pos_ == "VERB" and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in SPEECH_NOUNS for c in gov.children)
 
     def _prep_partners(self, tok: Any, depth: int) -> list[str]:
         """Actors after a partner preposition hanging off a noun (one or two levels down)."""
