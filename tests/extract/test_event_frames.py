@@ -157,3 +157,47 @@ def test_a_participle_after_the_recipient_of_a_message_speaks_for_the_sender(pip
 def test_the_partner_of_a_call_hangs_off_the_means_of_talking(pipeline, text, source, target):
     hits, coded = coded_events(pipeline, text, "CONSULT")
     assert [e for e in hits if source in keys(e.source) and target in keys(e.target)], explain(coded)
+
+
+@pytest.mark.parametrize("text, source, target", [
+    ("Fighting between Armenian and Azerbaijani border guards on Friday killed at least 12 people.",
+     "ARM", "AZE"),
+    ("Fighting between Thai and Cambodian troops killed three soldiers on Sunday.", "THA", "KHM"),
+    ("The bombardment of the port by Russian warships killed nine.", "RUS", None),
+])
+def test_an_event_as_subject_of_a_harm_verb_names_the_doers(pipeline, text, source, target):
+    hits, coded = coded_events(pipeline, text, "ASSAULT")
+    assert [e for e in hits if source in keys(e.source)
+            and (target is None or target in keys(e.target))], explain(coded)
+
+
+@pytest.mark.parametrize("text, category, source, target", [
+    ("Egypt's arrest of a Sudanese opposition leader was condemned by Britain and Norway.",
+     "COERCE", "EGY", "SDN"),
+    ("The African Union condemned the Ethiopian shelling of Mekelle on Sunday.", "ACCUSE", "AU", "ETH"),
+    ("Tokyo denounced the raids that Moscow carried out on Ukrainian ports.", "COERCE", "RUS", "UKR"),
+])
+def test_a_judged_deed_written_as_a_noun_is_coded_too(pipeline, text, category, source, target):
+    hits, coded = coded_events(pipeline, text, category)
+    assert [e for e in hits if source in keys(e.source) and target in keys(e.target)], explain(coded)
+
+
+@pytest.mark.parametrize("text, source, target", [
+    ("Four frigates were dispatched by Seoul on Friday to shadow Japanese patrol boats.", "KOR", "JPN"),
+    ("Russia assembled 90,000 troops near the Ukrainian border.", "RUS", None),
+    ("Ankara rushed tanks and artillery to the Syrian frontier on Monday.", "TUR", None),
+])
+def test_moving_military_units_is_a_deployment(pipeline, text, source, target):
+    hits, coded = coded_events(pipeline, text, "MOBILIZE")
+    assert [e for e in hits if source in keys(e.source)
+            and (target is None or target in keys(e.target))], explain(coded)
+
+
+@pytest.mark.parametrize("text, source, target", [
+    ("A Chinese proposal on trade was accepted by both Hanoi and Manila.", {"VNM", "PHL"}, "CHN"),
+    ("The Egyptian ceasefire plan was accepted by Israel on Monday.", {"ISR"}, "EGY"),
+    ("A Qatari offer of talks was welcomed by Somalia.", {"SOM"}, "QAT"),
+])
+def test_a_passive_judgement_has_the_agent_as_source_and_the_makers_as_target(pipeline, text, source, target):
+    coded = pipeline.code_text(text, published=DATE)
+    assert [e for e in coded.events if keys(e.source) & source and target in keys(e.target)], explain(coded)

@@ -134,6 +134,24 @@ def recipient_past_own_object(c: _Candidate, roles: _Roles) -> list[str]:
     return found
 
 
+def purpose_target(c: _Candidate, roles: _Roles) -> list[str]:
+    """"dispatched frigates to shadow Japanese patrol boats", "massed troops to pressure
+    Kyiv": a purpose clause names whom the act is aimed at."""
+    found: list[str] = []
+    node = c.light if c.light is not None else c.pred
+    for adv in node.children:
+        if adv.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in adv.children):
+            _new(found, roles.objects(adv), c.source)
+    return found
+
+
+def deploys_own(c: _Candidate, roles: _Roles) -> bool:
+    """"moved its forces in", "sent its warships": a deployment of one's own units is not
+    aimed at oneself (the moved object names the mover's own side)."""
+    return c.sense.category == "MOBILIZE" and bool(c.target) and \
+        roles_keys(roles, c.target) <= roles_keys(roles, c.source)
+
+
 def own_object_abroad(c: _Candidate, roles: _Roles, places: Sequence[Place]
                       ) -> tuple[ActorRef, ...]:
     """"closed Ghana's embassy in Lome", "recalled its ambassador from Santiago": when the
@@ -220,3 +238,29 @@ def pronoun_target(c: _Candidate, roles: _Roles,
 
 def roles_keys(roles: _Roles, ids: Sequence[str]) -> set[str]:
     return {k for k in (roles.key_of(a) for a in ids) if k}
+
+
+def event_subject_doers(verb: Any, roles: _Roles, is_event: Any) -> tuple[list[str], list[str]]:
+    """"Fighting between Kyrgyz and Tajik guards killed 24", "the bombardment of the port by
+    Russian warships killed nine", "post-election violence by militias left eleven dead": when
+    the subject of a harm verb is itself an event, its own arguments name who did the harm
+    (between: both sides; by: the doer; a nationality or possessive: the doer) and, for
+    "of" after the event, what it was done to. Returns (source, target)."""
+    subject = next((c for c in verb.children if c.dep_ in SUBJ_DEPS), None)
+    if subject is None or not (subject.pos_ == "VERB" or is_event(subject)):
+        return [], []
+    source: list[str] = []
+    target: list[str] = []
+    for tok in subject.subtree:
+        if tok.dep_ in ("prep", "agent") and tok.lower_ in ("between", "by"):
+            got = [a for g in tok.children if g.dep_ == "pobj" for a in roles.of_token(g)]
+            if tok.lower_ == "between" and len(got) >= 2:
+                return got[:1], got[1:]
+            _new(source, got, [])
+    if not source and subject.pos_ != "VERB":
+        source = roles._head_actors(subject, 1, of=False)
+    if source:
+        for prep in subject.children:
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                _new(target, _pobj_actors(prep, roles), source)
+    return source, target

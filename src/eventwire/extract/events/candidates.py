@@ -46,8 +46,10 @@ def _candidates(sent: Any, roles: _Roles, verbs: VerbDictionary) -> list[_Candid
                 " " in x.pattern and set(x.pattern.lower().split()[1:]) <= objs for x in senses)
             # "welcomed the accord", "hailed the agreement": judging a deed already told of is
             # the judgement (its own reading), aimed at the deed's doers, not the deed again
+            # ("a proposal was accepted by Hanoi": the agent judges the proposal's makers)
+            agent = any(c.dep_ == "agent" for c in tok.children)
             judged = bool(senses) and lemma in EVALUATIVE_VERBS and bool(obj_nouns) and all(
-                _definite(n) for n in obj_nouns)
+                _definite(n) or (n.dep_ == "nsubjpass" and agent) for n in obj_nouns)
             if obj_nouns and lemma in verbs.light and not specific and not judged:
                 for noun in obj_nouns:
                     nsenses = _noun_match(noun, verbs)
@@ -74,6 +76,13 @@ def _candidates(sent: Any, roles: _Roles, verbs: VerbDictionary) -> list[_Candid
                     out.append(demand)
                 continue
             source, how = roles.subject(tok)
+            between: list[str] = []
+            if not source:
+                # "fighting between Kyrgyz and Tajik guards": a mutual act names both sides
+                between = [a for p in tok.children if p.dep_ == "prep" and p.lower_ == "between"
+                           for g in p.children if g.dep_ == "pobj" for a in roles.of_token(g)]
+                if len(between) >= 2:
+                    source, how = between[:1], "between"
             passive = roles.passive_object(tok)
             if not passive and tok.dep_ == "acl" and tok.tag_ == "VBN":
                 # "a former mechanic seized by Taliban intelligence": the noun suffered it
@@ -81,7 +90,7 @@ def _candidates(sent: Any, roles: _Roles, verbs: VerbDictionary) -> list[_Candid
             target = passive + [a for a in roles.objects(tok) if a not in passive]
             if how == "object-control":
                 target = [a for a in roles.objects(tok) if a not in source]
-            target = [a for a in target if a not in source]
+            target = [a for a in target if a not in source] or between[1:]
             chosen = _choose(senses, tok, roles, source)
             reading = order_reading(tok, chosen, roles, source, verbs)
             if reading is not None:
@@ -115,6 +124,15 @@ def _candidates(sent: Any, roles: _Roles, verbs: VerbDictionary) -> list[_Candid
                 for acl in (c for c in tok.children if c.dep_ == "acl"):
                     target = [a for a in roles.objects(acl) if a not in source]
                     if target:
+                        break
+            if not source and tok.head.lemma_.lower() in EVALUATIVE_VERBS:
+                # "denounced the raids that Israel carried out on Lebanese villages": a light
+                # verb in a relative clause of a judged event noun names its doer and target
+                for rel in (c for c in tok.children if c.dep_ == "relcl"
+                            and c.lemma_.lower() in verbs.light):
+                    source = roles.subject(rel)[0]
+                    target = target or [a for a in roles.objects(rel) if a not in source]
+                    if source:
                         break
             if tok.dep_ in ("pobj",) and not source and tok.head.lower_ in ("of", "for"):
                 continue
@@ -197,6 +215,9 @@ def _absorb_complements(cands: list[_Candidate]) -> list[_Candidate]:
                 break
             node = node.head
             if node.i in verbal and verbal[node.i] is not c:
+                if c.kind == "noun" and c.light is None and \
+                        verbal[node.i].pred.lemma_.lower() in EVALUATIVE_VERBS:
+                    break  # "condemned the Russian shelling of Kharkiv": the deed judged is a fact
                 absorbed = True
                 speech = verbal[node.i]
                 if not speech.target:

@@ -147,7 +147,8 @@ def _load_words(path: str | None = None) -> dict[str, frozenset[str]]:
 WORD_LISTS = ("claim_verbs", "claim_nouns", "denial_verbs", "speech_nouns", "intent_verbs",
               "desire_verbs", "hypothetical_verbs", "joint_words", "weapons", "money_words",
               "audience_nouns", "penalty_nouns", "animate", "state_act_words",
-              "own_agent_nouns", "envoy_nouns", "evaluative_verbs")
+              "own_agent_nouns", "envoy_nouns", "evaluative_verbs", "force_moving_verbs",
+              "military_nouns")
 _WORDS = _load_words()
 CLAIM_VERBS = _WORDS["claim_verbs"]
 CLAIM_NOUNS = _WORDS["claim_nouns"]
@@ -166,6 +167,8 @@ STATE_ACT_WORDS = _WORDS["state_act_words"]
 OWN_AGENT_NOUNS = _WORDS["own_agent_nouns"]
 ENVOY_NOUNS = _WORDS["envoy_nouns"]
 EVALUATIVE_VERBS = _WORDS["evaluative_verbs"]
+FORCE_MOVING_VERBS = _WORDS["force_moving_verbs"]
+MILITARY_NOUNS = _WORDS["military_nouns"]
 
 
 def _read_patterns(section: dict, cats: dict, name: str, text: str

@@ -17,9 +17,10 @@ from .status import (
     _own_announcement, _own_refusal, _status)
 from .senses import _contexts, _to_audience, _warns_of_own_deed
 from .candidates import _candidates
+from .triggers import _noun_match
 from .arguments import (
-    domestic_target, nested_partners, object_owners, own_object_abroad, pronoun_target,
-    recipient_past_own_object, state_act_target)
+    deploys_own, domestic_target, nested_partners, object_owners, own_object_abroad, pronoun_target,
+    event_subject_doers, purpose_target, recipient_past_own_object, state_act_target)
 from .fallbacks import (
     _animate_subject, _antecedent_target, _fired_from, _instrument_doer, _local_police,
     _mediated_parties, _place_target, _refs, _release_holder, _unnamed_doer)
@@ -29,7 +30,8 @@ def _argument_target(c: _Candidate, roles: _Roles, raw: Sequence[tuple[_Candidat
     """The target a frame's own roles left open, from inside its target slot, in order of
     how directly the text names it (see ``arguments``)."""
     return (object_owners(c, roles) or nested_partners(c, roles)
-            or pronoun_target(c, roles, raw, sent) or state_act_target(c, roles))
+            or pronoun_target(c, roles, raw, sent) or state_act_target(c, roles)
+            or purpose_target(c, roles))
 
 
 def basis(c: _Candidate, has_target: bool) -> str:
@@ -77,6 +79,11 @@ def extract_events(doc: Any, actors: Any, verbs: VerbDictionary,
                 if c.source:
                     c.how = "instrument"
                     c.target = c.target or roles.passive_object(c.pred)
+                else:
+                    c.source, by_event = event_subject_doers(
+                        c.pred, roles, lambda t: _noun_match(t, verbs) is not None)
+                    if c.source:
+                        c.how, c.target = "event-subject", by_event or c.target
             if not c.source and c.sense.category == "RETREAT" and c.kind == "verb":
                 # "had been freed from a prison in California": the holder is where it was
                 holder = _release_holder(c.pred, places)
@@ -125,6 +132,8 @@ def extract_events(doc: Any, actors: Any, verbs: VerbDictionary,
                 # in Belarus"), not the one warned
                 c.place_target = _place_target(c, places)
             c.target = recipient_past_own_object(c, roles) or c.target
+            if deploys_own(c, roles):
+                c.target = []
             abroad = own_object_abroad(c, roles, places)
             if abroad:
                 c.target, c.place_target = [], abroad

@@ -48,7 +48,9 @@ class _Roles:
     def nationality(self, tok: Any) -> list[str]:
         """'a Senegalese peace plan', 'German goods': a nationality word names a state even
         where the actor layer made no actor of it (pseudo id kb:ISO3:word)."""
-        if self.kb is None or tok.dep_ not in ("amod", "compound", "nmod", "poss"):
+        modifier = tok.dep_ in ("amod", "compound", "nmod", "poss") or (
+            tok.dep_ == "conj" and tok.head.dep_ in ("amod", "compound"))  # "Thai and Cambodian"
+        if self.kb is None or not modifier:
             return []
         code = self.kb.demonym(tok.text)
         if code is None and tok.pos_ == "PROPN":
@@ -122,6 +124,9 @@ class _Roles:
             if child.dep_ in MODIFIER_DEPS and child.pos_ not in ("VERB", "AUX"):
                 # a modifier must name someone we can key ("Brilliant Jump exercise" is no actor)
                 got = self.of_token(child, depth + 1) or self.nationality(child)
+                # coordinated adjectives: "Thai and Cambodian troops" names both states
+                got = got + [a for g in child.children if g.dep_ == "conj" and g.pos_ == "ADJ"
+                             for a in self.nationality(g)]
                 for a in got:
                     if a not in found and self._keyed(a):
                         found.append(a)

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from .dictionary import Sense, VerbDictionary
+from .dictionary import FORCE_MOVING_VERBS, MILITARY_NOUNS, Sense, VerbDictionary
+
 
 def _hyphen_lemma(tok: Any) -> str | None:
     """'build-up' is three tokens to spaCy; read it back as one word."""
@@ -13,18 +14,35 @@ def _hyphen_lemma(tok: Any) -> str | None:
     return None
 
 
+#: a passive's subject is the verb's underlying object ("warships were dispatched")
+OBJECT_DEPS = ("dobj", "nsubjpass")
+MOBILIZE_SENSE = Sense("MOBILIZE", "154", -6.0, 4, "military", "moving forces")
+
+
+def _moves_forces(tok: Any) -> bool:
+    """"sent/dispatched/rushed/assembled troops, warships, tanks": a verb that moves or
+    gathers, with a military unit as its (underlying) object, is a deployment (CAMEO 154)."""
+    if tok.lemma_.lower() not in FORCE_MOVING_VERBS:
+        return False
+    return any(c.dep_ in OBJECT_DEPS and (c.lemma_.lower() in MILITARY_NOUNS or any(
+        g.dep_ == "compound" and g.lemma_.lower() in MILITARY_NOUNS for g in c.children))
+        for c in tok.children)
+
+
 def _verb_match(tok: Any, verbs: VerbDictionary) -> tuple[Sense, ...] | None:
     table = verbs.verb_senses(tok.lemma_.lower())
     if not table:
-        return None
+        return (MOBILIZE_SENSE,) if _moves_forces(tok) else None
     near = {c.lemma_.lower() for c in tok.children
-            if c.dep_ in ("prt", "prep", "dobj", "acomp", "advmod", "attr", "xcomp", "pobj")}
+            if c.dep_ in ("prt", "prep", "acomp", "advmod", "attr", "xcomp", "pobj")
+            + OBJECT_DEPS}
     # "took to the streets", "put forces on alert": the object of a directional preposition
     near |= {g.lemma_.lower() for c in tok.children if c.dep_ == "prep"
              and c.lower_ in ("to", "on", "into", "onto") for g in c.children if g.dep_ == "pobj"}
     nxt = tok.doc[tok.i + 1].lower_ if tok.i + 1 < len(tok.doc) else ""
     has_obj = any(c.dep_ in ("dobj", "dative") for c in tok.children)
-    objs = {c.lemma_.lower() for c in tok.children if c.dep_ in ("dobj", "dative", "attr")}
+    objs = {c.lemma_.lower() for c in tok.children
+            if c.dep_ in ("dobj", "dative", "attr", "nsubjpass")}
     lemma = tok.lemma_.lower()
     if any(f"{lemma} {o}" in verbs.non_events for o in objs | near):
         return None  # "struck a harder tone", "took place": idioms, not deeds
@@ -47,7 +65,10 @@ def _verb_match(tok: Any, verbs: VerbDictionary) -> tuple[Sense, ...] | None:
     # "+obj": the verb is an event only with an object ("helped Nepal", not "helps bring")
     if has_obj and table.get("+obj"):
         return table["+obj"]
-    return table.get(None)
+    plain = table.get(None)
+    if plain is None and _moves_forces(tok):
+        return (MOBILIZE_SENSE,)
+    return plain
 
 
 def _noun_match(tok: Any, verbs: VerbDictionary) -> tuple[Sense, ...] | None:
