@@ -201,3 +201,41 @@ def test_moving_military_units_is_a_deployment(pipeline, text, source, target):
 def test_a_passive_judgement_has_the_agent_as_source_and_the_makers_as_target(pipeline, text, source, target):
     coded = pipeline.code_text(text, published=DATE)
     assert [e for e in coded.events if keys(e.source) & source and target in keys(e.target)], explain(coded)
+
+
+@pytest.mark.parametrize("text, source, target", [
+    ("Zelensky said he had written to Erdogan, calling for the shipments to continue.", "UKR", "TUR"),
+    ("Chile telephoned Peru's foreign minister on Monday, urging calm at the border.", "CHL", "PER"),
+    ("The Dutch foreign minister summoned Russia's ambassador to protest.", "NLD", "RUS"),
+])
+def test_a_verbal_act_in_a_participle_or_purpose_clause_reaches_the_governing_verbs_addressee(
+        pipeline, text, source, target):
+    coded = pipeline.code_text(text, published=DATE)
+    assert [e for e in coded.events if e.category in ("REQUEST", "ACCUSE", "PROTEST")
+            and source in keys(e.source) and target in keys(e.target)], explain(coded)
+
+
+@pytest.mark.parametrize("text, source, target", [
+    ("Britain voiced deep regret at the Russian move.", "GBR", "RUS"),
+    ("Kenya expressed dismay over the Ugandan decision.", "KEN", "UGA"),
+    ("Ghana voiced disappointment at the Nigerian ruling.", "GHA", "NGA"),
+])
+def test_voiced_disapproval_of_a_nations_act_targets_that_nation(pipeline, text, source, target):
+    hits, coded = coded_events(pipeline, text, "ACCUSE")
+    assert [e for e in hits if source in keys(e.source) and target in keys(e.target)], explain(coded)
+
+
+def test_an_apology_is_not_a_domestic_measure(pipeline):
+    coded = pipeline.code_text("The Netherlands expressed regret for the incident.", published=DATE)
+    assert not [e for e in coded.events if keys(e.target) == {"NLD"}], explain(coded)
+
+
+@pytest.mark.parametrize("text, source, target", [
+    ("Washington reaffirmed that its defence treaty with Manila would apply.", "USA", "PHL"),
+    ("The French president reaffirmed France's alliance with Greece on Monday.", "FRA", "GRC"),
+    ("Hanoi handed the two fishermen back to Beijing on Friday.", "VNM", "CHN"),
+])
+def test_past_ones_own_thing_the_act_aims_at_its_partner(pipeline, text, source, target):
+    coded = pipeline.code_text(text, published=DATE)
+    assert [e for e in coded.events if source in keys(e.source) and keys(e.target) == {target}], \
+        explain(coded)

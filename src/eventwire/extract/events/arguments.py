@@ -36,6 +36,8 @@ ABOUT_PREPS = frozenset({"at", "over", "about", "against", "on", "of", "to", "in
 MEANS_PREPS = frozenset({"by", "over", "via", "on"})
 ACTOR_PRONOUNS = frozenset({"them", "they", "him", "her", "it"})
 DOMESTIC = frozenset({"COERCE", "CONCEDE"})
+#: verbs of saying that carry an apology or regret, not a measure
+SAYING = frozenset({"express", "voice", "offer", "extend", "convey", "apologize", "apologise"})
 
 
 def _slot_nouns(pred: Any) -> list[Any]:
@@ -47,6 +49,9 @@ def _slot_nouns(pred: Any) -> list[Any]:
             out.append(child)
         elif child.dep_ == "prep" and child.lower_ in ABOUT_PREPS:
             out.extend(g for g in child.children if g.dep_ == "pobj")
+        elif child.dep_ == "ccomp":
+            # "reaffirmed that its treaty with Manila would apply": the clause's subject
+            out.extend(g for g in child.children if g.dep_ in ("nsubj", "nsubjpass"))
     out += [c for n in list(out) for c in n.children if c.dep_ == "conj"]
     return [n for n in out if n.pos_ in ("NOUN", "PROPN")]
 
@@ -131,6 +136,9 @@ def recipient_past_own_object(c: _Candidate, roles: _Roles) -> list[str]:
             if prep.dep_ in ("prep", "dative") and prep.lower_ in ("to", "into"):
                 got = [a for a in _pobj_actors(prep, roles) if roles.key_of(a) not in own]
                 _new(found, got, c.source)
+    if not found:
+        # "reaffirmed Washington's treaty with Manila": the partner of one's own thing
+        found = [a for a in nested_partners(c, roles) if roles.key_of(a) not in own]
     return found
 
 
@@ -150,6 +158,17 @@ def deploys_own(c: _Candidate, roles: _Roles) -> bool:
     aimed at oneself (the moved object names the mover's own side)."""
     return c.sense.category == "MOBILIZE" and bool(c.target) and \
         roles_keys(roles, c.target) <= roles_keys(roles, c.source)
+
+
+def governor_addressee(c: _Candidate, roles: _Roles) -> list[str]:
+    """"wrote to Erdogan, calling for the shipments to continue", "summoned Russia's
+    ambassador to protest": a verbal act in a participle or purpose clause is addressed to
+    whoever the governing verb reaches."""
+    node = c.light if c.light is not None else c.pred
+    if c.sense.quad not in (1, 3) or node.dep_ not in ("advcl", "xcomp") \
+            or node.head.pos_ != "VERB":
+        return []
+    return [a for a in roles.objects(node.head, skip=node) if a not in c.source]
 
 
 def own_object_abroad(c: _Candidate, roles: _Roles, places: Sequence[Place]
@@ -184,6 +203,10 @@ def domestic_target(c: _Candidate, roles: _Roles) -> list[str]:
     target is the source's own country (PLOVER codes domestic acts country-to-country)."""
     if c.sense.category not in DOMESTIC or c.kind == "derived":
         return []
+    said = {c.pred.lemma_.lower(), c.sense.pattern.split()[0].lower()} | (
+        {c.light.lemma_.lower()} if c.light is not None else set())
+    if said & SAYING:
+        return []  # "expressed regret for the incident": words, not a measure at home
     refs = [r for r in (roles.ref_of(a) for a in c.source) if r]
     countries = {r.country for r in refs if r.country and not r.org}
     if len(countries) != 1 or any(r.sector in ("MIL", "REB") for r in refs):

@@ -19,7 +19,7 @@ from .senses import _contexts, _to_audience, _warns_of_own_deed
 from .candidates import _candidates
 from .triggers import _noun_match
 from .arguments import (
-    deploys_own, domestic_target, nested_partners, object_owners, own_object_abroad, pronoun_target,
+    deploys_own, domestic_target, governor_addressee, nested_partners, object_owners, own_object_abroad, pronoun_target,
     event_subject_doers, purpose_target, recipient_past_own_object, state_act_target)
 from .fallbacks import (
     _animate_subject, _antecedent_target, _fired_from, _instrument_doer, _local_police,
@@ -31,7 +31,7 @@ def _argument_target(c: _Candidate, roles: _Roles, raw: Sequence[tuple[_Candidat
     how directly the text names it (see ``arguments``)."""
     return (object_owners(c, roles) or nested_partners(c, roles)
             or pronoun_target(c, roles, raw, sent) or state_act_target(c, roles)
-            or purpose_target(c, roles))
+            or purpose_target(c, roles) or governor_addressee(c, roles))
 
 
 def basis(c: _Candidate, has_target: bool) -> str:
