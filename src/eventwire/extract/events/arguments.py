@@ -36,6 +36,8 @@ ABOUT_PREPS = frozenset({"at", "over", "about", "against", "on", "of", "to", "in
 MEANS_PREPS = frozenset({"by", "over", "via", "on"})
 ACTOR_PRONOUNS = frozenset({"them", "they", "him", "her", "it"})
 DOMESTIC = frozenset({"COERCE", "CONCEDE"})
+#: acts whose purpose clause says whom they are aimed at ("sent frigates to shadow X")
+PURPOSEFUL = frozenset({"MOBILIZE", "ASSAULT", "COERCE", "SANCTION", "THREATEN"})
 #: verbs of saying that carry an apology or regret, not a measure
 SAYING = frozenset({"express", "voice", "offer", "extend", "convey", "apologize", "apologise"})
 
@@ -146,6 +148,8 @@ def purpose_target(c: _Candidate, roles: _Roles) -> list[str]:
     """"dispatched frigates to shadow Japanese patrol boats", "massed troops to pressure
     Kyiv": a purpose clause names whom the act is aimed at."""
     found: list[str] = []
+    if c.sense.category not in PURPOSEFUL:
+        return []
     node = c.light if c.light is not None else c.pred
     for adv in node.children:
         if adv.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in adv.children):

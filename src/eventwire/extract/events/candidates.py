@@ -142,7 +142,7 @@ def _candidates(sent: Any, roles: _Roles, verbs: VerbDictionary) -> list[_Candid
                 continue
             out.append(_Candidate(_choose(senses, tok, roles, source), tok, None, source,
                                   target, "modifier", "noun"))
-    return _absorb_complements([c for c in out if c.sense is not None])
+    return _absorb_complements([c for c in out if c.sense is not None], roles)
 
 
 MUST_AUX = frozenset({"must", "should", "ought"})
@@ -187,11 +187,24 @@ def _reported_demand(verb: Any, roles: _Roles) -> _Candidate | None:
     return None
 
 
+def _judged_deed(c: _Candidate, speech: _Candidate) -> bool:
+    """A material deed written as a noun right in the slot of a verb that judges it
+    ("condemned the Russian shelling", "the arrest was condemned by") is reported as a fact,
+    so it stays an event of its own; a judged request or proposal is only the judgement."""
+    if c.kind != "noun" or c.light is not None or c.sense.quad not in (2, 4):
+        return False
+    verb = speech.pred
+    if verb.lemma_.lower() not in EVALUATIVE_VERBS:
+        return False
+    head = c.pred.head
+    return head.i == verb.i or (head.dep_ == "prep" and head.head.i == verb.i)
+
+
 ABSORB_DEPS = frozenset({"xcomp", "ccomp", "dobj", "pobj", "prep", "pcomp", "acl", "attr",
                          "oprd", "nsubjpass"})
 
 
-def _absorb_complements(cands: list[_Candidate]) -> list[_Candidate]:
+def _absorb_complements(cands: list[_Candidate], roles: _Roles) -> list[_Candidate]:
     """A verbal act keeps its content: "threatened to ban", "demanded the withdrawal",
     "rejected a request", "agreed to cooperate" are one event (THREATEN, REQUEST, REJECT,
     AGREE), not two. Material acts (an attack that kills) absorb nothing."""
@@ -215,15 +228,16 @@ def _absorb_complements(cands: list[_Candidate]) -> list[_Candidate]:
                 break
             node = node.head
             if node.i in verbal and verbal[node.i] is not c:
-                if c.kind == "noun" and c.light is None and \
-                        verbal[node.i].pred.lemma_.lower() in EVALUATIVE_VERBS:
+                speech = verbal[node.i]
+                if _judged_deed(c, speech):
                     break  # "condemned the Russian shelling of Kharkiv": the deed judged is a fact
                 absorbed = True
-                speech = verbal[node.i]
-                if not speech.target:
-                    # "threatened to impose tariffs on imports from Peru": the speech act is
-                    # aimed at whoever its content is aimed at
-                    speech.target = [a for a in c.target if a not in speech.source]
+                if not speech.target and speech.sense.category == "THREATEN":
+                    # "threatened to impose tariffs on imports from Peru": a threat is aimed
+                    # at whoever its content is aimed at (never at the threatener's own side)
+                    own = {roles.key_of(a) for a in speech.source}
+                    speech.target = [a for a in c.target if a not in speech.source
+                                     and roles.key_of(a) not in own]
                 break
         if not absorbed:
             kept.append(c)

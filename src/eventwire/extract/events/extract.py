@@ -22,16 +22,28 @@ from .arguments import (
     deploys_own, domestic_target, governor_addressee, nested_partners, object_owners, own_object_abroad, pronoun_target,
     event_subject_doers, purpose_target, recipient_past_own_object, state_act_target)
 from .fallbacks import (
+    _same_side,
     _animate_subject, _antecedent_target, _fired_from, _instrument_doer, _local_police,
     _mediated_parties, _place_target, _refs, _release_holder, _unnamed_doer)
+
+#: categories whose target may be the source's own side (domestic disputes and measures)
+DOMESTIC_OK = frozenset({"COERCE", "CONCEDE", "ACCUSE", "REJECT", "REQUEST", "PROTEST",
+                         "ASSAULT", "RETREAT"})
+
 
 def _argument_target(c: _Candidate, roles: _Roles, raw: Sequence[tuple[_Candidate, Any]],
                      sent: Any) -> list[str]:
     """The target a frame's own roles left open, from inside its target slot, in order of
     how directly the text names it (see ``arguments``)."""
-    return (object_owners(c, roles) or nested_partners(c, roles)
-            or pronoun_target(c, roles, raw, sent) or state_act_target(c, roles)
-            or purpose_target(c, roles) or governor_addressee(c, roles))
+    tries = (lambda: object_owners(c, roles), lambda: nested_partners(c, roles),
+             lambda: pronoun_target(c, roles, raw, sent), lambda: state_act_target(c, roles),
+             lambda: purpose_target(c, roles), lambda: governor_addressee(c, roles))
+    for attempt in tries:
+        # only an actor with a key can be coded: an unkeyed one must not block the next try
+        got = [a for a in attempt() if roles._keyed(a)]
+        if got and not (c.sense.category not in DOMESTIC_OK and _same_side(roles, got, c.source)):
+            return got  # (a state's act found aimed at its own side is a misreading)
+    return []
 
 
 def basis(c: _Candidate, has_target: bool) -> str:
