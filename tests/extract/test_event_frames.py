@@ -239,3 +239,24 @@ def test_past_ones_own_thing_the_act_aims_at_its_partner(pipeline, text, source,
     coded = pipeline.code_text(text, published=DATE)
     assert [e for e in coded.events if source in keys(e.source) and keys(e.target) == {target}], \
         explain(coded)
+
+
+@pytest.mark.parametrize("text, category, source", [
+    ("Cuba has released 12 dissidents from detention.", "RETREAT", "CUB"),
+    ("Eritrea has already put more than 300 people in custody.", "COERCE", "ERI"),
+    ("Belarus placed two opposition activists under arrest on Monday.", "COERCE", "BLR"),
+])
+def test_acts_on_people_named_only_by_a_noun_are_done_at_home(pipeline, text, category, source):
+    hits, coded = coded_events(pipeline, text, category)
+    assert [e for e in hits if keys(e.source) == {source} and keys(e.target) == {source}], explain(coded)
+
+
+@pytest.mark.parametrize("text, source, target", [
+    ("Pope Francis voiced public unease over Peru's crackdown and appealed for restraint.",
+     "VAT", "PER"),
+    ("Norway criticised Hungary's new media law and called for its repeal.", "NOR", "HUN"),
+    ("Ghana condemned the Togolese raid and demanded an inquiry.", "GHA", "TGO"),
+])
+def test_a_coordinated_verb_shares_the_first_verbs_target(pipeline, text, source, target):
+    hits, coded = coded_events(pipeline, text, "REQUEST")
+    assert [e for e in hits if source in keys(e.source) and target in keys(e.target)], explain(coded)

@@ -202,10 +202,12 @@ def own_object_abroad(c: _Candidate, roles: _Roles, places: Sequence[Place]
 
 
 def domestic_target(c: _Candidate, roles: _Roles) -> list[str]:
-    """Coercion and concessions by a state that name no foreign party are done to its own
-    people ("declared a state of emergency", "granted an amnesty", "withdrew the bill"): the
-    target is the source's own country (PLOVER codes domestic acts country-to-country)."""
-    if c.sense.category not in DOMESTIC or c.kind == "derived":
+    """Coercion, concessions and releases by a state that name no foreign party are done to
+    its own people ("declared a state of emergency", "granted an amnesty", "freed 19
+    clergymen"): the target is the source's own country (PLOVER codes domestic acts
+    country-to-country)."""
+    release = c.sense.mode == "release" and c.kind == "verb"  # freeing its own detainees
+    if (c.sense.category not in DOMESTIC and not release) or c.kind == "derived":
         return []
     said = {c.pred.lemma_.lower(), c.sense.pattern.split()[0].lower()} | (
         {c.light.lemma_.lower()} if c.light is not None else set())
@@ -291,3 +293,17 @@ def event_subject_doers(verb: Any, roles: _Roles, is_event: Any) -> tuple[list[s
             if prep.dep_ == "prep" and prep.lower_ == "of":
                 _new(target, _pobj_actors(prep, roles), source)
     return source, target
+
+
+def conjunct_target(c: _Candidate, earlier: Sequence[tuple[_Candidate, Any]],
+                    roles: _Roles) -> list[str]:
+    """"voiced unease over events in Nicaragua and appealed for talks": a verb coordinated
+    with an earlier one of the same subject shares its target when it names none."""
+    node = c.light if c.light is not None else c.pred
+    if node.dep_ != "conj":
+        return []
+    for prev, _ in reversed(earlier):
+        pnode = prev.light if prev.light is not None else prev.pred
+        if pnode.i == node.head.i and prev.target and set(prev.source) == set(c.source):
+            return [a for a in prev.target if a not in c.source]
+    return []

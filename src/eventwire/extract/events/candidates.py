@@ -21,8 +21,12 @@ def _candidates(sent: Any, roles: _Roles, verbs: VerbDictionary) -> list[_Candid
         if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ == "ROOT"):
             senses = _verb_match(tok, verbs)
             obj_nouns = []
-            for c in tok.children:
-                if c.dep_ == "prep" and c.lower_ in ("on", "into", "under") and \
+            # "put forces on alert", "put 300 people in custody" (the preposition may hang
+            # off the object), "placed him under arrest": the state the object is put in
+            states = [g for o in tok.children if o.dep_ == "dobj" for g in o.children
+                      if g.dep_ == "prep" and g.lower_ in ("in", "into", "under")]
+            for c in list(tok.children) + states:
+                if c.dep_ == "prep" and c.lower_ in ("on", "into", "under", "in") and \
                         tok.lemma_.lower() in verbs.light:
                     obj_nouns.extend(g for g in c.children if g.dep_ == "pobj"
                                      and g.pos_ == "NOUN" and _noun_match(g, verbs))

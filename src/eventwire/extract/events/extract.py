@@ -19,7 +19,7 @@ from .senses import _contexts, _to_audience, _warns_of_own_deed
 from .candidates import _candidates
 from .triggers import _noun_match
 from .arguments import (
-    deploys_own, domestic_target, governor_addressee, nested_partners, object_owners, own_object_abroad, pronoun_target,
+    conjunct_target, deploys_own, domestic_target, governor_addressee, nested_partners, object_owners, own_object_abroad, pronoun_target,
     event_subject_doers, purpose_target, recipient_past_own_object, state_act_target)
 from .fallbacks import (
     _same_side,
@@ -37,7 +37,8 @@ def _argument_target(c: _Candidate, roles: _Roles, raw: Sequence[tuple[_Candidat
     how directly the text names it (see ``arguments``)."""
     tries = (lambda: object_owners(c, roles), lambda: nested_partners(c, roles),
              lambda: pronoun_target(c, roles, raw, sent), lambda: state_act_target(c, roles),
-             lambda: purpose_target(c, roles), lambda: governor_addressee(c, roles))
+             lambda: purpose_target(c, roles), lambda: governor_addressee(c, roles),
+             lambda: conjunct_target(c, raw, roles))
     for attempt in tries:
         # only an actor with a key can be coded: an unkeyed one must not block the next try
         got = [a for a in attempt() if roles._keyed(a)]
@@ -149,8 +150,9 @@ def extract_events(doc: Any, actors: Any, verbs: VerbDictionary,
             abroad = own_object_abroad(c, roles, places)
             if abroad:
                 c.target, c.place_target = [], abroad
-            if not c.target and not c.place_target:
-                c.target = domestic_target(c, roles)
+            if not c.place_target and not any(roles._keyed(a) for a in c.target):
+                # ("freed 12 dissidents": people the text names only by a noun are at home)
+                c.target = domestic_target(c, roles) or c.target
             if c.sense.mode == "visit" and not c.target:
                 # "arrived in Amman on a visit": the host is the country visited
                 abroad = [r for r in c.place_target if r.country not in _keys(roles, c.source)]
