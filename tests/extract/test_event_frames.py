@@ -260,3 +260,14 @@ def test_acts_on_people_named_only_by_a_noun_are_done_at_home(pipeline, text, ca
 def test_a_coordinated_verb_shares_the_first_verbs_target(pipeline, text, source, target):
     hits, coded = coded_events(pipeline, text, "REQUEST")
     assert [e for e in hits if source in keys(e.source) and target in keys(e.target)], explain(coded)
+
+
+@pytest.mark.parametrize("text, source, target", [
+    ("Russia has assembled well over 90,000 troops close to the Ukrainian border.", "RUS", "UKR"),
+    ("Guyana put its defence force on high alert on Thursday, citing Venezuelan troop movements "
+     "near its border.", "GUY", "VEN"),
+    ("India moved two divisions to the Chinese frontier.", "IND", "CHN"),
+])
+def test_a_deployment_is_aimed_at_the_other_side_the_clause_names(pipeline, text, source, target):
+    hits, coded = coded_events(pipeline, text, "MOBILIZE")
+    assert [e for e in hits if source in keys(e.source) and keys(e.target) == {target}], explain(coded)

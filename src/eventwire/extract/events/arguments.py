@@ -215,8 +215,9 @@ def domestic_target(c: _Candidate, roles: _Roles) -> list[str]:
         return []  # "expressed regret for the incident": words, not a measure at home
     refs = [r for r in (roles.ref_of(a) for a in c.source) if r]
     countries = {r.country for r in refs if r.country and not r.org}
-    if len(countries) != 1 or any(r.sector in ("MIL", "REB") for r in refs):
-        return []  # soldiers and rebels often act abroad or against the state: not domestic
+    if len(countries) != 1 or any(r.sector == "REB" for r in refs) or (
+            c.sense.category == "COERCE" and any(r.sector == "MIL" for r in refs)):
+        return []  # soldiers often coerce abroad, rebels act against the state: not domestic
     code = countries.pop()
     return [f"kb:{code}:{code}"]
 
@@ -307,3 +308,22 @@ def conjunct_target(c: _Candidate, earlier: Sequence[tuple[_Candidate, Any]],
         if pnode.i == node.head.i and prev.target and set(prev.source) == set(c.source):
             return [a for a in prev.target if a not in c.source]
     return []
+
+
+def faced_side(c: _Candidate, roles: _Roles) -> list[str]:
+    """"assembled 100,000 troops close to the Ukrainian border", "put its forces on alert,
+    citing Venezuelan troop movements": a deployment is aimed at the other side the clause
+    names anywhere outside its subject (a nationality or an actor not of the mover's side)."""
+    if c.sense.category != "MOBILIZE":
+        return []
+    own = roles_keys(roles, c.source)
+    node = c.light if c.light is not None else c.pred
+    found: list[str] = []
+    for child in node.children:
+        if child.dep_ in SUBJ_DEPS or child.dep_ in ("nsubjpass", "agent", "aux", "auxpass"):
+            continue
+        for tok in child.subtree:
+            got = roles._token_actor.get(tok.i, ()) or tuple(roles.nationality(tok))
+            _new(found, [a for a in got if roles._keyed(a) and roles.key_of(a) not in own],
+                 c.source)
+    return found

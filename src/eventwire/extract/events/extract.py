@@ -19,7 +19,7 @@ from .senses import _contexts, _to_audience, _warns_of_own_deed
 from .candidates import _candidates
 from .triggers import _noun_match
 from .arguments import (
-    conjunct_target, deploys_own, domestic_target, governor_addressee, nested_partners, object_owners, own_object_abroad, pronoun_target,
+    conjunct_target, deploys_own, domestic_target, faced_side, governor_addressee, nested_partners, object_owners, own_object_abroad, pronoun_target,
     event_subject_doers, purpose_target, recipient_past_own_object, state_act_target)
 from .fallbacks import (
     _same_side,
@@ -38,7 +38,7 @@ def _argument_target(c: _Candidate, roles: _Roles, raw: Sequence[tuple[_Candidat
     tries = (lambda: object_owners(c, roles), lambda: nested_partners(c, roles),
              lambda: pronoun_target(c, roles, raw, sent), lambda: state_act_target(c, roles),
              lambda: purpose_target(c, roles), lambda: governor_addressee(c, roles),
-             lambda: conjunct_target(c, raw, roles))
+             lambda: conjunct_target(c, raw, roles), lambda: faced_side(c, roles))
     for attempt in tries:
         # only an actor with a key can be coded: an unkeyed one must not block the next try
         got = [a for a in attempt() if roles._keyed(a)]
@@ -136,6 +136,8 @@ def extract_events(doc: Any, actors: Any, verbs: VerbDictionary,
             if c.sense.category in GRIEVANCE:
                 # "complained to the UN over Israeli raids": the accused, not the addressee
                 c.target = roles.grievance_partners(c.light or c.pred, c.source) or c.target
+            if deploys_own(c, roles):
+                c.target = []
             from_slot = [] if c.target else _argument_target(c, roles, raw, sent)
             c.target = c.target or from_slot
             if not c.target:
@@ -145,8 +147,6 @@ def extract_events(doc: Any, actors: Any, verbs: VerbDictionary,
                 # in Belarus"), not the one warned
                 c.place_target = _place_target(c, places)
             c.target = recipient_past_own_object(c, roles) or c.target
-            if deploys_own(c, roles):
-                c.target = []
             abroad = own_object_abroad(c, roles, places)
             if abroad:
                 c.target, c.place_target = [], abroad
