@@ -271,3 +271,27 @@ def test_a_coordinated_verb_shares_the_first_verbs_target(pipeline, text, source
 def test_a_deployment_is_aimed_at_the_other_side_the_clause_names(pipeline, text, source, target):
     hits, coded = coded_events(pipeline, text, "MOBILIZE")
     assert [e for e in hits if source in keys(e.source) and keys(e.target) == {target}], explain(coded)
+
+
+@pytest.mark.parametrize("text, category, source, target", [
+    ("Sudan and Chad clashed along their border on Monday. The Egyptian president spoke by "
+     "telephone with the leaders of both neighbours.", "CONSULT", "EGY", {"SDN", "TCD"}),
+    ("Peru and Ecuador exchanged fire on Sunday. Brazil urged the two countries to hold talks.",
+     "REQUEST", "BRA", {"PER", "ECU"}),
+    ("Kenya accused Somalia of harbouring militants. The African Union called on both "
+     "governments to resolve the dispute.", "REQUEST", "AU", {"KEN", "SOM"}),
+])
+def test_a_definite_pair_refers_back_to_the_two_sides_just_named(pipeline, text, category, source,
+                                                                  target):
+    hits, coded = coded_events(pipeline, text, category)
+    assert [e for e in hits if source in keys(e.source) and keys(e.target) == target], explain(coded)
+
+
+@pytest.mark.parametrize("text, pair", [
+    ("Sudan and Chad clashed along their border on Monday.", {"SDN", "TCD"}),
+    ("Peru and Ecuador exchanged fire on Sunday.", {"PER", "ECU"}),
+    ("Thai and Cambodian troops traded artillery fire along the frontier.", {"THA", "KHM"}),
+])
+def test_fighting_between_named_sides_with_no_one_else_is_mutual(pipeline, text, pair):
+    hits, coded = coded_events(pipeline, text, "ASSAULT")
+    assert [e for e in hits if keys(e.source) | keys(e.target) == pair and keys(e.target)], explain(coded)

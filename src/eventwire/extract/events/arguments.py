@@ -327,3 +327,32 @@ def faced_side(c: _Candidate, roles: _Roles) -> list[str]:
             _new(found, [a for a in got if roles._keyed(a) and roles.key_of(a) not in own],
                  c.source)
     return found
+
+
+PAIR_MARKS = frozenset({"both", "two"})
+
+
+def pair_target(c: _Candidate, roles: _Roles,
+                earlier: Sequence[tuple[_Candidate, Any]]) -> list[str]:
+    """"spoke with the leaders of both neighbours", "urged the two countries to talk": a
+    definite pair refers back to the two sides of the latest event that had two sides."""
+    marked = False
+    for head in _heads(c):
+        for child in head.children:
+            if child.dep_ in SUBJ_DEPS or child.dep_ in ("nsubjpass", "agent"):
+                continue
+            marked |= any(t.lower_ in PAIR_MARKS and t.dep_ in ("det", "predet", "nummod",
+                                                                "preconj")
+                          for t in child.subtree)
+    if not marked:
+        return []
+    own = roles_keys(roles, c.source)
+    for prev, _ in reversed(earlier):
+        sides = [a for a in prev.source + prev.target if roles._keyed(a)]
+        keys = {roles.key_of(a) for a in sides}
+        if len(keys) == 2 and not keys & own:
+            picked: dict[str, str] = {}
+            for a in sides:
+                picked.setdefault(roles.key_of(a) or "", a)
+            return list(picked.values())
+    return []

@@ -19,7 +19,7 @@ from .senses import _contexts, _to_audience, _warns_of_own_deed
 from .candidates import _candidates
 from .triggers import _noun_match
 from .arguments import (
-    conjunct_target, deploys_own, domestic_target, faced_side, governor_addressee, nested_partners, object_owners, own_object_abroad, pronoun_target,
+    conjunct_target, deploys_own, domestic_target, faced_side, pair_target, governor_addressee, nested_partners, object_owners, own_object_abroad, pronoun_target,
     event_subject_doers, purpose_target, recipient_past_own_object, state_act_target)
 from .fallbacks import (
     _same_side,
@@ -38,7 +38,8 @@ def _argument_target(c: _Candidate, roles: _Roles, raw: Sequence[tuple[_Candidat
     tries = (lambda: object_owners(c, roles), lambda: nested_partners(c, roles),
              lambda: pronoun_target(c, roles, raw, sent), lambda: state_act_target(c, roles),
              lambda: purpose_target(c, roles), lambda: governor_addressee(c, roles),
-             lambda: conjunct_target(c, raw, roles), lambda: faced_side(c, roles))
+             lambda: conjunct_target(c, raw, roles), lambda: faced_side(c, roles),
+             lambda: pair_target(c, roles, raw))
     for attempt in tries:
         # only an actor with a key can be coded: an unkeyed one must not block the next try
         got = [a for a in attempt() if roles._keyed(a)]
@@ -199,7 +200,9 @@ def extract_events(doc: Any, actors: Any, verbs: VerbDictionary,
                 c.sense = replace(c.sense, category="AGREE", quad=1, score=3.0,
                                   cameo=PROMISE_CAMEO[c.sense.category], mode="intent")
                 c.status = "asserted"
-            if c.sense.category in SYMMETRIC and not c.target and len(c.source) >= 2:
+            mutual = c.sense.category == "ASSAULT" and len(_keys(roles, c.source)) >= 2
+            if (c.sense.category in SYMMETRIC or mutual) and not c.target and len(c.source) >= 2:
+                # ("Sudan and Chad clashed": fighting with no one else named is mutual)
                 c.target = list(reversed(c.source))
             raw.append((c, sent))
             # a charge against a third party: the speaker accuses (the reported deed is claimed)
