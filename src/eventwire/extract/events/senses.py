@@ -1,0 +1,93 @@
+"""Sense choice: the reading of a predicate that fits its actors and context."""
+from __future__ import annotations
+
+from typing import Any, Sequence
+
+from .grammar import OBJ_DEPS, SUBJ_DEPS
+from .dictionary import AUDIENCE_NOUNS, MONEY_WORDS, PENALTY_NOUNS, Sense, VerbDictionary, WEAPONS
+from .roles import _Roles
+
+CIVIL_SECTORS = frozenset({"CVL", "OPP", "LAB", "EDU", "REL", "MED", "JRN", "NGO", "PTY", "BUS"})
+
+
+def _choose(senses: Sequence[Sense], pred: Any, roles: _Roles, source: list[str]
+            ) -> Sense | None:
+    """Pick the reading that fits the actors (a strike by workers is a protest, by an air
+    force an assault); None when no reading fits (troops "arriving" are not a visit)."""
+    sectors = {roles.actors.get(a).sector for a in source if a in roles.actors._by_id}
+    if all(s.mode == "visit" for s in senses) and sectors & {"MIL", "REB", "COP"}:
+        return None
+    if any(c.dep_ == "oprd" for c in pred.children):
+        # "whom it called an Afghan mujahid": naming, not a phone call
+        senses = [s for s in senses if s.cameo != "041"]
+        if not senses:
+            return None
+    cats = [s.category for s in senses]
+    if len(set(cats)) == 1:
+        return senses[0]
+    sent_words = {t.lower_ for t in pred.sent}
+    if "PROTEST" in cats:
+        kinds = {roles.actors.get(a).kind for a in source if a in roles.actors._by_id}
+        civil = (sectors and sectors <= CIVIL_SECTORS) or (kinds and kinds <= {"group"}
+                                                            and not sectors & {"MIL", "GOV"})
+        street = bool(sent_words & {"streets", "workers", "protesters", "union", "unions",
+                                    "demonstrators", "walkout"})
+        # states and governments "protest" by note; people, parties and crowds in the street;
+        # missiles and jets "strike" as weapons
+        official = bool(sectors & {"GOV", "MIL", "JUD", "LEG"}) or bool(kinds & {"state", "igo"})
+        armed = any(c.dep_ in SUBJ_DEPS and (c.lemma_.lower() in WEAPONS or any(
+            g.lemma_.lower() in WEAPONS for g in c.children if g.dep_ == "compound"))
+            for c in pred.children)
+        want = "PROTEST" if (civil or street or not source or not official) and not armed \
+            else None
+        for s in senses:
+            if (s.category == "PROTEST") == (want == "PROTEST"):
+                return s
+    if "AID" in cats and not (sent_words & MONEY_WORDS):
+        return next(s for s in senses if s.category != "AID")
+    if "AID" in cats:
+        return next(s for s in senses if s.category == "AID")
+    if "CONSULT" in cats and "SUPPORT" in cats:
+        # "welcomed the Indian president" is a visit; "welcomes any American step" is support
+        obj = [c for c in pred.children if c.dep_ == "dobj" and c.i in roles._token_actor]
+        person = any(roles.actors.get(a).kind in ("person", "state")
+                     for o in obj for a in roles._token_actor[o.i] if a in roles.actors._by_id)
+        return next(s for s in senses if s.category == ("CONSULT" if person else "SUPPORT"))
+    return senses[0]
+
+
+
+
+def _to_audience(pred: Any) -> bool:
+    for child in pred.children:
+        if child.dep_ in ("prep", "dative") or child.dep_ in OBJ_DEPS:
+            for t in [child] + [g for g in child.children if g.dep_ == "pobj"]:
+                if t.lemma_.lower() in AUDIENCE_NOUNS:
+                    return True
+    return False
+
+
+
+
+def _warns_of_own_deed(pred: Any, roles: "_Roles", source: list[str]) -> bool:
+    """'warned it would retaliate' threatens; 'warned that farmers would suffer' does not."""
+    for child in pred.children:
+        if child.dep_ in ("ccomp", "xcomp"):
+            subj = [c for c in child.children if c.dep_ in SUBJ_DEPS]
+            if child.dep_ == "xcomp":
+                return True
+            if subj and set(roles.of_token(subj[0])) & set(source):
+                return True
+            if subj and subj[0].lower_ in ("we", "i"):
+                return True
+            if any(t.lemma_.lower() in PENALTY_NOUNS and t.dep_ in ("dobj", "pobj")
+                   for t in child.subtree):
+                return True  # "warned that anyone involved could face sanctions": a threat
+        if child.dep_ in ("dobj", "dative") and child.pos_ in ("PROPN", "NOUN", "PRON"):
+            return True  # "warned Iran that it would pay", "warned Peru against ...": to someone
+    return False
+
+
+def _contexts(sent: Any, verbs: VerbDictionary) -> tuple[str, ...]:
+    words = {t.lemma_.lower() for t in sent}
+    return tuple(sorted(k for k, vocab in verbs.contexts.items() if words & vocab))

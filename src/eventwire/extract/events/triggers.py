@@ -1,0 +1,93 @@
+"""Triggers: which verbs and event nouns the pattern dictionary codes, and with which senses."""
+from __future__ import annotations
+
+from typing import Any
+
+from .dictionary import FORCE_MOVING_VERBS, MILITARY_NOUNS, Sense, VerbDictionary
+
+
+def _hyphen_lemma(tok: Any) -> str | None:
+    """'build-up' is three tokens to spaCy; read it back as one word."""
+    doc = tok.doc
+    if tok.i >= 2 and doc[tok.i - 1].text == "-" and doc[tok.i - 2].whitespace_ == "":
+        return f"{doc[tok.i - 2].lower_}-{tok.lower_}"
+    return None
+
+
+#: a passive's subject is the verb's underlying object ("warships were dispatched")
+OBJECT_DEPS = ("dobj", "nsubjpass")
+MOBILIZE_SENSE = Sense("MOBILIZE", "154", -6.0, 4, "military", "moving forces")
+
+
+def _moves_forces(tok: Any) -> bool:
+    """"sent/dispatched/rushed/assembled troops, warships, tanks": a verb that moves or
+    gathers, with a military unit as its (underlying) object, is a deployment (CAMEO 154)."""
+    if tok.lemma_.lower() not in FORCE_MOVING_VERBS:
+        return False
+    return any(c.dep_ in OBJECT_DEPS and (c.lemma_.lower() in MILITARY_NOUNS or any(
+        g.dep_ == "compound" and g.lemma_.lower() in MILITARY_NOUNS for g in c.children))
+        for c in tok.children)
+
+
+def _verb_match(tok: Any, verbs: VerbDictionary) -> tuple[Sense, ...] | None:
+    table = verbs.verb_senses(tok.lemma_.lower())
+    if not table:
+        return (MOBILIZE_SENSE,) if _moves_forces(tok) else None
+    near = {c.lemma_.lower() for c in tok.children
+            if c.dep_ in ("prt", "prep", "acomp", "advmod", "attr", "xcomp", "pobj")
+            + OBJECT_DEPS}
+    # "took to the streets", "put forces on alert": the object of a directional preposition
+    near |= {g.lemma_.lower() for c in tok.children if c.dep_ == "prep"
+             and c.lower_ in ("to", "on", "into", "onto") for g in c.children if g.dep_ == "pobj"}
+    nxt = tok.doc[tok.i + 1].lower_ if tok.i + 1 < len(tok.doc) else ""
+    has_obj = any(c.dep_ in ("dobj", "dative") for c in tok.children)
+    objs = {c.lemma_.lower() for c in tok.children
+            if c.dep_ in ("dobj", "dative", "attr", "nsubjpass")}
+    lemma = tok.lemma_.lower()
+    if any(f"{lemma} {o}" in verbs.non_events for o in objs | near):
+        return None  # "struck a harder tone", "took place": idioms, not deeds
+    # the longest matching pattern wins ("call off strike" over "call strike"); at equal
+    # length one naming the object ("pull ambassador") beats a particle ("pull out")
+    best: tuple[int, int] | None = None
+    chosen = None
+    for rest, senses in table.items():
+        if rest is None or rest.startswith("+"):
+            continue
+        words = rest.split()
+        if all(w in near or w == nxt for w in words):
+            rank = (len(words), int(set(words) <= objs))
+            if best is None or rank > best:
+                best, chosen = rank, senses
+    if chosen is not None:
+        return chosen
+    if table.get("+xcomp") and any(c.dep_ == "xcomp" for c in tok.children):
+        return table["+xcomp"]  # "told its leaders to get off the streets": an order
+    # "+obj": the verb is an event only with an object ("helped Nepal", not "helps bring")
+    if has_obj and table.get("+obj"):
+        return table["+obj"]
+    plain = table.get(None)
+    if plain is None and _moves_forces(tok):
+        return (MOBILIZE_SENSE,)
+    return plain
+
+
+def _noun_match(tok: Any, verbs: VerbDictionary) -> tuple[Sense, ...] | None:
+    hy = _hyphen_lemma(tok)
+    if hy and verbs.noun_senses(hy).get(None):
+        return verbs.noun_senses(hy)[None]
+    lemma = tok.lemma_.lower()
+    # two-word nouns: "hunger strike", "air strike" (compound + head)
+    for child in tok.children:
+        if child.dep_ == "compound":
+            table = verbs.noun_senses(child.lemma_.lower())
+            if table.get(lemma):
+                return table[lemma]
+    table = verbs.noun_senses(lemma)
+    if not table:
+        table = verbs.noun_senses(tok.lower_)
+    if not table:
+        return None
+    for rest, senses in table.items():
+        if rest and rest.split()[-1] in {c.lower_ for c in tok.subtree}:
+            return senses
+    return table.get(None)
