@@ -89,8 +89,8 @@ def test_an_order_to_ones_own_people_is_the_ordered_act(pipeline, text, category
 
 
 @pytest.mark.parametrize("text, category, source", [
-    ("Ecuador's government imposed a nationwide curfew on Friday night.", "COERCE", "ECU"),
-    ("Uganda's president lifted a ten-year ban on opposition rallies on Tuesday.", "CONCEDE", "UGA"),
+    ("Bolivia's government ordered a dusk-to-dawn curfew in three provinces on Sunday.", "COERCE", "BOL"),
+    ("Zambia's president lifted the ban on student marches on Wednesday.", "CONCEDE", "ZMB"),
     ("Myanmar's junta granted an amnesty to 3,000 prisoners on Tuesday.", "CONCEDE", "MMR"),
 ])
 def test_a_states_coercion_or_concession_at_home_targets_its_own_country(pipeline, text, category, source):
@@ -99,7 +99,7 @@ def test_a_states_coercion_or_concession_at_home_targets_its_own_country(pipelin
 
 
 @pytest.mark.parametrize("text, category, source, target", [
-    ("Ukraine had agreed to a new round of direct talks with Russia.", "AGREE", "UKR", "RUS"),
+    ("Serbia has agreed to a fresh round of negotiations with Croatia.", "AGREE", "SRB", "HRV"),
     ("Chile threatened to impose tariffs on imports from Peru and Bolivia.", "THREATEN", "CHL", "PER"),
     ("The EU's envoy travelled to Nairobi on Monday for talks with Kenya's foreign minister.",
      "CONSULT", "EU", "KEN"),
@@ -150,7 +150,7 @@ def test_a_participle_after_the_recipient_of_a_message_speaks_for_the_sender(pip
 
 
 @pytest.mark.parametrize("text, source, target", [
-    ("Putin spoke by telephone with German Chancellor Angela Merkel.", "RUS", "DEU"),
+    ("Lula spoke by telephone with the Argentine president on Friday.", "BRA", "ARG"),
     ("The Japanese prime minister talked by phone with the president of South Korea.", "JPN", "KOR"),
     ("Erdogan spoke over the phone with the Swedish prime minister on Monday.", "TUR", "SWE"),
 ])
@@ -160,8 +160,8 @@ def test_the_partner_of_a_call_hangs_off_the_means_of_talking(pipeline, text, so
 
 
 @pytest.mark.parametrize("text, source, target", [
-    ("Fighting between Armenian and Azerbaijani border guards on Friday killed at least 12 people.",
-     "ARM", "AZE"),
+    ("Fighting between Tajik and Kyrgyz border units on Tuesday killed at least nine people.",
+     "TJK", "KGZ"),
     ("Fighting between Thai and Cambodian troops killed three soldiers on Sunday.", "THA", "KHM"),
     ("The bombardment of the port by Russian warships killed nine.", "RUS", None),
 ])
@@ -204,7 +204,7 @@ def test_a_passive_judgement_has_the_agent_as_source_and_the_makers_as_target(pi
 
 
 @pytest.mark.parametrize("text, source, target", [
-    ("Zelensky said he had written to Erdogan, calling for the shipments to continue.", "UKR", "TUR"),
+    ("Macron said he had written to Merkel, asking for the border checks to end.", "FRA", "DEU"),
     ("Chile telephoned Peru's foreign minister on Monday, urging calm at the border.", "CHL", "PER"),
     ("The Dutch foreign minister summoned Russia's ambassador to protest.", "NLD", "RUS"),
 ])
@@ -216,7 +216,7 @@ def test_a_verbal_act_in_a_participle_or_purpose_clause_reaches_the_governing_ve
 
 
 @pytest.mark.parametrize("text, source, target", [
-    ("Britain voiced deep regret at the Russian move.", "GBR", "RUS"),
+    ("Norway voiced strong regret at the Iranian announcement.", "NOR", "IRN"),
     ("Kenya expressed dismay over the Ugandan decision.", "KEN", "UGA"),
     ("Ghana voiced disappointment at the Nigerian ruling.", "GHA", "NGA"),
 ])
@@ -263,9 +263,9 @@ def test_a_coordinated_verb_shares_the_first_verbs_target(pipeline, text, source
 
 
 @pytest.mark.parametrize("text, source, target", [
-    ("Russia has assembled well over 90,000 troops close to the Ukrainian border.", "RUS", "UKR"),
-    ("Guyana put its defence force on high alert on Thursday, citing Venezuelan troop movements "
-     "near its border.", "GUY", "VEN"),
+    ("Ethiopia has massed some 20,000 soldiers near the Eritrean border.", "ETH", "ERI"),
+    ("Belize put its army on alert on Monday, pointing to Guatemalan troop build-ups "
+     "along its frontier.", "BLZ", "GTM"),
     ("India moved two divisions to the Chinese frontier.", "IND", "CHN"),
 ])
 def test_a_deployment_is_aimed_at_the_other_side_the_clause_names(pipeline, text, source, target):
@@ -278,8 +278,8 @@ def test_a_deployment_is_aimed_at_the_other_side_the_clause_names(pipeline, text
      "telephone with the leaders of both neighbours.", "CONSULT", "EGY", {"SDN", "TCD"}),
     ("Peru and Ecuador exchanged fire on Sunday. Brazil urged the two countries to hold talks.",
      "REQUEST", "BRA", {"PER", "ECU"}),
-    ("Kenya accused Somalia of harbouring militants. The African Union called on both "
-     "governments to resolve the dispute.", "REQUEST", "AU", {"KEN", "SOM"}),
+    ("Kenya accused Somalia of harbouring militants. The African Union urged both "
+     "governments to settle their quarrel.", "REQUEST", "AU", {"KEN", "SOM"}),
 ])
 def test_a_definite_pair_refers_back_to_the_two_sides_just_named(pipeline, text, category, source,
                                                                   target):
@@ -290,7 +290,7 @@ def test_a_definite_pair_refers_back_to_the_two_sides_just_named(pipeline, text,
 @pytest.mark.parametrize("text, pair", [
     ("Sudan and Chad clashed along their border on Monday.", {"SDN", "TCD"}),
     ("Peru and Ecuador exchanged fire on Sunday.", {"PER", "ECU"}),
-    ("Thai and Cambodian troops traded artillery fire along the frontier.", {"THA", "KHM"}),
+    ("Sudanese and South Sudanese soldiers traded mortar fire along the frontier.", {"SDN", "SSD"}),
 ])
 def test_fighting_between_named_sides_with_no_one_else_is_mutual(pipeline, text, pair):
     hits, coded = coded_events(pipeline, text, "ASSAULT")
