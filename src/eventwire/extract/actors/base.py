@@ -39,6 +39,8 @@ class _Base:
         self.lex = kb.lexicon
         self._gaz: Any = None
         self._dateline_span: tuple[int, int] | None = None
+        self._dominant: str | None = None  # "" once computed and none dominates
+        self._phrased = False  # every phrase resolved: the article's counts are final
         self.dateline = self._dateline()
 
     def token(self, char: int) -> Any:

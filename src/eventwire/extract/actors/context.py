@@ -41,6 +41,11 @@ class _Context(_Base):
         if not m:
             return None
         self._dateline_span = (m.start(1), m.end(1))
+        if m.group(2):
+            # "KUZNICA, Poland —": a small place, then the country it lies in
+            c = self.kb.country(m.group(2))
+            if c is not None:
+                return c.iso3
         words = m.group(1).split()
         name = " ".join(w.capitalize() if w.isupper() and "." not in w else w for w in words)
         c = self.kb.country(name)
@@ -71,6 +76,41 @@ class _Context(_Base):
             return next(iter(everywhere))
         return None
 
+    def story_country(self) -> str | None:
+        """The country the story is filed from or about: the dateline's, else the dominant
+        one. Only what belongs to a state's inside (police, the opposition, a justice
+        minister) takes it; foreigners, crowds and world leaders do not."""
+        return self.dateline or self.dominant_country()
+
+    def dominant_country(self) -> str | None:
+        """The country an article without a dateline is about: the one its actors belong to
+        far more often than to any other (live blogs, analyses, wire pages stripped of
+        their dateline). Headline and lead count twice, as they state the story's subject.
+        A country named only as a place or as another noun's adjective does not count, nor
+        do news agencies. Computed once, when the phrases are resolved."""
+        if self._dominant is not None:
+            return self._dominant or None
+        if not self._phrased:
+            return None  # the phrases are not all resolved yet: too early to count
+        counts: dict[str, float] = {}
+        lead = self.sent_starts[min(3, len(self.sent_starts) - 1)] if self.sent_starts else 0
+        for m in self.mentions:
+            if m.kind == "demonym" and self._modifier(m):
+                continue
+            if m.kind in ("name", "metonym") and self._is_place(m):
+                continue
+            for ident in m.idents:
+                info = self.infos[ident]
+                if not info.country or info.org or info.sector in REPORTING_SECTORS:
+                    continue
+                counts[info.country] = counts.get(info.country, 0.0) + (
+                    2.0 if m.start < lead else 1.0)
+        ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+        top = ranked[0] if ranked else None
+        second = ranked[1][1] if len(ranked) > 1 else 0.0
+        self._dominant = top[0] if top and top[1] >= 3 and top[1] >= 1.6 * second else ""
+        return self._dominant or None
+
     def home_country(self, pos: int) -> str | None:
         """Whose is an un-owned 'Commerce Ministry'? The state last acting as a subject in
         its paragraph (never one its own clause names later), else the dateline's country,
@@ -91,7 +131,7 @@ class _Context(_Base):
                 return info.country
         if self.dateline:
             return self.dateline
-        return self.context_country(pos, body_ok=True)
+        return self.context_country(pos, body_ok=True) or self.dominant_country()
 
     def paragraph_state(self, pos: int) -> str | None:
         """The only state named as an actor (not as a place) in the paragraph of ``pos``."""

@@ -40,11 +40,11 @@ class _Domestic(_Base):
 
     def _deferred_span(self, start: int, end: int, title: Title, role: str | None,
                        sector: str | None) -> None:
-        before = self.word_before(start)
         text = self.text[start:end]
         if not title.collective and not title.plural:
-            if before in DEFINITE:
-                info = self.last_with_title(title.text, start)
+            lead = self.office_lead(start)
+            if lead is not None:  # "the prime minister", "the former president"
+                info = self.office_holder(title.text, start, lead)
                 if info is not None:
                     self.add(start, end, [info], "description")
             return
@@ -53,6 +53,8 @@ class _Domestic(_Base):
         country = self.located(end) if sector in self.lex.located_sectors else None
         if country is None:
             country = self.context_country(start)
+        if country is None and sector in DOMESTIC_SECTORS and not title.weak:
+            country = self.story_country()  # "riot police", "lawmakers": the story's state
         if country is None and sector in STATE_SECTORS:
             return  # "armed forces around the world": nobody in particular
         c = self.kb.countries.get(country) if country else None
@@ -76,7 +78,8 @@ class _Domestic(_Base):
         """People and unknown bodies with a domestic role but no state ('police spokeswoman
         X', 'the opposition MDC'), and people with a local civilian role ('X, a street
         vendor'): the dateline's country, else the one state acting in the paragraph, else
-        none."""
+        the country the article is about (:meth:`dominant_country`, for live blogs and
+        pages without a dateline), else none."""
         first: dict[tuple[Any, ...], int] = {}
         for m in self.mentions:
             for ident in m.idents:
@@ -91,8 +94,8 @@ class _Domestic(_Base):
             if ident[0] == "G":
                 # "the opposition", "police" with no state anywhere: in a datelined story,
                 # the dateline's (a group spans the article, so no paragraph guess)
-                if ident[1] is None and self.dateline:
-                    info.country = self.dateline
+                if ident[1] is None:
+                    info.country = self.story_country()
                 continue
             if ident[0] == "U":
                 role = (info.role or "").lower()
@@ -101,81 +104,10 @@ class _Domestic(_Base):
                     continue
             elif not (ident[0] == "O" and str(ident[1]).startswith("~")):
                 continue
-            country = self.dateline or self.paragraph_state(first[ident])
+            country = self.dateline or self.paragraph_state(first[ident]) \
+                or self.dominant_country()
             if country is not None:
                 info.country = country
-
-    def aides(self) -> None:
-        """'Moyo's spokesman, X', 'X, a spokesman for opposition leader Y', 'an aide to
-        President Z, W': who speaks or works for a person is on that person's side and takes
-        his country and sector (unless the text gave the aide a state or body of his own)."""
-        lex = self.lex
-        if not lex.aide_titles:
-            return
-        title = "(?:" + "|".join(re.escape(t) for t in sorted(
-            lex.aide_titles, key=len, reverse=True)) + ")"
-        mods = "(?:(?:" + "|".join(re.escape(w) for w in sorted(lex.aide_modifiers)) \
-            + r")\s+)*"
-        after = re.compile(r"\s*,\s*(?:(?:a|an|the)\s+)?" + mods + title
-                           + r"\s+(?:to|for|of)\s+(?:the\s+)?", re.IGNORECASE)
-        poss = re.compile(r"['\u2019]s?\s+" + mods + title + r"\s*,?\s*", re.IGNORECASE)
-        poss_name = re.compile(r"\b((?-i:[A-Z])[\w'\u2019-]+)['\u2019]s?\s+" + mods + title
-                               + r"\s*,?\s*$", re.IGNORECASE)
-        to = re.compile(r"\b" + mods + title + r"\s+(?:to|for|of)\s+(?:the\s+)?$",
-                        re.IGNORECASE)
-        ordered = sorted(self.mentions, key=lambda m: m.start)
-        ends: dict[int, list[_Mention]] = {}
-        starts: dict[int, list[_Mention]] = {}
-        for m in ordered:
-            ends.setdefault(m.end, []).append(m)
-            starts.setdefault(m.start, []).append(m)
-
-        def person_at(found: list[_Mention], ident: tuple[Any, ...]) -> _Info | None:
-            for m in found:
-                if len(m.idents) == 1 and m.idents[0] != ident \
-                        and self.infos[m.idents[0]].kind == "person":
-                    return self.infos[m.idents[0]]
-            return None
-
-        for m in ordered:
-            if m.kind != "name" or len(m.idents) != 1 or m.idents[0][0] != "U":
-                continue
-            info = self.infos[m.idents[0]]
-            role = (info.role or "").lower().split()
-            if info.country or info.org or info.sector not in (None, "GOV") or (
-                    role and role[-1] not in lex.aide_titles
-                    and " ".join(role[-2:]) not in lex.aide_titles):
-                continue
-            owner = None
-            hit = after.match(self.text, m.end)
-            if hit:  # "X, a spokesman for opposition leader Y"
-                owner = person_at(starts.get(hit.end(), []), info.ident)
-            gap = re.search(r"\S[^\n]{0,80}$", self.text[max(0, m.start - 80):m.start])
-            lo = m.start - len(gap.group(0)) if gap else m.start
-            for k in range(lo, m.start):
-                if owner is not None:
-                    break
-                if k not in ends:
-                    continue
-                between = self.text[k:m.start]
-                if poss.fullmatch(between):  # "Chamisa's spokesman, X"
-                    owner = person_at(ends[k], info.ident)
-                elif re.fullmatch(r"\s*,\s*", between):  # "an aide to President Z, W"
-                    o = person_at(ends[k], info.ident)
-                    o_start = min((x.start for x in ends[k]), default=k)
-                    if o is not None and to.search(self.text, max(0, o_start - 60), o_start):
-                        owner = o
-            if owner is None and (name := poss_name.search(
-                    self.text, max(0, m.start - 80), m.start)):
-                owner = self.person_by_surname(name.group(1))  # "Moyo's spokesman, X"
-                owner = None if owner is info else owner
-            if owner is None or owner.sector is None:
-                continue
-            info.country, info.org, info.sector = owner.country, owner.org, owner.sector
-            if not info.role:
-                aide = re.search(title, self.text[max(0, m.start - 80):m.start] + " "
-                                 + self.text[m.end:m.end + 80], re.IGNORECASE)
-                info.role = aide.group(0).lower() if aide else None
 
     def _local(self, role: str | None) -> bool:
         """Is ``role`` a civilian role of the place ('street vendor'), not of a visitor?"""
@@ -235,7 +167,7 @@ class _Domestic(_Base):
             gs = b.start(1)
             org = self._recent_org(sector, gs)
             if org is None:
-                country = self.dateline or self.paragraph_state(gs)
+                country = self.dateline or self.paragraph_state(gs) or self.dominant_country()
                 c = self.kb.countries.get(country) if country else None
                 noun = self.text[gs:ne].lower()
                 name = f"{c.adjective or c.name} {noun}" if c else noun

@@ -9,16 +9,19 @@ from ..knowledge import KnowledgeBase
 from .index import ActorIndex
 from .context import _Context
 from .names import _Names
+from .offices import _Offices
 from .orgnames import _OrgNames
 from .phrases import _Phrases
 from .resolve import _Resolve
 from .described import _Described
 from .domestic import _Domestic
+from .clauses import _Clauses
 from .coref import _Coref
 from .pronouns import _Pronouns
 
 
-class _Extractor(_Names, _OrgNames, _Phrases, _Resolve, _Described, _Domestic, _Coref, _Pronouns, _Context):
+class _Extractor(_Names, _OrgNames, _Phrases, _Resolve, _Described, _Clauses, _Domestic,
+                 _Offices, _Coref, _Pronouns, _Context):
     """One article's extraction; :func:`extract_actors` is its only user."""
 
     def run(self) -> ActorIndex:
@@ -32,8 +35,10 @@ class _Extractor(_Names, _OrgNames, _Phrases, _Resolve, _Described, _Domestic, _
             if id(chain) in self._consumed:
                 continue
             self.phrase(chain)
+        self._phrased = True
         self.resolve_deferred()
         self.peoples()
+        self.relative_roles()
         self.aides()
         self.domestic()
         self.members()

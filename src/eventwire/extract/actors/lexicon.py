@@ -33,7 +33,7 @@ _LED = re.compile(r"^-(?:led|backed|based|supported|allied|aligned|brokered|made
 _APPOS = re.compile(r"^\s*,\s*(?:the\s+|a\s+|an\s+)?$")
 #: "BEIJING —", "ISLAMABAD, Jan 17 (Reuters) -": where the article was filed
 DATELINE = re.compile(r"(?:^|\n)\s*([A-Z][A-Z.'\-]+(?:\s+[A-Z][A-Z.'\-]+){0,3})"
-                      r"(?:\s*,\s*[A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*)?)?"
+                      r"(?:\s*,\s*([A-Z][A-Za-z.]*(?:\s+[A-Z][A-Za-z.]*)?))?"
                       r"(?:\s*,?\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?(?:\s*\([^)]{1,40}\))?"
                       r"\s*(?:[\u2014\u2013]|--?)\s")
 #: Words that join the capitalised words of a name ("Ministry of Trade and Industry").
@@ -46,6 +46,13 @@ NAME_STOPS = frozenset({"the", "a", "an", "in", "on", "at", "but", "and", "or", 
                         "last", "next", "on", "it", "he", "she", "they", "we", "i", "officials",
                         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
                         "sunday", "mr", "mrs", "ms", "dr"})
+#: Lower-case particles inside personal names ("Alexandre de Moraes", "Ursula von der Leyen").
+NAME_PARTICLES = frozenset({"de", "da", "do", "dos", "das", "del", "della", "di", "van", "von",
+                            "der", "den", "bin", "ibn", "al", "el", "la", "le", "du", "y",
+                            "ben", "bint", "ter"})
+#: First halves of hyphenated titles that keep the second half's meaning ("ex-president",
+#: "vice-president" is a title of its own); any other ("solicitor-general") makes a new word.
+TITLE_PREFIXES = frozenset({"ex", "then", "vice", "co", "acting", "former", "deputy", "interim"})
 PLURAL_PRONOUNS = frozenset({"they", "their"})
 #: Sectors of roles that belong to the article's home state when no other is named.
 DOMESTIC_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "LEG", "JUD", "PTY", "OPP"})
@@ -81,4 +88,4 @@ SECTOR_WORDS = {"GOV": "government", "MIL": "military", "COP": "police", "SPY": 
                 "JUD": "judiciary", "PTY": "party", "BUS": "business", "MED": "media",
                 "JRN": "journalists", "REL": "clergy", "NGO": "NGOs"}
 
-__all__ = ['LOCATIVE', 'MALE', 'FEMALE', 'NEUTER', 'SUBJECT_DEPS', 'PAIR', 'DESCRIPTION', 'INDEFINITE', 'DEFINITE', '_POSSESSIVE', '_SPACE', '_HYPHEN', '_AND', '_TO', '_OF', '_IN', '_LIST', '_LED', '_APPOS', 'DATELINE', 'NAME_JOINERS', 'NAME_STOPS', 'PLURAL_PRONOUNS', 'DOMESTIC_SECTORS', '_AFTER_DESC', '_BEFORE_DESC', '_LIST_GAP', '_PLACED', 'STATE_LIKE', 'NAMESAKE_SECTORS', 'REPORTING_SECTORS', 'STATE_SECTORS', 'SECTOR_WORDS']
+__all__ = ['LOCATIVE', 'MALE', 'FEMALE', 'NEUTER', 'SUBJECT_DEPS', 'PAIR', 'DESCRIPTION', 'INDEFINITE', 'DEFINITE', '_POSSESSIVE', '_SPACE', '_HYPHEN', '_AND', '_TO', '_OF', '_IN', '_LIST', '_LED', '_APPOS', 'DATELINE', 'NAME_JOINERS', 'NAME_STOPS', 'NAME_PARTICLES', 'TITLE_PREFIXES', 'PLURAL_PRONOUNS', 'DOMESTIC_SECTORS', '_AFTER_DESC', '_BEFORE_DESC', '_LIST_GAP', '_PLACED', 'STATE_LIKE', 'NAMESAKE_SECTORS', 'REPORTING_SECTORS', 'STATE_SECTORS', 'SECTOR_WORDS']

@@ -1,11 +1,12 @@
 """Layer (a): mentions of known names, titles, demonyms, and of unknown people."""
 from __future__ import annotations
 
+import bisect
 import re
 from typing import Any
 
 from ..knowledge import Organization, tokenize
-from .lexicon import NAME_STOPS, _AFTER_DESC, STATE_LIKE
+from .lexicon import NAME_PARTICLES, NAME_STOPS, STATE_LIKE, TITLE_PREFIXES, _AFTER_DESC
 from .records import _Item, _fold_tuple
 from .base import _Base
 
@@ -31,6 +32,8 @@ class _Names(_Base):
                 if label not in wanted:
                     continue
             if e.kind == "capital" and self._locative(m.start):
+                continue
+            if e.kind == "title" and self._compound_tail(m.start):
                 continue
             items.append(_Item(m.start, m.end, m.text, e.kind, e.ref, e))
         # unknown organisations: "Cochin Shipyard", "National Retail Federation", spaCy ORGs
@@ -72,13 +75,58 @@ class _Names(_Base):
             inside = [it for it in items if it.start < end and it.end > start]
             for it in inside:
                 items.remove(it)
-            words = self.text[start:end].split()
-            if not words or not all(w[:1].isupper() for w in words) or "\n" in self.text[start:end]:
+            if not _name_shaped(self.text[start:end]):
                 continue
             items.append(_Item(start, end, self.text[start:end], "uperson", None))
+        items = self._titled_names(items)
         items = self._retype_orgs(items)
         items.sort(key=lambda it: it.start)
         return items
+
+    def _compound_tail(self, start: int) -> bool:
+        """A title word that is the second half of a hyphenated word ('solicitor-general',
+        'inspector-general', 'major-general' stay whole): not the title alone. 'ex-' and
+        'vice-' style prefixes keep the title."""
+        m = re.search(r"([A-Za-z]+)-$", self.text[max(0, start - 20):start])
+        return m is not None and m.group(1).lower() not in TITLE_PREFIXES
+
+    def _titled_names(self, items: list[_Item]) -> list[_Item]:
+        """A personal title followed by capitalised proper nouns the tagger missed or took
+        for an organisation ('Bishop Rolando Alvarado', 'Colonel R Prakash Rao'): the
+        words after the title are a person's name. Only proper nouns of one line, with
+        name particles ('de', 'bin') inside, none already a known name or place."""
+        doc = self.doc
+        taken = [(it.start, it.end) for it in items if it.kind != "title"]
+        titles = [it for it in items if it.kind == "title"
+                  and not (it.ref.collective or it.ref.plural)]
+        new: list[_Item] = []
+        for t in titles:
+            k = bisect.bisect_left(self.tok_starts, t.end)
+            if k >= len(doc) or doc[k].idx - t.end != 1 or not t.text[:1].isupper():
+                continue  # a lower-case "the bishop" is a description, not a name's title
+            tok = doc[k]
+            j = tok.i
+            while j < len(doc) and j - tok.i < 5 and (
+                    (doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper()
+                     and doc[j].lower_ not in NAME_STOPS)
+                    or (doc[j].lower_ in NAME_PARTICLES and j > tok.i)) \
+                    and (j == tok.i or doc[j].idx == doc[j - 1].idx + len(doc[j - 1]) + 1):
+                j += 1
+            while j > tok.i and doc[j - 1].lower_ in NAME_PARTICLES:
+                j -= 1
+            if j - tok.i < 2 or (j < len(doc) and doc[j].text in ("'s", "\u2019s")):
+                continue  # one word after a title is a surname the other layers handle
+            start, end = doc[tok.i].idx, doc[j - 1].idx + len(doc[j - 1])
+            if any(a < end and b > start for a, b in taken) \
+                    or not _name_shaped(self.text[start:end]) \
+                    or self.junk_person(start, end, items):
+                continue
+            lead = self.text[start:end].split()[0].lower()
+            if lead in self.lex.rank_words or self.kb.title(lead) is not None:
+                continue  # "President Donald": another title or rank opens the words
+            new.append(_Item(start, end, self.text[start:end], "uperson", None))
+            taken.append((start, end))
+        return items + new
 
     def _person_ents(self, ents: list[Any], items: list[_Item]) -> list[Any]:
         """PERSON tags, widened over proper nouns the tagger left out ('Dammu [Ravi]')."""
@@ -123,7 +171,8 @@ class _Names(_Base):
                 described = desc is not None and self._tie(it.end)[1] is None and (
                     self._describe_noun(desc.group(1).split()[-3:]) is not None
                     or self._describe(desc.group(1), bare_ok=False) is not None)
-                gap = re.match(r"[ \t]*", self.text[it.start - 3:it.start][::-1])
+                # "Minister X", "his spokesman, X": a title right before, or in apposition
+                gap = re.match(r"[ \t]*,?[ \t]*", self.text[max(0, it.start - 4):it.start][::-1])
                 titled = gap is not None and it.start - gap.end() in titled_at
                 if 2 <= len(names) <= 4 and all(w[:1].isupper() for w in names) and (
                         key in full or key[-1] in words or key[0] in words or described
@@ -162,3 +211,11 @@ class _Names(_Base):
                    for p in places):
                 return True
         return False
+
+
+def _name_shaped(name: str) -> bool:
+    """Capitalised words on one line, name particles allowed inside ('Ana de la Cruz')."""
+    words = name.split()
+    return bool(words) and "\n" not in name and words[0][:1].isupper() \
+        and words[-1][:1].isupper() \
+        and all(w[:1].isupper() or w in NAME_PARTICLES for w in words)

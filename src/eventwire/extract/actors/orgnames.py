@@ -54,8 +54,10 @@ class _OrgNames(_Base):
         for a, b in sorted(chosen):
             start, end = toks[a][0], toks[b - 1][1]
             inside = [it for it in items if it.start < end and it.end > start]
-            if any(it.kind in ("person", "org") for it in inside):
+            if any(it.kind == "person" for it in inside) or any(
+                    it.kind == "org" and not self._namesake(it, start, end) for it in inside):
                 continue  # the knowledge base knows this name (or part of it)
+            inside = [it for it in inside if it.kind != "org"]
             if any(it.kind in STATE_LIKE and it.start <= start and it.end >= end
                    for it in inside):
                 continue  # "West Bank", "Soviet Union": a state's whole name, head word or not
@@ -92,6 +94,21 @@ class _OrgNames(_Base):
         items = items + new + self._org_backrefs(new, items, toks)
         items.sort(key=lambda it: it.start)
         return items
+
+    def _namesake(self, it: _Item, start: int, end: int) -> bool:
+        """A known organisation whose name is only the tail or a part of a longer name
+        ('National Democratic Congress' holds 'Congress', 'Pan-African Parliament' holds
+        'Parliament'): the longer name is another body that merely shares a word, when
+        the words beyond it are capitalised words of a name, not a state's name or the
+        state words of the known body's own full name ('U.S. Congress')."""
+        if it.start <= start and it.end >= end:
+            return False
+        if len(it.text.split()) > 1 and not self.kb.body(it.text):
+            return False  # a multi-word known name inside: "Democratic Party of X" stays
+        rest = [w for w in re.findall(r"[\w'.-]+", self.text[start:it.start] + " "
+                                      + self.text[it.end:end]) if w[:1].isupper()]
+        names = [w for w in rest if not self.kb.lookup(w) and w.lower() not in NAME_STOPS]
+        return bool(names) and self.text[start:end] != it.text
 
     def _headed_names(self, toks: list[tuple[int, int, str]]) -> list[tuple[int, int, bool]]:
         """Capitalised names ending (or opening) with an organisation head word."""
@@ -216,8 +233,12 @@ class _OrgNames(_Base):
             got = lex.head(folded[:k])
         head = got[0] if got else None
         party = self._premodifier(start, end)
-        if head is None and party is None and any(it.kind == "title" for it in inside):
-            return None  # "Kenyan police": a title says more than a bare ORG tag
+        if head is None and party is None and any(
+                it.kind == "title" and (it.end >= end or it.start <= start and not (
+                    it.ref.collective or it.ref.plural) and not any(
+                        e.kind in ("org", "body") for e in self.kb.lookup(words[-1])))
+                for it in inside):
+            return None  # "Kenyan police", "Bishop X": a title says more than an ORG tag
         if head is None and party is None and len(words) == 1 and not (
                 words[0].isupper() and len(words[0]) > 1):
             return None  # one plain word tagged ORG says too little
@@ -261,7 +282,10 @@ class _OrgNames(_Base):
                 and not isos:
             return Body("~" + "_".join(folded), head.sector)
         sector = head.sector if head else None
-        if head is not None and head.state_sector and isos and all(
+        owned = any(re.match(r"['\u2019]s\b", self.text[it.end:it.end + 2]) for it in states)
+        if head is not None and head.state_sector and isos and owned:
+            sector = head.state_sector  # "Britain's 3rd Commando Brigade": the state's own
+        elif head is not None and head.state_sector and isos and all(
                 _fold(w) in lex.state_words or w.lower() in lex.state_words for w in content):
             sector = head.state_sector
         if head is None or head.generic:
@@ -275,6 +299,8 @@ class _OrgNames(_Base):
         tie_country, tie_sector = self._tie(end)
         if country is None and not isos:
             country = tie_country
+        if country is None and not isos:
+            country = self.located(end)  # "the State Border Committee in Minsk"
         if tie_sector and (head is None or head.generic):
             sector = tie_sector
         if party is not None:

@@ -64,6 +64,9 @@ class _Resolve(_Base):
                 assert body is not None
                 self._body(body, countries[-1].iso3, text, start, head.end)
                 return
+            if org.key.startswith("~") and org.country is None and countries:
+                # "Ghana's National Democratic Congress": the possessive owner's body
+                org = replace(org, country=countries[-1].iso3)
             if (org.kind == "organization" and countries and org.country
                     and countries[-1].iso3 != org.country and org.sector in NAMESAKE_SECTORS):
                 # "the Lithuanian Conservatives": another state's party of the same name
