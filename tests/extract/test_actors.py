@@ -1108,3 +1108,45 @@ def test_adjective_on_a_noun_is_a_state_mention(actors_of, text, mention, key):
     index = actors_of(text)
     m = _mention(index, mention)
     assert index.get(m.actors[0]).country == key
+
+
+@pytest.mark.parametrize("text,name,key,sector", [
+    ("Viktor Orban spoke in Budapest. Hungary's parliament passed the law. Orban hailed the "
+     "vote.\n\nBishop Laszlo Vargane Kiss said the church would pray for calm.",
+     "Laszlo Vargane Kiss", "HUN", "REL"),
+    ("Narendra Modi addressed India's parliament. India will not bow, Modi said. New Delhi "
+     "summoned envoys.\n\nChief executive Rohan Mehtani said exports would suffer.",
+     "Rohan Mehtani", "IND", "BUS"),
+    ("Cyril Ramaphosa spoke in Pretoria. South Africa's parliament sat late. Ramaphosa urged "
+     "calm.\n\nArchbishop Sipho Mabaso led prayers for the dead.", "Sipho Mabaso", "ZAF",
+     "REL"),
+])
+def test_people_with_a_trade_take_the_story_country(actors_of, text, name, key, sector):
+    """A bishop or businessman named with no state, in a story about one country: of that
+    country (the country the actors belong to, not a guess from one paragraph)."""
+    a = _person(actors_of(text, published="2023-03-01"), name)
+    assert (a.country, a.sector) == (key, sector)
+
+
+@pytest.mark.parametrize("text,published,name", [
+    ("Lula flew to Luanda on Monday.", "2023-03-01", "Luiz Inacio Lula da Silva"),
+    ("Bolsonaro denied the charges.", "2023-03-01", "Jair Bolsonaro"),
+    ("Chavez returned to the palace at dawn.", "2002-04-14", "Hugo Chavez"),
+])
+def test_single_word_name_of_a_known_person_gets_the_full_name(actors_of, text, published,
+                                                                name):
+    index = actors_of(text, published=published)
+    assert index.find(name=name)
+
+
+@pytest.mark.parametrize("text", [
+    "Bishop Alvarez was freed.\n\nBishop Tomas Alvarez, 57, left for Rome on Sunday.",
+    "Colonel Rahman was promoted.\n\nColonel Idris Rahman led the column into the city.",
+    "Minister Ortega resigned.\n\nMinister Beatriz Ortega said she would fight on.",
+])
+def test_surname_named_in_full_later_is_not_a_famous_namesake(actors_of, text):
+    """'Bishop Alvarez' in a headline, 'Bishop Tomas Alvarez' in the body: one unknown
+    person, never a known person who merely shares the surname."""
+    index = actors_of(text, published="2024-01-15")
+    people = [a for a in index.actors if a.kind == "person"]
+    assert len(people) == 1 and people[0].kb_id is None

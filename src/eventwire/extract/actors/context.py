@@ -40,7 +40,7 @@ class _Context(_Base):
         m = DATELINE.search(self.text[:800])
         if not m:
             return None
-        self._dateline_span = (m.start(1), m.end(1))
+        self._dateline_span = (m.start(1), m.end())
         if m.group(2):
             # "KUZNICA, Poland —": a small place, then the country it lies in
             c = self.kb.country(m.group(2))
@@ -94,11 +94,14 @@ class _Context(_Base):
             return None  # the phrases are not all resolved yet: too early to count
         counts: dict[str, float] = {}
         lead = self.sent_starts[min(3, len(self.sent_starts) - 1)] if self.sent_starts else 0
+        line = self._dateline_span or (0, 0)
         for m in self.mentions:
             if m.kind == "demonym" and self._modifier(m):
                 continue
             if m.kind in ("name", "metonym") and self._is_place(m):
                 continue
+            if line[0] <= m.start < line[1]:
+                continue  # "SAN JOSE, Costa Rica —": where the reporter is, not who acts
             for ident in m.idents:
                 info = self.infos[ident]
                 if not info.country or info.org or info.sector in REPORTING_SECTORS:

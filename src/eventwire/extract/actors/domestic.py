@@ -5,7 +5,7 @@ import re
 from typing import Any
 
 from ..knowledge import Body, Title
-from .lexicon import DEFINITE, DOMESTIC_SECTORS, STATE_SECTORS
+from .lexicon import DEFINITE, DOMESTIC_SECTORS, REPORTING_SECTORS, STATE_SECTORS
 from .records import _Info, _Item, _Mention
 from .base import _Base
 
@@ -89,7 +89,11 @@ class _Domestic(_Base):
             if info.country or info.org or ident not in first:
                 continue
             local = ident[0] == "U" and info.sector == "CVL" and self._local(info.role)
-            if info.sector not in DOMESTIC_SECTORS and not local:
+            # a named person or an unlisted body with a stated trade (bishop, businessman,
+            # company) and no state: in a story about one country, of that country
+            trade = ident[0] in ("U", "O") and info.sector not in (None, "CVL") \
+                and info.sector not in REPORTING_SECTORS and info.sector not in DOMESTIC_SECTORS
+            if info.sector not in DOMESTIC_SECTORS and not local and not trade:
                 continue
             if ident[0] == "G":
                 # "the opposition", "police" with no state anywhere: in a datelined story,
@@ -104,8 +108,13 @@ class _Domestic(_Base):
                     continue
             elif not (ident[0] == "O" and str(ident[1]).startswith("~")):
                 continue
-            country = self.dateline or self.paragraph_state(first[ident]) \
-                or self.dominant_country()
+            if trade:
+                # whom the story is about, before where it was filed from; never a guess
+                # from one paragraph
+                country = self.dominant_country() or self.dateline
+            else:
+                country = self.dateline or self.paragraph_state(first[ident]) \
+                    or self.dominant_country()
             if country is not None:
                 info.country = country
 

@@ -150,7 +150,10 @@ class _Resolve(_Base):
                 country = text_country or (None if text_org else person.country)
                 org = text_org
                 ksector = sector or ksector
-            info = _Info(("P", person.key), head.text, "person", country=country, org=org,
+            # the name as the article gives it, or the knowledge base's full name when the
+            # article uses a single word ("Lula", "Erdogan")
+            shown = person.name if len(head.text.split()) == 1 else head.text
+            info = _Info(("P", person.key), shown, "person", country=country, org=org,
                          sector=ksector, role=role_text or ktitle, raw=self.text[start:head.end],
                          kb_id=person.key, gender=person.gender,
                          surname=_fold_tuple(person.surname))
@@ -169,7 +172,7 @@ class _Resolve(_Base):
         if prior is not None and not (countries or orgs or bodies or titles):
             self.add(start, head.end, [prior], "name")
             return
-        if len(name.split()) == 1:
+        if len(name.split()) == 1 and not self._named_later(name):
             res = self.kb.by_surname(name, self.day or self.published)
             if res is not None:
                 info = _Info(("P", res.person.key), res.person.name, "person", country=res.country,
@@ -199,6 +202,15 @@ class _Resolve(_Base):
         info = _Info(("U", name.lower()), name, "person", country=None if text_org else country,
                      org=text_org, sector=sector, role=role_text, raw=self.text[start:head.end],
                      surname=_fold_tuple(name.split()[-1]))
+        short = self.infos.get(("U", name.split()[-1].lower())) if len(name.split()) > 1 \
+            else None
+        if short is not None and short.kind == "person":
+            # "Bishop Alvarez" first, "Bishop Tomas Alvarez" later: one person, full name
+            short.name = name
+            short.country = short.country or info.country
+            short.org, short.sector = short.org or info.org, short.sector or info.sector
+            short.role = short.role or info.role
+            info = short
         self.add(start, head.end, [info], "name")
         if span is not None:
             a, b = span
@@ -210,6 +222,14 @@ class _Resolve(_Base):
                 if a <= chain[0][1].start < b:
                     self._consumed.add(id(chain))
             self.add(a, b, [self.infos[info.ident]], "title")
+
+    def _named_later(self, surname: str) -> bool:
+        """Does the article name in full someone the knowledge base does not know with
+        this surname ('Bishop Ortiz' in the headline, 'Bishop Ana Ortiz' in the body)? Then
+        the surname is that person, not a famous namesake."""
+        key = _fold_tuple(surname)
+        return any(it.kind == "uperson" and len(it.text.split()) > 1
+                   and _fold_tuple(it.text)[-len(key):] == key for it in self._items)
 
     def _partial_name(self, name: str) -> _Info | None:
         """'Dammu' tagged alone first, 'Dammu Ravi' later (or the reverse): one person."""
