@@ -1150,3 +1150,32 @@ def test_surname_named_in_full_later_is_not_a_famous_namesake(actors_of, text):
     index = actors_of(text, published="2024-01-15")
     people = [a for a in index.actors if a.kind == "person"]
     assert len(people) == 1 and people[0].kb_id is None
+
+
+@pytest.mark.parametrize("text,name,key,sector", [
+    ("The bill was drafted by a lobby group called Free Market Voice in Nairobi.",
+     "Free Market Voice", "KEN", "BUS"),
+    ("An alliance of armed groups known as Ba Kolo controls the north of the country.",
+     "Ba Kolo", None, "REB"),
+    ("Pro-Democracy Front, the party that has ruled the country since 1990, lost its "
+     "majority.", "Pro-Democracy Front", None, "PTY"),
+])
+def test_organisation_described_by_its_kind(actors_of, text, name, key, sector):
+    """'a lobby group called X', 'armed groups known as X', 'X, the party that ...': the
+    description says what X is, over a guess from X's own words ('Front')."""
+    a = _person(actors_of(text), name)
+    assert (a.country, a.sector) == (key, sector)
+
+
+@pytest.mark.parametrize("text,name,sector", [
+    ("Ahmet Yilmazer, a Muslim preacher who lives in Germany, denied plotting.",
+     "Ahmet Yilmazer", "REL"),
+    ("Jan Kowalczyk, a cameraman for a Polish broadcaster, was wounded.", "Jan Kowalczyk",
+     "JRN"),
+    ("Mariam Tesfaye, one of the students, said the march would go on.", "Mariam Tesfaye",
+     "CVL"),
+])
+def test_person_described_beside_the_name(actors_of, text, name, sector):
+    """'a Muslim preacher' (a capitalised adjective before the noun), 'a cameraman for
+    ...', 'one of the students': the description's noun gives the sector."""
+    assert _person(actors_of(text), name).sector == sector

@@ -155,7 +155,7 @@ class _Context(_Base):
         m = _PLACED.match(self.text, end)
         if not m:
             return None
-        name = m.group(1)
+        name = m.group(1).rstrip(".")  # "in Nairobi." ends a sentence
         c = self.kb.country(name)
         if c is not None:
             return c.iso3

@@ -10,6 +10,11 @@ from .records import _Item
 from .base import _Base
 
 
+#: "X, one of the protesters,", "X, one of three Kenyan students": one of a named group.
+_ONE_OF = re.compile(r"\s*,\s*one\s+of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+)?"
+                     r"(?:\w+\s+)?((?:[A-Za-z-]+\s+){0,2}?[a-z][a-z-]+s)\b")
+
+
 class _Described(_Base):
     """What the text states about an unknown person beside the name: an
     apposition ("X, Belarus's defence minister"), a description ("X, a Kenyan lawyer"),
@@ -51,6 +56,15 @@ class _Described(_Base):
                 if tie is not None and noun is not None:
                     a, b = head.end + after.start(1), head.end + after.end(1)
                     return None, tie, noun[1], (a, b)
+        one = _ONE_OF.match(self.text, head.end)
+        if one:
+            # "X, one of the protesters": a member of the group the plural noun names
+            words = one.group(1).split()
+            title = self.kb.title(words[-1])
+            if title is not None and title.plural and not title.collective:
+                country = next((f.entry.ref.iso3 for f in self.kb.scan(one.group(1))
+                                if f.entry.kind in ("country", "demonym")), None)
+                return country, title.sector, title.text, (one.start(1), one.end(1))
         group = self._group_member(head)
         if group is not None:
             own = after and self._describe_noun(after.group(1).split())
@@ -74,9 +88,17 @@ class _Described(_Base):
         parts = re.split(r"\s+(?:of|for|from|with|at|in|near)\s+", desc, maxsplit=1)
         own, whose = (parts + [""])[:2]
         words = own.split()
-        if not words or not all(w.islower() or w[:1].isdigit() for w in words):
+        # "street vendor", "Muslim preacher": lower-case words, capitalised adjectives
+        # before the noun allowed (a nationality among them was read by _describe)
+        if not words or not words[-1].islower() or not all(
+                w.islower() or w[:1].isdigit() or w[:1].isupper() for w in words[:-1]):
             return None
-        noun = self._describe_noun(words[-3:])
+        tail: list[str] = []
+        for w in reversed(words[-3:]):
+            if not w.islower():
+                break
+            tail.insert(0, w)
+        noun = self._describe_noun(tail)
         if noun is None:
             return None
         sector, role = noun

@@ -51,11 +51,13 @@ class _Names(_Base):
             if self.junk_person(start, end, items):
                 continue
             tie_country, tie_sector = self._tie(end)
+            if tie_sector is None:
+                tie_country, tie_sector = self._tie_before(start)
             if tie_sector is not None and not self.kb.lookup(self.text[start:end]):
                 # "Haki Yetu, a Kenyan rights group": tagged PERSON, described as a body
                 name = self.text[start:end]
                 org = Organization(key="~" + name, name=name, kind="organization",
-                                   sector=tie_sector, country=tie_country)
+                                   sector=tie_sector, country=tie_country or self.located(end))
                 items = [it for it in items if not (it.start < end and it.end > start)]
                 items.append(_Item(start, end, name, "org", org))
                 continue

@@ -297,12 +297,14 @@ class _OrgNames(_Base):
                     sector = hit
                     break
         tie_country, tie_sector = self._tie(end)
+        if tie_sector is None:
+            tie_country, tie_sector = self._tie_before(start)
         if country is None and not isos:
             country = tie_country
         if country is None and not isos:
             country = self.located(end)  # "the State Border Committee in Minsk"
-        if tie_sector and (head is None or head.generic):
-            sector = tie_sector
+        if tie_sector:
+            sector = tie_sector  # what the text says it is beats a guess from its name
         if party is not None:
             sector = party  # "the opposition MDC Alliance", "the ruling Unity Front"
         name = re.sub(r"^[Tt]he\s+", "", text)
@@ -333,14 +335,12 @@ class _OrgNames(_Base):
         if not m:
             return None, None
         desc = m.group(1).strip()
+        # "the party that has governed X": the relative clause is no part of the noun
+        desc = re.split(r"\s+(?:that|who|which|whose|whom|known\s+as|called)\b", desc,
+                        maxsplit=1)[0]
         # "a senior official of the opposition party": the head is before "of", a person
         desc = re.split(r"\s+(?:of|for|from|with|at|in)\s+", desc, maxsplit=1)[0]
-        dkey = _key(desc)
-        sector = None
-        for n in range(min(3, len(dkey)), 0, -1):
-            if tuple(dkey[-n:]) in self.lex.ties:  # the head of the description
-                sector = self.lex.ties[tuple(dkey[-n:])]
-                break
+        sector = self._tie_sector(desc)
         if sector is None:
             return None, None
         country = None
@@ -348,6 +348,34 @@ class _OrgNames(_Base):
             if found.entry.kind in ("country", "demonym", "capital"):
                 country = found.entry.ref.iso3
                 break
+        return country, sector
+
+    def _tie_sector(self, desc: str) -> str | None:
+        """The sector of a description's head noun ('Kenyan rights group' -> NGO, 'armed
+        groups' -> REB), singular or plural."""
+        dkey = _key(desc)
+        for n in range(min(3, len(dkey)), 0, -1):
+            key = tuple(dkey[-n:])
+            if key in self.lex.ties:
+                return self.lex.ties[key]
+            if key[-1].endswith("s") and key[:-1] + (key[-1][:-1],) in self.lex.ties:
+                return self.lex.ties[key[:-1] + (key[-1][:-1],)]
+        return None
+
+    def _tie_before(self, start: int) -> tuple[str | None, str | None]:
+        """'a rights group called X', 'an alliance of armed groups known as X': a
+        description naming X's kind just before it -> (country, sector)."""
+        m = re.search(r"\b(?:[Aa]n?|[Tt]he)\s+([\w\s'-]{1,60}?)\s+(?:called|named|known\s+as)"
+                      r"\s+$", self.text[max(0, start - 90):start])
+        if not m:
+            return None, None
+        desc = m.group(1)
+        parts = re.split(r"\s+(?:of|for|from|with)\s+", desc, maxsplit=1)
+        sector = next((s for s in (self._tie_sector(p) for p in parts) if s), None)
+        if sector is None:
+            return None, None
+        country = next((f.entry.ref.iso3 for f in self.kb.scan(desc)
+                        if f.entry.kind in ("country", "demonym", "capital")), None)
         return country, sector
 
     def _org_backrefs(self, new: list[_Item], items: list[_Item],
