@@ -1179,3 +1179,34 @@ def test_person_described_beside_the_name(actors_of, text, name, sector):
     """'a Muslim preacher' (a capitalised adjective before the noun), 'a cameraman for
     ...', 'one of the students': the description's noun gives the sector."""
     assert _person(actors_of(text), name).sector == sector
+
+
+@pytest.mark.parametrize("text,names,key,sector", [
+    ("LILONGWE -- The court ruled on Monday. The three judges on the panel were Thoko Banda, "
+     "Grace Phiri and Yusuf Mwale.", ["Thoko Banda", "Grace Phiri", "Yusuf Mwale"], "MWI",
+     "JUD"),
+    ("NAIROBI -- The two lawmakers detained were Peter Otieno and Mary Wanjiku.",
+     ["Peter Otieno", "Mary Wanjiku"], "KEN", "LEG"),
+    ("QUITO -- The generals arrested were Luis Andrade and Pablo Cevallos.",
+     ["Luis Andrade", "Pablo Cevallos"], "ECU", "MIL"),
+])
+def test_members_listed_after_a_plural_title(actors_of, text, names, key, sector):
+    """'the three judges ... were A, B and C': each is a judge, of the story's state."""
+    index = actors_of(text)
+    for name in names:
+        a = _person(index, name)
+        assert (a.country, a.sector) == (key, sector)
+
+
+@pytest.mark.parametrize("text,name,key,sector", [
+    ("DODOMA -- Police stopped Juma Mrisho, CHADEMA's deputy chairperson, on the road.",
+     "Juma Mrisho", "TZA", "OPP"),
+    ("Felipe Arce, the MDC's deputy spokesman, was detained.", "Felipe Arce", "ZWE", "OPP"),
+    ("BEIJING — Zhao Lijun, the Foreign Ministry's assistant spokeswoman, declined comment.",
+     "Zhao Lijun", "CHN", "GOV"),
+])
+def test_rank_between_owner_and_title(actors_of, text, name, key, sector):
+    """"<owner>'s deputy <title>": a rank word between the possessive and the title keeps
+    the owner's state and sector."""
+    a = _person(actors_of(text), name)
+    assert (a.country, a.sector) == (key, sector)

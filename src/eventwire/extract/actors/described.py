@@ -68,7 +68,7 @@ class _Described(_Base):
         group = self._group_member(head)
         if group is not None:
             own = after and self._describe_noun(after.group(1).split())
-            return group[0], (own[0] if own else group[1]), own[1] if own else None, None
+            return group[0], (own[0] if own else group[1]), own[1] if own else group[2], None
         if after:
             got = self._bare(after.group(1))
             if got is not None:
@@ -189,8 +189,11 @@ class _Described(_Base):
                 return "CVL", noun
         return None
 
-    def _group_member(self, head: _Item) -> tuple[str, str] | None:
-        """'two American citizens were identified as A, a businessman, and B': A and B."""
+    def _group_member(self, head: _Item) -> tuple[str | None, str, str | None] | None:
+        """'two American citizens were identified as A, a businessman, and B': A and B;
+        'the five judges on the bench were A, B and C': each a judge (a plural title names
+        the members' sector; their state comes from the text or the story) -> (ISO3 or
+        None, sector, role or None)."""
         sent = self.sent_of(head.start)
         lo = self.sent_starts[sent]
         if sent > 0 and self.text[:lo].rstrip().endswith(":"):
@@ -214,6 +217,12 @@ class _Described(_Base):
                     ("s", "men", "ren")):
                 title = self.kb.title(nxt[0].rstrip(",:"))
                 groups.append((m, title.sector if title else "CVL"))  # "American citizens"
+        for m in self.kb.scan(window):
+            t = m.entry.ref
+            if m.entry.kind == "title" and t.plural and not t.collective \
+                    and not any(g.start <= m.start < g.end + 2 for g, _ in groups):
+                groups.append((m, t.sector))  # "the five judges", "three opposition MPs"
+        groups.sort(key=lambda g: g[0].start)
         if not groups:
             return None
         g, sector = groups[-1]
@@ -233,7 +242,9 @@ class _Described(_Base):
             gap = self.text[pos:head.start]
             if ok and ((pos == cue.end() and (gap.isspace() or gap == ""))
                        or (pos != cue.end() and _LIST_GAP.match(gap))):
-                return g.entry.ref.iso3, sector
+                if g.entry.kind == "title":
+                    return None, sector, g.entry.ref.text
+                return g.entry.ref.iso3, sector, None
             if any(n.start >= cue.end() for n in names):
                 break  # names already listed after a later cue: do not reach further back
         return None

@@ -171,7 +171,7 @@ class _Names(_Base):
                 names = it.text.split()
                 desc = _AFTER_DESC.match(self.text[it.end:it.end + 120])
                 described = desc is not None and self._tie(it.end)[1] is None and (
-                    self._describe_noun(desc.group(1).split()[-3:]) is not None
+                    self._describe_noun(_lower_tail(desc.group(1).split())) is not None
                     or self._describe(desc.group(1), bare_ok=False) is not None)
                 # "Minister X", "his spokesman, X": a title right before, or in apposition
                 gap = re.match(r"[ \t]*,?[ \t]*", self.text[max(0, it.start - 4):it.start][::-1])
@@ -221,3 +221,14 @@ def _name_shaped(name: str) -> bool:
     return bool(words) and "\n" not in name and words[0][:1].isupper() \
         and words[-1][:1].isupper() \
         and all(w[:1].isupper() or w in NAME_PARTICLES for w in words)
+
+
+def _lower_tail(words: list[str]) -> list[str]:
+    """The lower-case words ending a description ('the MDC's deputy spokesman' -> 'deputy
+    spokesman'), at most three: its head noun and modifiers."""
+    tail: list[str] = []
+    for w in reversed(words[-3:]):
+        if not w.islower():
+            break
+        tail.insert(0, w)
+    return tail

@@ -48,6 +48,10 @@ class _Phrases(_Base):
             return "and"
         if _AND.match(gap) and prev.kind == "demonym" and it.kind == "demonym":
             return "and"
+        ranked = re.match(r"^['\u2019]s\s+((?:[a-z]+\s+){1,2})$", gap)
+        if ranked and it.kind == "title" and prev.kind in ("country", "org", "body") and all(
+                w in self.lex.rank_words for w in ranked.group(1).split()):
+            return "poss"  # "the party's deputy chairperson": a rank between owner and title
         if _POSSESSIVE.match(gap) and prev.kind in ("country", "capital", "metonym", "org", "body"):
             if it.kind == "title" and it.ref.text.lower() in self.lex.relational:
                 return ""  # "Belarus's opponent" is not Belarus

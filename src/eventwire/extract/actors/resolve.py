@@ -302,7 +302,7 @@ class _Resolve(_Base):
         noun = head.text.lower() if head.ref.collective or head.ref.plural else head.text.lower()
         if org_obj is not None:
             short = org_obj.name if (len(org_obj.name) < 16 or org_obj.key.startswith("~")) \
-                else (org or org_obj.key)
+                else (org or org_obj.name)
             name = f"{short} {noun}"
         elif org is not None:
             name = f"{org} {noun}"
