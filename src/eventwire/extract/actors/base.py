@@ -41,6 +41,7 @@ class _Base:
         self._dateline_span: tuple[int, int] | None = None
         self._dominant: str | None = None  # "" once computed and none dominates
         self._phrased = False  # every phrase resolved: the article's counts are final
+        self._full_surnames: set[str] | None = None
         self.dateline = self._dateline()
 
     def token(self, char: int) -> Any:

@@ -84,8 +84,8 @@ class _Clauses(_Base):
 
     def _pronoun_owner(self, pos: int, info: _Info) -> _Info | None:
         """The person 'his'/'her' at ``pos`` stands for (the pronoun layer's choice)."""
-        k = next((t for t in self.doc if t.idx == pos), None)
-        if k is None:
+        k = self.token(pos)
+        if k.idx != pos:
             return None
         prior = sorted((x for x in self.mentions if x.end <= pos), key=lambda x: x.start)
         ident = self._personal(k, prior, "f" if k.lower_ == "her" else "m")

@@ -47,6 +47,7 @@ class _Domestic(_Base):
                 info = self.office_holder(title.text, start, lead)
                 if info is not None:
                     self.add(start, end, [info], "description")
+                    self.office_seen(info, start)
             return
         if title.collective and title.plural:
             return  # "the outgoing and incoming administrations": several, none named

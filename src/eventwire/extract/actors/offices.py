@@ -2,7 +2,9 @@
 of the article who holds, or held, that office at the publication date."""
 from __future__ import annotations
 
+import bisect
 import re
+from typing import Any
 
 from .base import _Base
 from .records import _Info
@@ -21,6 +23,8 @@ class _Offices(_Base):
     then president'. Dated roles come from the knowledge base; unknown people count by
     the title the text gave them ('former' in it makes them former holders)."""
 
+    _person_starts: dict[tuple[Any, ...], list[int]] | None = None
+
     def office_lead(self, start: int) -> str | None:
         """'' for 'the X', the modifier for 'the former X', None when no article leads."""
         m = _OFFICE_LEAD.search(self.text, max(0, start - 30), start)
@@ -32,18 +36,28 @@ class _Offices(_Base):
         """The person the office refers to: the nearest before ``pos`` that fits, else the
         first after it; ``lead`` is the modifier before the office ('' if none)."""
         want = title.lower()
-        before: list[_Info] = []
-        after: list[_Info] = []
-        for m in sorted(self.mentions, key=lambda m: m.start):
-            for ident in m.idents:
-                info = self.infos[ident]
-                if info.kind != "person":
-                    continue
-                bucket = before if m.start < pos else after
-                if info in bucket:
-                    bucket.remove(info)
-                bucket.append(info)
-        for group in (list(reversed(before)), after):
+        # per person, its mention starts (built once; few people, many mentions): the
+        # nearest mention before ``pos`` orders them, by bisection, never by a full scan
+        if self._person_starts is None:
+            starts: dict[tuple[Any, ...], list[int]] = {}
+            for m in self.mentions:
+                for ident in m.idents:
+                    if self.infos[ident].kind == "person":
+                        starts.setdefault(ident, []).append(m.start)
+            for v in starts.values():
+                v.sort()
+            self._person_starts = starts
+        before_at: list[tuple[int, _Info]] = []
+        after_at: list[tuple[int, _Info]] = []
+        for ident, where in self._person_starts.items():
+            k = bisect.bisect_left(where, pos)
+            if k > 0:
+                before_at.append((where[k - 1], self.infos[ident]))
+            else:
+                after_at.append((where[0], self.infos[ident]))
+        before = [i for _, i in sorted(before_at, key=lambda x: -x[0])]
+        after = [i for _, i in sorted(after_at, key=lambda x: x[0])]
+        for group in (before, after):
             for info in group:
                 state = self._office_state(info, want)
                 if state is None:
@@ -58,6 +72,11 @@ class _Offices(_Base):
         if found is not None and "former" in (found.role or "").lower().split():
             return None
         return found
+
+    def office_seen(self, info: _Info, pos: int) -> None:
+        """Record that the office at ``pos`` named ``info`` (it is now its latest mention)."""
+        if self._person_starts is not None:
+            bisect.insort(self._person_starts.setdefault(info.ident, []), pos)
 
     def _office_state(self, info: _Info, want: str) -> str | None:
         """'current' or 'former' holder of office ``want`` on the publication date, or None

@@ -227,9 +227,11 @@ class _Resolve(_Base):
         """Does the article name in full someone the knowledge base does not know with
         this surname ('Bishop Ortiz' in the headline, 'Bishop Ana Ortiz' in the body)? Then
         the surname is that person, not a famous namesake."""
+        if self._full_surnames is None:  # once per article: no scan per surname
+            self._full_surnames = {_fold_tuple(it.text)[-1] for it in self._items
+                                   if it.kind == "uperson" and len(it.text.split()) > 1}
         key = _fold_tuple(surname)
-        return any(it.kind == "uperson" and len(it.text.split()) > 1
-                   and _fold_tuple(it.text)[-len(key):] == key for it in self._items)
+        return len(key) == 1 and key[0] in self._full_surnames
 
     def _partial_name(self, name: str) -> _Info | None:
         """'Dammu' tagged alone first, 'Dammu Ravi' later (or the reverse): one person."""
