@@ -953,3 +953,260 @@ def test_actors_unowned_domestic_groups_take_the_dateline_country(nlp):
     index = extract_actors(nlp(text), load_knowledge(), "2021-05-04")
     groups = {a.sector: a.country for a in index.actors if a.kind == "group"}
     assert groups.get("OPP") == "PER" and groups.get("COP") == "PER"
+
+
+# -- context: dateline with its country, the story's country for domestic roles ---------------
+def _person(index: ActorIndex, name: str):
+    found = [a for a in index.actors if a.name == name]
+    assert found, f"no actor {name!r} in {[a.name for a in index.actors]}"
+    return found[0]
+
+
+@pytest.mark.parametrize("text,name,key", [
+    ("SOMETOWNVILLE, Kenya — Police spokeswoman Grace Wanjeri said officers held twelve men.",
+     "Grace Wanjeri", "KEN"),
+    ("PORT DUNMORE, Ireland — Opposition leader Ciaran Molloy walked out of the debate.",
+     "Ciaran Molloy", "IRL"),
+    ("VILLANUEVA, Peru — Interior Minister Rosa Quispeña ordered an inquiry.",
+     "Rosa Quispeña", "PER"),
+])
+def test_dateline_country_after_small_place(actors_of, text, name, key):
+    """'SMALLTOWN, Country —': the country after the comma is where the story was filed."""
+    assert _person(actors_of(text), name).country == key
+
+
+@pytest.mark.parametrize("text,name,key,sector", [
+    ("12:05 GMT\nPresident Luiz Inacio Lula da Silva spoke in Brasilia. Lula said Brazil would "
+     "not yield. Brazil's Congress met at night.\n\n12:40 GMT\nJustice Minister Tiago Fernandes "
+     "said 300 people were held.", "Tiago Fernandes", "BRA", "GOV"),
+    ("Updated 09:10\nPresident Cyril Ramaphosa spoke in Pretoria. South Africa's parliament sat "
+     "late. Ramaphosa urged calm.\n\nUpdated 09:40\nPolice spokesman Themba Ndlovu said roads "
+     "were clear.", "Themba Ndlovu", "ZAF", "COP"),
+    ("Narendra Modi addressed India's parliament. India will not bow, Modi said. New Delhi "
+     "summoned envoys.\n\nOpposition leader Kavita Rao called the speech empty.", "Kavita Rao",
+     "IND", "OPP"),
+])
+def test_domestic_roles_take_the_story_country_without_dateline(actors_of, text, name, key,
+                                                                 sector):
+    """A live blog has no dateline: the country the article is about gives a justice
+    minister, a police spokesman or an opposition leader named with no state."""
+    a = _person(actors_of(text, published="2023-03-01"), name)
+    assert (a.country, a.sector) == (key, sector)
+
+
+def test_police_take_the_story_country_without_dateline(actors_of):
+    text = ("Viktor Orban spoke in Budapest. Hungary's parliament passed the law. Orban hailed "
+            "the vote.\n\nLater, police detained forty protesters outside the building.")
+    index = actors_of(text, published="2023-03-01")
+    assert index.find(key="HUN", sector="COP")
+
+
+# -- mentions: titles in hyphenated words; names after titles the tagger missed --------------
+@pytest.mark.parametrize("text,name,sector", [
+    ("The government's solicitor-general, Marta Ribeiro, asked the court to act.",
+     "Marta Ribeiro", "JUD"),
+    ("The attorney-general, Paul Kimathi, dropped the charges.", "Paul Kimathi", "JUD"),
+    ("The inspector-general, Ruth Oduya, opened an audit.", "Ruth Oduya", "GOV"),
+])
+def test_hyphenated_title_is_one_word(actors_of, text, name, sector):
+    """'solicitor-general' is no general: the second half of a hyphenated title is not a
+    title of its own."""
+    assert _person(actors_of(text), name).sector == sector
+
+
+@pytest.mark.parametrize("text,name,sector", [
+    ("The Vatican welcomed Bishop Rolando Benítez Ferraro in Rome.", "Rolando Benítez Ferraro",
+     "REL"),
+    ("Supreme Court justice Ana de Castro Lemos ordered the release.", "Ana de Castro Lemos",
+     "JUD"),
+    ("Gen. Ivo Petrenkov, one of the hawks, warned against the plan.", "Ivo Petrenkov", "MIL"),
+])
+def test_name_after_a_title(actors_of, text, name, sector):
+    """Capitalised proper nouns right after a personal title are a person, with particles
+    ('de') inside the name and abbreviated ranks ('Gen.') as titles."""
+    assert _person(actors_of(text), name).sector == sector
+
+
+# -- relative clauses and aides --------------------------------------------------------------
+@pytest.mark.parametrize("text,name,key,sector", [
+    ("Karl Weberling, who speaks for Chancellor Olaf Scholz, said Berlin would wait.",
+     "Karl Weberling", "DEU", "GOV"),
+    ("Tomasz Wierzbicki, who heads the State Border Committee in Minsk, denied it.",
+     "Tomasz Wierzbicki", "BLR", "GOV"),
+    ("Brig. Tom Halloway, who commands Britain's 16th Air Assault Brigade, said they were "
+     "ready.", "Tom Halloway", "GBR", "MIL"),
+    ("Lena Sorvino, who served as Giorgia Meloni's justice minister, was charged.",
+     "Lena Sorvino", "ITA", "GOV"),
+])
+def test_relative_clause_gives_side(actors_of, text, name, key, sector):
+    """'X, who speaks for Y' / 'who heads Y' / 'who served as Z's minister': X takes the
+    state (and sector) of what the clause names."""
+    a = _person(actors_of(text, published="2023-05-02"), name)
+    assert (a.country, a.sector) == (key, sector)
+
+
+@pytest.mark.parametrize("text,name,key", [
+    ("Chancellor Olaf Scholz's economic adviser Peter Brandtner said talks would resume.",
+     "Peter Brandtner", "DEU"),
+    ("President Emmanuel Macron condemned the attack, his spokesman, Luc Ferrandou, said.",
+     "Luc Ferrandou", "FRA"),
+    ("Prime Minister Fumio Kishida will travel on Monday, his spokesman, Daiki Morita, said.",
+     "Daiki Morita", "JPN"),
+])
+def test_aide_of_a_named_or_pronoun_owner(actors_of, text, name, key):
+    """'Y's adviser X' (the title inside X's phrase) and 'his spokesman, X' (the pronoun's
+    person): the aide is on the owner's side."""
+    assert _person(actors_of(text, published="2023-05-02"), name).country == key
+
+
+# -- organisations that merely share a word with a known one ---------------------------------
+@pytest.mark.parametrize("text,name,key", [
+    ("Ghana's National Democratic Congress rejected the results.",
+     "National Democratic Congress", "GHA"),
+    ("Malawi's United Progressive Congress walked out of the count.",
+     "United Progressive Congress", "MWI"),
+    ("Delegates of the Pan-African Parliament met in Midrand.", "Pan-African Parliament", None),
+])
+def test_namesake_organisation_is_not_the_known_one(actors_of, text, name, key):
+    """A longer name holding 'Congress' or 'Parliament' is another body: never the US
+    Congress; its possessive owner decides its country."""
+    index = actors_of(text)
+    assert not index.find(key="USA")
+    assert _person(index, name).country == key
+
+
+# -- offices: the holder at the publication date ---------------------------------------------
+@pytest.mark.parametrize("text,published,office,name", [
+    ("Jair Bolsonaro and Lula traded barbs. The former president said he would return.",
+     "2023-03-01", "president", "Jair Bolsonaro"),
+    ("Lula and Jair Bolsonaro traded barbs. The president said the law stands.",
+     "2023-03-01", "president", "Luiz Inacio Lula da Silva"),
+    ("Donald Trump met Theresa May in London. The then prime minister called it useful.",
+     "2019-06-04", "prime minister", "Theresa May"),
+])
+def test_office_refers_to_holder_at_publication(actors_of, text, published, office, name):
+    """'the former president' -> who held it and no longer does; 'the president' -> who
+    holds it on the publication date; 'the then prime minister' -> either."""
+    index = actors_of(text, published=published)
+    m = _mention(index, office)
+    assert index.get(m.actors[0]).kb_id == name
+
+
+def test_former_never_resolves_to_the_sitting_holder(actors_of):
+    index = actors_of("Lula spoke on Monday. The former president was not there.",
+                      published="2023-03-01")
+    assert not [m for m in index.mentions if m.text == "president"]
+
+
+# -- nationality adjectives on non-person nouns are actors the event coder sees --------------
+@pytest.mark.parametrize("text,mention,key", [
+    ("The Venezuelan response came hours later.", "Venezuelan", "VEN"),
+    ("The Russian move angered officials in Kyiv.", "Russian", "RUS"),
+    ("Colombia's ambassador was recalled on Tuesday.", "Colombia's ambassador", "COL"),
+])
+def test_adjective_on_a_noun_is_a_state_mention(actors_of, text, mention, key):
+    index = actors_of(text)
+    m = _mention(index, mention)
+    assert index.get(m.actors[0]).country == key
+
+
+@pytest.mark.parametrize("text,name,key,sector", [
+    ("Viktor Orban spoke in Budapest. Hungary's parliament passed the law. Orban hailed the "
+     "vote.\n\nBishop Laszlo Vargane Kiss said the church would pray for calm.",
+     "Laszlo Vargane Kiss", "HUN", "REL"),
+    ("Narendra Modi addressed India's parliament. India will not bow, Modi said. New Delhi "
+     "summoned envoys.\n\nChief executive Rohan Mehtani said exports would suffer.",
+     "Rohan Mehtani", "IND", "BUS"),
+    ("Cyril Ramaphosa spoke in Pretoria. South Africa's parliament sat late. Ramaphosa urged "
+     "calm.\n\nArchbishop Sipho Mabaso led prayers for the dead.", "Sipho Mabaso", "ZAF",
+     "REL"),
+])
+def test_people_with_a_trade_take_the_story_country(actors_of, text, name, key, sector):
+    """A bishop or businessman named with no state, in a story about one country: of that
+    country (the country the actors belong to, not a guess from one paragraph)."""
+    a = _person(actors_of(text, published="2023-03-01"), name)
+    assert (a.country, a.sector) == (key, sector)
+
+
+@pytest.mark.parametrize("text,published,name", [
+    ("Lula flew to Luanda on Monday.", "2023-03-01", "Luiz Inacio Lula da Silva"),
+    ("Bolsonaro denied the charges.", "2023-03-01", "Jair Bolsonaro"),
+    ("Chavez returned to the palace at dawn.", "2002-04-14", "Hugo Chavez"),
+])
+def test_single_word_name_of_a_known_person_gets_the_full_name(actors_of, text, published,
+                                                                name):
+    index = actors_of(text, published=published)
+    assert index.find(name=name)
+
+
+@pytest.mark.parametrize("text", [
+    "Bishop Alvarez was freed.\n\nBishop Tomas Alvarez, 57, left for Rome on Sunday.",
+    "Colonel Rahman was promoted.\n\nColonel Idris Rahman led the column into the city.",
+    "Minister Ortega resigned.\n\nMinister Beatriz Ortega said she would fight on.",
+])
+def test_surname_named_in_full_later_is_not_a_famous_namesake(actors_of, text):
+    """'Bishop Alvarez' in a headline, 'Bishop Tomas Alvarez' in the body: one unknown
+    person, never a known person who merely shares the surname."""
+    index = actors_of(text, published="2024-01-15")
+    people = [a for a in index.actors if a.kind == "person"]
+    assert len(people) == 1 and people[0].kb_id is None
+
+
+@pytest.mark.parametrize("text,name,key,sector", [
+    ("The bill was drafted by a lobby group called Free Market Voice in Nairobi.",
+     "Free Market Voice", "KEN", "BUS"),
+    ("An alliance of armed groups known as Ba Kolo controls the north of the country.",
+     "Ba Kolo", None, "REB"),
+    ("Pro-Democracy Front, the party that has ruled the country since 1990, lost its "
+     "majority.", "Pro-Democracy Front", None, "PTY"),
+])
+def test_organisation_described_by_its_kind(actors_of, text, name, key, sector):
+    """'a lobby group called X', 'armed groups known as X', 'X, the party that ...': the
+    description says what X is, over a guess from X's own words ('Front')."""
+    a = _person(actors_of(text), name)
+    assert (a.country, a.sector) == (key, sector)
+
+
+@pytest.mark.parametrize("text,name,sector", [
+    ("Ahmet Yilmazer, a Muslim preacher who lives in Germany, denied plotting.",
+     "Ahmet Yilmazer", "REL"),
+    ("Jan Kowalczyk, a cameraman for a Polish broadcaster, was wounded.", "Jan Kowalczyk",
+     "JRN"),
+    ("Mariam Tesfaye, one of the students, said the march would go on.", "Mariam Tesfaye",
+     "CVL"),
+])
+def test_person_described_beside_the_name(actors_of, text, name, sector):
+    """'a Muslim preacher' (a capitalised adjective before the noun), 'a cameraman for
+    ...', 'one of the students': the description's noun gives the sector."""
+    assert _person(actors_of(text), name).sector == sector
+
+
+@pytest.mark.parametrize("text,names,key,sector", [
+    ("LILONGWE -- The court ruled on Monday. The three judges on the panel were Thoko Banda, "
+     "Grace Phiri and Yusuf Mwale.", ["Thoko Banda", "Grace Phiri", "Yusuf Mwale"], "MWI",
+     "JUD"),
+    ("NAIROBI -- The two lawmakers detained were Peter Otieno and Mary Wanjiku.",
+     ["Peter Otieno", "Mary Wanjiku"], "KEN", "LEG"),
+    ("QUITO -- The generals arrested were Luis Andrade and Pablo Cevallos.",
+     ["Luis Andrade", "Pablo Cevallos"], "ECU", "MIL"),
+])
+def test_members_listed_after_a_plural_title(actors_of, text, names, key, sector):
+    """'the three judges ... were A, B and C': each is a judge, of the story's state."""
+    index = actors_of(text)
+    for name in names:
+        a = _person(index, name)
+        assert (a.country, a.sector) == (key, sector)
+
+
+@pytest.mark.parametrize("text,name,key,sector", [
+    ("DODOMA -- Police stopped Juma Mrisho, CHADEMA's deputy chairperson, on the road.",
+     "Juma Mrisho", "TZA", "OPP"),
+    ("Felipe Arce, the MDC's deputy spokesman, was detained.", "Felipe Arce", "ZWE", "OPP"),
+    ("BEIJING — Zhao Lijun, the Foreign Ministry's assistant spokeswoman, declined comment.",
+     "Zhao Lijun", "CHN", "GOV"),
+])
+def test_rank_between_owner_and_title(actors_of, text, name, key, sector):
+    """"<owner>'s deputy <title>": a rank word between the possessive and the title keeps
+    the owner's state and sector."""
+    a = _person(actors_of(text), name)
+    assert (a.country, a.sector) == (key, sector)

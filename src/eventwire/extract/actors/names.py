@@ -1,0 +1,234 @@
+"""Layer (a): mentions of known names, titles, demonyms, and of unknown people."""
+from __future__ import annotations
+
+import bisect
+import re
+from typing import Any
+
+from ..knowledge import Organization, tokenize
+from .lexicon import NAME_PARTICLES, NAME_STOPS, STATE_LIKE, TITLE_PREFIXES, _AFTER_DESC
+from .records import _Item, _fold_tuple
+from .base import _Base
+
+
+class _Names(_Base):
+    """Layer (a), mentions: knowledge-base matches plus the people the tagger finds and
+    the knowledge base does not know."""
+
+    def items(self) -> list[_Item]:
+        """Knowledge-base matches plus spaCy PERSON names the knowledge base does not know."""
+        matches = self.kb.scan(self.text, tokenize(self.text))
+        ents = [e for e in self.doc.ents]
+        ent_label_at: dict[int, str] = {}
+        for e in ents:
+            for t in e:
+                ent_label_at[t.i] = e.label_
+        items: list[_Item] = []
+        for m in matches:
+            e = m.entry
+            if e.ambiguous:
+                label = ent_label_at.get(self.token(m.start).i)
+                wanted = {"GPE", "LOC", "NORP"} if e.kind in STATE_LIKE else {"ORG", "NORP"}
+                if label not in wanted:
+                    continue
+            if e.kind == "capital" and self._locative(m.start):
+                continue
+            if e.kind == "title" and self._compound_tail(m.start):
+                continue
+            items.append(_Item(m.start, m.end, m.text, e.kind, e.ref, e))
+        # unknown organisations: "Cochin Shipyard", "National Retail Federation", spaCy ORGs
+        items = self.unknown_orgs(items, ents)
+        ents = self._person_ents(ents, items)
+        # unknown people: spaCy PERSON entities no known name covers
+        for ent in ents:
+            if ent.label_ != "PERSON":
+                continue
+            start, end = ent.start_char, ent.end_char
+            name = self.text[start:end]
+            cut = re.search(r"\s*['\u2019]s?$|\s+$", name)
+            if cut:
+                end = start + cut.start()
+            if self.junk_person(start, end, items):
+                continue
+            tie_country, tie_sector = self._tie(end)
+            if tie_sector is None:
+                tie_country, tie_sector = self._tie_before(start)
+            if tie_sector is not None and not self.kb.lookup(self.text[start:end]):
+                # "Haki Yetu, a Kenyan rights group": tagged PERSON, described as a body
+                name = self.text[start:end]
+                org = Organization(key="~" + name, name=name, kind="organization",
+                                   sector=tie_sector, country=tie_country or self.located(end))
+                items = [it for it in items if not (it.start < end and it.end > start)]
+                items.append(_Item(start, end, name, "org", org))
+                continue
+            inside = [it for it in items if it.start < end and it.end > start]
+            if any(it.kind in ("person", "org", "demonym", "country") for it in inside):
+                continue  # the knowledge base knows better than the tagger here
+            for it in inside:
+                if it.kind == "title" and it.start <= start:
+                    start = it.end
+                    while start < end and self.text[start].isspace():
+                        start += 1
+            # "Inspector Paul Nyathi": a rank word is no part of the name
+            lead = re.match(r"(?:([A-Z][a-z]+)\s+)(?=\S+\s+\S)", self.text[start:end])
+            while lead and lead.group(1).lower() in self.lex.rank_words:
+                start += lead.end()
+                lead = re.match(r"(?:([A-Z][a-z]+)\s+)(?=\S+\s+\S)", self.text[start:end])
+            inside = [it for it in items if it.start < end and it.end > start]
+            for it in inside:
+                items.remove(it)
+            if not _name_shaped(self.text[start:end]):
+                continue
+            items.append(_Item(start, end, self.text[start:end], "uperson", None))
+        items = self._titled_names(items)
+        items = self._retype_orgs(items)
+        items.sort(key=lambda it: it.start)
+        return items
+
+    def _compound_tail(self, start: int) -> bool:
+        """A title word that is the second half of a hyphenated word ('solicitor-general',
+        'inspector-general', 'major-general' stay whole): not the title alone. 'ex-' and
+        'vice-' style prefixes keep the title."""
+        m = re.search(r"([A-Za-z]+)-$", self.text[max(0, start - 20):start])
+        return m is not None and m.group(1).lower() not in TITLE_PREFIXES
+
+    def _titled_names(self, items: list[_Item]) -> list[_Item]:
+        """A personal title followed by capitalised proper nouns the tagger missed or took
+        for an organisation ('Bishop Rolando Alvarado', 'Colonel R Prakash Rao'): the
+        words after the title are a person's name. Only proper nouns of one line, with
+        name particles ('de', 'bin') inside, none already a known name or place."""
+        doc = self.doc
+        taken = [(it.start, it.end) for it in items if it.kind != "title"]
+        titles = [it for it in items if it.kind == "title"
+                  and not (it.ref.collective or it.ref.plural)]
+        new: list[_Item] = []
+        for t in titles:
+            k = bisect.bisect_left(self.tok_starts, t.end)
+            if k >= len(doc) or doc[k].idx - t.end != 1 or not t.text[:1].isupper():
+                continue  # a lower-case "the bishop" is a description, not a name's title
+            tok = doc[k]
+            j = tok.i
+            while j < len(doc) and j - tok.i < 5 and (
+                    (doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper()
+                     and doc[j].lower_ not in NAME_STOPS)
+                    or (doc[j].lower_ in NAME_PARTICLES and j > tok.i)) \
+                    and (j == tok.i or doc[j].idx == doc[j - 1].idx + len(doc[j - 1]) + 1):
+                j += 1
+            while j > tok.i and doc[j - 1].lower_ in NAME_PARTICLES:
+                j -= 1
+            if j - tok.i < 2 or (j < len(doc) and doc[j].text in ("'s", "\u2019s")):
+                continue  # one word after a title is a surname the other layers handle
+            start, end = doc[tok.i].idx, doc[j - 1].idx + len(doc[j - 1])
+            if any(a < end and b > start for a, b in taken) \
+                    or not _name_shaped(self.text[start:end]) \
+                    or self.junk_person(start, end, items):
+                continue
+            lead = self.text[start:end].split()[0].lower()
+            if lead in self.lex.rank_words or self.kb.title(lead) is not None:
+                continue  # "President Donald": another title or rank opens the words
+            new.append(_Item(start, end, self.text[start:end], "uperson", None))
+            taken.append((start, end))
+        return items + new
+
+    def _person_ents(self, ents: list[Any], items: list[_Item]) -> list[Any]:
+        """PERSON tags, widened over proper nouns the tagger left out ('Dammu [Ravi]')."""
+        from spacy.tokens import Span
+        out = []
+        for ent in ents:
+            if ent.label_ != "PERSON":
+                out.append(ent)
+                continue
+            a, b = ent.start, ent.end
+            doc = self.doc
+
+            def free(t: Any) -> bool:
+                return (t.pos_ == "PROPN" and t.text[:1].isupper() and t.ent_type_ in ("", "PERSON")
+                        and t.lower_ not in NAME_STOPS and not t.is_sent_start
+                        and not any(it.start < t.idx + len(t) and it.end > t.idx
+                                    for it in items if it.kind != "title"))
+
+            while b < len(doc) and b - a < 4 and doc[b].idx == doc[b - 1].idx + len(doc[b - 1]) + 1 \
+                    and free(doc[b]):
+                b += 1
+            out.append(ent if b == ent.end else Span(doc, a, b, label=ent.label_))
+        return out
+
+    def _retype_orgs(self, items: list[_Item]) -> list[_Item]:
+        """An ORG tag with no organisation word whose words name a person elsewhere, or that
+        a personal title opens, is that person ('Mahmood Habibi arrived ... Habibi said',
+        'Vice-President Moody Awori')."""
+        people = [it for it in items if it.kind == "uperson"]
+        words = {w for it in people for w in _fold_tuple(it.text)}
+        full = {_fold_tuple(it.text) for it in people}
+        titled_at = {it.end for it in items if it.kind == "title"
+                     and not (it.ref.collective or it.ref.plural)}
+        out = []
+        for it in items:
+            org = it.ref
+            if (it.kind == "org" and isinstance(org, Organization) and org.key.startswith("~")
+                    and not org.sector and org.country is None and not org.refs):
+                key = _fold_tuple(it.text)
+                names = it.text.split()
+                desc = _AFTER_DESC.match(self.text[it.end:it.end + 120])
+                described = desc is not None and self._tie(it.end)[1] is None and (
+                    self._describe_noun(_lower_tail(desc.group(1).split())) is not None
+                    or self._describe(desc.group(1), bare_ok=False) is not None)
+                # "Minister X", "his spokesman, X": a title right before, or in apposition
+                gap = re.match(r"[ \t]*,?[ \t]*", self.text[max(0, it.start - 4):it.start][::-1])
+                titled = gap is not None and it.start - gap.end() in titled_at
+                if 2 <= len(names) <= 4 and all(w[:1].isupper() for w in names) and (
+                        key in full or key[-1] in words or key[0] in words or described
+                        or titled) \
+                        and not self._premodifier(it.start, it.end):
+                    it = _Item(it.start, it.end, it.text, "uperson", None)
+            out.append(it)
+        return out
+
+    def junk_person(self, start: int, end: int, items: list[_Item]) -> bool:
+        """A PERSON tag on a place, a people, a platform, a photo credit or an event name."""
+        name = self.text[start:end]
+        if "/" in name or self.text[end:end + 1] == "/" or self.text[start - 1:start] == "/":
+            return True  # "Thein Zaw/AP": a photo credit
+        low = name.lower()
+        words = low.split()
+        if low in self.lex.ethnic or low in self.lex.platforms or (
+                words and words[0] in self.lex.ethnic and len(words) == 1):
+            return True
+        nxt = re.match(r"\s+([A-Za-z]+)", self.text[end:end + 30])
+        if nxt and nxt.group(1).lower() in self.lex.event_nouns:
+            return True  # "Brilliant Jump exercise"
+        if any(it.kind == "org" and it.start <= start and it.end >= end for it in items):
+            return True
+        if self.person_by_surname(name) is not None:
+            return False
+        known = self.kb.lookup(name)
+        if any(e.kind in ("country", "capital", "demonym", "metonym") for e in known):
+            return True
+        if len(words) <= 3:
+            try:
+                places = self.gazetteer().lookup(name)
+            except Exception:  # noqa: BLE001
+                places = []
+            if any(p.prior >= (4.0 if len(words) == 1 else 2.0) and not p.alternate
+                   for p in places):
+                return True
+        return False
+
+
+def _name_shaped(name: str) -> bool:
+    """Capitalised words on one line, name particles allowed inside ('Ana de la Cruz')."""
+    words = name.split()
+    return bool(words) and "\n" not in name and words[0][:1].isupper() \
+        and words[-1][:1].isupper() \
+        and all(w[:1].isupper() or w in NAME_PARTICLES for w in words)
+
+
+def _lower_tail(words: list[str]) -> list[str]:
+    """The lower-case words ending a description ('the MDC's deputy spokesman' -> 'deputy
+    spokesman'), at most three: its head noun and modifiers."""
+    tail: list[str] = []
+    for w in reversed(words[-3:]):
+        if not w.islower():
+            break
+        tail.insert(0, w)
+    return tail
