@@ -1210,3 +1210,19 @@ def test_rank_between_owner_and_title(actors_of, text, name, key, sector):
     the owner's state and sector."""
     a = _person(actors_of(text), name)
     assert (a.country, a.sector) == (key, sector)
+
+
+@pytest.mark.parametrize("text,mention,key", [
+    ("ISLAMABAD — Pakistan recalled its envoy after Iranian missiles and drones struck a "
+     "border district.", "drones", "IRN"),
+    ("NAIROBI — Kenya protested after Somali soldiers and policemen crossed the frontier.",
+     "policemen", "SOM"),
+    ("ABUJA — Nigeria thanked Ghana as Ghanaian troops and police left the camp.",
+     "police", "GHA"),
+])
+def test_a_modifier_written_once_before_coordinated_nouns_belongs_to_every_conjunct(
+        actors_of, text, mention, key):
+    at = text.index(mention)
+    index = actors_of(text)
+    keys = {a.country for a in index.actors if any(s <= at < e for s, e in a.mentions)}
+    assert keys == {key}, [(a.name, a.country, a.mentions) for a in index.actors]

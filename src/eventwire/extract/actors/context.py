@@ -150,6 +150,27 @@ class _Context(_Base):
                 found.update(i.country for i in infos if i.country)
         return next(iter(found)) if len(found) == 1 else None
 
+    def shared_modifier_country(self, start: int, end: int) -> str | None:
+        """'Iranian missiles and drones', 'Kenya's police and soldiers': a nationality or an
+        owner written once before coordinated nouns belongs to every conjunct, so a later
+        conjunct takes the country of the first one's modifier."""
+        head = self.token(start)
+        while head.i + 1 < len(self.doc) and self.doc[head.i + 1].idx < end \
+                and head.dep_ in ("compound", "amod"):
+            head = self.doc[head.i + 1]
+        if head.dep_ != "conj" or head.head.pos_ not in ("NOUN", "PROPN"):
+            return None
+        first = head.head
+        for child in first.children:
+            if child.dep_ not in ("amod", "poss", "compound", "nmod") or child.i > first.i:
+                continue
+            found = {self.infos[i].country for m in self.mentions
+                     if m.start <= child.idx < m.end for i in m.idents
+                     if self.infos[i].country and self.infos[i].org is None}
+            if len(found) == 1:
+                return next(iter(found))
+        return None
+
     def located(self, end: int) -> str | None:
         """'protesters in Baghdad': the country of the place the text puts people in."""
         m = _PLACED.match(self.text, end)

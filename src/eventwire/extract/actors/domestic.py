@@ -53,6 +53,8 @@ class _Domestic(_Base):
             return  # "the outgoing and incoming administrations": several, none named
         country = self.located(end) if sector in self.lex.located_sectors else None
         if country is None:
+            country = self.shared_modifier_country(start, end)
+        if country is None:
             country = self.context_country(start)
         if country is None and sector in DOMESTIC_SECTORS and not title.weak:
             country = self.story_country()  # "riot police", "lawmakers": the story's state
