@@ -96,18 +96,23 @@ def _filter(coded: CodedArticle, min_confidence: float) -> CodedArticle:
               "stdout.")
 @click.option("--batch-size", type=click.IntRange(1, 1024), default=16, show_default=True,
               help="Articles per spaCy batch.")
+@click.option("--recode", is_flag=True, help="Code every article again, even one already "
+              "stored with the same text and dictionaries (those are skipped by default, so "
+              "a re-run after a crash or kill finishes only the rest).")
 def code(paths: tuple[str, ...], fmt: str, published: str | None, url: str | None, db: str,
          no_store: bool, output: str | None, min_confidence: float, summary: bool,
-         batch_size: int) -> None:
+         batch_size: int, recode: bool) -> None:
     """Code articles (text, HTML, JSON Lines, RSS/Atom, WARC, or folders of them).
 
     Text files may start with header lines `URL:`, `Published:`, `Source:`, `Title:`.
     A bad input gives a one-line error naming it (and a row in the store's `errors` table)
-    and the others are still coded. Exit status: 0 when every input was coded, 3 when some
-    failed (the rest is coded and stored), 1 when nothing could be coded.
+    and the others are still coded. An article already in the store with the same text and
+    dictionary fingerprint is skipped before parsing (not printed again; --recode forces it).
+    Exit status: 0 when every input was coded or skipped, 3 when some failed (the rest is
+    coded and stored), 1 when nothing could be coded or skipped.
     """
     from ..ingest import read_inputs
-    from ..pipeline import Pipeline
+    from ..pipeline import Pipeline, Skipped
 
     started = time.perf_counter()
     try:
@@ -122,13 +127,19 @@ def code(paths: tuple[str, ...], fmt: str, published: str | None, url: str | Non
         except EventwireError as exc:
             raise click.ClickException(str(exc)) from exc
     out = open(output, "w", encoding="utf-8") if output else sys.stdout
-    coded_n = failed_n = 0
+    coded_n = failed_n = skipped_n = 0
     results: list[CodedArticle] = []
+    skip = None if store is None or recode else (
+        lambda batch: store.already_stored(batch, pipeline.fingerprint))
     items = pipeline.code_many(read_inputs(paths, published=published, url=url),
-                               batch_size=batch_size)
+                               batch_size=batch_size, skip=skip)
     progress = Progress(sys.stderr)
     try:
         for item in items:
+            if isinstance(item, Skipped):
+                skipped_n += 1
+                progress.skipped()
+                continue
             if isinstance(item, Failure):
                 progress.failed()
                 failed_n += 1
@@ -172,11 +183,15 @@ def code(paths: tuple[str, ...], fmt: str, published: str | None, url: str | Non
         if output:
             out.close()
     secs = time.perf_counter() - started
-    log.info("coded %d, failed %d in %.2fs", coded_n, failed_n, secs)
+    log.info("coded %d, skipped %d, failed %d in %.2fs", coded_n, skipped_n, failed_n, secs)
+    skipped_note = f", skipped {skipped_n} already stored" if skipped_n else ""
     if failed_n:
-        click.echo(f"coded {coded_n}, failed {failed_n} (see the errors above"
+        click.echo(f"coded {coded_n}{skipped_note}, failed {failed_n} (see the errors above"
                    f"{'' if store is None else ' and the errors table of ' + db})", err=True)
-    if coded_n == 0:
+    elif skipped_n:
+        click.echo(f"coded {coded_n}{skipped_note} (use --recode to code them again)",
+                   err=True)
+    if coded_n + skipped_n == 0:
         raise SystemExit(EXIT_NOTHING_CODED)
     if failed_n:
         raise SystemExit(EXIT_SOME_FAILED)
