@@ -41,15 +41,16 @@ def test_resume_after_sigkill_stores_exactly_what_an_unbroken_run_stores(tmp_pat
     src = write_jsonl(tmp_path / "news.jsonl", N)
     unbroken = tmp_path / "unbroken.duckdb"
     done = subprocess.run(_eventwire("code", str(src), "--db", str(unbroken), "--format",
-                                     "jsonl", "-o", os.devnull),
+                                     "jsonl", "-o", os.devnull, "--workers", "1"),
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 0, done.stderr
     expected = _contents(unbroken)
     assert len(expected["articles"]) == N and sum(n for _, n in expected["events"]) > N
 
+    # killed and resumed with two worker processes: the parent, which writes the store, dies
     killed = tmp_path / "killed.duckdb"
     args = ("code", str(src), "--db", str(killed), "--format", "jsonl", "-o", os.devnull,
-            "--batch-size", "4")
+            "--batch-size", "4", "--workers", "2")
     proc = subprocess.Popen(_eventwire("-vv", *args), stderr=subprocess.PIPE, text=True)
     saved = 0
     assert proc.stderr is not None

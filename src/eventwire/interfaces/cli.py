@@ -99,9 +99,15 @@ def _filter(coded: CodedArticle, min_confidence: float) -> CodedArticle:
 @click.option("--recode", is_flag=True, help="Code every article again, even one already "
               "stored with the same text and dictionaries (those are skipped by default, so "
               "a re-run after a crash or kill finishes only the rest).")
+@click.option("--workers", type=click.IntRange(1, 256), default=None,
+              help="Processes that parse and extract in parallel (default: the machine's "
+              "cores). 1 codes in this process; the store is always written by this process.")
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=None,
+              metavar="SECONDS", help="With 2 or more workers: an article taking longer is "
+              "stopped (its worker is replaced) and reported as failed. Default: no limit.")
 def code(paths: tuple[str, ...], fmt: str, published: str | None, url: str | None, db: str,
          no_store: bool, output: str | None, min_confidence: float, summary: bool,
-         batch_size: int, recode: bool) -> None:
+         batch_size: int, recode: bool, workers: int | None, timeout: float | None) -> None:
     """Code articles (text, HTML, JSON Lines, RSS/Atom, WARC, or folders of them).
 
     Text files may start with header lines `URL:`, `Published:`, `Source:`, `Title:`.
@@ -112,13 +118,22 @@ def code(paths: tuple[str, ...], fmt: str, published: str | None, url: str | Non
     coded and stored), 1 when nothing could be coded or skipped.
     """
     from ..ingest import read_inputs
-    from ..pipeline import Pipeline, Skipped
+    from ..pipeline import Pipeline, Skipped, data_fingerprint
+
+    from ..parallel import code_parallel, default_workers
 
     started = time.perf_counter()
-    try:
-        pipeline = Pipeline()
-    except EventwireError as exc:
-        raise click.ClickException(str(exc)) from exc
+    workers = workers or default_workers()
+    if timeout is not None and workers == 1:
+        raise click.UsageError("--timeout needs --workers 2 or more (a stuck article is "
+                               "stopped by replacing its worker process)")
+    pipeline = None
+    if workers == 1:
+        try:
+            pipeline = Pipeline()
+        except EventwireError as exc:
+            raise click.ClickException(str(exc)) from exc
+    fingerprint = pipeline.fingerprint if pipeline is not None else data_fingerprint()
     store = None
     if not no_store:
         from ..store import Store
@@ -130,9 +145,11 @@ def code(paths: tuple[str, ...], fmt: str, published: str | None, url: str | Non
     coded_n = failed_n = skipped_n = 0
     results: list[CodedArticle] = []
     skip = None if store is None or recode else (
-        lambda batch: store.already_stored(batch, pipeline.fingerprint))
-    items = pipeline.code_many(read_inputs(paths, published=published, url=url),
-                               batch_size=batch_size, skip=skip)
+        lambda batch: store.already_stored(batch, fingerprint))
+    inputs = read_inputs(paths, published=published, url=url)
+    items = (pipeline.code_many(inputs, batch_size=batch_size, skip=skip)
+             if pipeline is not None else
+             code_parallel(inputs, workers, batch_size=batch_size, skip=skip, timeout=timeout))
     progress = Progress(sys.stderr)
     try:
         for item in items:
@@ -176,7 +193,12 @@ def code(paths: tuple[str, ...], fmt: str, published: str | None, url: str | Non
             else:
                 for r in results:
                     out.write(json.dumps(r.to_dict(), ensure_ascii=False) + "\n")
+    except EventwireError as exc:  # e.g. the worker processes cannot load the model
+        raise click.ClickException(str(exc)) from exc
     finally:
+        close = getattr(items, "close", None)
+        if close is not None:
+            close()  # stops the worker processes at once, even after an error
         progress.close()
         if store is not None:
             store.close()
