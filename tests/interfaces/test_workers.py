@@ -59,3 +59,31 @@ def test_workers_a_killed_worker_is_replaced_and_its_articles_are_coded(tmp_path
     finally:
         pool.close()
     assert [o.article.id for o in out if isinstance(o, CodedArticle)] == [d.meta.id for d in docs]
+
+
+def test_workers_timeout_stops_a_monster_article_and_the_run_goes_on(tmp_path):
+    """A real slow input: 200,000 characters of news paragraphs (about 220 s to code on this
+    machine, 0.05 s for one short article). With --timeout 3 its worker is stopped and
+    replaced; it becomes a failure with a reason, and every other article is coded."""
+    monster = {"id": "monster", "published": "2021-01-01",
+               "text": "\n\n".join(article(i)["text"] for i in range(1200))}
+    assert len(monster["text"]) > 190_000
+    src = tmp_path / "news.jsonl"
+    lines = [article(i) for i in range(3)] + [monster] + [article(i) for i in range(3, 6)]
+    src.write_text("".join(json.dumps(x) + "\n" for x in lines), encoding="utf-8")
+    db = tmp_path / "ew.duckdb"
+    result = CliRunner().invoke(cli, ["code", str(src), "--db", str(db), "--format", "jsonl",
+                                      "--workers", "2", "--timeout", "3", "--batch-size", "2"])
+    assert result.exit_code == 3, result.output
+    assert "coded 6, failed 1" in result.stderr
+    assert "time budget of 3 s" in result.stderr
+    coded = [json.loads(line)["article"]["id"] for line in result.stdout.splitlines()]
+    assert coded == [f"gen-{i:04d}" for i in range(6)]
+    with Store(db, read_only=True) as store:
+        assert [e["stage"] for e in store.errors()] == ["worker"]
+        assert store.count("articles") == 6
+
+
+def test_workers_timeout_needs_worker_processes():
+    result = CliRunner().invoke(cli, ["code", "x.txt", "--workers", "1", "--timeout", "5"])
+    assert result.exit_code == 2 and "--timeout needs --workers 2" in result.output
