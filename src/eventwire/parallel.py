@@ -24,7 +24,9 @@ from __future__ import annotations
 import logging
 import multiprocessing as mp
 import os
+import pickle
 import queue
+import signal
 import time
 from collections import deque
 from dataclasses import dataclass, field
@@ -63,6 +65,9 @@ def _worker_main(model: str, tasks: Any, conn: Connection) -> None:
     It exits on its own when the parent disappears (kill -9), so no orphan keeps a model
     in memory.
     """
+    # Ctrl-C is the parent's to handle (it stops the workers); a traceback from each worker
+    # would only bury its message
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     try:
         from .pipeline import Pipeline
         pipeline = Pipeline(model)
@@ -86,7 +91,8 @@ def _worker_main(model: str, tasks: Any, conn: Connection) -> None:
             for result in pipeline.code_prepared(batch):
                 try:
                     conn.send(("result", task_id, sent, result))
-                except (TypeError, ValueError, AttributeError) as exc:  # unpicklable result
+                except (pickle.PicklingError, TypeError, ValueError, AttributeError
+                        ) as exc:  # an unpicklable result
                     conn.send(("result", task_id, sent, Failure(
                         batch[sent].origin, f"result could not be sent: {exc}", "worker")))
                 sent += 1
