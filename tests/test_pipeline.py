@@ -108,3 +108,26 @@ def test_pipeline_batches_are_bounded_by_characters(pipeline, monkeypatch):
     out = list(pipeline.code_many(docs, batch_size=16))
     assert all(isinstance(o, CodedArticle) for o in out) and len(out) == 6
     assert max(sizes) < 6 and sum(sizes) == 6
+
+
+def test_pipeline_skip_is_asked_once_per_batch_before_parsing(pipeline, tmp_path):
+    """What the store already holds comes out as Skipped, in its place, without parsing."""
+    from eventwire.pipeline import Skipped
+    from eventwire.store import Store
+    docs = [Document(ArticleMeta(id=f"s{i}", published="2021-01-05"),
+                     text=f"Ghana sent {i} tonnes of food aid to Togo.", origin=f"line {i}")
+            for i in range(5)]
+    with Store(tmp_path / "ew.duckdb") as store:
+        for coded in pipeline.code_many(docs[1:3]):
+            store.save(coded)
+        asked: list[list[str]] = []
+
+        def skip(batch):
+            asked.append([p.meta.id for p in batch])
+            return store.already_stored(batch, pipeline.fingerprint)
+
+        out = list(pipeline.code_many(docs, batch_size=3, skip=skip))
+    assert [type(o).__name__ for o in out] == ["CodedArticle", "Skipped", "Skipped",
+                                              "CodedArticle", "CodedArticle"]
+    assert out[1] == Skipped("s1", "line 1")
+    assert asked == [["s0", "s1", "s2"], ["s3", "s4"]]  # one lookup per batch

@@ -8,9 +8,9 @@ from __future__ import annotations
 import hashlib
 import logging
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from importlib import resources
-from typing import Any, Iterable, Iterator, Sequence
+from typing import Any, Callable, Collection, Iterable, Iterator, Sequence
 
 from . import __version__
 from .clean import clean_text, html_to_text
@@ -63,6 +63,45 @@ def data_fingerprint() -> str:
     return h.hexdigest()[:16]
 
 
+def prepare(document: Document) -> tuple[ArticleMeta, Cleaned, list[str]]:
+    """Ingested document -> (metadata with identity, cleaned body, warnings).
+
+    A module function, not only a method: it needs no model, so the parent of a ``--workers``
+    run prepares (and decides what to skip) without loading spaCy.
+    """
+    warnings: list[str] = list(document.warnings)
+    meta = document.meta
+    text = document.text
+    if document.html is not None:
+        text, found = html_to_text(document.html)
+        meta = replace(meta, **{k: v for k, v in found.items()
+                                if v and getattr(meta, k, None) in (None, "")})
+    if not text or not text.strip():
+        raise InputError(document.origin or meta.id or "input", "no text to code (empty)")
+    text, bad = scrub(text)
+    if bad:
+        warnings.append(f"{document.origin or meta.id}: {bad} invalid character(s) (lone "
+                        "surrogates) replaced by U+FFFD")
+    meta = replace(meta, **{k: scrub(v)[0] for k in ("title", "url", "source", "id")
+                            if isinstance(v := getattr(meta, k, None), str)})
+    cleaned = clean_text(text, title=meta.title)
+    if not cleaned.text.strip():
+        raise InputError(document.origin or meta.id or "input",
+                         "nothing left after cleaning (only page furniture)")
+    if len(cleaned.text) > MAX_CHARS:
+        warnings.append(f"{document.origin or meta.id}: text of {len(cleaned.text)} characters "
+                        f"cut to {MAX_CHARS}")
+        cleaned = replace(cleaned, text=cleaned.text[:MAX_CHARS])
+    if not meta.title and cleaned.title:
+        meta = replace(meta, title=cleaned.title)
+    if not meta.id:
+        meta = replace(meta, id=article_id(meta.url, cleaned.text))
+    if not meta.published:
+        warnings.append(f"{document.origin or meta.id}: no publication date; relative dates "
+                        "are left unresolved")
+    return meta, cleaned, warnings
+
+
 class Pipeline:
     """The loaded spaCy model plus every dictionary, ready to code articles."""
 
@@ -77,37 +116,7 @@ class Pipeline:
     # -- preparing -------------------------------------------------------------------------
     def prepare(self, document: Document) -> tuple[ArticleMeta, Cleaned, list[str]]:
         """Ingested document -> (metadata with identity, cleaned body, warnings)."""
-        warnings: list[str] = list(document.warnings)
-        meta = document.meta
-        text = document.text
-        if document.html is not None:
-            text, found = html_to_text(document.html)
-            meta = replace(meta, **{k: v for k, v in found.items()
-                                    if v and getattr(meta, k, None) in (None, "")})
-        if not text or not text.strip():
-            raise InputError(document.origin or meta.id or "input", "no text to code (empty)")
-        text, bad = scrub(text)
-        if bad:
-            warnings.append(f"{document.origin or meta.id}: {bad} invalid character(s) (lone "
-                            "surrogates) replaced by U+FFFD")
-        meta = replace(meta, **{k: scrub(v)[0] for k in ("title", "url", "source", "id")
-                                if isinstance(v := getattr(meta, k, None), str)})
-        cleaned = clean_text(text, title=meta.title)
-        if not cleaned.text.strip():
-            raise InputError(document.origin or meta.id or "input",
-                             "nothing left after cleaning (only page furniture)")
-        if len(cleaned.text) > MAX_CHARS:
-            warnings.append(f"{document.origin or meta.id}: text of {len(cleaned.text)} characters "
-                            f"cut to {MAX_CHARS}")
-            cleaned = replace(cleaned, text=cleaned.text[:MAX_CHARS])
-        if not meta.title and cleaned.title:
-            meta = replace(meta, title=cleaned.title)
-        if not meta.id:
-            meta = replace(meta, id=article_id(meta.url, cleaned.text))
-        if not meta.published:
-            warnings.append(f"{document.origin or meta.id}: no publication date; relative dates "
-                            "are left unresolved")
-        return meta, cleaned, warnings
+        return prepare(document)
 
     # -- coding ----------------------------------------------------------------------------
     def parse(self, cleaned: Sequence[Cleaned]) -> list[tuple[Any, list[Any]]]:
@@ -171,45 +180,101 @@ class Pipeline:
         meta = ArticleMeta(id="", url=url, published=published, title=title, source=source)
         return self.code(Document(meta=meta, text=text, origin="text"))
 
-    def code_many(self, items: Iterable[Document | Failure],
-                  batch_size: int = 16) -> Iterator[CodedArticle | Failure]:
-        """Code a stream; bad inputs come out as Failures and the rest goes on."""
-        pending: list[tuple[ArticleMeta, Cleaned, list[str], str]] = []
-
-        def flush() -> Iterator[CodedArticle | Failure]:
-            for (meta, cleaned, warns, origin), parsed in zip(pending, self._parse_guarded(
-                    [c for _, c, _, _ in pending], [o for _, _, _, o in pending])):
-                if isinstance(parsed, Failure):
-                    yield parsed
-                    continue
-                doc, caps = parsed
-                try:
-                    yield self.code_doc(meta, cleaned, doc, warns, captions=caps)
-                except Exception as exc:  # an extractor bug must not sink the batch
-                    log.exception("coding %s failed", origin)
-                    yield Failure(origin, f"coding failed: {type(exc).__name__}: {exc}",
-                                  stage="extract")
-            pending.clear()
-
-        for item in items:
-            if isinstance(item, Failure):
-                yield item
+    def code_prepared(self, batch: Sequence[Prepared]) -> Iterator[CodedArticle | Failure]:
+        """Parse a batch of prepared articles together and extract each; one result per
+        article, in order. An extractor bug costs only its article (a ``Failure``)."""
+        parsed_all = self._parse_guarded([p.cleaned for p in batch], [p.origin for p in batch])
+        for p, parsed in zip(batch, parsed_all):
+            if isinstance(parsed, Failure):
+                yield parsed
                 continue
+            doc, caps = parsed
             try:
-                meta, cleaned, warns = self.prepare(item)
-            except InputError as exc:
-                yield Failure(exc.origin, exc.reason, stage="clean")
-                continue
-            except Exception as exc:
-                yield Failure(item.origin, f"{type(exc).__name__}: {exc}", stage="clean")
-                continue
-            pending.append((meta, cleaned, warns, item.origin))
-            if (len(pending) >= batch_size
-                    or sum(len(c.text) for _, c, _, _ in pending) >= MAX_BATCH_CHARS):
-                yield from flush()
-        if pending:
-            yield from flush()
+                yield self.code_doc(p.meta, p.cleaned, doc, p.warnings, captions=caps)
+            except Exception as exc:  # an extractor bug must not sink the batch
+                log.exception("coding %s failed", p.origin)
+                yield Failure(p.origin, f"coding failed: {type(exc).__name__}: {exc}",
+                              stage="extract")
+
+    def code_many(self, items: Iterable[Document | Failure], batch_size: int = 16, *,
+                  skip: SkipCheck | None = None
+                  ) -> Iterator[CodedArticle | Failure | Skipped]:
+        """Code a stream; bad inputs come out as Failures and the rest goes on.
+
+        ``skip`` (e.g. ``Store.already_stored``) is asked once per batch, after cleaning and
+        before parsing, which ids need no coding; those come out as ``Skipped``. Without it,
+        only ``CodedArticle`` and ``Failure`` come out. Output order is input order.
+        """
+        for group in prepare_batches(items, batch_size, skip):
+            todo = [g for g in group if isinstance(g, Prepared)]
+            coded = self.code_prepared(todo) if todo else iter(())
+            for g in group:
+                yield next(coded) if isinstance(g, Prepared) else g
 
 
-__all__ = ["Pipeline", "article_id", "normalise_url", "data_fingerprint", "scrub", "MAX_CHARS",
+@dataclass(frozen=True, slots=True)
+class Prepared:
+    """An article cleaned and identified, waiting to be parsed: what a worker process gets."""
+
+    meta: ArticleMeta
+    cleaned: Cleaned
+    warnings: list[str]
+    origin: str
+
+
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """An input whose article is already stored, coded with the same dictionaries and text:
+    it is not coded again (resume after a crash, re-runs of the same sources)."""
+
+    id: str
+    origin: str
+
+
+#: Given prepared articles, the ids that need no coding (already stored as they are).
+SkipCheck = Callable[[Sequence[Prepared]], Collection[str]]
+
+
+def prepare_batches(items: Iterable[Document | Failure], batch_size: int = 16,
+                    skip: SkipCheck | None = None
+                    ) -> Iterator[list[Prepared | Failure | Skipped]]:
+    """Consecutive inputs, in order, cleaned and grouped into parse batches.
+
+    A group holds at most ``batch_size`` articles to code and about ``MAX_BATCH_CHARS`` of
+    text; Failures and Skipped stand in their input's place. Reading is lazy: only one group
+    is held at a time, whatever the size of the input. ``skip`` is called once per group.
+    """
+    group: list[Prepared | Failure | Skipped] = []
+    todo = chars = 0
+
+    def flush() -> list[Prepared | Failure | Skipped]:
+        if skip is None:
+            return list(group)
+        done = set(skip([g for g in group if isinstance(g, Prepared)]))
+        return [Skipped(g.meta.id, g.origin) if isinstance(g, Prepared) and g.meta.id in done
+                else g for g in group]
+
+    for item in items:
+        if isinstance(item, Failure):
+            group.append(item)
+            continue
+        try:
+            meta, cleaned, warns = prepare(item)
+        except InputError as exc:
+            group.append(Failure(exc.origin, exc.reason, stage="clean"))
+            continue
+        except Exception as exc:
+            group.append(Failure(item.origin, f"{type(exc).__name__}: {exc}", stage="clean"))
+            continue
+        group.append(Prepared(meta, cleaned, warns, item.origin))
+        todo, chars = todo + 1, chars + len(cleaned.text)
+        if todo >= batch_size or chars >= MAX_BATCH_CHARS:
+            yield flush()
+            group, todo, chars = [], 0, 0
+    if group:
+        yield flush()
+
+
+__all__ = ["Pipeline", "Prepared", "Skipped", "SkipCheck", "prepare", "prepare_batches",
+           "article_id", "normalise_url", "data_fingerprint", "scrub", "MAX_CHARS",
            "MAX_BATCH_CHARS"]

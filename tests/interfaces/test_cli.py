@@ -29,8 +29,14 @@ def test_cli_code_seed_json_and_store(runner, tmp_path, nlp):
         assert con.execute("select count(*) from articles").fetchone()[0] == 1
         n_events = con.execute("select count(*) from events").fetchone()[0]
     assert n_events == len(data["events"])
-    # coding the same article again replaces it: no duplicate rows, same ids
+    # a re-run skips the article already stored, before parsing it
     again = runner.invoke(cli, ["code", str(SEED), "--format", "json", "--db", str(db)])
+    assert again.exit_code == 0, again.output
+    assert again.stdout == ""
+    assert "coded 0, skipped 1 already stored" in again.stderr
+    # --recode codes it again and replaces it: no duplicate rows, same ids
+    again = runner.invoke(cli, ["code", str(SEED), "--format", "json", "--db", str(db),
+                                "--recode"])
     assert json.loads(again.stdout)["article"]["id"] == data["article"]["id"]
     with duckdb.connect(str(db), read_only=True) as con:
         assert con.execute("select count(*) from articles").fetchone()[0] == 1

@@ -11,7 +11,7 @@ import duckdb
 import pytest
 
 from eventwire.errors import StoreError
-from eventwire.model import Failure
+from eventwire.model import ArticleMeta, Failure
 from eventwire.store import SCHEMA_VERSION, TABLES, Store, rows
 
 from .factories import BELARUS, NATO, RUSSIA, article, event, full_article
@@ -329,3 +329,35 @@ def test_store_two_articles_with_one_id_in_a_run_never_replace_each_other(tmp_pa
         later.save(other)
         assert later.get_article("ew-same")["text"] == other.text
         assert later.count("articles") == 1
+
+
+def _prepared(id: str, text: str):
+    from eventwire.model import Cleaned
+    from eventwire.pipeline import Prepared
+    return Prepared(ArticleMeta(id=id), Cleaned(text), [], f"{id}.txt")
+
+
+def test_store_already_stored_needs_same_id_text_and_fingerprint(store):
+    store.save(article("ew-1", text="Russia accused NATO of a build-up."))
+    store.save(article("ew-2", text="Belarus hosted Russian troops."))
+    found = store.already_stored([_prepared("ew-1", "Russia accused NATO of a build-up."),
+                                  _prepared("ew-2", "Belarus hosted Russian troops, later."),
+                                  _prepared("ew-3", "A new article.")], "f" * 16)
+    assert found == {"ew-1"}  # ew-2's text changed: code it again; ew-3 is new
+    assert store.already_stored([_prepared("ew-1", "Russia accused NATO of a build-up.")],
+                                "0" * 16) == set()  # new dictionaries: code it again
+    assert store.already_stored([], "f" * 16) == set()
+
+
+def test_store_a_skipped_id_still_refuses_a_second_text_in_the_run(tmp_path):
+    """A resumed run must refuse what an unbroken run refuses: the skipped article counts as
+    saved by this Store, so a later input with its id and another text is not stored."""
+    path = tmp_path / "ew.duckdb"
+    with Store(path) as first_run:
+        first_run.save(article("ew-1", text="Russia accused NATO of a build-up."))
+    with Store(path) as second_run:
+        assert second_run.already_stored(
+            [_prepared("ew-1", "Russia accused NATO of a build-up.")], "f" * 16) == {"ew-1"}
+        with pytest.raises(StoreError, match="already stored in this run"):
+            second_run.save(article("ew-1", text="Another story under the same id."))
+        assert second_run.get_article("ew-1")["text"] == "Russia accused NATO of a build-up."

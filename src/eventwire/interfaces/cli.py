@@ -96,24 +96,44 @@ def _filter(coded: CodedArticle, min_confidence: float) -> CodedArticle:
               "stdout.")
 @click.option("--batch-size", type=click.IntRange(1, 1024), default=16, show_default=True,
               help="Articles per spaCy batch.")
+@click.option("--recode", is_flag=True, help="Code every article again, even one already "
+              "stored with the same text and dictionaries (those are skipped by default, so "
+              "a re-run after a crash or kill finishes only the rest).")
+@click.option("--workers", type=click.IntRange(1, 256), default=None,
+              help="Processes that parse and extract in parallel (default: the machine's "
+              "cores). 1 codes in this process; the store is always written by this process.")
+@click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=None,
+              metavar="SECONDS", help="With 2 or more workers: an article taking longer is "
+              "stopped (its worker is replaced) and reported as failed. Default: no limit.")
 def code(paths: tuple[str, ...], fmt: str, published: str | None, url: str | None, db: str,
          no_store: bool, output: str | None, min_confidence: float, summary: bool,
-         batch_size: int) -> None:
+         batch_size: int, recode: bool, workers: int | None, timeout: float | None) -> None:
     """Code articles (text, HTML, JSON Lines, RSS/Atom, WARC, or folders of them).
 
     Text files may start with header lines `URL:`, `Published:`, `Source:`, `Title:`.
     A bad input gives a one-line error naming it (and a row in the store's `errors` table)
-    and the others are still coded. Exit status: 0 when every input was coded, 3 when some
-    failed (the rest is coded and stored), 1 when nothing could be coded.
+    and the others are still coded. An article already in the store with the same text and
+    dictionary fingerprint is skipped before parsing (not printed again; --recode forces it).
+    Exit status: 0 when every input was coded or skipped, 3 when some failed (the rest is
+    coded and stored), 1 when nothing could be coded or skipped.
     """
     from ..ingest import read_inputs
-    from ..pipeline import Pipeline
+    from ..pipeline import Pipeline, Skipped, data_fingerprint
+
+    from ..parallel import code_parallel, default_workers
 
     started = time.perf_counter()
-    try:
-        pipeline = Pipeline()
-    except EventwireError as exc:
-        raise click.ClickException(str(exc)) from exc
+    workers = workers or default_workers()
+    if timeout is not None and workers == 1:
+        raise click.UsageError("--timeout needs --workers 2 or more (a stuck article is "
+                               "stopped by replacing its worker process)")
+    pipeline = None
+    if workers == 1:
+        try:
+            pipeline = Pipeline()
+        except EventwireError as exc:
+            raise click.ClickException(str(exc)) from exc
+    fingerprint = pipeline.fingerprint if pipeline is not None else data_fingerprint()
     store = None
     if not no_store:
         from ..store import Store
@@ -122,13 +142,21 @@ def code(paths: tuple[str, ...], fmt: str, published: str | None, url: str | Non
         except EventwireError as exc:
             raise click.ClickException(str(exc)) from exc
     out = open(output, "w", encoding="utf-8") if output else sys.stdout
-    coded_n = failed_n = 0
+    coded_n = failed_n = skipped_n = 0
     results: list[CodedArticle] = []
-    items = pipeline.code_many(read_inputs(paths, published=published, url=url),
-                               batch_size=batch_size)
+    skip = None if store is None or recode else (
+        lambda batch: store.already_stored(batch, fingerprint))
+    inputs = read_inputs(paths, published=published, url=url)
+    items = (pipeline.code_many(inputs, batch_size=batch_size, skip=skip)
+             if pipeline is not None else
+             code_parallel(inputs, workers, batch_size=batch_size, skip=skip, timeout=timeout))
     progress = Progress(sys.stderr)
     try:
         for item in items:
+            if isinstance(item, Skipped):
+                skipped_n += 1
+                progress.skipped()
+                continue
             if isinstance(item, Failure):
                 progress.failed()
                 failed_n += 1
@@ -165,18 +193,27 @@ def code(paths: tuple[str, ...], fmt: str, published: str | None, url: str | Non
             else:
                 for r in results:
                     out.write(json.dumps(r.to_dict(), ensure_ascii=False) + "\n")
+    except EventwireError as exc:  # e.g. the worker processes cannot load the model
+        raise click.ClickException(str(exc)) from exc
     finally:
+        close = getattr(items, "close", None)
+        if close is not None:
+            close()  # stops the worker processes at once, even after an error
         progress.close()
         if store is not None:
             store.close()
         if output:
             out.close()
     secs = time.perf_counter() - started
-    log.info("coded %d, failed %d in %.2fs", coded_n, failed_n, secs)
+    log.info("coded %d, skipped %d, failed %d in %.2fs", coded_n, skipped_n, failed_n, secs)
+    skipped_note = f", skipped {skipped_n} already stored" if skipped_n else ""
     if failed_n:
-        click.echo(f"coded {coded_n}, failed {failed_n} (see the errors above"
+        click.echo(f"coded {coded_n}{skipped_note}, failed {failed_n} (see the errors above"
                    f"{'' if store is None else ' and the errors table of ' + db})", err=True)
-    if coded_n == 0:
+    elif skipped_n:
+        click.echo(f"coded {coded_n}{skipped_note} (use --recode to code them again)",
+                   err=True)
+    if coded_n + skipped_n == 0:
         raise SystemExit(EXIT_NOTHING_CODED)
     if failed_n:
         raise SystemExit(EXIT_SOME_FAILED)

@@ -19,7 +19,7 @@ class Progress:
     def __init__(self, stream: IO[str] | None = None, total: int | None = None,
                  log_every: float = LOG_EVERY, force_bar: bool | None = None) -> None:
         self.stream = stream if stream is not None else sys.stderr
-        self.articles = self.events = self.errors = 0
+        self.articles = self.events = self.errors = self.skips = 0
         self.started = self._last_line = time.monotonic()
         self.log_every = log_every
         interactive = force_bar if force_bar is not None else _isatty(self.stream)
@@ -34,6 +34,11 @@ class Progress:
         self.events += events
         self._tick()
 
+    def skipped(self) -> None:
+        """An article already stored: done, but not coded again."""
+        self.skips += 1
+        self._tick()
+
     def failed(self) -> None:
         self.errors += 1
         self._tick()
@@ -41,7 +46,8 @@ class Progress:
     def _tick(self) -> None:
         if self._bar is not None:
             self._bar.update(1)
-            self._bar.set_postfix(events=self.events, errors=self.errors, refresh=False)
+            self._bar.set_postfix(events=self.events, errors=self.errors, skipped=self.skips,
+                                  refresh=False)
             return
         now = time.monotonic()
         if now - self._last_line >= self.log_every:
@@ -52,9 +58,10 @@ class Progress:
     def line(self) -> str:
         """One plain status line: counts and the rate so far."""
         secs = max(time.monotonic() - self.started, 1e-9)
-        done = self.articles + self.errors
+        done = self.articles + self.errors + self.skips
         return (f"progress: {done} inputs in {secs:.0f}s ({done / secs:.1f}/s): "
-                f"{self.articles} coded, {self.events} events, {self.errors} errors")
+                f"{self.articles} coded, {self.events} events, {self.errors} errors, "
+                f"{self.skips} skipped")
 
     def close(self) -> None:
         if self._bar is not None:

@@ -7,6 +7,7 @@ the previous version whole, and re-running a batch never duplicates anything.
 """
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import os
@@ -302,6 +303,34 @@ class Store:
                 origin = item.article.file or item.article.url or item.article.id or "article"
                 self.record_failure(Failure(origin, str(exc), stage="store"))
         return saved
+
+    def already_stored(self, articles: Sequence[Any], fingerprint: str) -> set[str]:
+        """Ids of ``articles`` (anything with ``.meta.id`` and ``.cleaned.text``, i.e. the
+        pipeline's ``Prepared``) stored with this very text and dictionary fingerprint.
+
+        Why: a re-run after a crash (or of the same sources) must code only what is missing,
+        and decide it before parsing, the expensive part. One query per batch, by primary key.
+        The text is compared too (by MD5), so an article whose text changed is coded again,
+        and the ids found count as saved by this Store object: a later input of the run with
+        the same id and another text is refused exactly as in an unbroken run.
+        """
+        wanted = {a.meta.id: a.cleaned.text for a in articles if a.meta.id}
+        if not wanted:
+            return set()
+        sql = (f"SELECT {ident('id')}, md5({ident('text')}) FROM {ident(ARTICLES)} "
+               f"WHERE {ident('fingerprint')} = ? AND {ident('id')} IN "
+               "(SELECT unnest(?::VARCHAR[]))")
+        with self._lock:
+            try:
+                found = self._db.execute(sql, [fingerprint, list(wanted)]).fetchall()
+            except duckdb.Error as exc:
+                raise StoreError(f"cannot look up stored articles in {self.path}: "
+                                 f"{_brief(exc)}") from exc
+            current = {aid for aid, digest in found
+                       if digest == hashlib.md5(wanted[aid].encode("utf-8")).hexdigest()}
+            for aid in current:
+                self._saved_here.setdefault(aid, hash(wanted[aid]))
+        return current
 
     def record_failure(self, failure: Failure) -> None:
         """Keep one row per failed input; a later failure of the same origin replaces it."""
