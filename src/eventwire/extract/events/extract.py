@@ -2,6 +2,7 @@
 dates, places and calibrated confidence."""
 from __future__ import annotations
 
+import bisect
 from dataclasses import replace
 from typing import Any, Sequence
 
@@ -218,14 +219,17 @@ def extract_events(doc: Any, actors: Any, verbs: VerbDictionary,
     _mediated_parties(raw)
     events: list[Event] = []
     index: dict[tuple, int] = {}
+    in_sentence = _Within(places), _Within(dates)
     for c, sent in raw:
         source = _refs(roles, c.source) or c.unnamed or ()
         target = _refs(roles, c.target) or c.place_target
         if not source and c.unnamed is None:
             continue
         anchor = c.pred.idx
-        date = event_date(dates, sent.start_char, sent.end_char, anchor, published, doc=doc)
-        location = event_location(places, sent.start_char, sent.end_char, anchor, doc=doc)
+        date = event_date(in_sentence[1].of(sent), sent.start_char, sent.end_char, anchor,
+                          published, doc=doc)
+        location = event_location(in_sentence[0].of(sent), sent.start_char, sent.end_char,
+                                  anchor, doc=doc)
         trigger = c.pred.text if c.light is None else f"{c.light.text} … {c.pred.text}"
         body = sent.text
         lead = len(body) - len(body.lstrip())
@@ -270,3 +274,17 @@ def _merge_partial(events: list[Event]) -> list[Event]:
             continue
         keep.append(e)
     return [replace(e, id=f"e{i}") for i, e in enumerate(keep, 1)]
+
+
+class _Within:
+    """Spans (places, dates) of one sentence, found by bisection: asking every event to scan
+    the whole article's list would make coding quadratic in the article's length."""
+
+    def __init__(self, spans: Sequence[Any]) -> None:
+        self.spans = sorted(spans, key=lambda x: x.start)
+        self.starts = [x.start for x in self.spans]
+
+    def of(self, sent: Any) -> list[Any]:
+        lo = bisect.bisect_left(self.starts, sent.start_char)
+        hi = bisect.bisect_left(self.starts, sent.end_char)
+        return [x for x in self.spans[lo:hi] if x.end <= sent.end_char]

@@ -372,12 +372,25 @@ def _find_mentions(doc: Any, gaz: Gazetteer) -> list[_Mention]:
     mentions = [mm for mm in mentions if norm(mm.text) not in surnames
                 or any(c.kind != "city" for c in mm.candidates)]
     # a name inside a longer known one ("Pakistan" in "Pakistan-administered Kashmir") goes
-    mentions = [mm for mm in mentions
-                if not any(o is not mm and o.start <= mm.start and mm.end <= o.end
-                           and (o.end - o.start) > (mm.end - mm.start) for o in mentions)]
-    mentions.sort(key=lambda mm: mm.start)
+    mentions = _drop_nested(mentions)
     _link_qualifiers(doc, mentions, gaz)
     return mentions
+
+
+def _drop_nested(mentions: list[_Mention]) -> list[_Mention]:
+    """Mentions in text order without those inside a longer one, in one sweep (a pairwise
+    test is quadratic in the article's length)."""
+    ordered = sorted(mentions, key=lambda mm: (mm.start, -(mm.end - mm.start)))
+    kept: list[_Mention] = []
+    reach = -1  # the furthest end of any mention seen so far
+    for mm in ordered:
+        if mm.end <= reach and any(o.start <= mm.start and mm.end <= o.end
+                                   and (o.end - o.start) > (mm.end - mm.start)
+                                   for o in kept[-8:]):
+            continue
+        kept.append(mm)
+        reach = max(reach, mm.end)
+    return kept
 
 
 def _extend_left(doc: Any, s: int, e: int, gaz: Gazetteer) -> int:
