@@ -31,6 +31,7 @@ import time
 from collections import deque
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
+from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 from .errors import ModelError
@@ -55,8 +56,37 @@ _MAX_START_FAILURES = 3
 
 
 def default_workers() -> int:
-    """The machine's cores (what ``--workers`` defaults to)."""
+    """The machine's cores."""
     return max(1, os.cpu_count() or 1)
+
+
+#: Fewer single-article files than this, and no folder or large multi-article file: code
+#: in this process, since starting workers (each loads the model) costs more than it saves.
+AUTO_MIN_FILES = 8
+AUTO_MIN_BYTES = 1_000_000
+
+
+def auto_workers(paths: Iterable[str]) -> int:
+    """What ``--workers`` defaults to: the cores for folders, large JSON Lines / feeds /
+    archives or many files; 1 for a few single files or standard input."""
+    cores = default_workers()
+    files = 0
+    for raw in paths:
+        if raw == "-":
+            continue
+        path = Path(raw)
+        if path.is_dir():
+            return cores
+        try:
+            size = path.stat().st_size
+        except OSError:
+            continue
+        name = path.name.lower()
+        if name.endswith((".jsonl", ".ndjson", ".json", ".xml", ".rss", ".atom", ".warc",
+                          ".gz")) and size >= AUTO_MIN_BYTES:
+            return cores
+        files += 1
+    return cores if files >= AUTO_MIN_FILES else 1
 
 
 def _worker_main(model: str, tasks: Any, conn: Connection) -> None:
@@ -335,4 +365,4 @@ def code_parallel(items: Iterable[Document | Failure], workers: int, *,
         pool.close()
 
 
-__all__ = ["WorkerPool", "code_parallel", "default_workers"]
+__all__ = ["WorkerPool", "code_parallel", "default_workers", "auto_workers"]

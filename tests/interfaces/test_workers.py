@@ -87,3 +87,20 @@ def test_workers_timeout_stops_a_monster_article_and_the_run_goes_on(tmp_path):
 def test_workers_timeout_needs_worker_processes():
     result = CliRunner().invoke(cli, ["code", "x.txt", "--workers", "1", "--timeout", "5"])
     assert result.exit_code == 2 and "--timeout needs --workers 2" in result.output
+
+
+def test_default_workers_stay_in_process_for_a_few_single_files(tmp_path):
+    from eventwire.parallel import AUTO_MIN_FILES, auto_workers, default_workers
+    few = []
+    for i in range(3):
+        f = tmp_path / f"a{i}.txt"
+        f.write_text("Peru thanked Chile.", encoding="utf-8")
+        few.append(str(f))
+    assert auto_workers(few) == 1
+    assert auto_workers(["-"]) == 1
+    many = few + [few[0]] * AUTO_MIN_FILES
+    assert auto_workers(many) == default_workers()
+    assert auto_workers([str(tmp_path)]) == default_workers()  # a folder: many articles
+    big = tmp_path / "dump.jsonl"
+    big.write_text('{"id": "x", "text": "Peru thanked Chile."}\n' * 30_000, encoding="utf-8")
+    assert auto_workers([str(big)]) == default_workers()

@@ -100,8 +100,10 @@ def _filter(coded: CodedArticle, min_confidence: float) -> CodedArticle:
               "stored with the same text and dictionaries (those are skipped by default, so "
               "a re-run after a crash or kill finishes only the rest).")
 @click.option("--workers", type=click.IntRange(1, 256), default=None,
-              help="Processes that parse and extract in parallel (default: the machine's "
-              "cores). 1 codes in this process; the store is always written by this process.")
+              help="Processes that parse and extract in parallel. Default: the machine's "
+              "cores for folders, large multi-article files or 8+ files; 1 (this process) for "
+              "a few single files or stdin, where starting workers costs more than it saves. "
+              "The store is always written by this process.")
 @click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=None,
               metavar="SECONDS", help="With 2 or more workers: an article taking longer is "
               "stopped (its worker is replaced) and reported as failed. Default: no limit.")
@@ -120,10 +122,10 @@ def code(paths: tuple[str, ...], fmt: str, published: str | None, url: str | Non
     from ..ingest import read_inputs
     from ..pipeline import Pipeline, Skipped, data_fingerprint
 
-    from ..parallel import code_parallel, default_workers
+    from ..parallel import auto_workers, code_parallel
 
     started = time.perf_counter()
-    workers = workers or default_workers()
+    workers = workers or auto_workers(paths)
     if timeout is not None and workers == 1:
         raise click.UsageError("--timeout needs --workers 2 or more (a stuck article is "
                                "stopped by replacing its worker process)")
