@@ -295,3 +295,25 @@ def test_a_definite_pair_refers_back_to_the_two_sides_just_named(pipeline, text,
 def test_fighting_between_named_sides_with_no_one_else_is_mutual(pipeline, text, pair):
     hits, coded = coded_events(pipeline, text, "ASSAULT")
     assert [e for e in hits if keys(e.source) | keys(e.target) == pair and keys(e.target)], explain(coded)
+
+
+@pytest.mark.parametrize("text, category, source, target", [
+    ("BRASILIA — Rioters stormed government buildings in Brazil on Sunday. Brazilian police "
+     "arrested hundreds. Joe Biden has condemned the riot.", "ACCUSE", "USA", "BRA"),
+    ("ATHENS — Greece raised its pension age to 67. Greek unions marched in protest. The "
+     "European Union welcomed the reform.", "SUPPORT", "EU", "GRC"),
+    ("MANILA — The Philippines tightened its visa rules. Philippine officials defended the "
+     "change. Japan rejected the decision.", "REJECT", "JPN", "PHL"),
+])
+def test_a_reaction_to_a_definite_act_points_at_the_country_the_story_is_about(
+        pipeline, text, category, source, target):
+    hits, coded = coded_events(pipeline, text, category)
+    assert [e for e in hits if source in keys(e.source) and keys(e.target) == {target}], \
+        explain(coded)
+
+
+def test_a_reaction_by_the_storys_own_country_names_no_target_by_default(pipeline):
+    text = ("ATHENS — Greece raised its pension age to 67. Greek unions marched in protest. "
+            "Greek officials welcomed the reform.")
+    hits, coded = coded_events(pipeline, text, "SUPPORT")
+    assert not [e for e in hits if keys(e.target) - keys(e.source)], explain(coded)

@@ -25,6 +25,7 @@ from .arguments import (
 from .fallbacks import (
     _same_side,
     _animate_subject, _antecedent_target, _fired_from, _instrument_doer, _local_police,
+    _story_target,
     _mediated_parties, _place_target, _refs, _release_holder, _unnamed_doer)
 
 #: categories whose target may be the source's own side (domestic disputes and measures)
@@ -144,6 +145,8 @@ def extract_events(doc: Any, actors: Any, verbs: VerbDictionary,
             c.target = c.target or from_slot
             if not c.target:
                 c.target = _antecedent_target(c, verbs, raw, roles)
+            if not c.target:
+                c.target = _story_target(c, roles)
             if not c.target and c.sense.category not in ("ACCUSE", "THREATEN", "REQUEST"):
                 # a place in a complaint or warning is its topic ("warned against interference
                 # in Belarus"), not the one warned

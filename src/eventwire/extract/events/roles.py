@@ -68,6 +68,28 @@ class _Roles:
         entries = [e for e in self.kb.lookup(text) if e.kind == "capital"]
         return [f"kb:{entries[0].ref.iso3}:{text}"] if entries else []
 
+    def story_country(self, share: float = 0.4) -> str | None:
+        """The country the article is about: the one holding at least ``share`` of the
+        mentions of actors keyed by a state (organisations not counted), else None."""
+        if not hasattr(self, "_story"):
+            counts: dict[str, int] = {}
+            for m in self.actors.mentions:
+                for a in m.actors:
+                    actor = self.actors.get(a)
+                    if actor.country and not actor.org:
+                        counts[actor.country] = counts.get(actor.country, 0) + 1
+            total = sum(counts.values())
+            best = max(counts, key=counts.__getitem__) if counts else None
+            self._story = best if best and counts[best] >= share * total else None
+        return self._story
+
+    def country_actor(self, code: str) -> list[str]:
+        """The article's actor standing for a state (the state itself if named), else a
+        pseudo actor for it."""
+        states = [a for a in self.actors.actors if a.country == code and not a.org]
+        states.sort(key=lambda a: (a.kind != "state", -len(a.mentions)))
+        return [states[0].id] if states else [f"kb:{code}:{code}"]
+
     def ref_of(self, actor_id: str) -> ActorRef | None:
         if actor_id.startswith("kb:"):
             _, code, word = actor_id.split(":", 2)
