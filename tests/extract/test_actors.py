@@ -1226,3 +1226,19 @@ def test_a_modifier_written_once_before_coordinated_nouns_belongs_to_every_conju
     index = actors_of(text)
     keys = {a.country for a in index.actors if any(s <= at < e for s, e in a.mentions)}
     assert keys == {key}, [(a.name, a.country, a.mentions) for a in index.actors]
+
+
+@pytest.mark.parametrize("text", [
+    "LIMA — Congress removed the president on Wednesday.",
+    "Protesters surrounded Congress in Argentina on Monday.",
+    "MANILA — Congress approved the budget late on Tuesday.",
+])
+def test_a_bare_institution_name_placed_in_another_state_is_not_its_namesake(actors_of, text):
+    index = actors_of(text)
+    assert not [a for a in index.actors if a.name == "Congress" and a.country == "USA"], \
+        [(a.name, a.country) for a in index.actors]
+
+
+def test_a_bare_institution_name_in_its_own_country_is_still_found(actors_of):
+    index = actors_of("WASHINGTON — Congress passed the aid bill on Friday.")
+    assert [a for a in index.actors if a.name == "Congress" and a.country == "USA"]

@@ -31,6 +31,8 @@ class _Names(_Base):
                 wanted = {"GPE", "LOC", "NORP"} if e.kind in STATE_LIKE else {"ORG", "NORP"}
                 if label not in wanted:
                     continue
+                if e.kind == "org" and self._elsewhere(m.end, getattr(e.ref, "country", None)):
+                    continue
             if e.kind == "capital" and self._locative(m.start):
                 continue
             if e.kind == "title" and self._compound_tail(m.start):
@@ -184,6 +186,20 @@ class _Names(_Base):
             out.append(it)
         return out
 
+    def _elsewhere(self, end: int, country: str | None) -> bool:
+        """A bare institution name many states share ("Congress", "the National Electoral
+        Council") is another state's own when the text places it there ("Congress in
+        Brazil") or the article is filed from another state: then it is not the namesake the
+        knowledge base lists."""
+        if country is None:
+            return False
+        m = _PLACED_IN.match(self.text, end)
+        if m:
+            c = self.kb.country(m.group(1))
+            if c is not None:
+                return c.iso3 != country
+        return self.dateline is not None and self.dateline != country
+
     def junk_person(self, start: int, end: int, items: list[_Item]) -> bool:
         """A PERSON tag on a place, a people, a platform, a photo credit or an event name."""
         name = self.text[start:end]
@@ -213,6 +229,10 @@ class _Names(_Base):
                    for p in places):
                 return True
         return False
+
+
+#: "Congress in Brazil": the state a bare institution name is placed in.
+_PLACED_IN = re.compile(r"\s+in\s+((?:the\s+)?[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,2})")
 
 
 def _name_shaped(name: str) -> bool:
