@@ -29,10 +29,10 @@ def test_cli_code_seed_json_and_store(runner, tmp_path, nlp):
         assert con.execute("select count(*) from articles").fetchone()[0] == 1
         n_events = con.execute("select count(*) from events").fetchone()[0]
     assert n_events == len(data["events"])
-    # a re-run skips the article already stored, before parsing it
+    # a re-run skips the article already stored, before parsing it, and prints its coding
     again = runner.invoke(cli, ["code", str(SEED), "--format", "json", "--db", str(db)])
     assert again.exit_code == 0, again.output
-    assert again.stdout == ""
+    assert json.loads(again.stdout) == data
     assert "coded 0, skipped 1 already stored" in again.stderr
     # --recode codes it again and replaces it: no duplicate rows, same ids
     again = runner.invoke(cli, ["code", str(SEED), "--format", "json", "--db", str(db),
@@ -181,3 +181,16 @@ def test_cli_export_while_another_process_writes_says_so_without_a_traceback(run
     assert result.exit_code == 1
     assert "another process has it open" in result.stderr
     assert "Traceback" not in result.output + result.stderr
+
+
+def test_cli_a_rerun_prints_the_stored_coding_of_articles_it_skips(runner, tmp_path):
+    article = tmp_path / "note.txt"
+    article.write_text("Published: 2021-03-02\n\nChile recalled its ambassador from Peru on "
+                       "Tuesday.", encoding="utf-8")
+    db = tmp_path / "ew.duckdb"
+    first = runner.invoke(cli, ["code", str(article), "--format", "json", "--db", str(db)])
+    again = runner.invoke(cli, ["code", str(article), "--format", "json", "--db", str(db)])
+    assert first.exit_code == 0 and again.exit_code == 0, again.output
+    assert "skipped 1 already stored" in again.stderr
+    assert json.loads(again.stdout) == json.loads(first.stdout)
+    assert any(e["category"] == "SANCTION" for e in json.loads(again.stdout)["events"])

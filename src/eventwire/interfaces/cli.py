@@ -115,7 +115,8 @@ def code(paths: tuple[str, ...], fmt: str, published: str | None, url: str | Non
     Text files may start with header lines `URL:`, `Published:`, `Source:`, `Title:`.
     A bad input gives a one-line error naming it (and a row in the store's `errors` table)
     and the others are still coded. An article already in the store with the same text and
-    dictionary fingerprint is skipped before parsing (not printed again; --recode forces it).
+    dictionary fingerprint is skipped before parsing and its stored coding printed (--recode
+    codes it again).
     Exit status: 0 when every input was coded or skipped, 3 when some failed (the rest is
     coded and stored), 1 when nothing could be coded or skipped.
     """
@@ -145,7 +146,7 @@ def code(paths: tuple[str, ...], fmt: str, published: str | None, url: str | Non
             raise click.ClickException(str(exc)) from exc
     out = open(output, "w", encoding="utf-8") if output else sys.stdout
     coded_n = failed_n = skipped_n = 0
-    results: list[CodedArticle] = []
+    results: list[dict[str, Any]] = []
     skip = None if store is None or recode else (
         lambda batch: store.already_stored(batch, fingerprint))
     inputs = read_inputs(paths, published=published, url=url)
@@ -158,6 +159,18 @@ def code(paths: tuple[str, ...], fmt: str, published: str | None, url: str | Non
             if isinstance(item, Skipped):
                 skipped_n += 1
                 progress.skipped()
+                # not coded again, but still part of the answer: the stored coding is printed
+                stored = store.get_article(item.id) if store is not None else None
+                if stored is None:
+                    continue
+                if fmt == "jsonl":
+                    out.write(json.dumps(stored, ensure_ascii=False) + "\n")
+                elif fmt == "table":
+                    out.write(f"# {stored['article'].get('title') or item.id}: already stored "
+                              f"with these dictionaries ({len(stored['events'])} events); "
+                              "--recode codes it again\n\n")
+                else:
+                    results.append(stored)
                 continue
             if isinstance(item, Failure):
                 progress.failed()
@@ -188,13 +201,13 @@ def code(paths: tuple[str, ...], fmt: str, published: str | None, url: str | Non
             elif fmt == "table":
                 out.write(_summary(item) + "\n\n")
             else:
-                results.append(item)
+                results.append(item.to_dict())
         if fmt == "json":
             if len(results) == 1:
-                out.write(json.dumps(results[0].to_dict(), ensure_ascii=False, indent=2) + "\n")
+                out.write(json.dumps(results[0], ensure_ascii=False, indent=2) + "\n")
             else:
                 for r in results:
-                    out.write(json.dumps(r.to_dict(), ensure_ascii=False) + "\n")
+                    out.write(json.dumps(r, ensure_ascii=False) + "\n")
     except EventwireError as exc:  # e.g. the worker processes cannot load the model
         raise click.ClickException(str(exc)) from exc
     finally:
