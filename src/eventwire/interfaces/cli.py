@@ -163,12 +163,15 @@ def code(paths: tuple[str, ...], fmt: str, published: str | None, url: str | Non
                 stored = store.get_article(item.id) if store is not None else None
                 if stored is None:
                     continue
+                note = (f"# {stored['article'].get('title') or item.id}: already stored with "
+                        f"these dictionaries ({len(stored['events'])} events); --recode codes "
+                        "it again")
+                if summary and output:
+                    click.echo(note + "\n")
                 if fmt == "jsonl":
                     out.write(json.dumps(stored, ensure_ascii=False) + "\n")
                 elif fmt == "table":
-                    out.write(f"# {stored['article'].get('title') or item.id}: already stored "
-                              f"with these dictionaries ({len(stored['events'])} events); "
-                              "--recode codes it again\n\n")
+                    out.write(note + "\n\n")
                 else:
                     results.append(stored)
                 continue
