@@ -444,7 +444,6 @@ class Store:
         return [p for _, p in targets]
 
 
-
 def _decode(row: dict[str, Any]) -> dict[str, Any]:
     """Decode a row's JSON columns (DuckDB hands JSON back as text)."""
     return {k: json.loads(v) if k in _JSON_COLUMNS and isinstance(v, str) else v

@@ -22,6 +22,7 @@ from .resolvers import (
 
 # ---------------------------------------------------------------- extraction
 
+
 def _rule_hits(doc: Any, pub: date | None) -> tuple[list[_Hit], list[_Hit]]:
     """Every rule match, overlaps resolved longest-first; nothing inside a URL.
 

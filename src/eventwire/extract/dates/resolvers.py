@@ -19,6 +19,7 @@ from .patterns import (
 
 # ---------------------------------------------------------------- calendar helpers
 
+
 def _parse_published(published: str | None) -> date | None:
     """The anchor for relative dates, or None when absent or malformed."""
     if not published:
@@ -74,6 +75,7 @@ def _week_range(monday: date, first: int = 0, last: int = 6) -> str:
 
 
 # ---------------------------------------------------------------- tense from the parse
+
 
 def _span_tokens(doc: Any, start: int, end: int) -> Any:
     return doc.char_span(start, end, alignment_mode="expand")
@@ -422,6 +424,7 @@ _KEPT_CUES = frozenset({"last", "next", "this", "early", "mid", "late"})
 
 
 # ---------------------------------------------------------------- parse-based filters
+
 
 def _is_name_part(doc: Any, start: int) -> bool:
     """A capitalised word mid-sentence right after a proper noun: part of a name."""

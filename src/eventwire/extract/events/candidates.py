@@ -14,6 +14,7 @@ from .senses import _choose
 from .orders import order_reading
 from .fallbacks import _definite
 
+
 def _candidates(sent: Any, roles: _Roles, verbs: VerbDictionary) -> list[_Candidate]:
     out: list[_Candidate] = []
     noun_done: set[int] = set()

@@ -12,6 +12,7 @@ import yaml
 from ...errors import KnowledgeError
 from ...model import CATEGORIES
 
+
 @dataclass(frozen=True, slots=True)
 class Sense:
     """One reading of a pattern: the category it codes and how strongly."""

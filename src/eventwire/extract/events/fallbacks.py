@@ -14,6 +14,7 @@ from .triggers import _noun_match
 from .frame import _Candidate
 from .status import _keys
 
+
 def _objects_and_pobjs(pred: Any, category: str = "ASSAULT") -> list[Any]:
     out = []
     for child in pred.children:
@@ -88,11 +89,6 @@ def _antecedent_target(c: _Candidate, verbs: VerbDictionary,
                     continue  # "Chinese officials reject the charge": the charge is not theirs
                 return [a for a in prev.source if a not in c.source]
     return []
-
-
-
-
-
 
 
 #: Verbal reactions whose object may be a state's act named only by a definite noun.

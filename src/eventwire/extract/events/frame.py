@@ -7,6 +7,7 @@ from typing import Any
 from ...model import ActorRef
 from .dictionary import Sense
 
+
 @dataclass
 class _Candidate:
     sense: Sense  # None only transiently, when no reading fits

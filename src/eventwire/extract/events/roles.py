@@ -10,6 +10,7 @@ from .grammar import (
     PASS_SUBJ_DEPS, RELATIVE_PRONOUNS, SUBJ_DEPS, TARGET_PREPS)
 from .dictionary import HYPOTHETICAL_VERBS, OWN_AGENT_NOUNS, SPEECH_NOUNS
 
+
 def _coordinated(verb: Any) -> bool:
     """A conjunct verb shares its subject only when "and"/"but"/"or" or a comma (adverbs and
     auxiliaries aside) stands right before it; a noun there is its own subject misparsed."""

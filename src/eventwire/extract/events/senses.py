@@ -56,8 +56,6 @@ def _choose(senses: Sequence[Sense], pred: Any, roles: _Roles, source: list[str]
     return senses[0]
 
 
-
-
 def _to_audience(pred: Any) -> bool:
     for child in pred.children:
         if child.dep_ in ("prep", "dative") or child.dep_ in OBJ_DEPS:
@@ -65,8 +63,6 @@ def _to_audience(pred: Any) -> bool:
                 if t.lemma_.lower() in AUDIENCE_NOUNS:
                     return True
     return False
-
-
 
 
 def _warns_of_own_deed(pred: Any, roles: "_Roles", source: list[str]) -> bool:

@@ -10,6 +10,7 @@ from .dictionary import (
 from .roles import _Roles
 from .frame import _Candidate
 
+
 def _has_neg(tok: Any) -> bool:
     return any(c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ in ("no", "neither"))
                for c in tok.children)

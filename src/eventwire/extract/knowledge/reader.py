@@ -14,12 +14,14 @@ from .text import parse_date, SECTORS
 class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
     """A safe loader (libyaml when present) that records each mapping's line as ``__line__``."""
 
+
 def _mapping_with_line(loader: _LineLoader, node: yaml.MappingNode) -> dict[str, Any]:
     mapping = loader.construct_mapping(node, deep=True)
     mapping["__line__"] = node.start_mark.line + 1
     return mapping
 
 _LineLoader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _mapping_with_line)
+
 
 class _Reader:
     """Reads one file's rows and turns problems into KnowledgeError(path, line, reason)."""

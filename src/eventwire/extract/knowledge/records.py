@@ -19,6 +19,7 @@ class Country:
     adjective: str | None
     capital: str | None
 
+
 @dataclass(frozen=True, slots=True)
 class Period:
     """A span of time in which an organisation had another sector (Taliban: REB, then GOV)."""
@@ -26,6 +27,7 @@ class Period:
     start: dt.date | None
     end: dt.date | None
     sector: str
+
 
 @dataclass(frozen=True, slots=True)
 class Organization:
@@ -50,6 +52,7 @@ class Organization:
             return self.periods[-1].sector
         return self.sector
 
+
 @dataclass(frozen=True, slots=True)
 class Title:
     """A role noun and what it says about the sector."""
@@ -61,12 +64,14 @@ class Title:
     weak: bool = False
     plural: bool = False  # this surface form is the plural
 
+
 @dataclass(frozen=True, slots=True)
 class Body:
     """A generic institution ('Foreign Ministry') owned by whichever state the text names."""
 
     key: str
     sector: str
+
 
 @dataclass(frozen=True, slots=True)
 class OrgHead:
@@ -78,6 +83,7 @@ class OrgHead:
     generic: bool = False
     state_sector: str | None = None
 
+
 @dataclass(frozen=True, slots=True)
 class PluralRef:
     """'the two leaders': how many people it takes and which of them."""
@@ -86,6 +92,7 @@ class PluralRef:
     count: int | None
     leaders: bool = False
     ministers: bool = False
+
 
 @dataclass
 class Lexicon:
@@ -137,6 +144,7 @@ class Lexicon:
                 return h, n
         return None
 
+
 @dataclass(frozen=True, slots=True)
 class Role:
     """One office held between two dates; ``where`` is ISO3 or an org key."""
@@ -151,6 +159,7 @@ class Role:
     def covers(self, when: dt.date) -> bool:
         return (self.start is None or self.start <= when) and (self.end is None or when <= self.end)
 
+
 @dataclass(frozen=True, slots=True)
 class Person:
     """A known newsmaker: nationality plus time-bounded roles."""
@@ -163,6 +172,7 @@ class Person:
     roles: tuple[Role, ...]
     primary: Role | None = None  # the role that stands for them when the date is unknown
 
+
 @dataclass(frozen=True, slots=True)
 class Resolved:
     """A person as of one date: where they belong and in which sector (None if unsure)."""
@@ -174,6 +184,7 @@ class Resolved:
     title: str | None
     active: bool  # a role covers the date
     undated: bool = False  # no date was given: the person's main role stands in
+
 
 @dataclass(frozen=True, slots=True)
 class Entry:
@@ -188,6 +199,7 @@ class Entry:
     @property
     def priority(self) -> int:
         return PRIORITY[self.kind]
+
 
 @dataclass(frozen=True, slots=True)
 class Match:

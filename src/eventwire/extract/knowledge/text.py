@@ -9,7 +9,6 @@ import unicodedata
 from typing import Any, Iterable
 
 
-
 log = logging.getLogger("eventwire.extract.knowledge")
 
 #: PLOVER/CAMEO sector codes the dictionaries may use.
@@ -35,6 +34,7 @@ _SUBORDINATE = re.compile(r"\b(?:vice|deputy|assistant|under|acting|interim)\b|-
 
 _DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
+
 def _fold(word: str) -> str:
     """Lower-case, strip accents and unify apostrophes: 'Élysée' and 'Elysee' look alike."""
     word = word.replace("\u2019", "'").replace("\u2018", "'")
@@ -43,12 +43,15 @@ def _fold(word: str) -> str:
     decomposed = unicodedata.normalize("NFKD", word)
     return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
 
+
 def tokenize(text: str) -> list[tuple[int, int, str]]:
     """(start, end, surface) for each word, abbreviation ('U.S.') or punctuation mark."""
     return [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(text)]
 
+
 def _key(text: str) -> tuple[str, ...]:
     return tuple(_fold(t) for _, _, t in tokenize(text))
+
 
 def _case_pattern(text: str) -> tuple[int, ...]:
     """Per token: 2 = must be all capitals (acronyms), 1 = must be capitalised, 0 = free."""
@@ -62,6 +65,7 @@ def _case_pattern(text: str) -> tuple[int, ...]:
         else:
             out.append(0)
     return tuple(out)
+
 
 def plural(phrase: str) -> str:
     """English plural of a role noun's last word ('prime minister' -> 'prime ministers')."""
@@ -77,6 +81,7 @@ def plural(phrase: str) -> str:
         new = last + "s"
     return f"{head} {new}" if head else new
 
+
 def _demonym_plural(word: str) -> str | None:
     lower = word.lower()
     if lower.endswith(("ese", "sh", "ch", "ss", "s", "i-kiribati", "x", "z")):
@@ -84,6 +89,7 @@ def _demonym_plural(word: str) -> str | None:
     if lower.endswith("man"):
         return word[:-3] + "men"
     return word + "s"
+
 
 def parse_date(value: Any, end: bool = False) -> dt.date | None:
     """YYYY, YYYY-MM or YYYY-MM-DD (or a YAML date) -> date; ``end`` takes the last day."""
@@ -106,6 +112,7 @@ def parse_date(value: Any, end: bool = False) -> dt.date | None:
     except (ValueError, calendar.IllegalMonthError) as exc:
         raise ValueError(f"bad date {value!r} ({exc})") from exc
 
+
 def as_date(value: str | dt.date | None) -> dt.date | None:
     """An article's publication date (ISO string or date) -> date, None if absent or bad."""
     if value is None or isinstance(value, dt.date):
@@ -116,6 +123,7 @@ def as_date(value: str | dt.date | None) -> dt.date | None:
         log.warning("unreadable publication date %r; roles are resolved without it", value)
         return None
 
+
 def _valid_iso3(code: Any) -> bool:
     if not isinstance(code, str) or not re.fullmatch(r"[A-Z]{3}", code):
         return False
@@ -123,6 +131,7 @@ def _valid_iso3(code: Any) -> bool:
         return True
     import pycountry
     return pycountry.countries.get(alpha_3=code) is not None
+
 
 def _case_ok(case: tuple[int, ...], surfaces: Iterable[str]) -> bool:
     """Does the text respect the alias's capitals ('US' is not 'us', 'Turkey' not 'turkey')?"""

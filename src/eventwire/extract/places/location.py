@@ -10,6 +10,7 @@ from .mentions import _preceded_by_locative
 
 # -- event locations -------------------------------------------------------------------------
 
+
 def _governing_preposition(doc: Any, place: Place, words: Words) -> str | None:
     """The locative preposition governing a place's phrase ("in", "near", "border with")."""
     span = doc.char_span(place.start, place.end, alignment_mode="expand")

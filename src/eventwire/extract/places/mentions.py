@@ -17,6 +17,7 @@ from .gazetteer import (
 
 # -- finding mentions ------------------------------------------------------------------------
 
+
 @dataclass
 class _Mention:
     """A span that names a place, before it is resolved."""

@@ -18,6 +18,7 @@ from .mentions import _Mention, _find_mentions, _preceded_by_locative, _span_tex
 
 # -- resolving -------------------------------------------------------------------------------
 
+
 def _score(c: Entry, context: set[str], local: dict[str, int], gaz: Gazetteer,
            admin1s: set[tuple[str, str]] = frozenset()) -> float:  # type: ignore[assignment]
     """Prior plus what the article says about where it is."""
