@@ -23,8 +23,9 @@ from .dates import normalise_date
 from .decode import decode_bytes, declared_charset
 from .fetch import Fetcher, FetchPolicy
 from .fields import FieldMap, parse_field_options
-from .formats import (MAX_DOCUMENT_BYTES, MAX_FEED_BYTES, read_feed, read_html, read_json,
-                      read_jsonl, read_text, read_warc, split_header, visible_text)
+from .formats import (MAX_DOCUMENT_BYTES, MAX_FEED_BYTES, MAX_PAGE_BYTES, read_feed,
+                      read_html, read_json, read_jsonl, read_text, read_warc, split_header,
+                      visible_text)
 from .language import refusal
 from .web import is_url, read_url
 
@@ -149,7 +150,8 @@ def _read_one(path: str, fmt: str | None,
             else:
                 yield from read_jsonl(stream, origin, file, fields_map)
         return
-    limit = MAX_FEED_BYTES if fmt in ("feed", "json") else MAX_DOCUMENT_BYTES
+    limit = (MAX_FEED_BYTES if fmt in ("feed", "json") else
+             MAX_PAGE_BYTES if fmt == "html" else MAX_DOCUMENT_BYTES)
     if stdin_data is not None:
         data, size = stdin_data[:limit + 1], len(stdin_data)
     else:

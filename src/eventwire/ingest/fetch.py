@@ -33,7 +33,7 @@ from urllib.parse import urljoin, urlsplit
 from urllib.robotparser import RobotFileParser
 
 from .. import __version__
-from .formats import MAX_DOCUMENT_BYTES
+from .formats import MAX_PAGE_BYTES
 
 log = logging.getLogger(__name__)
 
@@ -81,7 +81,7 @@ class FetchPolicy:
     retries: int = 2  # attempts after the first
     backoff: float = 1.0  # wait before retry k is backoff * 2**k
     delay: float = 1.0  # between two requests to one host
-    max_bytes: int = MAX_DOCUMENT_BYTES
+    max_bytes: int = MAX_PAGE_BYTES  # a page, inline scripts included
     max_redirects: int = 5
     robots: bool = True
 

@@ -16,6 +16,7 @@ from typing import IO, Any, Iterator
 
 from lxml import etree, html as lxml_html
 
+from ..clean.html import parse_html, strip_code
 from ..errors import InputError
 from ..model import ArticleMeta, Document, Failure
 from .dates import normalise_date
@@ -26,6 +27,9 @@ log = logging.getLogger(__name__)
 
 #: Most bytes read for one document (a text, a page, a JSON line, a WARC record payload).
 MAX_DOCUMENT_BYTES = 2 * 1024 * 1024
+#: Most bytes read for one HTML page, scripts and styles included (they are cut out before
+#: the page is held to MAX_DOCUMENT_BYTES): pages with megabytes of inline script are common.
+MAX_PAGE_BYTES = 16 * 1024 * 1024
 #: Most bytes read for a whole feed file (it holds many documents).
 MAX_FEED_BYTES = 50 * 1024 * 1024
 
@@ -80,10 +84,8 @@ def read_text(text: str, origin: str, file: str | None,
 # -- HTML ---------------------------------------------------------------------------------
 def visible_text(markup: str) -> str:
     """The page's visible words (no script/style), to tell an empty page from a real one."""
-    markup = re.sub(r"^\s*<\?xml[^>]*\?>", "", markup)
-    try:
-        tree = lxml_html.document_fromstring(markup)
-    except (etree.ParserError, ValueError):
+    tree = parse_html(markup)
+    if tree is None:
         return ""
     for node in tree.xpath("//script | //style | //noscript | //template | //head"):
         if node.getparent() is not None:
@@ -93,6 +95,15 @@ def visible_text(markup: str) -> str:
 
 def read_html(markup: str, origin: str, file: str | None, warnings: list[str],
               **fields: Any) -> Iterator[Document | Failure]:
+    """A page as one Document; scripts and styles are cut out first, so only the rest
+    counts against ``MAX_DOCUMENT_BYTES`` (an article after a huge inline script is kept)."""
+    markup = strip_code(markup)
+    if len(markup) > MAX_DOCUMENT_BYTES:
+        size = len(markup)
+        cut = markup.rfind("<", MAX_DOCUMENT_BYTES // 2, MAX_DOCUMENT_BYTES)
+        markup = markup[:cut if cut > 0 else MAX_DOCUMENT_BYTES]
+        warnings = warnings + [f"{origin}: page of {size / 1e6:.1f} MB without its scripts; "
+                               f"read only the first {MAX_DOCUMENT_BYTES / 1e6:.1f} MB"]
     if not re.search(r"\w", visible_text(markup)):
         yield Failure(origin, "HTML page with no readable text (broken or empty markup)")
         return
@@ -379,10 +390,10 @@ def read_warc(stream: IO[bytes], origin: str, file: str | None) -> Iterator[Docu
                 yield Failure(where, "WARC record without a valid Content-Length; stopped")
                 return
             rtype = headers.get("warc-type", "").lower()
-            if rtype != "response" or length > MAX_DOCUMENT_BYTES:
+            if rtype != "response" or length > MAX_PAGE_BYTES:
                 if rtype == "response":
                     yield Failure(where, f"response record of {length} bytes is over the "
-                                         f"{MAX_DOCUMENT_BYTES // 1024 // 1024} MB limit; skipped")
+                                         f"{MAX_PAGE_BYTES // 1024 // 1024} MB limit; skipped")
                 _skip(stream, length)
                 continue
             block = stream.read(length)
@@ -416,4 +427,4 @@ def read_warc(stream: IO[bytes], origin: str, file: str | None) -> Iterator[Docu
 
 __all__ = ["read_text", "read_html", "read_jsonl", "read_json", "read_feed", "read_warc",
            "parse_feed", "FeedItem",
-           "split_header", "visible_text", "MAX_DOCUMENT_BYTES", "MAX_FEED_BYTES"]
+           "split_header", "visible_text", "MAX_DOCUMENT_BYTES", "MAX_FEED_BYTES", "MAX_PAGE_BYTES"]
