@@ -189,11 +189,21 @@ def code(paths: tuple[str, ...], fmt: str, published: str | None, url: str | Non
             store = Store(db)
         except EventwireError as exc:
             raise click.ClickException(str(exc)) from exc
+    from ..dedup import NearDuplicates
+    try:
+        copies = NearDuplicates(store)  # signs stored articles that have no signature yet
+    except EventwireError as exc:
+        raise click.ClickException(str(exc)) from exc
     out = open(output, "w", encoding="utf-8") if output else sys.stdout
-    coded_n = failed_n = skipped_n = 0
+    coded_n = failed_n = skipped_n = dup_n = 0
     results: list[dict[str, Any]] = []
-    skip = None if store is None or recode else (
-        lambda batch: store.already_stored(batch, fingerprint))
+
+    def skip(batch: Any) -> set[str]:
+        """Already stored as they are (unless --recode), or near-duplicates of an article
+        met before: neither is parsed."""
+        done = set() if store is None or recode else store.already_stored(batch, fingerprint)
+        return done | copies.check(batch, exclude=done)
+
     inputs = read_inputs(paths, published=published, url=url, fields=fields_map,
                          english_only=not any_language, fetcher=fetcher)
     items = (pipeline.code_many(inputs, batch_size=batch_size, skip=skip)
@@ -202,6 +212,18 @@ def code(paths: tuple[str, ...], fmt: str, published: str | None, url: str | Non
     progress = Progress(sys.stderr)
     try:
         for item in items:
+            dup = copies.take(item.id, item.origin) if isinstance(item, Skipped) else None
+            if dup is not None:
+                progress.skipped()
+                if copies.attach(dup):
+                    dup_n += 1
+                    note = (f"# {dup.origin}: near-duplicate of {dup.of} (similarity "
+                            f"{dup.similarity:.2f}); not coded again, its URL is kept with it")
+                    if fmt == "table":
+                        out.write(note + "\n\n")
+                    continue
+                item = Failure(dup.origin, f"near-duplicate of {dup.of}, which was not stored "
+                                           "(it failed); code this input again", "dedup")
             if isinstance(item, Skipped):
                 skipped_n += 1
                 progress.skipped()
@@ -222,6 +244,7 @@ def code(paths: tuple[str, ...], fmt: str, published: str | None, url: str | Non
                     results.append(stored)
                 continue
             if isinstance(item, Failure):
+                copies.failed(origin=item.origin)
                 progress.failed()
                 failed_n += 1
                 click.echo(f"error: {item.origin}: {item.reason}", err=True)
@@ -242,7 +265,12 @@ def code(paths: tuple[str, ...], fmt: str, published: str | None, url: str | Non
                     origin = f"{art.file} (id {art.id})" if art.file else art.id
                     click.echo(f"error: {origin}: {exc}", err=True)
                     store.record_failure(Failure(origin, str(exc), stage="store"))
+                    copies.failed(article_id=art.id)
                     continue
+            try:
+                copies.stored(item.article.id, item.article.url)
+            except EventwireError as exc:  # the article is stored; only its signature is not
+                click.echo(f"warning: {exc} (signed again on the next run)", err=True)
             if summary and output:
                 click.echo(_summary(item) + "\n")
             if fmt == "jsonl":
@@ -271,13 +299,16 @@ def code(paths: tuple[str, ...], fmt: str, published: str | None, url: str | Non
     secs = time.perf_counter() - started
     log.info("coded %d, skipped %d, failed %d in %.2fs", coded_n, skipped_n, failed_n, secs)
     skipped_note = f", skipped {skipped_n} already stored" if skipped_n else ""
+    if dup_n:
+        skipped_note += (f", {dup_n} near-duplicate{'s' if dup_n > 1 else ''} (URL kept with "
+                         "the stored article, not coded again)")
     if failed_n:
         click.echo(f"coded {coded_n}{skipped_note}, failed {failed_n} (see the errors above"
                    f"{'' if store is None else ' and the errors table of ' + db})", err=True)
-    elif skipped_n:
-        click.echo(f"coded {coded_n}{skipped_note} (use --recode to code them again)",
-                   err=True)
-    if coded_n + skipped_n == 0:
+    elif skipped_n or dup_n:
+        click.echo(f"coded {coded_n}{skipped_note}"
+                   f"{' (use --recode to code them again)' if skipped_n else ''}", err=True)
+    if coded_n + skipped_n + dup_n == 0:
         raise SystemExit(EXIT_NOTHING_CODED)
     if failed_n:
         raise SystemExit(EXIT_SOME_FAILED)
@@ -336,6 +367,24 @@ def export(db: str, directory: str) -> None:
                 click.echo(str(path))
     except EventwireError as exc:  # e.g. a run is writing the file right now
         raise click.ClickException(str(exc)) from exc
+
+
+@cli.command()
+@click.option("--db", default="eventwire.duckdb", show_default=True, help="DuckDB file to read.")
+@click.option("--json", "as_json", is_flag=True, help="Print the counts as one JSON object.")
+def status(db: str, as_json: bool) -> None:
+    """Count what the store holds: articles, events, URLs, near-duplicates (URLs beyond an
+    article's first) and errors by stage and by kind of reason."""
+    from ..store import Store
+    from ..store.status import format_status, store_status
+    if not Path(db).exists():
+        raise click.ClickException(f"{db}: no such database; code some articles first")
+    try:
+        with Store(db, read_only=True) as store:
+            counts = store_status(store)
+    except EventwireError as exc:  # e.g. a run is writing the file right now
+        raise click.ClickException(str(exc)) from exc
+    click.echo(json.dumps(counts, indent=2) if as_json else format_status(counts, db))
 
 
 def main() -> None:

@@ -24,14 +24,18 @@ from ..errors import StoreError
 from ..model import CodedArticle, Failure
 from . import rows
 from .schema import (
-    ACTORS, ARTICLES, CHILD_TABLES, COLUMNS, DATES, ERRORS, EVENTS, META, PLACES, QUOTES,
+    ACTORS, ARTICLE_URLS, ARTICLES, BANDS, CHILD_TABLES, COLUMNS, DATES, ERRORS, EVENTS, META,
+    PLACES, QUOTES, SIGNATURES,
     SCHEMA_VERSION, TABLES, create_sql, ident, insert_sql, select_sql,
 )
 
 log = logging.getLogger(__name__)
 
 #: SQL steps that upgrade a store from schema version N to N+1, keyed by N.
-MIGRATIONS: dict[int, tuple[str, ...]] = {}
+MIGRATIONS: dict[int, tuple[str, ...]] = {
+    # 1 -> 2: near-duplicates (every URL of an article, MinHash signatures and LSH bands)
+    1: (create_sql(ARTICLE_URLS), create_sql(SIGNATURES), create_sql(BANDS)),
+}
 
 #: Rows per INSERT statement: a bound on the parameters of one statement.
 _ROWS_PER_INSERT = 200
@@ -41,7 +45,7 @@ _JSON_COLUMNS = frozenset({"removed", "source", "target", "also"})
 
 #: A stable row order for exports, so two exports of the same data are identical.
 _ORDER: dict[str, tuple[str, ...]] = {
-    ARTICLES: ("id",), ERRORS: ("origin",),
+    ARTICLES: ("id",), ERRORS: ("origin",), ARTICLE_URLS: ("article_id", "url_key"),
     **{t: ("article_id", "ord") for t in CHILD_TABLES},
 }
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 #: Bump when a table changes, and add the step that upgrades the previous version to
 #: ``MIGRATIONS`` (in store/core.py).
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 ARTICLES = "articles"
 ACTORS = "actors"
@@ -19,6 +19,11 @@ DATES = "dates"
 PLACES = "places"
 ERRORS = "errors"
 META = "schema_version"
+#: Every URL a stored article was found at: its own, and those of its near-duplicates.
+ARTICLE_URLS = "article_urls"
+#: MinHash signatures of stored articles and their LSH band keys (see eventwire.dedup).
+SIGNATURES = "minhash_signatures"
+BANDS = "minhash_bands"
 
 #: (column, DuckDB type) per table, in insert order.
 COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
@@ -138,12 +143,31 @@ COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
         ("version", "INTEGER NOT NULL"),
         ("applied_at", "TIMESTAMP"),
     ),
+    ARTICLE_URLS: (
+        ("url_key", "VARCHAR PRIMARY KEY"),  # url_norm, else "origin:" + origin: one article each
+        ("article_id", "VARCHAR NOT NULL"),
+        ("url", "VARCHAR"),
+        ("url_norm", "VARCHAR"),
+        ("origin", "VARCHAR"),  # the file (and line) or URL it was read from
+        ("duplicate", "BOOLEAN"),  # false for the article's own URL, true for a copy's
+        ("similarity", "DOUBLE"),  # estimated Jaccard similarity of a copy to the article
+        ("added_at", "TIMESTAMP"),  # UTC
+    ),
+    SIGNATURES: (
+        ("article_id", "VARCHAR PRIMARY KEY"),
+        ("scheme", "VARCHAR"),  # shingling and hashing parameters: another scheme is recomputed
+        ("signature", "UINTEGER[]"),
+    ),
+    BANDS: (
+        ("band_key", "BIGINT NOT NULL"),  # hash of (band number, the band's rows)
+        ("article_id", "VARCHAR NOT NULL"),
+    ),
 }
 
 #: Tables holding one article's records, deleted and rewritten together on every save.
 CHILD_TABLES: tuple[str, ...] = (ACTORS, EVENTS, QUOTES, DATES, PLACES)
-#: Tables a user reads, counts and exports (the meta table is ours).
-TABLES: tuple[str, ...] = (ARTICLES, *CHILD_TABLES, ERRORS)
+#: Tables a user reads, counts and exports (the meta and MinHash tables are ours).
+TABLES: tuple[str, ...] = (ARTICLES, *CHILD_TABLES, ERRORS, ARTICLE_URLS)
 
 
 def ident(name: str) -> str:
@@ -180,6 +204,6 @@ def select_sql(table: str) -> str:
 
 __all__ = [
     "SCHEMA_VERSION", "ARTICLES", "ACTORS", "EVENTS", "QUOTES", "DATES", "PLACES", "ERRORS",
-    "META", "COLUMNS", "CHILD_TABLES", "TABLES", "ident", "create_sql", "insert_sql",
+    "META", "ARTICLE_URLS", "SIGNATURES", "BANDS", "COLUMNS", "CHILD_TABLES", "TABLES", "ident", "create_sql", "insert_sql",
     "select_sql",
 ]

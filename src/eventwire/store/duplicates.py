@@ -1,0 +1,139 @@
+"""The store's side of near-duplicates: every URL of an article, MinHash signatures, LSH bands.
+
+Why in the store: a copy of a story met in a later run must be recognised as well as one met
+in the same run, so each stored article keeps its signature and band keys (``eventwire.dedup``
+computes them); a copy adds only a row to ``article_urls``. Writes are idempotent (a re-run
+after a kill writes the same rows again, never twice), and every value is a parameter.
+"""
+from __future__ import annotations
+
+import logging
+from datetime import datetime, timezone
+from typing import Any, Iterable, Iterator
+
+import duckdb
+import numpy as np
+
+from ..errors import StoreError
+from ..urls import normalise_url
+from .core import Store
+from .schema import ARTICLE_URLS, ARTICLES, BANDS, SIGNATURES, ident, insert_sql
+
+log = logging.getLogger(__name__)
+
+#: Stored articles signed per transaction when older articles are brought up to date.
+_BACKFILL_CHUNK = 500
+
+
+def _now() -> datetime:
+    return datetime.now(timezone.utc).replace(tzinfo=None)
+
+
+def url_key(url: str | None, origin: str) -> tuple[str, str | None]:
+    """(key, normalised URL): one row per URL, or per origin for an input without a URL."""
+    if url:
+        try:
+            norm = normalise_url(url)
+            return norm, norm
+        except ValueError:
+            pass
+    return "origin:" + origin, None
+
+
+def _url_row(article_id: str, url: str | None, origin: str, duplicate: bool,
+             similarity: float | None) -> list[Any]:
+    key, norm = url_key(url, origin)
+    return [key, article_id, url, norm, origin, duplicate, similarity, _now()]
+
+
+def _write_signature(con: duckdb.DuckDBPyConnection, article_id: str, scheme: str,
+                     sig: np.ndarray | None, keys: list[int]) -> None:
+    con.execute(f"DELETE FROM {ident(BANDS)} WHERE {ident('article_id')} = ?", [article_id])
+    con.execute(f"DELETE FROM {ident(SIGNATURES)} WHERE {ident('article_id')} = ?", [article_id])
+    # a text too short to sign gets a row without a signature: looked at once, not every run
+    con.execute(insert_sql(SIGNATURES),
+                [article_id, scheme, None if sig is None else [int(v) for v in sig]])
+    if keys:
+        con.execute(insert_sql(BANDS, len(keys)), [v for k in keys for v in (k, article_id)])
+
+
+def remember(store: Store, article_id: str, url: str | None, origin: str, scheme: str,
+             sig: np.ndarray | None, keys: list[int]) -> None:
+    """A stored article's signature, bands and own URL, in one transaction (replacing any
+    earlier ones: the article may have been re-coded with another text)."""
+    own = insert_sql(ARTICLE_URLS, or_replace=True)
+    with store._lock:
+        try:
+            with store._transaction() as con:
+                _write_signature(con, article_id, scheme, sig, keys)
+                con.execute(own, _url_row(article_id, url, origin, False, None))
+        except duckdb.Error as exc:
+            raise StoreError(f"could not store the signature of {article_id!r}: {exc}") from exc
+
+
+def add_duplicate(store: Store, article_id: str, url: str | None, origin: str,
+                  similarity: float) -> bool:
+    """Attach a copy's URL to the stored article; False if that article is not stored.
+
+    A URL already known (the article's own, or a copy seen in an earlier run) is left as it
+    is, so re-running the same sources adds nothing."""
+    sql = insert_sql(ARTICLE_URLS).replace("INSERT INTO", "INSERT OR IGNORE INTO", 1)
+    with store._lock:
+        try:
+            with store._transaction() as con:
+                found = con.execute(f"SELECT 1 FROM {ident(ARTICLES)} WHERE {ident('id')} = ?",
+                                    [article_id]).fetchone()
+                if not found:
+                    return False
+                con.execute(sql, _url_row(article_id, url, origin, True, similarity))
+        except duckdb.Error as exc:
+            raise StoreError(f"could not add the URL of a copy of {article_id!r}: {exc}"
+                             ) from exc
+    return True
+
+
+def candidates(store: Store, keys: Iterable[int], scheme: str
+               ) -> dict[str, tuple[np.ndarray, str | None]]:
+    """Stored articles sharing at least one band key: their signature and publication date."""
+    wanted = sorted(set(keys))
+    if not wanted:
+        return {}
+    sql = (f"SELECT DISTINCT s.{ident('article_id')}, s.{ident('signature')}, "
+           f"CAST(a.{ident('published')} AS VARCHAR) "
+           f"FROM {ident(BANDS)} b JOIN {ident(SIGNATURES)} s "
+           f"ON s.{ident('article_id')} = b.{ident('article_id')} "
+           f"JOIN {ident(ARTICLES)} a ON a.{ident('id')} = b.{ident('article_id')} "
+           f"WHERE s.{ident('scheme')} = ? AND b.{ident('band_key')} IN "
+           "(SELECT unnest(?::BIGINT[]))")
+    with store._lock:
+        try:
+            found = store._db.execute(sql, [scheme, wanted]).fetchall()
+        except duckdb.Error as exc:
+            raise StoreError(f"cannot look up near-duplicates in {store.path}: {exc}") from exc
+    return {aid: (np.asarray(sig, dtype=np.uint32), day) for aid, sig, day in found}
+
+
+def unsigned(store: Store, scheme: str) -> Iterator[list[tuple[str, str | None, str, str]]]:
+    """Chunks of stored articles (id, url, origin, text) without a signature of ``scheme``:
+    stored before near-duplicates existed, or killed between saving and signing. Read a
+    chunk at a time (by id), so an old store of a million articles is not held in memory."""
+    sql = (f"SELECT a.{ident('id')}, a.{ident('url')}, coalesce(a.{ident('file')}, "
+           f"a.{ident('id')}), a.{ident('text')} FROM {ident(ARTICLES)} a "
+           f"LEFT JOIN {ident(SIGNATURES)} s ON s.{ident('article_id')} = a.{ident('id')} "
+           f"AND s.{ident('scheme')} = ? WHERE s.{ident('article_id')} IS NULL "
+           f"AND a.{ident('id')} > ? ORDER BY a.{ident('id')} LIMIT ?")
+    after = ""
+    while True:
+        with store._lock:
+            try:
+                rows = store._db.execute(sql, [scheme, after, _BACKFILL_CHUNK]).fetchall()
+            except duckdb.Error as exc:
+                raise StoreError(f"cannot read unsigned articles of {store.path}: {exc}"
+                                 ) from exc
+        if not rows:
+            return
+        yield rows
+        after = rows[-1][0]
+
+
+__all__ = ["remember", "add_duplicate", "candidates", "unsigned", "url_key"]
