@@ -14,10 +14,25 @@ from eventwire.ingest.fetch import Fetcher, FetchError, FetchPolicy
 from eventwire.model import Document, Failure
 
 ARTICLE = ("<html><head><title>{title}</title></head><body><article><h1>{title}</h1>"
-           "<p>The port authority of the coastal city said on Monday that the {what} would "
-           "reopen next month after repairs to the northern pier were finished.</p>"
-           "<p>Officials told reporters that the work had cost more than planned and that the "
-           "contractor would pay part of the extra bill.</p></article></body></html>")
+           "<p>{what}</p><p>Officials told reporters that the work had cost more than planned "
+           "and that the contractor would pay part of the extra bill.</p></article></body>"
+           "</html>")
+#: Distinct stories, so that no page is a near-duplicate of another.
+STORIES = {
+    "a": "The port authority of the coastal city said on Monday that the ferry terminal would "
+         "reopen next month after repairs to the northern pier were finished.",
+    "b": "Farmers in the river valley blocked two highways on Wednesday to protest against new "
+         "limits on the water they may draw for their orchards during the summer drought.",
+    "c": "The national library opened a reading room for blind visitors, with audio guides "
+         "and braille copies of the hundred books most borrowed last year.",
+    "slow": "A slow page about the dock that nobody will ever read in time.",
+    "flaky": "The fish market of the old harbour will move to a new hall by the station, the "
+             "mayor announced after traders voted for the plan at a tense meeting.",
+}
+
+
+def page(name: str) -> bytes:
+    return ARTICLE.format(title=name, what=STORIES[name]).encode()
 
 
 class Site:
@@ -65,17 +80,17 @@ def make_handler(site: Site) -> type[BaseHTTPRequestHandler]:
             elif path == "/feed.xml":
                 self.send(200, site.feed(), "application/rss+xml")
             elif path in ("/a.html", "/b.html", "/private/c.html"):
-                self.send(200, ARTICLE.format(title=path, what=f"ferry terminal {path}").encode())
+                self.send(200, page(path.rsplit("/", 1)[-1].split(".")[0]))
             elif path == "/slow.html":
                 time.sleep(1.5)
-                self.send(200, ARTICLE.format(title="slow", what="slow dock").encode())
+                self.send(200, page("slow"))
             elif path == "/flaky.html":
                 with site.lock:
                     fail, site.flaky_left = site.flaky_left > 0, site.flaky_left - 1
                 if fail:
                     self.send(500, b"oops")
                 else:
-                    self.send(200, ARTICLE.format(title="flaky", what="fish market").encode())
+                    self.send(200, page("flaky"))
             elif path == "/big.html":
                 self.send(200, b"<html><body><p>" + b"x " * 40_000 + b"</p></body></html>")
             elif path == "/doc.pdf":
@@ -119,6 +134,7 @@ def test_fetch_feed_url_fetches_linked_pages_and_reports_each_failure(site):
     a = docs[f"{site.base}/a.html"]
     assert a.meta.title == "Story a.html" and a.meta.source == "Harbour News"
     assert a.meta.published == "2026-12-07" and "ferry terminal" in a.html
+    assert "fish market" in docs[f"{site.base}/flaky.html"].html
     reasons = {k.rsplit("/", 1)[-1]: v.reason for k, v in fails.items()}
     assert "timed out" in reasons["slow.html"] and "after 2 attempts" in reasons["slow.html"]
     assert reasons["missing.html"] == "HTTP 404 Not Found"
