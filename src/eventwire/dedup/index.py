@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Collection, Sequence
+from typing import Any, Callable, Collection, Sequence
 
 import numpy as np
 
@@ -135,18 +135,28 @@ class NearDuplicates:
         """The Duplicate behind a Skipped item, if it was one (each is taken once)."""
         return self._found.pop((id_, origin), None)
 
-    def stored(self, article_id: str, url: str | None) -> None:
-        """An article was coded (and saved, with a store): sign it in the store and drop it
-        from the run's index, where the store now finds it."""
+    def writer(self, article_id: str, url: str | None
+               ) -> Callable[[Any], None] | None:
+        """What ``Store.save(..., also=)`` calls to write the article's signature in the
+        transaction that saves it (None when the run did not sign it)."""
+        entry = self._pending.get(article_id)
+        if entry is None or self.store is None:
+            return None
+        from ..store.duplicates import write_signature
+
+        def write(con: Any) -> None:
+            write_signature(con, article_id, url, entry.origin, SCHEME, entry.sig, entry.keys)
+        return write
+
+    def stored(self, article_id: str) -> None:
+        """An article was coded (and saved with its signature, with a store): drop it from
+        the run's index, where the store now finds it."""
         self._coded.add(article_id)
         if self.store is None:
             return  # no store: the run's index is all there is, and keeps it
         entry = self._pending.pop(article_id, None)
-        if entry is None:
-            return
-        self._unindex(article_id, entry)
-        from ..store.duplicates import remember
-        remember(self.store, article_id, url, entry.origin, SCHEME, entry.sig, entry.keys)
+        if entry is not None:
+            self._unindex(article_id, entry)
 
     def failed(self, origin: str | None = None, article_id: str | None = None) -> None:
         """An article could not be coded or saved: later copies must not point at it."""

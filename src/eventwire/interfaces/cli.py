@@ -258,7 +258,7 @@ def code(paths: tuple[str, ...], fmt: str, published: str | None, url: str | Non
             item = _filter(item, min_confidence)
             if store is not None:
                 try:
-                    store.save(item)
+                    store.save(item, also=copies.writer(item.article.id, item.article.url))
                 except EventwireError as exc:  # refused or failed: reported, not printed
                     coded_n, failed_n = coded_n - 1, failed_n + 1
                     art = item.article
@@ -267,10 +267,7 @@ def code(paths: tuple[str, ...], fmt: str, published: str | None, url: str | Non
                     store.record_failure(Failure(origin, str(exc), stage="store"))
                     copies.failed(article_id=art.id)
                     continue
-            try:
-                copies.stored(item.article.id, item.article.url)
-            except EventwireError as exc:  # the article is stored; only its signature is not
-                click.echo(f"warning: {exc} (signed again on the next run)", err=True)
+            copies.stored(item.article.id)
             if summary and output:
                 click.echo(_summary(item) + "\n")
             if fmt == "jsonl":

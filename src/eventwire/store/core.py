@@ -15,7 +15,7 @@ import threading
 from contextlib import contextmanager
 from datetime import date, datetime, timezone
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Sequence
+from typing import Any, Callable, Iterable, Iterator, Sequence
 
 import duckdb
 
@@ -235,8 +235,12 @@ class Store:
         log.info("store %s: schema %s -> %d", self.path, version, SCHEMA_VERSION)
 
     # -- writing --------------------------------------------------------------------------
-    def save(self, coded: CodedArticle) -> str:
+    def save(self, coded: CodedArticle, *,
+             also: Callable[[duckdb.DuckDBPyConnection], None] | None = None) -> str:
         """Store one coded article, replacing any earlier version of it; returns its id.
+
+        ``also`` writes more rows of the article in the same transaction (its near-duplicate
+        signature, see ``store.duplicates``): both are stored, or neither.
 
         Re-coding an article (the same id, in a later run or again with the same text)
         replaces it. Within one Store object, a second article that takes an id already saved
@@ -265,6 +269,8 @@ class Store:
                     self._insert(con, QUOTES, rows.quote_rows(coded))
                     self._insert(con, DATES, rows.date_rows(coded))
                     self._insert(con, PLACES, rows.place_rows(coded))
+                    if also is not None:
+                        also(con)
             except StoreError:
                 raise
             except Exception as exc:

@@ -46,27 +46,33 @@ def _url_row(article_id: str, url: str | None, origin: str, duplicate: bool,
     return [key, article_id, url, norm, origin, duplicate, similarity, _now()]
 
 
-def _write_signature(con: duckdb.DuckDBPyConnection, article_id: str, scheme: str,
-                     sig: np.ndarray | None, keys: list[int]) -> None:
-    con.execute(f"DELETE FROM {ident(BANDS)} WHERE {ident('article_id')} = ?", [article_id])
-    con.execute(f"DELETE FROM {ident(SIGNATURES)} WHERE {ident('article_id')} = ?", [article_id])
+def write_signature(con: duckdb.DuckDBPyConnection, article_id: str, url: str | None,
+                    origin: str, scheme: str, sig: np.ndarray | None, keys: list[int]) -> None:
+    """An article's signature, bands and own URL, inside the caller's transaction (the one
+    saving the article), replacing earlier ones (it may have been re-coded with another
+    text). Old bands are deleted only when there was a signature: the delete scans."""
+    had = con.execute(f"SELECT 1 FROM {ident(SIGNATURES)} WHERE {ident('article_id')} = ?",
+                      [article_id]).fetchone()
+    if had:
+        con.execute(f"DELETE FROM {ident(BANDS)} WHERE {ident('article_id')} = ?", [article_id])
+        con.execute(f"DELETE FROM {ident(SIGNATURES)} WHERE {ident('article_id')} = ?",
+                    [article_id])
     # a text too short to sign gets a row without a signature: looked at once, not every run
     con.execute(insert_sql(SIGNATURES),
                 [article_id, scheme, None if sig is None else [int(v) for v in sig]])
     if keys:
         con.execute(insert_sql(BANDS, len(keys)), [v for k in keys for v in (k, article_id)])
+    con.execute(insert_sql(ARTICLE_URLS, or_replace=True),
+                _url_row(article_id, url, origin, False, None))
 
 
 def remember(store: Store, article_id: str, url: str | None, origin: str, scheme: str,
              sig: np.ndarray | None, keys: list[int]) -> None:
-    """A stored article's signature, bands and own URL, in one transaction (replacing any
-    earlier ones: the article may have been re-coded with another text)."""
-    own = insert_sql(ARTICLE_URLS, or_replace=True)
+    """``write_signature`` in a transaction of its own (articles stored before)."""
     with store._lock:
         try:
             with store._transaction() as con:
-                _write_signature(con, article_id, scheme, sig, keys)
-                con.execute(own, _url_row(article_id, url, origin, False, None))
+                write_signature(con, article_id, url, origin, scheme, sig, keys)
         except duckdb.Error as exc:
             raise StoreError(f"could not store the signature of {article_id!r}: {exc}") from exc
 
@@ -136,4 +142,4 @@ def unsigned(store: Store, scheme: str) -> Iterator[list[tuple[str, str | None, 
         after = rows[-1][0]
 
 
-__all__ = ["remember", "add_duplicate", "candidates", "unsigned", "url_key"]
+__all__ = ["remember", "write_signature", "add_duplicate", "candidates", "unsigned", "url_key"]
