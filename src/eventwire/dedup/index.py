@@ -69,10 +69,10 @@ class NearDuplicates:
         from ..store.duplicates import remember, unsigned
         n = 0
         for chunk in unsigned(self.store, SCHEME):
-            for aid, url, origin, text in chunk:
+            for aid, url, origin, text, published in chunk:
                 sig = signature(text or "")
                 remember(self.store, aid, url, origin, SCHEME, sig,
-                         band_keys(sig) if sig is not None else [])
+                         band_keys(sig) if sig is not None else [], published)
                 n += 1
         if n:
             log.info("signed %d stored articles for near-duplicate detection", n)
@@ -91,8 +91,13 @@ class NearDuplicates:
             todo.append((p, sig, band_keys(sig) if sig is not None else []))
         stored: dict[str, tuple[np.ndarray, str | None]] = {}
         if self.store is not None:
-            from ..store.duplicates import candidates
-            stored = candidates(self.store, (k for _, _, keys in todo for k in keys), SCHEME)
+            from ..store.duplicates import candidates, epoch_day
+            days = [epoch_day(p.meta.published) for p, sig, _ in todo if sig is not None]
+            window = None
+            if days and None not in days:  # every article dated: only near days are read
+                window = (min(days) - MAX_DAYS_APART, max(days) + MAX_DAYS_APART)  # type: ignore
+            stored = candidates(self.store, (k for _, _, keys in todo for k in keys), SCHEME,
+                                window)
         copies: set[str] = set()
         for p, sig, keys in todo:
             best = (self._best(p.meta.id, p.meta.published, sig, keys, stored)
@@ -145,7 +150,8 @@ class NearDuplicates:
         from ..store.duplicates import write_signature
 
         def write(con: Any) -> None:
-            write_signature(con, article_id, url, entry.origin, SCHEME, entry.sig, entry.keys)
+            write_signature(con, article_id, url, entry.origin, SCHEME, entry.sig, entry.keys,
+                            entry.published)
         return write
 
     def stored(self, article_id: str) -> None:

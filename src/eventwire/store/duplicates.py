@@ -8,7 +8,7 @@ after a kill writes the same rows again, never twice), and every value is a para
 from __future__ import annotations
 
 import logging
-from datetime import datetime, timezone
+from datetime import date, datetime, timezone
 from typing import Any, Iterable, Iterator
 
 import duckdb
@@ -21,6 +21,7 @@ from .schema import ARTICLE_URLS, ARTICLES, BANDS, SIGNATURES, ident, insert_sql
 
 log = logging.getLogger(__name__)
 
+_EPOCH = date(1970, 1, 1)
 #: Stored articles signed per transaction when older articles are brought up to date.
 _BACKFILL_CHUNK = 500
 
@@ -47,7 +48,8 @@ def _url_row(article_id: str, url: str | None, origin: str, duplicate: bool,
 
 
 def write_signature(con: duckdb.DuckDBPyConnection, article_id: str, url: str | None,
-                    origin: str, scheme: str, sig: np.ndarray | None, keys: list[int]) -> None:
+                    origin: str, scheme: str, sig: np.ndarray | None, keys: list[int],
+                    published: str | None = None) -> None:
     """An article's signature, bands and own URL, inside the caller's transaction (the one
     saving the article), replacing earlier ones (it may have been re-coded with another
     text). Old bands are deleted only when there was a signature: the delete scans."""
@@ -61,18 +63,20 @@ def write_signature(con: duckdb.DuckDBPyConnection, article_id: str, url: str | 
     con.execute(insert_sql(SIGNATURES),
                 [article_id, scheme, None if sig is None else [int(v) for v in sig]])
     if keys:
-        con.execute(insert_sql(BANDS, len(keys)), [v for k in keys for v in (k, article_id)])
+        day = epoch_day(published)
+        con.execute(insert_sql(BANDS, len(keys)),
+                    [v for k in keys for v in (k, article_id, day)])
     con.execute(insert_sql(ARTICLE_URLS, or_replace=True),
                 _url_row(article_id, url, origin, False, None))
 
 
 def remember(store: Store, article_id: str, url: str | None, origin: str, scheme: str,
-             sig: np.ndarray | None, keys: list[int]) -> None:
+             sig: np.ndarray | None, keys: list[int], published: str | None = None) -> None:
     """``write_signature`` in a transaction of its own (articles stored before)."""
     with store._lock:
         try:
             with store._transaction() as con:
-                write_signature(con, article_id, url, origin, scheme, sig, keys)
+                write_signature(con, article_id, url, origin, scheme, sig, keys, published)
         except duckdb.Error as exc:
             raise StoreError(f"could not store the signature of {article_id!r}: {exc}") from exc
 
@@ -98,33 +102,55 @@ def add_duplicate(store: Store, article_id: str, url: str | None, origin: str,
     return True
 
 
-def candidates(store: Store, keys: Iterable[int], scheme: str
-               ) -> dict[str, tuple[np.ndarray, str | None]]:
-    """Stored articles sharing at least one band key: their signature and publication date."""
+def epoch_day(published: str | None) -> int | None:
+    """Days since 1970-01-01 of an ISO date, None when unknown."""
+    try:
+        return (date.fromisoformat(str(published)[:10]) - _EPOCH).days if published else None
+    except ValueError:
+        return None
+
+
+def candidates(store: Store, keys: Iterable[int], scheme: str,
+               days: tuple[int, int] | None = None) -> dict[str, tuple[np.ndarray, str | None]]:
+    """Stored articles sharing at least one band key: their signature and publication date.
+
+    ``days`` (first, last): look only at articles published on those days. Why: copies
+    appear within days of each other, and the bands of the rest of a large store need not be
+    read (DuckDB skips row groups by their min/max day when articles arrive roughly in date
+    order). Two steps: the band scan reads two columns; signatures come by primary key.
+    """
     wanted = sorted(set(keys))
     if not wanted:
         return {}
-    sql = (f"SELECT DISTINCT s.{ident('article_id')}, s.{ident('signature')}, "
-           f"CAST(a.{ident('published')} AS VARCHAR) "
-           f"FROM {ident(BANDS)} b JOIN {ident(SIGNATURES)} s "
-           f"ON s.{ident('article_id')} = b.{ident('article_id')} "
-           f"JOIN {ident(ARTICLES)} a ON a.{ident('id')} = b.{ident('article_id')} "
-           f"WHERE s.{ident('scheme')} = ? AND b.{ident('band_key')} IN "
-           "(SELECT unnest(?::BIGINT[]))")
+    scan = (f"SELECT DISTINCT {ident('article_id')} FROM {ident(BANDS)} "
+            f"WHERE {ident('band_key')} IN (SELECT unnest(?::BIGINT[]))")
+    params: list[Any] = [wanted]
+    if days is not None:
+        scan += f" AND {ident('day')} BETWEEN ? AND ?"
+        params += list(days)
+    fetch = (f"SELECT s.{ident('article_id')}, s.{ident('signature')}, "
+             f"CAST(a.{ident('published')} AS VARCHAR) FROM {ident(SIGNATURES)} s "
+             f"JOIN {ident(ARTICLES)} a ON a.{ident('id')} = s.{ident('article_id')} "
+             f"WHERE s.{ident('scheme')} = ? AND s.{ident('article_id')} IN "
+             "(SELECT unnest(?::VARCHAR[]))")
     with store._lock:
         try:
-            found = store._db.execute(sql, [scheme, wanted]).fetchall()
+            ids = [r[0] for r in store._db.execute(scan, params).fetchall()]
+            found = store._db.execute(fetch, [scheme, ids]).fetchall() if ids else []
         except duckdb.Error as exc:
             raise StoreError(f"cannot look up near-duplicates in {store.path}: {exc}") from exc
-    return {aid: (np.asarray(sig, dtype=np.uint32), day) for aid, sig, day in found}
+    return {aid: (np.asarray(sig, dtype=np.uint32), day) for aid, sig, day in found
+            if sig is not None}
 
 
-def unsigned(store: Store, scheme: str) -> Iterator[list[tuple[str, str | None, str, str]]]:
-    """Chunks of stored articles (id, url, origin, text) without a signature of ``scheme``:
+def unsigned(store: Store, scheme: str
+             ) -> Iterator[list[tuple[str, str | None, str, str, str | None]]]:
+    """Chunks of stored articles (id, url, origin, text, published) without a signature of ``scheme``:
     stored before near-duplicates existed, or killed between saving and signing. Read a
     chunk at a time (by id), so an old store of a million articles is not held in memory."""
     sql = (f"SELECT a.{ident('id')}, a.{ident('url')}, coalesce(a.{ident('file')}, "
-           f"a.{ident('id')}), a.{ident('text')} FROM {ident(ARTICLES)} a "
+           f"a.{ident('id')}), a.{ident('text')}, CAST(a.{ident('published')} AS VARCHAR) "
+           f"FROM {ident(ARTICLES)} a "
            f"LEFT JOIN {ident(SIGNATURES)} s ON s.{ident('article_id')} = a.{ident('id')} "
            f"AND s.{ident('scheme')} = ? WHERE s.{ident('article_id')} IS NULL "
            f"AND a.{ident('id')} > ? ORDER BY a.{ident('id')} LIMIT ?")
@@ -142,4 +168,4 @@ def unsigned(store: Store, scheme: str) -> Iterator[list[tuple[str, str | None, 
         after = rows[-1][0]
 
 
-__all__ = ["remember", "write_signature", "add_duplicate", "candidates", "unsigned", "url_key"]
+__all__ = ["epoch_day", "remember", "write_signature", "add_duplicate", "candidates", "unsigned", "url_key"]

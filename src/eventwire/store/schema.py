@@ -161,6 +161,9 @@ COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
     BANDS: (
         ("band_key", "BIGINT NOT NULL"),  # hash of (band number, the band's rows)
         ("article_id", "VARCHAR NOT NULL"),
+        # the article's publication day (days since 1970-01-01), NULL when unknown: lookups
+        # read only the days near a new article's, and DuckDB skips the other row groups
+        ("day", "INTEGER"),
     ),
 }
 
