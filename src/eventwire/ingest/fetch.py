@@ -7,8 +7,8 @@ make a fetcher safe and polite are few and must all hold at once, and each is te
 * a connect/read timeout and a total time per attempt, so a page that trickles never stalls
   the run; retries with exponential back-off for timeouts, dropped connections, 429 and 5xx
   (``Retry-After`` is honoured up to a cap); a 4xx is final;
-* at most one request per ``delay`` seconds to one host (``robots.txt``'s ``Crawl-delay``
-  raises it), whatever the number of threads; ``robots.txt`` is obeyed;
+* one request at a time to one host, at most one per ``delay`` seconds (``robots.txt``'s
+  ``Crawl-delay`` raises it), whatever the number of threads; ``robots.txt`` is obeyed;
 * a User-Agent naming eventwire and a contact URL (``EVENTWIRE_CONTACT`` replaces it: set it
   to your own page or e-mail when you crawl);
 * a size cap, counted on the bytes received and again after decompression.
@@ -26,9 +26,10 @@ import ssl
 import threading
 import time
 import zlib
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from email.utils import parsedate_to_datetime
-from typing import Callable
+from typing import Callable, Iterator
 from urllib.parse import urljoin, urlsplit
 from urllib.robotparser import RobotFileParser
 
@@ -106,7 +107,7 @@ def check_url(url: str) -> str:
 
 @dataclass
 class _HostState:
-    lock: threading.Lock = field(default_factory=threading.Lock)
+    busy: threading.Lock = field(default_factory=threading.Lock)  # held during a request
     robots_lock: threading.Lock = field(default_factory=threading.Lock)  # held while reading it
     next_at: float = 0.0
     delay: float | None = None  # robots.txt Crawl-delay, if larger than the policy's
@@ -137,17 +138,18 @@ class Fetcher:
         with self._lock:
             return self._hosts.setdefault(key, _HostState())
 
-    def _wait_turn(self, url: str) -> None:
-        """Block until this host may be asked again; book the next slot at once, so
-        threads asking the same host queue up instead of all going together."""
+    @contextmanager
+    def _turn(self, url: str) -> Iterator[None]:
+        """One request to this host at a time, each starting at least ``delay`` seconds
+        after the one before (robots.txt's Crawl-delay may ask for more)."""
         state = self._state(url)
         interval = max(self.policy.delay, state.delay or 0.0)
-        with state.lock:
+        with state.busy:
             now = self._clock()
-            start = max(now, state.next_at)
-            state.next_at = start + interval
-        if start > now:
-            self._sleep(start - now)
+            if state.next_at > now:
+                self._sleep(state.next_at - now)
+            state.next_at = max(now, state.next_at) + interval
+            yield
 
     def _allowed(self, url: str) -> bool:
         """robots.txt of the URL's host (fetched once per host); unreachable = allowed."""
@@ -249,9 +251,9 @@ class Fetcher:
         for _hop in range(self.policy.max_redirects + 1):
             attempt = 0
             while True:
-                self._wait_turn(current)
                 try:
-                    status, headers, body = self._once(current, max_bytes)
+                    with self._turn(current):
+                        status, headers, body = self._once(current, max_bytes)
                     problem = f"HTTP {status} {http.client.responses.get(status, '')}".strip()
                     retry_after = self._retry_after(headers)
                 except FetchError:
