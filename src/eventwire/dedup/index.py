@@ -41,9 +41,11 @@ class _Pending:
 
 
 def _days_apart(a: str | None, b: str | None) -> int | None:
+    if not a or not b:
+        return None  # a date unknown: the texts alone decide
     try:
-        return abs((date.fromisoformat(a[:10]) - date.fromisoformat(b[:10])).days)  # type: ignore[index]
-    except (TypeError, ValueError):
+        return abs((date.fromisoformat(a[:10]) - date.fromisoformat(b[:10])).days)
+    except ValueError:
         return None  # a date unknown: the texts alone decide
 
 

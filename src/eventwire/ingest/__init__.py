@@ -2,7 +2,8 @@
 
 Public surface: ``read_inputs(paths, published=None, url=None, ...) -> Iterator[Document |
 Failure]``. A path may be a file, a directory (its supported files, recursively, in sorted
-order), an http(s) URL of a page or an RSS/Atom feed (see ``web``) or ``-`` for standard input. The format comes from the extension, else from the first bytes.
+order), an http(s) URL of a page or an RSS/Atom feed (see ``web``) or ``-`` for standard input.
+The format comes from the extension, else from the first bytes.
 Bad input (missing, empty, binary, undecodable, oversized, broken) becomes a Failure or a
 warning naming the file; the generator itself never raises for one bad file.
 """

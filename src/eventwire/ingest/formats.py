@@ -157,7 +157,8 @@ def read_jsonl(stream: IO[bytes], origin: str, file: str | None,
     for lineno, raw in enumerate(iter(lambda: stream.readline(MAX_DOCUMENT_BYTES + 1), b""), 1):
         where = f"{origin}:{lineno}"
         if len(raw) > MAX_DOCUMENT_BYTES:
-            yield Failure(where, f"line longer than {MAX_DOCUMENT_BYTES // 1024 // 1024} MB; skipped")
+            yield Failure(where, f"line longer than {MAX_DOCUMENT_BYTES // 1024 // 1024} MB; "
+                                 "skipped")
             while raw and not raw.endswith(b"\n"):  # skip the rest of the line
                 raw = stream.readline(MAX_DOCUMENT_BYTES)
             continue

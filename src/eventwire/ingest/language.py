@@ -105,7 +105,8 @@ def _script_guess(text: str, profiles: Profiles) -> Guess | None:
                 break
     if not letters or not counts:
         return None
-    if counts.get("ja") and counts.get("ja", 0) >= 0.1 * (counts.get("ja", 0) + counts.get("zh", 0)):
+    kana, han = counts.get("ja", 0), counts.get("zh", 0)
+    if kana and kana >= 0.1 * (kana + han):
         counts["ja"] += counts.pop("zh", 0)  # Japanese mixes kana with Han characters
     lang, n = max(counts.items(), key=lambda kv: kv[1])
     if n / letters < SCRIPT_SHARE:
@@ -148,9 +149,9 @@ def refusal(text: str) -> str | None:
     guess = detect(text)
     if guess.english:
         return None
-    how = "writing system" if guess.basis == "script" else "function words"
-    return (f"not English: {guess.language} ({language_name(guess.language)}, by "
-            f"{how}, {guess.score:.0%}); only English articles are coded")
+    how = "letters in its script" if guess.basis == "script" else "function words"
+    return (f"not English: {guess.language} ({language_name(guess.language)}; "
+            f"{guess.score:.0%} {how}; only English is coded)")
 
 
 __all__ = ["Guess", "Profiles", "detect", "refusal", "language_name", "load_profiles",

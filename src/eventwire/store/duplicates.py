@@ -145,7 +145,7 @@ def candidates(store: Store, keys: Iterable[int], scheme: str,
 
 def unsigned(store: Store, scheme: str
              ) -> Iterator[list[tuple[str, str | None, str, str, str | None]]]:
-    """Chunks of stored articles (id, url, origin, text, published) without a signature of ``scheme``:
+    """Chunks of stored articles (id, url, origin, text, published) without a signature:
     stored before near-duplicates existed, or killed between saving and signing. Read a
     chunk at a time (by id), so an old store of a million articles is not held in memory."""
     sql = (f"SELECT a.{ident('id')}, a.{ident('url')}, coalesce(a.{ident('file')}, "
@@ -168,4 +168,5 @@ def unsigned(store: Store, scheme: str
         after = rows[-1][0]
 
 
-__all__ = ["epoch_day", "remember", "write_signature", "add_duplicate", "candidates", "unsigned", "url_key"]
+__all__ = ["epoch_day", "remember", "write_signature", "add_duplicate", "candidates", "unsigned",
+           "url_key"]

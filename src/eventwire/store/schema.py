@@ -207,6 +207,7 @@ def select_sql(table: str) -> str:
 
 __all__ = [
     "SCHEMA_VERSION", "ARTICLES", "ACTORS", "EVENTS", "QUOTES", "DATES", "PLACES", "ERRORS",
-    "META", "ARTICLE_URLS", "SIGNATURES", "BANDS", "COLUMNS", "CHILD_TABLES", "TABLES", "ident", "create_sql", "insert_sql",
+    "META", "ARTICLE_URLS", "SIGNATURES", "BANDS", "COLUMNS", "CHILD_TABLES", "TABLES", "ident",
+    "create_sql", "insert_sql",
     "select_sql",
 ]
