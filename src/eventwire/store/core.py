@@ -15,23 +15,34 @@ import threading
 from contextlib import contextmanager
 from datetime import date, datetime, timezone
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Sequence
+from typing import Any, Callable, Iterable, Iterator, Sequence
 
 import duckdb
 
 from ..urls import normalise_url
 from ..errors import StoreError
 from ..model import CodedArticle, Failure
-from . import rows
+from . import ids, rows
+from .views import VIEWS
 from .schema import (
     ACTORS, ARTICLES, CHILD_TABLES, COLUMNS, DATES, ERRORS, EVENTS, META, PLACES, QUOTES,
-    SCHEMA_VERSION, TABLES, create_sql, ident, insert_sql, select_sql,
+    SCHEMA_VERSION, TABLES, THREADS, create_sql, ident, insert_sql, select_sql,
 )
 
 log = logging.getLogger(__name__)
 
-#: SQL steps that upgrade a store from schema version N to N+1, keyed by N.
-MIGRATIONS: dict[int, tuple[str, ...]] = {}
+#: SQL steps that upgrade a store from schema version N to N+1, keyed by N. The views are
+#: re-created after every upgrade.
+MIGRATIONS: dict[int, tuple[str, ...]] = {
+    1: (  # global row ids, country+sector codes, the thread table
+        *(f"ALTER TABLE {ident(t)} ADD COLUMN gid BIGINT" for t in CHILD_TABLES),
+        *(f"UPDATE {ident(t)} SET gid = {ids.gid_sql(t)}" for t in CHILD_TABLES),
+        *(f"ALTER TABLE events ADD COLUMN {c}_codes VARCHAR[]" for c in ("source", "target")),
+        f"UPDATE events SET source_codes = {ids.codes_sql('source')}, "
+        f"target_codes = {ids.codes_sql('target')}",
+        create_sql(THREADS),
+    ),
+}
 
 #: Rows per INSERT statement: a bound on the parameters of one statement.
 _ROWS_PER_INSERT = 200
@@ -183,6 +194,28 @@ class Store:
                 pass
             raise
 
+    @contextmanager
+    def transaction(self) -> Iterator[Callable[..., list[dict[str, Any]]]]:
+        """Several statements of a caller (e.g. analyze/threads.py) as one transaction.
+
+        Yields ``run(sql, params=())`` returning rows as dicts; everything is rolled back on
+        any error, so a reader never sees half of an update.
+        """
+        if self.read_only:
+            raise StoreError(f"store {self.path} is open read-only; open it for writing "
+                             "(read_only=False) to change it")
+        with self._lock:
+            try:
+                with self._transaction() as con:
+                    def run(sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+                        cur = con.execute(sql, list(params))
+                        names = [d[0] for d in cur.description or ()]
+                        return [dict(zip(names, r)) for r in cur.fetchall()]
+                    yield run
+            except duckdb.Error as exc:
+                raise StoreError(f"update of {self.path} failed: {_brief(exc)} (nothing "
+                                 "was changed)") from exc
+
     # -- schema ---------------------------------------------------------------------------
     def _schema_version(self) -> int | None:
         names = {r[0] for r in self._db.execute(
@@ -220,6 +253,7 @@ class Store:
         else:
             for v in range(version, SCHEMA_VERSION):
                 steps.extend(MIGRATIONS[v])
+        steps.extend(VIEWS.values())
         try:
             with self._transaction() as con:
                 for sql in steps:
@@ -357,6 +391,27 @@ class Store:
                 return [dict(zip(names, r)) for r in cur.fetchall()]
             except duckdb.Error as exc:
                 raise StoreError(f"query on {self.path} failed: {_brief(exc)}") from exc
+
+    def fetch(self, sql: str, params: Sequence[Any] = (), *, arrow: bool = False) -> Any:
+        """Run one parameterised statement; its rows as a pandas DataFrame, or a pyarrow
+        Table with ``arrow=True``.
+
+        Why a cursor of its own: DuckDB runs the queries of several cursors of one
+        connection in parallel, so threads (an HTTP server's workers) read side by side
+        instead of queueing on the Store's lock, which guards only the cursor's creation.
+        """
+        with self._lock:
+            cur = self._db.cursor()
+        try:
+            if not arrow:
+                return cur.execute(sql, list(params)).df()
+            rel = cur.sql(sql, params=list(params))  # a relation: Arrow without a copy
+            # duckdb 2 names it to_arrow_table; 1.x had only fetch_arrow_table
+            return (getattr(rel, "to_arrow_table", None) or rel.fetch_arrow_table)()
+        except duckdb.Error as exc:
+            raise StoreError(f"query on {self.path} failed: {_brief(exc)}") from exc
+        finally:
+            cur.close()
 
     def get_article(self, article_id: str) -> dict[str, Any]:
         """The contract JSON of a stored article, as ``CodedArticle.to_dict()`` made it."""

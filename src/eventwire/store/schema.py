@@ -9,7 +9,7 @@ from __future__ import annotations
 
 #: Bump when a table changes, and add the step that upgrades the previous version to
 #: ``MIGRATIONS`` (in store/core.py).
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 ARTICLES = "articles"
 ACTORS = "actors"
@@ -19,6 +19,7 @@ DATES = "dates"
 PLACES = "places"
 ERRORS = "errors"
 META = "schema_version"
+THREADS = "event_threads"  # event gid -> thread (analyze/threads.py writes it)
 
 #: (column, DuckDB type) per table, in insert order.
 COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
@@ -53,6 +54,7 @@ COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
         ("raw", "VARCHAR"),
         ("kb_id", "VARCHAR"),
         ("mentions", "INTEGER[][]"),  # [[start, end], ...] into articles.text
+        ("gid", "BIGINT"),  # global row id (store/ids.py); the contract keeps actor_id
     ),
     EVENTS: (
         ("article_id", "VARCHAR NOT NULL"),
@@ -88,6 +90,9 @@ COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
         ("confidence", "DOUBLE"),
         ("also", "JSON"),  # other evidence sentences for the same event
         ("basis", "VARCHAR"),  # how the event was read; what its confidence is calibrated on
+        ("source_codes", "VARCHAR[]"),  # country+sector codes: USAGOV, USAOPP, NATO
+        ("target_codes", "VARCHAR[]"),
+        ("gid", "BIGINT"),  # global row id (store/ids.py); the contract keeps event_id
     ),
     QUOTES: (
         ("article_id", "VARCHAR NOT NULL"),
@@ -103,6 +108,7 @@ COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
         ("speaker_org", "VARCHAR"),
         ("speaker_sector", "VARCHAR"),
         ("speaker_text", "VARCHAR"),
+        ("gid", "BIGINT"),
     ),
     DATES: (
         ("article_id", "VARCHAR NOT NULL"),
@@ -113,6 +119,7 @@ COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
         ("value", "VARCHAR"),
         ("precision", "VARCHAR"),
         ("caption", "INTEGER"),  # index into articles.captions, NULL = body text
+        ("gid", "BIGINT"),
     ),
     PLACES: (
         ("article_id", "VARCHAR NOT NULL"),
@@ -127,6 +134,7 @@ COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
         ("geonameid", "BIGINT"),
         ("precision", "VARCHAR"),
         ("caption", "INTEGER"),  # index into articles.captions, NULL = body text
+        ("gid", "BIGINT"),
     ),
     ERRORS: (
         ("origin", "VARCHAR PRIMARY KEY"),  # one row per failed input: the latest reason wins
@@ -137,6 +145,11 @@ COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
     META: (
         ("version", "INTEGER NOT NULL"),
         ("applied_at", "TIMESTAMP"),
+    ),
+    THREADS: (  # mentions of one real-world event in several articles share a thread
+        ("event_gid", "BIGINT PRIMARY KEY"),
+        ("thread_id", "BIGINT NOT NULL"),  # the gid of the thread's first mention
+        ("threaded_at", "TIMESTAMP"),  # UTC; older than the article's coded_at = stale
     ),
 }
 
@@ -180,6 +193,6 @@ def select_sql(table: str) -> str:
 
 __all__ = [
     "SCHEMA_VERSION", "ARTICLES", "ACTORS", "EVENTS", "QUOTES", "DATES", "PLACES", "ERRORS",
-    "META", "COLUMNS", "CHILD_TABLES", "TABLES", "ident", "create_sql", "insert_sql",
+    "META", "THREADS", "COLUMNS", "CHILD_TABLES", "TABLES", "ident", "create_sql", "insert_sql",
     "select_sql",
 ]
