@@ -292,6 +292,11 @@ def export(db: str, directory: str) -> None:
         raise click.ClickException(str(exc)) from exc
 
 
+from .cli_serve import serve  # noqa: E402
+
+cli.add_command(serve)
+
+
 def main() -> None:
     """Entry point of the `eventwire` script."""
     cli(prog_name="eventwire")

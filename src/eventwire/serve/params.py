@@ -17,8 +17,8 @@ MAX_TEXT = 200
 
 #: Actor keys: ISO3 countries, org codes, country + sector (RUS, NATO, USAGOV, UN_SC).
 KEY_PATTERN = r"^[A-Za-z][A-Za-z0-9_]{1,15}$"
-#: A dyad: two actor keys joined by '-', ',' or ':' (RUS-NATO); '*' stands for everyone.
-DYAD_PATTERN = r"^[A-Za-z][A-Za-z0-9_]{1,15}[-,:]([A-Za-z][A-Za-z0-9_]{1,15}|\*)$"
+#: A directed dyad: source and target keys joined by '-' (RUS-NATO, USAGOV-USAOPP).
+DYAD_PATTERN = r"^[A-Za-z][A-Za-z0-9_]{1,15}-[A-Za-z][A-Za-z0-9_]{1,15}$"
 #: PLOVER categories and statuses are plain words (ACCUSE, MOBILIZE; asserted, negated).
 CATEGORY_PATTERN = r"^[A-Za-z_]{2,24}$"
 STATUS_PATTERN = r"^[a-z_]{2,16}$"
@@ -26,20 +26,10 @@ STATUS_PATTERN = r"^[a-z_]{2,16}$"
 ARTICLE_ID_PATTERN = r"^[A-Za-z0-9_.:~-]{1,128}$"
 
 Freq = Literal["day", "week", "month"]
-By = Literal["category", "quad"]
-
-
-def split_dyad(dyad: str | None) -> tuple[str, str | None] | None:
-    """'RUS-NATO' -> ('RUS', 'NATO'); 'RUS-*' -> ('RUS', None) (the actor against all)."""
-    if dyad is None:
-        return None
-    for sep in "-,:":
-        if sep in dyad:
-            a, b = dyad.split(sep, 1)
-            return a.upper(), None if b == "*" else b.upper()
-    raise ValueError(f"dyad={dyad!r}: write two actor keys joined by '-', e.g. RUS-NATO")
+By = Literal["category", "quad", "total"]
+Level = Literal["key", "code"]
 
 
 __all__ = ["DEFAULT_LIMIT", "MAX_LIMIT", "MAX_OFFSET", "MAX_TEXT", "KEY_PATTERN",
            "DYAD_PATTERN", "CATEGORY_PATTERN", "STATUS_PATTERN", "ARTICLE_ID_PATTERN",
-           "Freq", "By", "split_dyad"]
+           "Freq", "By", "Level"]

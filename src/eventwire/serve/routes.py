@@ -14,9 +14,10 @@ from fastapi.responses import Response
 from ..errors import EventwireError
 from .cache import AnswerCache
 from .encode import dumps, records
+from . import aggregates
 from .params import (
     ARTICLE_ID_PATTERN, CATEGORY_PATTERN, DEFAULT_LIMIT, DYAD_PATTERN, KEY_PATTERN, MAX_LIMIT,
-    MAX_OFFSET, MAX_TEXT, STATUS_PATTERN, By, Freq, split_dyad,
+    MAX_OFFSET, MAX_TEXT, STATUS_PATTERN, By, Freq, Level,
 )
 
 JSON = "application/json"
@@ -24,8 +25,8 @@ JSON = "application/json"
 # Query parameters shared by several endpoints, each with the help text /docs shows.
 Actor = Query(None, pattern=KEY_PATTERN, description="Actor key on either side: RUS, NATO, "
               "USAGOV (country + sector).", examples=["RUS"])
-Dyad = Query(None, pattern=DYAD_PATTERN, description="Source-target pair joined by '-': "
-             "RUS-NATO; RUS-* is RUS against everyone.", examples=["RUS-NATO"])
+Dyad = Query(None, pattern=DYAD_PATTERN, description="Directed source-target pair joined "
+             "by '-': RUS-NATO, USAGOV-USAOPP.", examples=["RUS-NATO"])
 Category = Query(None, pattern=CATEGORY_PATTERN, description="PLOVER category, e.g. ACCUSE.")
 Quad = Query(None, ge=1, le=4, description="PLOVER quad: 1 verbal cooperation, 2 material "
              "cooperation, 3 verbal conflict, 4 material conflict.")
@@ -69,12 +70,6 @@ def build_router(api: Any, cache: AnswerCache, health: Callable[[], dict[str, An
                 raise HTTPException(503, str(exc)) from exc
         return Response(cache.get(key, run), media_type=JSON)
 
-    def dyad_of(dyad: str | None) -> tuple[str, str | None] | None:
-        try:
-            return split_dyad(dyad)
-        except ValueError as exc:
-            raise HTTPException(422, str(exc)) from exc
-
     @router.get("/health", summary="Server and store state")
     def get_health() -> Any:
         """Event and article counts, the watcher's progress, the answer cache."""
@@ -88,7 +83,7 @@ def build_router(api: Any, cache: AnswerCache, health: Callable[[], dict[str, An
                    text: str | None = Text, limit: int = Limit, offset: int = Offset) -> Any:
         """Events with their dyad, category, date, place and evidence sentence, in date order."""
         return answer(request, lambda: _page(api.events(
-            actor=actor.upper() if actor else None, dyad=dyad_of(dyad),
+            actor=actor.upper() if actor else None, dyad=dyad,
             category=category.upper() if category else None, quad=quad, status=status,
             since=since, until=until, place=place, text=text, limit=limit + 1,
             offset=offset), limit, offset))
@@ -96,11 +91,13 @@ def build_router(api: Any, cache: AnswerCache, health: Callable[[], dict[str, An
     @router.get("/articles", summary="Articles, newest first, paged")
     def get_articles(request: Request, actor: str | None = Actor,
                      since: date | None = Since, until: date | None = Until,
+                     outlet: str | None = Query(None, max_length=MAX_TEXT,
+                                                description="The outlet, e.g. Newsweek."),
                      text: str | None = Text, limit: int = Limit, offset: int = Offset) -> Any:
-        """Stored articles without their text, with their event counts."""
+        """Stored articles without their text, with their event counts, newest first."""
         return answer(request, lambda: _page(api.articles(
-            actor=actor.upper() if actor else None, since=since, until=until, text=text,
-            limit=limit + 1, offset=offset), limit, offset))
+            actor=actor.upper() if actor else None, since=since, until=until, outlet=outlet,
+            text=text, limit=limit + 1, offset=offset), limit, offset))
 
     @router.get("/articles/{article_id}", summary="One article with its coded spans")
     def get_article(request: Request, article_id: str = Path(
@@ -114,25 +111,45 @@ def build_router(api: Any, cache: AnswerCache, health: Callable[[], dict[str, An
                    b: str | None = Query(None, pattern=KEY_PATTERN, description="Target actor "
                                          "key; leave out for the actor against all."),
                    freq: Freq = FreqQ,
-                   by: By = Query("quad", description="Break counts down by PLOVER quad or "
-                                  "category."),
+                   by: By = Query("quad", description="Break counts down by PLOVER quad, "
+                                  "category, or not at all (total)."),
                    since: date | None = Since, until: date | None = Until) -> Any:
-        """Per period: asserted event counts by quad or category and the mean intensity
-        score (negated events left out, claimed ones counted apart)."""
+        """Per period and group: ``events`` (asserted threads), ``claimed`` (claimed-only
+        ones), ``mean_intensity``, ``mentions``; negated events left out. Quiet periods
+        show as zero rows."""
         return answer(request, lambda: {"items": records(api.series(
             a.upper(), b.upper() if b else None, freq=freq, by=by, since=since,
             until=until))})
 
     @router.get("/alerts", summary="Spike alerts")
-    def get_alerts(request: Request, actor: str | None = Actor, dyad: str | None = Dyad,
-                   freq: Freq = FreqQ, since: date | None = Since,
-                   until: date | None = Until, limit: int = Limit,
-                   offset: int = Offset) -> Any:
-        """Periods where a dyad's series jumps against its own robust baseline, each with
-        the events that caused it."""
-        return answer(request, lambda: _page(api.alerts(
-            actor=actor.upper() if actor else None, dyad=dyad_of(dyad), freq=freq,
-            since=since, until=until, limit=limit + 1, offset=offset), limit, offset))
+    def get_alerts(request: Request,
+                   a: str | None = Query(None, pattern=KEY_PATTERN, description="Only this "
+                                         "source actor's dyads."),
+                   b: str | None = Query(None, pattern=KEY_PATTERN, description="Only "
+                                         "against this target."),
+                   freq: Freq = FreqQ,
+                   level: Level = Query("key", description="Dyads by country/org (key) or "
+                                        "country + sector (code: USAGOV-USAOPP)."),
+                   quad: int | None = Quad, since: date | None = Since,
+                   until: date | None = Until, limit: int = Limit) -> Any:
+        """Periods where a dyad's count of asserted events jumps against its own trailing
+        median/MAD baseline, strongest first, each with the events that caused it."""
+        return answer(request, lambda: {"items": records(api.alerts(
+            a.upper() if a else None, b.upper() if b else None, freq=freq, level=level,
+            quad=quad, since=since, until=until, limit=limit)), "limit": limit})
+
+    @router.get("/dyads", summary="Busiest dyads")
+    def get_dyads(request: Request, level: Level = Query("key", description="Actors by "
+                                                         "country/org or country + sector."),
+                  limit: int = Query(100, ge=1, le=MAX_LIMIT, description="How many.")) -> Any:
+        """Directed dyads by asserted event mentions (the dashboard's picker)."""
+        return answer(request, lambda: {"items": records(aggregates.dyads(api, level, limit))})
+
+    @router.get("/places", summary="Event counts per place")
+    def get_places(request: Request,
+                   limit: int = Query(300, ge=1, le=MAX_LIMIT, description="How many.")) -> Any:
+        """Places with coordinates and their event mentions (the dashboard's map)."""
+        return answer(request, lambda: {"items": records(aggregates.places(api, limit))})
 
     @router.get("/threads", summary="Event threads across articles")
     def get_threads(request: Request, actor: str | None = Actor, dyad: str | None = Dyad,
@@ -141,7 +158,7 @@ def build_router(api: Any, cache: AnswerCache, health: Callable[[], dict[str, An
                     offset: int = Offset) -> Any:
         """Mentions of one real-world event in several articles, merged, with counts."""
         return answer(request, lambda: _page(api.threads(
-            actor=actor.upper() if actor else None, dyad=dyad_of(dyad),
+            actor=actor.upper() if actor else None, dyad=dyad,
             category=category.upper() if category else None, since=since, until=until,
             limit=limit + 1, offset=offset), limit, offset))
 

@@ -42,11 +42,8 @@ async function api(path, params) {
   return body;
 }
 
-// -- field names: the Python API's frames, read tolerantly -------------------------------
-const pick = (row, ...names) => { for (const n of names) if (row[n] !== undefined && row[n] !== null) return row[n]; return null; };
 const sideText = (v) => Array.isArray(v) ? v.join("+") : (v ?? "");
-const eventDate = (e) => pick(e, "date", "date_start", "date_value") || "";
-const periodOf = (p) => String(pick(p, "period", "date", "start") || "").slice(0, 10);
+const periodOf = (p) => String(p.period || "").slice(0, 10);
 
 function periodEnd(start, freq) {
   const d = new Date(start + "T00:00:00Z");
@@ -59,7 +56,7 @@ function periodEnd(start, freq) {
 async function loadHealth() {
   try {
     const h = await api("health");
-    let text = `${h.events ?? "?"} events in ${h.articles ?? "?"} articles`;
+    let text = `${h.events ?? "?"} event mentions in ${h.articles ?? "?"} articles`;
     if (h.watch) text += `; watching ${h.watch.sources.length} folder(s), ${h.watch.saved} new articles stored`;
     say("store-state", text);
   } catch (err) { say("store-state", "Store unavailable: " + err.message); }
@@ -69,11 +66,10 @@ async function loadHealth() {
 async function loadDyads() {
   const select = document.getElementById("dyad-pick");
   try {
-    const body = await api("dyads", { limit: 100 });
+    const body = await api("dyads", { limit: 500 });
     select.replaceChildren(el("option", { value: "", text: "(choose a dyad)" }));
     for (const d of body.items) {
-      const a = pick(d, "source_key", "a", "source"), b = pick(d, "target_key", "b", "target");
-      const n = pick(d, "n_events", "events", "n");
+      const a = d.source, b = d.target, n = d.events;
       select.append(el("option", { value: `${a}-${b}`, text: `${a} → ${b} (${n})` }));
     }
   } catch (err) {
@@ -96,28 +92,38 @@ async function loadSeries() {
   say("chart-caption", `Loading ${a} → ${b || "all"}…`);
   try {
     const body = await api("series", { a, b, freq, by: "quad" });
-    state.series = body.items;
-    drawChart(body.items, state.dyad);
+    state.series = byPeriod(body.items);
+    drawChart(state.series, state.dyad);
   } catch (err) {
     document.getElementById("chart").replaceChildren();
     say("chart-caption", "Cannot draw the series: " + err.message);
   }
 }
 
-function quadCounts(p) {
-  return [1, 2, 3, 4].map((q) => Number(pick(p, "quad" + q, "q" + q) || 0));
+// The series comes long (one row per period and quad); the chart wants one per period.
+function byPeriod(rows) {
+  const periods = new Map();
+  for (const r of rows) {
+    const key = periodOf(r);
+    if (!periods.has(key)) periods.set(key, { period: key, quads: [0, 0, 0, 0], events: 0, claimed: 0, weighted: 0 });
+    const p = periods.get(key);
+    const n = Number(r.events || 0);
+    if (r.quad >= 1 && r.quad <= 4) p.quads[r.quad - 1] += n;
+    p.events += n;
+    p.claimed += Number(r.claimed || 0);
+    if (r.mean_intensity !== null && r.mean_intensity !== undefined) p.weighted += n * Number(r.mean_intensity);
+  }
+  return [...periods.values()].map((p) => ({ ...p, mean: p.events ? p.weighted / p.events : null }));
 }
 
-function total(p) {
-  const n = pick(p, "n_events", "events", "asserted", "count");
-  return n !== null ? Number(n) : quadCounts(p).reduce((x, y) => x + y, 0);
-}
+const quadCounts = (p) => p.quads;
+const total = (p) => p.events;
 
 function drawChart(rows, dyad) {
   const box = document.getElementById("chart");
   const W = 900, H = 260, L = 40, R = 40, T = 12, B = 30;
   const label = `${dyad.a} → ${dyad.b || "all"}`;
-  if (!rows.length) {
+  if (!rows.length || !rows.some((p) => p.events || p.claimed)) {
     box.replaceChildren();
     say("chart-caption", `No asserted events for ${label}.`);
     return;
@@ -147,8 +153,7 @@ function drawChart(rows, dyad) {
   svg.append(bars);
   const pts = rows.map((p, i) => `${x(i)},${y(total(p))}`).join(" ");
   svg.append(el("svg:polyline", { class: "line", points: pts, "aria-hidden": "true" }));
-  const scored = rows.map((p, i) => [i, pick(p, "mean_score", "mean_intensity", "intensity")])
-                     .filter(([, s]) => s !== null);
+  const scored = rows.map((p, i) => [i, p.mean]).filter(([, s]) => s !== null);
   if (scored.length > 1) {
     svg.append(el("svg:polyline", { class: "score", "aria-hidden": "true",
       points: scored.map(([i, s]) => `${x(i)},${ys(Number(s))}`).join(" ") }));
@@ -156,12 +161,14 @@ function drawChart(rows, dyad) {
   const step = Math.ceil(rows.length / 8);
   rows.forEach((p, i) => {
     const start = periodOf(p), n = total(p);
-    const score = pick(p, "mean_score", "mean_intensity");
+    const score = p.mean;
     if (i % step === 0) svg.append(el("svg:text", { x: x(i) - 28, y: H - 8, text: start }));
+    if (!n && !p.claimed) return;  // quiet periods stay on the line but take no tab stop
     const point = el("svg:circle", {
       class: "point", cx: x(i), cy: y(n), r: 5, tabindex: 0, role: "button",
       "data-period": start,
       "aria-label": `${dyad.freq} of ${start}: ${n} events` +
+        (p.claimed ? `, ${p.claimed} claimed` : "") +
         (score !== null ? `, mean intensity ${Number(score).toFixed(1)}` : ""),
       onclick: () => selectPeriod(point, start),
       onkeydown: (ev) => { if (ev.key === "Enter" || ev.key === " ") { ev.preventDefault(); selectPeriod(point, start); } },
@@ -170,8 +177,10 @@ function drawChart(rows, dyad) {
     svg.append(point);
   });
   box.replaceChildren(svg, legend());
-  say("chart-caption", `${label}, events per ${dyad.freq} (line; bars by quad; dashed: mean ` +
-      `intensity). ${rows.length} periods. Select a point to list its events.`);
+  const busy = rows.filter((p) => p.events || p.claimed).length;
+  say("chart-caption", `${label}: asserted events per ${dyad.freq} (line; bars by quad; dashed: ` +
+      `mean intensity, right axis). ${busy} of ${rows.length} periods have events: select a ` +
+      `point to list them.`);
 }
 
 function legend() {
@@ -214,8 +223,10 @@ async function loadEvents(offset) {
     const body = await api("events", { ...state.filters, limit: PAGE, offset });
     tbody.replaceChildren(...body.items.map(eventRow));
     const shown = body.items.length;
-    say("events-state", shown ? `Events ${offset + 1}–${offset + shown}` +
-        (body.next_offset ? " (more on the next page)" : "") : "No events match these filters.");
+    const which = Object.entries(state.filters).map(([k, v]) => `${k}=${v}`).join(", ");
+    const matching = which ? ` matching ${which}` : "";
+    say("events-state", shown ? `Events ${offset + 1}–${offset + shown}${matching}` +
+        (body.next_offset ? " (more on the next page)" : "") : `No events${matching}.`);
     document.getElementById("prev").disabled = offset === 0;
     document.getElementById("next").disabled = !body.next_offset;
   } catch (err) {
@@ -225,18 +236,17 @@ async function loadEvents(offset) {
 }
 
 function eventRow(e) {
-  const article = pick(e, "article_id");
   const open = el("button", { type: "button", class: "open-article", text: "Open",
-    "aria-label": "Open the article of this event",
-    onclick: () => loadArticle(article, pick(e, "evidence_start", "start"), pick(e, "evidence_end", "end")) });
-  return el("tr", { "data-article": article },
-    el("td", { text: eventDate(e) }),
-    el("td", { text: sideText(pick(e, "source_keys", "source_key", "source_codes")) }),
-    el("td", { text: `${pick(e, "category") || ""} (${pick(e, "quad") ?? "?"})` }),
-    el("td", { text: sideText(pick(e, "target_keys", "target_key", "target_codes")) }),
-    el("td", { text: pick(e, "status") || "" }),
-    el("td", { text: pick(e, "place", "location_name") || "" }),
-    el("td", { class: "evidence", text: pick(e, "sentence") || "" }),
+    "aria-label": `Open the article of this ${e.category} event`,
+    onclick: () => loadArticle(e.article_id, e.evidence_start, e.evidence_end) });
+  return el("tr", { "data-article": e.article_id },
+    el("td", { text: e.date || e.date_value || "" }),
+    el("td", { text: sideText(e.source_keys) }),
+    el("td", { text: `${e.category || ""} (${e.quad ?? "?"})` }),
+    el("td", { text: sideText(e.target_keys) }),
+    el("td", { text: e.status || "" }),
+    el("td", { text: e.place || "" }),
+    el("td", { class: "evidence", text: e.sentence || "" }),
     el("td", {}, open));
 }
 
@@ -260,6 +270,7 @@ function renderArticle(doc, start, end) {
     box.append(el("a", { href: meta.url, rel: "noopener noreferrer", target: "_blank", text: "original" }));
   }
   const list = document.getElementById("article-events");
+  document.getElementById("article-events-n").textContent = `${(doc.events || []).length} events coded in this article`;
   list.replaceChildren(...(doc.events || []).map((ev) => {
     const s = ev.evidence || {};
     const who = (side) => (side || []).map((r) => r.org || r.country || r.name).join("+");
@@ -286,16 +297,20 @@ async function loadAlerts() {
   const list = document.getElementById("alerts-list");
   try {
     const body = await api("alerts", { limit: 20 });
-    say("alerts-state", body.items.length ? "" : "No spikes against the baseline.");
+    say("alerts-state", body.items.length
+      ? `${body.items.length} weeks where a dyad jumped against its own baseline, strongest first.`
+      : "No dyad jumped against its own baseline.");
     list.replaceChildren(...body.items.map((a) => {
-      const src = pick(a, "a", "source_key", "source"), dst = pick(a, "b", "target_key", "target");
-      const period = periodOf(a);
-      const n = pick(a, "n_events", "count", "value");
+      const period = periodOf(a), until = periodEnd(period, "week");
+      const baseline = a.baseline === null ? "?" : Number(a.baseline).toFixed(1);
       return el("li", {}, el("button", { type: "button",
-        text: `${period}: ${src} → ${dst || "all"}, ${n} events (baseline ${pick(a, "baseline", "median") ?? "?"})`,
-        onclick: () => { showDyad(src, dst); setFilters({ dyad: dst ? `${src}-${dst}` : null,
-          actor: dst ? null : src, since: period, until: pick(a, "period_end", "until") || period });
-          loadEvents(0); } }));
+        text: `Week of ${period}: ${a.source} → ${a.target}, ${a.events} events (baseline ${baseline})`,
+        onclick: () => {
+          showDyad(a.source, a.target);
+          setFilters({ dyad: `${a.source}-${a.target}`, status: "asserted", since: period, until });
+          loadEvents(0);
+        } }),
+        a.sentence ? el("blockquote", { text: a.sentence }) : null);
     }));
   } catch (err) { say("alerts-state", "Alerts unavailable: " + err.message); }
 }
@@ -311,18 +326,18 @@ async function loadMap() {
   for (let lat = -90; lat <= 90; lat += 30) svg.append(el("svg:line", { class: "grid", y1: (90 - lat) * 2, y2: (90 - lat) * 2, x1: 0, x2: W }));
   try {
     const body = await api("places", { limit: 300 });
-    const max = Math.max(1, ...body.items.map((p) => Number(pick(p, "n_events", "events") || 0)));
+    const max = Math.max(1, ...body.items.map((p) => Number(p.events || 0)));
     for (const p of body.items) {
       const lat = Number(p.lat), lon = Number(p.lon);
       if (!Number.isFinite(lat) || !Number.isFinite(lon)) continue;
-      const n = Number(pick(p, "n_events", "events") || 0);
-      const name = pick(p, "place", "name") || "?";
+      const n = Number(p.events || 0);
+      const name = p.place || "?";
       const dot = el("svg:circle", { class: "place", cx: (lon + 180) * 2, cy: (90 - lat) * 2,
         r: 2 + 10 * Math.sqrt(n / max), tabindex: 0, role: "button",
         "aria-label": `${name}: ${n} events`,
         onclick: () => { setFilters({ place: name }); loadEvents(0); },
         onkeydown: (ev) => { if (ev.key === "Enter") { setFilters({ place: name }); loadEvents(0); } } });
-      dot.append(el("svg:title", { text: `${name} (${pick(p, "country", "place_country") || "?"}): ${n} events` }));
+      dot.append(el("svg:title", { text: `${name} (${p.country || "?"}): ${n} events` }));
       svg.append(dot);
     }
     say("map-state", `${body.items.length} places; select one to list its events.`);
