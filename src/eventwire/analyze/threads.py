@@ -8,8 +8,12 @@ from different articles and share
   block are ever compared, which is what keeps this linear in practice, so no MinHash index
   is needed);
 - dates at most ``window_days`` apart (the first day each date covers);
-- compatible places (either has none, or both name the same place or country);
-- similar evidence: the Jaccard similarity of their word sets reaches ``min_similarity``.
+- similar evidence: the Jaccard similarity of their word sets reaches ``min_similarity``;
+- compatible places (either has none, or both name the same place or country), unless the
+  evidence is near verbatim (``STRONG_SIMILARITY``): the place is read from the sentence
+  and its context, and two copies of one wire sentence can come out with different places
+  (a dateline read as the place in one of them), while the sentence itself is the stronger
+  witness.
 
 Threads are transitive (single linkage through union-find) and stored in the
 ``event_threads`` table as event gid -> thread id, the gid of the thread's earliest mention.
@@ -33,6 +37,8 @@ _STOP = frozenset("""a an and are as at be been by for from has have he her his 
 of on or said says that the their they this to was were which who will with would after
 also over than not but into about more been""".split())
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
+#: Evidence this similar overrides a disagreement of places (see the module docstring).
+STRONG_SIMILARITY = 0.8
 
 #: The block of event ``e``, computed in SQL: category and both sides' sorted keys.
 _BLOCK_SQL = ("e.category || '|' || array_to_string(list_sort(e.source_keys), ',') || '>' || "
@@ -116,9 +122,11 @@ def link_mentions(mentions: Iterable[dict[str, Any]], *, window_days: int = 2,
                     break
                 if (day is None) != (other["date_start"] is None):
                     continue
-                if other["article_id"] == m["article_id"] or not _places_agree(m, other):
+                if other["article_id"] == m["article_id"]:
                     continue
-                if jaccard(words[i], words[j]) >= min_similarity:
+                similarity = jaccard(words[i], words[j])
+                if similarity >= min_similarity and (similarity >= STRONG_SIMILARITY
+                                                     or _places_agree(m, other)):
                     uf.union(m["gid"], other["gid"])
     groups: dict[int, list[int]] = {}
     for g in uf.parent:
