@@ -107,9 +107,16 @@ def _filter(coded: CodedArticle, min_confidence: float) -> CodedArticle:
 @click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=None,
               metavar="SECONDS", help="With 2 or more workers: an article taking longer is "
               "stopped (its worker is replaced) and reported as failed. Default: no limit.")
+@click.option("--engine", type=click.Choice(["local", "ray"]), default="local",
+              show_default=True, help="local: this machine's processes, the store written as "
+              "articles come. ray: Ray Data (pip install 'eventwire[ray]'; a cluster through "
+              "RAY_ADDRESS) writes Parquet shards, then loads them into --db exactly once.")
+@click.option("--shards", metavar="DIR", default=None, help="With --engine ray: a new or "
+              "empty folder for the shards (default: DB's name with -shards, beside it).")
 def code(paths: tuple[str, ...], fmt: str, published: str | None, url: str | None, db: str,
          no_store: bool, output: str | None, min_confidence: float, summary: bool,
-         batch_size: int, recode: bool, workers: int | None, timeout: float | None) -> None:
+         batch_size: int, recode: bool, workers: int | None, timeout: float | None,
+         engine: str, shards: str | None) -> None:
     """Code articles (text, HTML, JSON Lines, RSS/Atom, WARC, or folders of them).
 
     Text files may start with header lines `URL:`, `Published:`, `Source:`, `Title:`.
@@ -125,6 +132,17 @@ def code(paths: tuple[str, ...], fmt: str, published: str | None, url: str | Non
 
     from ..parallel import auto_workers, code_parallel
 
+    if engine == "ray":
+        local_only = {"-o": output, "--summary": summary, "--min-confidence": min_confidence,
+                      "--timeout": timeout, "--recode": recode}
+        if any(local_only.values()):
+            raise click.UsageError(f"{', '.join(k for k, v in local_only.items() if v)}: "
+                                   "for --engine local only (Ray writes shards; "
+                                   "`eventwire load` stores them)")
+        from .scale import code_with_ray
+        code_with_ray(paths, db=db, no_store=no_store, shards=shards, workers=workers,
+                      batch_size=batch_size, published=published, url=url)
+        return
     started = time.perf_counter()
     workers = workers or auto_workers(paths)
     if timeout is not None and workers == 1:
@@ -301,6 +319,11 @@ def export(db: str, directory: str) -> None:
                 click.echo(str(path))
     except EventwireError as exc:  # e.g. a run is writing the file right now
         raise click.ClickException(str(exc)) from exc
+
+
+from .scale import load  # noqa: E402 - registered after the group exists
+
+cli.add_command(load)
 
 
 def main() -> None:
