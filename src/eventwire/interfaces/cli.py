@@ -95,7 +95,7 @@ def _filter(coded: CodedArticle, min_confidence: float) -> CodedArticle:
 @click.option("--summary", is_flag=True, help="With -o: also print the readable summary to "
               "stdout.")
 @click.option("--batch-size", type=click.IntRange(1, 1024), default=16, show_default=True,
-              help="Articles per spaCy batch.")
+              help="Articles per spaCy batch, and per store transaction.")
 @click.option("--recode", is_flag=True, help="Code every article again, even one already "
               "stored with the same text and dictionaries (those are skipped by default, so "
               "a re-run after a crash or kill finishes only the rest).")
@@ -107,9 +107,16 @@ def _filter(coded: CodedArticle, min_confidence: float) -> CodedArticle:
 @click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=None,
               metavar="SECONDS", help="With 2 or more workers: an article taking longer is "
               "stopped (its worker is replaced) and reported as failed. Default: no limit.")
+@click.option("--engine", type=click.Choice(["local", "ray"]), default="local",
+              show_default=True, help="local: this machine's processes, the store written as "
+              "articles come. ray: Ray Data (pip install 'eventwire[ray]'; a cluster through "
+              "RAY_ADDRESS) writes Parquet shards, then loads them into --db exactly once.")
+@click.option("--shards", metavar="DIR", default=None, help="With --engine ray: a new or "
+              "empty folder for the shards (default: DB's name with -shards, beside it).")
 def code(paths: tuple[str, ...], fmt: str, published: str | None, url: str | None, db: str,
          no_store: bool, output: str | None, min_confidence: float, summary: bool,
-         batch_size: int, recode: bool, workers: int | None, timeout: float | None) -> None:
+         batch_size: int, recode: bool, workers: int | None, timeout: float | None,
+         engine: str, shards: str | None) -> None:
     """Code articles (text, HTML, JSON Lines, RSS/Atom, WARC, or folders of them).
 
     Text files may start with header lines `URL:`, `Published:`, `Source:`, `Title:`.
@@ -125,6 +132,17 @@ def code(paths: tuple[str, ...], fmt: str, published: str | None, url: str | Non
 
     from ..parallel import auto_workers, code_parallel
 
+    if engine == "ray":
+        local_only = {"-o": output, "--summary": summary, "--min-confidence": min_confidence,
+                      "--timeout": timeout, "--recode": recode}
+        if any(local_only.values()):
+            raise click.UsageError(f"{', '.join(k for k, v in local_only.items() if v)}: "
+                                   "for --engine local only (Ray writes shards; "
+                                   "`eventwire load` stores them)")
+        from .scale import code_with_ray
+        code_with_ray(paths, db=db, no_store=no_store, shards=shards, workers=workers,
+                      batch_size=batch_size, published=published, url=url)
+        return
     started = time.perf_counter()
     workers = workers or auto_workers(paths)
     if timeout is not None and workers == 1:
@@ -154,57 +172,68 @@ def code(paths: tuple[str, ...], fmt: str, published: str | None, url: str | Non
              if pipeline is not None else
              code_parallel(inputs, workers, batch_size=batch_size, skip=skip, timeout=timeout))
     progress = Progress(sys.stderr)
+    from ..store.buffer import SaveBuffer
+    buffer: SaveBuffer[Any] = SaveBuffer(store, size=batch_size)
+
+    def emit(item: Any, error: EventwireError | None) -> None:
+        """Report one item of the stream, in input order, once it is stored (or refused)."""
+        nonlocal coded_n, failed_n, skipped_n
+        if isinstance(item, Skipped):
+            skipped_n += 1
+            progress.skipped()
+            # not coded again, but still part of the answer: the stored coding is printed
+            stored = store.get_article(item.id) if store is not None else None
+            if stored is None:
+                return
+            note = (f"# {stored['article'].get('title') or item.id}: already stored with "
+                    f"these dictionaries ({len(stored['events'])} events); --recode codes "
+                    "it again")
+            if summary and output:
+                click.echo(note + "\n")
+            if fmt == "jsonl":
+                out.write(json.dumps(stored, ensure_ascii=False) + "\n")
+            elif fmt == "table":
+                out.write(note + "\n\n")
+            else:
+                results.append(stored)
+            return
+        if isinstance(item, Failure):
+            progress.failed()
+            failed_n += 1
+            click.echo(f"error: {item.origin}: {item.reason}", err=True)
+            if store is not None:
+                store.record_failure(item)
+            return
+        if error is not None:  # refused or failed by the store: reported, not printed
+            progress.failed()
+            failed_n += 1
+            art = item.article
+            origin = f"{art.file} (id {art.id})" if art.file else art.id
+            click.echo(f"error: {origin}: {error}", err=True)
+            if store is not None:
+                store.record_failure(Failure(origin, str(error), stage="store"))
+            return
+        coded_n += 1
+        progress.coded(len(item.events))
+        for w in item.warnings:
+            click.echo(f"warning: {w}", err=True)
+        if summary and output:
+            click.echo(_summary(item) + "\n")
+        if fmt == "jsonl":
+            out.write(json.dumps(item.to_dict(), ensure_ascii=False) + "\n")
+        elif fmt == "table":
+            out.write(_summary(item) + "\n\n")
+        else:
+            results.append(item.to_dict())
+
     try:
         for item in items:
-            if isinstance(item, Skipped):
-                skipped_n += 1
-                progress.skipped()
-                # not coded again, but still part of the answer: the stored coding is printed
-                stored = store.get_article(item.id) if store is not None else None
-                if stored is None:
-                    continue
-                note = (f"# {stored['article'].get('title') or item.id}: already stored with "
-                        f"these dictionaries ({len(stored['events'])} events); --recode codes "
-                        "it again")
-                if summary and output:
-                    click.echo(note + "\n")
-                if fmt == "jsonl":
-                    out.write(json.dumps(stored, ensure_ascii=False) + "\n")
-                elif fmt == "table":
-                    out.write(note + "\n\n")
-                else:
-                    results.append(stored)
-                continue
-            if isinstance(item, Failure):
-                progress.failed()
-                failed_n += 1
-                click.echo(f"error: {item.origin}: {item.reason}", err=True)
-                if store is not None:
-                    store.record_failure(item)
-                continue
-            coded_n += 1
-            progress.coded(len(item.events))
-            for w in item.warnings:
-                click.echo(f"warning: {w}", err=True)
-            item = _filter(item, min_confidence)
-            if store is not None:
-                try:
-                    store.save(item)
-                except EventwireError as exc:  # refused or failed: reported, not printed
-                    coded_n, failed_n = coded_n - 1, failed_n + 1
-                    art = item.article
-                    origin = f"{art.file} (id {art.id})" if art.file else art.id
-                    click.echo(f"error: {origin}: {exc}", err=True)
-                    store.record_failure(Failure(origin, str(exc), stage="store"))
-                    continue
-            if summary and output:
-                click.echo(_summary(item) + "\n")
-            if fmt == "jsonl":
-                out.write(json.dumps(item.to_dict(), ensure_ascii=False) + "\n")
-            elif fmt == "table":
-                out.write(_summary(item) + "\n\n")
-            else:
-                results.append(item.to_dict())
+            if isinstance(item, CodedArticle):
+                item = _filter(item, min_confidence)
+            for done, error in buffer.add(item):
+                emit(done, error)
+        for done, error in buffer.flush():
+            emit(done, error)
         if fmt == "json":
             if len(results) == 1:
                 out.write(json.dumps(results[0], ensure_ascii=False, indent=2) + "\n")
@@ -310,6 +339,11 @@ _add_analysis_commands()
 from .cli_serve import serve  # noqa: E402
 
 cli.add_command(serve)
+
+
+from .scale import load  # noqa: E402 - registered after the group exists
+
+cli.add_command(load)
 
 
 def main() -> None:
