@@ -22,7 +22,28 @@ log = logging.getLogger("eventwire")
 
 #: Exit statuses of `eventwire code`, so a cron job can tell a partial run from a clean one.
 EXIT_NOTHING_CODED = 1
-EXIT_SOME_FAILED = 3
+EXIT_SOME_FAILED = 2
+#: A wrong option or argument (sysexits.h EX_USAGE). Click's own 2 would be mistaken for
+#: "some inputs failed", so every usage error of every command exits with this instead.
+EXIT_USAGE = 64
+
+
+class _Group(click.Group):
+    """The command group, with usage errors exiting with ``EXIT_USAGE`` instead of 2."""
+
+    def make_context(self, *args: Any, **kwargs: Any) -> click.Context:
+        try:
+            return super().make_context(*args, **kwargs)
+        except click.UsageError as exc:
+            exc.exit_code = EXIT_USAGE
+            raise
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except click.UsageError as exc:
+            exc.exit_code = EXIT_USAGE
+            raise
 
 
 def _setup_logging(verbose: int, quiet: bool) -> None:
@@ -35,7 +56,7 @@ def _setup_logging(verbose: int, quiet: bool) -> None:
     root.setLevel(level)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="eventwire")
 @click.option("-v", "--verbose", count=True, help="More log output on stderr (-vv for debug).")
 @click.option("-q", "--quiet", is_flag=True, help="Only errors on stderr.")
@@ -43,7 +64,8 @@ def cli(verbose: int, quiet: bool) -> None:
     """eventwire: news articles in, a sourced record of political events out.
 
     Code articles with `eventwire code`, measure accuracy with `eventwire eval`,
-    export the store with `eventwire export`.
+    export the store with `eventwire export`, count what it holds with `eventwire status`.
+    Exit status 64 means a usage error (a wrong option or argument) in any command.
     """
     _setup_logging(verbose, quiet)
 
@@ -113,21 +135,37 @@ def _filter(coded: CodedArticle, min_confidence: float) -> CodedArticle:
               "RAY_ADDRESS) writes Parquet shards, then loads them into --db exactly once.")
 @click.option("--shards", metavar="DIR", default=None, help="With --engine ray: a new or "
               "empty folder for the shards (default: DB's name with -shards, beside it).")
+@click.option("--field", "field_opts", multiple=True, metavar="FIELD=KEY",
+              help="Read FIELD of JSON Lines / JSON items from KEY (repeatable; a dotted KEY "
+              "reaches into nested objects), e.g. --field text=body --field "
+              "published=meta.date. Fields: id, text, html, url, title, source, published.")
+@click.option("--any-language", is_flag=True, help="Code every article whatever its "
+              "language. By default an article recognised as not English is skipped with an "
+              "errors row ('not English: fr ...'): the coder reads English only.")
+@click.option("--fetch-delay", type=click.FloatRange(min=0), default=1.0, show_default=True,
+              metavar="SECONDS", help="For URL inputs (pages, RSS/Atom feeds whose linked "
+              "pages are fetched): least time between two requests to one host.")
+@click.option("--fetch-timeout", type=click.FloatRange(min=0, min_open=True), default=20.0,
+              show_default=True, metavar="SECONDS", help="For URL inputs: connect/read "
+              "timeout of one request (retried twice with back-off).")
 def code(paths: tuple[str, ...], fmt: str, published: str | None, url: str | None, db: str,
          no_store: bool, output: str | None, min_confidence: float, summary: bool,
          batch_size: int, recode: bool, workers: int | None, timeout: float | None,
-         engine: str, shards: str | None) -> None:
-    """Code articles (text, HTML, JSON Lines, RSS/Atom, WARC, or folders of them).
+         engine: str, shards: str | None, field_opts: tuple[str, ...], any_language: bool,
+         fetch_delay: float, fetch_timeout: float) -> None:
+    """Code articles (text, HTML, JSON Lines, RSS/Atom, WARC, folders of them, or http(s)
+    URLs of pages and RSS/Atom feeds, whose linked pages are fetched politely).
 
     Text files may start with header lines `URL:`, `Published:`, `Source:`, `Title:`.
     A bad input gives a one-line error naming it (and a row in the store's `errors` table)
     and the others are still coded. An article already in the store with the same text and
     dictionary fingerprint is skipped before parsing and its stored coding printed (--recode
     codes it again).
-    Exit status: 0 when every input was coded or skipped, 3 when some failed (the rest is
-    coded and stored), 1 when nothing could be coded or skipped.
+    Exit status: 0 when every input was coded or skipped (already stored, or a
+    near-duplicate of a stored article), 2 when some failed (the rest is coded and stored),
+    1 when every input failed, 64 for a usage error (a wrong option or argument).
     """
-    from ..ingest import read_inputs
+    from ..ingest import Fetcher, FetchPolicy, parse_field_options, read_inputs
     from ..pipeline import Pipeline, Skipped, data_fingerprint
 
     from ..parallel import auto_workers, code_parallel
@@ -144,6 +182,12 @@ def code(paths: tuple[str, ...], fmt: str, published: str | None, url: str | Non
                       batch_size=batch_size, published=published, url=url)
         return
     started = time.perf_counter()
+    try:
+        fields_map = parse_field_options(field_opts)
+    except ValueError as exc:
+        raise click.UsageError(str(exc)) from exc
+    fetcher = Fetcher(FetchPolicy(timeout=fetch_timeout, total=max(60.0, 3 * fetch_timeout),
+                                  delay=fetch_delay))
     workers = workers or auto_workers(paths)
     if timeout is not None and workers == 1:
         raise click.UsageError("--timeout needs --workers 2 or more (a stuck article is "
@@ -167,7 +211,8 @@ def code(paths: tuple[str, ...], fmt: str, published: str | None, url: str | Non
     results: list[dict[str, Any]] = []
     skip = None if store is None or recode else (
         lambda batch: store.already_stored(batch, fingerprint))
-    inputs = read_inputs(paths, published=published, url=url)
+    inputs = read_inputs(paths, published=published, url=url, fields=fields_map,
+                         english_only=not any_language, fetcher=fetcher)
     items = (pipeline.code_many(inputs, batch_size=batch_size, skip=skip)
              if pipeline is not None else
              code_parallel(inputs, workers, batch_size=batch_size, skip=skip, timeout=timeout))
