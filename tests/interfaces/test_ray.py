@@ -56,12 +56,12 @@ def test_ray_engine_stores_what_the_local_engine_stores(tmp_path, local_ray):
     runner = CliRunner()
     local = runner.invoke(cli, ["code", *paths, "--db", str(tmp_path / "local.duckdb"),
                                 "--workers", "1", "--format", "jsonl", "-o", "/dev/null"])
-    assert local.exit_code == 3, local.output  # some inputs failed, the rest is stored
+    assert local.exit_code == 2, local.output  # some inputs failed, the rest is stored
     shards = tmp_path / "shards"
     on_ray = runner.invoke(cli, ["code", *paths, "--engine", "ray", "--workers", "2",
                                  "--batch-size", "4", "--shards", str(shards),
                                  "--db", str(tmp_path / "ray.duckdb")])
-    assert on_ray.exit_code == 3, on_ray.output
+    assert on_ray.exit_code == 2, on_ray.output
     assert "ray: coded 12 articles from 3 input(s)" in on_ray.stderr
     assert "loaded 12 articles" in on_ray.stderr
     assert list(shards.glob("*.parquet"))
@@ -90,7 +90,7 @@ def test_load_refuses_a_shard_cut_short_and_loads_the_rest(tmp_path, local_ray):
 
     db = tmp_path / "store.duckdb"
     result = CliRunner().invoke(cli, ["load", str(run.shards), "--db", str(db)])
-    assert result.exit_code == 3
+    assert result.exit_code == 2
     assert "refused 1 damaged shard(s)" in result.stderr
     stored = _stored(db)
     assert stored["rows"]["articles"] == 6  # every article of the whole shards, none twice

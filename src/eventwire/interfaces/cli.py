@@ -16,16 +16,11 @@ import click
 from .. import __version__
 from ..errors import EventwireError
 from ..model import CodedArticle, Failure
+from .exits import EXIT_NOTHING_CODED, EXIT_SOME_FAILED, EXIT_USAGE
 from .progress import Progress
 
 log = logging.getLogger("eventwire")
 
-#: Exit statuses of `eventwire code`, so a cron job can tell a partial run from a clean one.
-EXIT_NOTHING_CODED = 1
-EXIT_SOME_FAILED = 2
-#: A wrong option or argument (sysexits.h EX_USAGE). Click's own 2 would be mistaken for
-#: "some inputs failed", so every usage error of every command exits with this instead.
-EXIT_USAGE = 64
 
 
 class _Group(click.Group):

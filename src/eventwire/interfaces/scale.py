@@ -11,10 +11,8 @@ from typing import Sequence
 import click
 
 from ..errors import EventwireError
+from .exits import EXIT_NOTHING_CODED, EXIT_SOME_FAILED
 
-#: Exit statuses shared with `eventwire code` (see cli.py).
-EXIT_NOTHING_DONE = 1
-EXIT_SOME_FAILED = 3
 
 
 def default_shards(db: str) -> str:
@@ -38,7 +36,7 @@ def _load(shards: str, db: str) -> int:
                f"{report.failed} refused by the store{refused}", err=True)
     if report.refused or report.failed or report.errors:
         done = report.loaded + report.skipped
-        return EXIT_SOME_FAILED if done else EXIT_NOTHING_DONE
+        return EXIT_SOME_FAILED if done else EXIT_NOTHING_CODED
     return 0
 
 
@@ -60,7 +58,7 @@ def code_with_ray(paths: Sequence[str], *, db: str, no_store: bool, shards: str 
     if not no_store:
         status = _load(str(run.shards), db)
     elif run.errors:
-        status = EXIT_SOME_FAILED if run.articles else EXIT_NOTHING_DONE
+        status = EXIT_SOME_FAILED if run.articles else EXIT_NOTHING_CODED
     if status:
         raise SystemExit(status)
 
