@@ -53,7 +53,7 @@ def quality(items: list[tuple[Prepared, str]]) -> None:
         for p in batch:
             dup = index.take(p.meta.id, p.origin) if p.meta.id in found else None
             if dup is None:
-                index.stored(p.meta.id)  # coded: as a run does after saving it
+                index.sign([p.meta.id])  # coded: as a run does after saving it
                 continue
             merged += 1
             right += story[dup.of] == story[p.meta.id]

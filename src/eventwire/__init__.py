@@ -8,6 +8,7 @@
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 __version__ = "0.1.0"
 
@@ -17,6 +18,20 @@ from .model import (  # noqa: E402
 from .pipeline import Pipeline  # noqa: E402
 
 logging.getLogger(__name__).addHandler(logging.NullHandler())
+
+
+def open(db: str = "eventwire.duckdb", read_only: bool = True) -> "EventStore":  # noqa: A001
+    """Open a store for analysis: events, series, alerts, articles, threads as DataFrames.
+
+    ``eventwire.open`` rather than an import from ``eventwire.analyze`` because it is the
+    front door for analysts; see ``eventwire.analyze.api`` for what the object answers.
+    """
+    from .analyze.api import open_store
+    return open_store(db, read_only=read_only)
+
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .analyze.api import EventStore
 
 __all__ = [
     "__version__", "Pipeline", "Actor", "ActorRef", "ArticleMeta", "CodedArticle", "DateRef",

@@ -42,6 +42,7 @@ class Site:
         self.hits: dict[str, list[float]] = {}
         self.agents: list[str] = []
         self.flaky_left = 1
+        self.active = self.most_active = 0  # requests being answered at once
         self.lock = threading.Lock()
         self.base = ""
 
@@ -71,6 +72,16 @@ def make_handler(site: Site) -> type[BaseHTTPRequestHandler]:
             self.wfile.write(body)
 
         def do_GET(self) -> None:  # noqa: N802 - http.server's name
+            with site.lock:
+                site.active += 1
+                site.most_active = max(site.most_active, site.active)
+            try:
+                self.route()
+            finally:
+                with site.lock:
+                    site.active -= 1
+
+        def route(self) -> None:
             with site.lock:
                 site.hits.setdefault(self.path, []).append(time.monotonic())
                 site.agents.append(self.headers.get("User-Agent", ""))
@@ -168,10 +179,12 @@ def test_fetch_per_host_rate_is_kept_across_threads(site):
         t.start()
     for t in threads:
         t.join()
-    times = sorted(t for p in paths for t in site.hits[p]) + site.hits["/robots.txt"]
-    times.sort()
+    times = sorted([t for p in paths for t in site.hits[p]] + site.hits["/robots.txt"])
     gaps = [b - a for a, b in zip(times, times[1:])]
-    assert len(times) == 7 and min(gaps) >= 0.2, gaps  # 0.25 s apart (less scheduling jitter)
+    # request starts are 0.25 s apart; arrivals jitter by the client's latency on a busy machine
+    assert len(times) == 7 and times[-1] - times[0] >= 6 * 0.25 - 0.1, gaps
+    assert min(gaps) >= 0.1, gaps
+    assert site.most_active == 1  # one request at a time to the host, from six threads
 
 
 def test_fetch_plain_article_url_and_redirect_within_http(site):

@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from eventwire.interfaces.cli import EXIT_SOME_FAILED, EXIT_USAGE, cli
-from eventwire.store import Store
+from eventwire.store import SCHEMA_VERSION, Store
 
 from ..ingest.test_ingest_fetch import site  # noqa: F401 - the local HTTP server fixture
 from .test_neardup import STORY
@@ -88,16 +88,16 @@ def test_cli_non_english_input_is_an_error_row_and_the_rest_is_coded(runner, tmp
     assert anyway.exit_code == 0, anyway.output
 
 
-def test_store_schema_1_is_upgraded_and_its_articles_signed_for_later_copies(runner, tmp_path):
+def test_store_before_near_duplicates_is_upgraded_and_signed_for_later_copies(runner, tmp_path):
     db = tmp_path / "old.duckdb"
     src = tmp_path / "a.jsonl"
     src.write_text(json.dumps({"id": "first", "url": "https://a.example/1", "text": STORY,
                                "published": "2026-03-03"}) + "\n", encoding="utf-8")
     assert runner.invoke(cli, ["code", str(src), "--db", str(db)]).exit_code == 0
-    with duckdb.connect(str(db)) as con:  # make it a store of schema 1, as before this change
+    with duckdb.connect(str(db)) as con:  # make it a store of the schema before this change
         for table in ("article_urls", "minhash_signatures", "minhash_bands"):
             con.execute(f"DROP TABLE {table}")
-        con.execute("UPDATE schema_version SET version = 1")
+        con.execute("UPDATE schema_version SET version = ?", [SCHEMA_VERSION - 1])
     copy = tmp_path / "b.jsonl"
     copy.write_text(json.dumps({"id": "second", "url": "https://b.example/2",
                                 "text": "Advertisement\n\n" + STORY,

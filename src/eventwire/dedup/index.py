@@ -1,9 +1,10 @@
 """NearDuplicates: the run's index of signatures, backed by the store's.
 
 How it keeps "exactly once" across kills and re-runs: an article's signature reaches the
-store only after the article itself is saved (``stored``), so the store never points at an
-article it does not hold; articles saved without one (an older store, or a kill between the
-two transactions) are signed when the next run starts (``backfill``). Until it is stored, an
+store only after the article itself is saved (``sign``, one transaction per stored batch), so
+the store never points at an article it does not hold; articles saved without one (an older
+store, or a kill between the two transactions) are signed when the next run starts
+(``backfill``). Until it is stored, an
 article is found through the in-memory index of the run; a copy's URL is added only when the
 copy comes out of the pipeline, after the article it copies (output keeps input order).
 """
@@ -12,7 +13,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Callable, Collection, Sequence
+from typing import Any, Collection, Sequence
 
 import numpy as np
 
@@ -38,6 +39,7 @@ class _Pending:
     keys: list[int]
     origin: str
     published: str | None
+    url: str | None
 
 
 def _days_apart(a: str | None, b: str | None) -> int | None:
@@ -68,14 +70,16 @@ class NearDuplicates:
     # -- the store ------------------------------------------------------------------------
     def backfill(self) -> int:
         """Sign stored articles that have no signature yet; returns how many."""
-        from ..store.duplicates import remember, unsigned
+        from ..store.duplicates import remember_many, unsigned
         n = 0
         for chunk in unsigned(self.store, SCHEME):
+            signed = []
             for aid, url, origin, text, published in chunk:
                 sig = signature(text or "")
-                remember(self.store, aid, url, origin, SCHEME, sig,
-                         band_keys(sig) if sig is not None else [], published)
-                n += 1
+                signed.append((aid, url, origin, SCHEME, sig,
+                               band_keys(sig) if sig is not None else [], published))
+            remember_many(self.store, signed)
+            n += len(signed)
         if n:
             log.info("signed %d stored articles for near-duplicate detection", n)
         return n
@@ -110,7 +114,8 @@ class NearDuplicates:
                 self._found[(p.meta.id, p.origin)] = Duplicate(p.meta.id, p.origin, p.meta.url,
                                                                of, sim)
                 continue
-            self._pending[p.meta.id] = _Pending(sig, keys, p.origin, p.meta.published)
+            self._pending[p.meta.id] = _Pending(sig, keys, p.origin, p.meta.published,
+                                                p.meta.url)
             self._by_origin[p.origin] = p.meta.id
             for k in keys:
                 self._by_band.setdefault(k, set()).add(p.meta.id)
@@ -142,29 +147,21 @@ class NearDuplicates:
         """The Duplicate behind a Skipped item, if it was one (each is taken once)."""
         return self._found.pop((id_, origin), None)
 
-    def writer(self, article_id: str, url: str | None
-               ) -> Callable[[Any], None] | None:
-        """What ``Store.save(..., also=)`` calls to write the article's signature in the
-        transaction that saves it (None when the run did not sign it)."""
-        entry = self._pending.get(article_id)
-        if entry is None or self.store is None:
-            return None
-        from ..store.duplicates import write_signature
-
-        def write(con: Any) -> None:
-            write_signature(con, article_id, url, entry.origin, SCHEME, entry.sig, entry.keys,
-                            entry.published)
-        return write
-
-    def stored(self, article_id: str) -> None:
-        """An article was coded (and saved with its signature, with a store): drop it from
-        the run's index, where the store now finds it."""
-        self._coded.add(article_id)
+    def sign(self, article_ids: Sequence[str]) -> None:
+        """Articles were coded (and, with a store, saved): write their signatures in one
+        transaction and drop them from the run's index, where the store now finds them."""
+        self._coded.update(article_ids)
         if self.store is None:
-            return  # no store: the run's index is all there is, and keeps it
-        entry = self._pending.pop(article_id, None)
-        if entry is not None:
-            self._unindex(article_id, entry)
+            return  # no store: the run's index is all there is, and keeps them
+        signed = []
+        for aid in article_ids:
+            entry = self._pending.pop(aid, None)
+            if entry is not None:
+                self._unindex(aid, entry)
+                signed.append((aid, entry.url, entry.origin, SCHEME, entry.sig, entry.keys,
+                               entry.published))
+        from ..store.duplicates import remember_many
+        remember_many(self.store, signed)
 
     def failed(self, origin: str | None = None, article_id: str | None = None) -> None:
         """An article could not be coded or saved: later copies must not point at it."""

@@ -16,16 +16,11 @@ import click
 from .. import __version__
 from ..errors import EventwireError
 from ..model import CodedArticle, Failure
+from .exits import EXIT_NOTHING_CODED, EXIT_SOME_FAILED, EXIT_USAGE
 from .progress import Progress
 
 log = logging.getLogger("eventwire")
 
-#: Exit statuses of `eventwire code`, so a cron job can tell a partial run from a clean one.
-EXIT_NOTHING_CODED = 1
-EXIT_SOME_FAILED = 2
-#: A wrong option or argument (sysexits.h EX_USAGE). Click's own 2 would be mistaken for
-#: "some inputs failed", so every usage error of every command exits with this instead.
-EXIT_USAGE = 64
 
 
 class _Group(click.Group):
@@ -117,7 +112,7 @@ def _filter(coded: CodedArticle, min_confidence: float) -> CodedArticle:
 @click.option("--summary", is_flag=True, help="With -o: also print the readable summary to "
               "stdout.")
 @click.option("--batch-size", type=click.IntRange(1, 1024), default=16, show_default=True,
-              help="Articles per spaCy batch.")
+              help="Articles per spaCy batch, and per store transaction.")
 @click.option("--recode", is_flag=True, help="Code every article again, even one already "
               "stored with the same text and dictionaries (those are skipped by default, so "
               "a re-run after a crash or kill finishes only the rest).")
@@ -129,6 +124,12 @@ def _filter(coded: CodedArticle, min_confidence: float) -> CodedArticle:
 @click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=None,
               metavar="SECONDS", help="With 2 or more workers: an article taking longer is "
               "stopped (its worker is replaced) and reported as failed. Default: no limit.")
+@click.option("--engine", type=click.Choice(["local", "ray"]), default="local",
+              show_default=True, help="local: this machine's processes, the store written as "
+              "articles come. ray: Ray Data (pip install 'eventwire[ray]'; a cluster through "
+              "RAY_ADDRESS) writes Parquet shards, then loads them into --db exactly once.")
+@click.option("--shards", metavar="DIR", default=None, help="With --engine ray: a new or "
+              "empty folder for the shards (default: DB's name with -shards, beside it).")
 @click.option("--field", "field_opts", multiple=True, metavar="FIELD=KEY",
               help="Read FIELD of JSON Lines / JSON items from KEY (repeatable; a dotted KEY "
               "reaches into nested objects), e.g. --field text=body --field "
@@ -145,8 +146,8 @@ def _filter(coded: CodedArticle, min_confidence: float) -> CodedArticle:
 def code(paths: tuple[str, ...], fmt: str, published: str | None, url: str | None, db: str,
          no_store: bool, output: str | None, min_confidence: float, summary: bool,
          batch_size: int, recode: bool, workers: int | None, timeout: float | None,
-         field_opts: tuple[str, ...], any_language: bool, fetch_delay: float,
-         fetch_timeout: float) -> None:
+         engine: str, shards: str | None, field_opts: tuple[str, ...], any_language: bool,
+         fetch_delay: float, fetch_timeout: float) -> None:
     """Code articles (text, HTML, JSON Lines, RSS/Atom, WARC, folders of them, or http(s)
     URLs of pages and RSS/Atom feeds, whose linked pages are fetched politely).
 
@@ -164,6 +165,17 @@ def code(paths: tuple[str, ...], fmt: str, published: str | None, url: str | Non
 
     from ..parallel import auto_workers, code_parallel
 
+    if engine == "ray":
+        local_only = {"-o": output, "--summary": summary, "--min-confidence": min_confidence,
+                      "--timeout": timeout, "--recode": recode}
+        if any(local_only.values()):
+            raise click.UsageError(f"{', '.join(k for k, v in local_only.items() if v)}: "
+                                   "for --engine local only (Ray writes shards; "
+                                   "`eventwire load` stores them)")
+        from .scale import code_with_ray
+        code_with_ray(paths, db=db, no_store=no_store, shards=shards, workers=workers,
+                      batch_size=batch_size, published=published, url=url)
+        return
     started = time.perf_counter()
     try:
         fields_map = parse_field_options(field_opts)
@@ -197,6 +209,7 @@ def code(paths: tuple[str, ...], fmt: str, published: str | None, url: str | Non
     out = open(output, "w", encoding="utf-8") if output else sys.stdout
     coded_n = failed_n = skipped_n = dup_n = 0
     results: list[dict[str, Any]] = []
+    to_sign: list[str] = []  # coded and stored: their signatures go in after each batch
 
     def skip(batch: Any) -> set[str]:
         """Already stored as they are (unless --recode), or near-duplicates of an article
@@ -210,72 +223,86 @@ def code(paths: tuple[str, ...], fmt: str, published: str | None, url: str | Non
              if pipeline is not None else
              code_parallel(inputs, workers, batch_size=batch_size, skip=skip, timeout=timeout))
     progress = Progress(sys.stderr)
+    from ..store.buffer import SaveBuffer
+    buffer: SaveBuffer[Any] = SaveBuffer(store, size=batch_size)
+
+    def emit(item: Any, error: EventwireError | None) -> None:
+        """Report one item of the stream, in input order, once it is stored (or refused)."""
+        nonlocal coded_n, failed_n, skipped_n, dup_n
+        dup = copies.take(item.id, item.origin) if isinstance(item, Skipped) else None
+        if dup is not None:
+            progress.skipped()
+            if copies.attach(dup):  # its URL kept with the stored article
+                dup_n += 1
+                if fmt == "table":
+                    out.write(f"# {dup.origin}: near-duplicate of {dup.of} (similarity "
+                              f"{dup.similarity:.2f}); not coded again, its URL is kept with "
+                              "it\n\n")
+                return
+            item = Failure(dup.origin, f"near-duplicate of {dup.of}, which was not stored "
+                                       "(it failed); code this input again", "dedup")
+        if isinstance(item, Skipped):
+            skipped_n += 1
+            progress.skipped()
+            # not coded again, but still part of the answer: the stored coding is printed
+            stored = store.get_article(item.id) if store is not None else None
+            if stored is None:
+                return
+            note = (f"# {stored['article'].get('title') or item.id}: already stored with "
+                    f"these dictionaries ({len(stored['events'])} events); --recode codes "
+                    "it again")
+            if summary and output:
+                click.echo(note + "\n")
+            if fmt == "jsonl":
+                out.write(json.dumps(stored, ensure_ascii=False) + "\n")
+            elif fmt == "table":
+                out.write(note + "\n\n")
+            else:
+                results.append(stored)
+            return
+        if isinstance(item, Failure):
+            copies.failed(origin=item.origin)
+            progress.failed()
+            failed_n += 1
+            click.echo(f"error: {item.origin}: {item.reason}", err=True)
+            if store is not None:
+                store.record_failure(item)
+            return
+        if error is not None:  # refused or failed by the store: reported, not printed
+            progress.failed()
+            failed_n += 1
+            art = item.article
+            origin = f"{art.file} (id {art.id})" if art.file else art.id
+            click.echo(f"error: {origin}: {error}", err=True)
+            if store is not None:
+                store.record_failure(Failure(origin, str(error), stage="store"))
+            copies.failed(article_id=art.id)
+            return
+        to_sign.append(item.article.id)
+        coded_n += 1
+        progress.coded(len(item.events))
+        for w in item.warnings:
+            click.echo(f"warning: {w}", err=True)
+        if summary and output:
+            click.echo(_summary(item) + "\n")
+        if fmt == "jsonl":
+            out.write(json.dumps(item.to_dict(), ensure_ascii=False) + "\n")
+        elif fmt == "table":
+            out.write(_summary(item) + "\n\n")
+        else:
+            results.append(item.to_dict())
+
     try:
         for item in items:
-            dup = copies.take(item.id, item.origin) if isinstance(item, Skipped) else None
-            if dup is not None:
-                progress.skipped()
-                if copies.attach(dup):
-                    dup_n += 1
-                    note = (f"# {dup.origin}: near-duplicate of {dup.of} (similarity "
-                            f"{dup.similarity:.2f}); not coded again, its URL is kept with it")
-                    if fmt == "table":
-                        out.write(note + "\n\n")
-                    continue
-                item = Failure(dup.origin, f"near-duplicate of {dup.of}, which was not stored "
-                                           "(it failed); code this input again", "dedup")
-            if isinstance(item, Skipped):
-                skipped_n += 1
-                progress.skipped()
-                # not coded again, but still part of the answer: the stored coding is printed
-                stored = store.get_article(item.id) if store is not None else None
-                if stored is None:
-                    continue
-                note = (f"# {stored['article'].get('title') or item.id}: already stored with "
-                        f"these dictionaries ({len(stored['events'])} events); --recode codes "
-                        "it again")
-                if summary and output:
-                    click.echo(note + "\n")
-                if fmt == "jsonl":
-                    out.write(json.dumps(stored, ensure_ascii=False) + "\n")
-                elif fmt == "table":
-                    out.write(note + "\n\n")
-                else:
-                    results.append(stored)
-                continue
-            if isinstance(item, Failure):
-                copies.failed(origin=item.origin)
-                progress.failed()
-                failed_n += 1
-                click.echo(f"error: {item.origin}: {item.reason}", err=True)
-                if store is not None:
-                    store.record_failure(item)
-                continue
-            coded_n += 1
-            progress.coded(len(item.events))
-            for w in item.warnings:
-                click.echo(f"warning: {w}", err=True)
-            item = _filter(item, min_confidence)
-            if store is not None:
-                try:
-                    store.save(item, also=copies.writer(item.article.id, item.article.url))
-                except EventwireError as exc:  # refused or failed: reported, not printed
-                    coded_n, failed_n = coded_n - 1, failed_n + 1
-                    art = item.article
-                    origin = f"{art.file} (id {art.id})" if art.file else art.id
-                    click.echo(f"error: {origin}: {exc}", err=True)
-                    store.record_failure(Failure(origin, str(exc), stage="store"))
-                    copies.failed(article_id=art.id)
-                    continue
-            copies.stored(item.article.id)
-            if summary and output:
-                click.echo(_summary(item) + "\n")
-            if fmt == "jsonl":
-                out.write(json.dumps(item.to_dict(), ensure_ascii=False) + "\n")
-            elif fmt == "table":
-                out.write(_summary(item) + "\n\n")
-            else:
-                results.append(item.to_dict())
+            if isinstance(item, CodedArticle):
+                item = _filter(item, min_confidence)
+            for done, error in buffer.add(item):
+                emit(done, error)
+            copies.sign(to_sign)
+            to_sign.clear()
+        for done, error in buffer.flush():
+            emit(done, error)
+        copies.sign(to_sign)
         if fmt == "json":
             if len(results) == 1:
                 out.write(json.dumps(results[0], ensure_ascii=False, indent=2) + "\n")
@@ -352,36 +379,48 @@ def eval_cmd(shared: str | None, json_out: str | None, sets: bool, calibrate: bo
 
 @cli.command()
 @click.option("--db", default="eventwire.duckdb", show_default=True, help="DuckDB file to read.")
+@click.option("--format", "fmt", type=click.Choice(["parquet", "csv", "gdelt", "plover-json"]),
+              default="parquet", show_default=True, help="parquet/csv: every table; gdelt: "
+              "events.gdelt.csv with GDELT 2.0 event columns, one row per real-world event; "
+              "plover-json: events.plover.jsonl, PLOVER records.")
 @click.argument("directory", type=click.Path(file_okay=False))
-def export(db: str, directory: str) -> None:
-    """Write every table of the store as Parquet files into DIRECTORY."""
+def export(db: str, fmt: str, directory: str) -> None:
+    """Write the store into DIRECTORY as Parquet, CSV, GDELT-style CSV or PLOVER JSON."""
     from ..store import Store
+    from ..store.exports import export as write
     if not Path(db).exists():
         raise click.ClickException(f"{db}: no such database; code some articles first")
     try:
         with Store(db, read_only=True) as store:
-            for path in store.export_parquet(directory):
+            for path in write(store, fmt, directory):
                 click.echo(str(path))
     except EventwireError as exc:  # e.g. a run is writing the file right now
         raise click.ClickException(str(exc)) from exc
 
 
-@cli.command()
-@click.option("--db", default="eventwire.duckdb", show_default=True, help="DuckDB file to read.")
-@click.option("--json", "as_json", is_flag=True, help="Print the counts as one JSON object.")
-def status(db: str, as_json: bool) -> None:
-    """Count what the store holds: articles, events, URLs, near-duplicates (URLs beyond an
-    article's first) and errors by stage and by kind of reason."""
-    from ..store import Store
-    from ..store.status import format_status, store_status
-    if not Path(db).exists():
-        raise click.ClickException(f"{db}: no such database; code some articles first")
-    try:
-        with Store(db, read_only=True) as store:
-            counts = store_status(store)
-    except EventwireError as exc:  # e.g. a run is writing the file right now
-        raise click.ClickException(str(exc)) from exc
-    click.echo(json.dumps(counts, indent=2) if as_json else format_status(counts, db))
+def _add_analysis_commands() -> None:
+    """`events`, `series`, `alerts`, `threads` live in cli_analysis.py."""
+    from .cli_analysis import COMMANDS
+    for command in COMMANDS:
+        cli.add_command(command)
+
+
+_add_analysis_commands()
+
+
+from .cli_serve import serve  # noqa: E402
+
+cli.add_command(serve)
+
+
+from .scale import load  # noqa: E402 - registered after the group exists
+
+cli.add_command(load)
+
+
+from .cli_status import status  # noqa: E402 - registered after the group exists
+
+cli.add_command(status)
 
 
 def main() -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 from datetime import date, datetime, timezone
-from typing import Any, Iterable, Iterator
+from typing import Any, Iterable, Iterator, Sequence
 
 import duckdb
 import numpy as np
@@ -50,8 +50,8 @@ def _url_row(article_id: str, url: str | None, origin: str, duplicate: bool,
 def write_signature(con: duckdb.DuckDBPyConnection, article_id: str, url: str | None,
                     origin: str, scheme: str, sig: np.ndarray | None, keys: list[int],
                     published: str | None = None) -> None:
-    """An article's signature, bands and own URL, inside the caller's transaction (the one
-    saving the article), replacing earlier ones (it may have been re-coded with another
+    """An article's signature, bands and own URL, inside the caller's transaction, replacing
+    earlier ones (it may have been re-coded with another
     text). Old bands are deleted only when there was a signature: the delete scans."""
     had = con.execute(f"SELECT 1 FROM {ident(SIGNATURES)} WHERE {ident('article_id')} = ?",
                       [article_id]).fetchone()
@@ -70,15 +70,26 @@ def write_signature(con: duckdb.DuckDBPyConnection, article_id: str, url: str | 
                 _url_row(article_id, url, origin, False, None))
 
 
-def remember(store: Store, article_id: str, url: str | None, origin: str, scheme: str,
-             sig: np.ndarray | None, keys: list[int], published: str | None = None) -> None:
-    """``write_signature`` in a transaction of its own (articles stored before)."""
+#: What ``remember_many`` writes for one article: id, url, origin, scheme, signature, band
+#: keys, publication date.
+Signed = tuple[str, "str | None", str, str, "np.ndarray | None", "list[int]", "str | None"]
+
+
+def remember_many(store: Store, signed: Sequence[Signed]) -> None:
+    """``write_signature`` for stored articles, in one transaction (one per batch the store
+    wrote: a commit per article would double the cost of storing). A kill between the
+    article's transaction and this one leaves articles without a signature, which the next
+    run signs before it starts (``NearDuplicates.backfill``)."""
+    if not signed:
+        return
     with store._lock:
         try:
             with store._transaction() as con:
-                write_signature(con, article_id, url, origin, scheme, sig, keys, published)
+                for article_id, url, origin, scheme, sig, keys, published in signed:
+                    write_signature(con, article_id, url, origin, scheme, sig, keys, published)
         except duckdb.Error as exc:
-            raise StoreError(f"could not store the signature of {article_id!r}: {exc}") from exc
+            raise StoreError(f"could not store the signatures of {len(signed)} articles in "
+                             f"{store.path}: {exc}") from exc
 
 
 def add_duplicate(store: Store, article_id: str, url: str | None, origin: str,
@@ -168,5 +179,5 @@ def unsigned(store: Store, scheme: str
         after = rows[-1][0]
 
 
-__all__ = ["epoch_day", "remember", "write_signature", "add_duplicate", "candidates", "unsigned",
+__all__ = ["epoch_day", "remember_many", "write_signature", "Signed", "add_duplicate", "candidates", "unsigned",
            "url_key"]

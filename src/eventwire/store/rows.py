@@ -12,6 +12,7 @@ from datetime import date, datetime
 from typing import Any, Callable, Iterable
 
 from ..model import ActorRef, CodedArticle, DateRef, Evidence, Place
+from .ids import codes, gid
 
 Row = tuple[Any, ...]
 
@@ -74,7 +75,7 @@ def article_row(coded: CodedArticle, url_norm: str | None, coded_at: datetime) -
 def actor_rows(coded: CodedArticle) -> list[Row]:
     aid = coded.article.id
     return [(aid, i, a.id, a.name, a.kind, a.country, a.org, a.key, a.sector, a.role, a.raw,
-             a.kb_id, [list(m) for m in a.mentions])
+             a.kb_id, [list(m) for m in a.mentions], gid("actors", aid, i))
             for i, a in enumerate(coded.actors)]
 
 
@@ -97,6 +98,7 @@ def event_rows(coded: CodedArticle) -> list[Row]:
             loc.geonameid if loc else None, loc.precision if loc else None,
             ev.sentence, ev.start, ev.end, ev.trigger, ev.url, e.confidence,
             _json([x.to_dict() for x in e.also]), e.basis,
+            codes(e.source), codes(e.target), gid("events", aid, i),
         ))
     return rows
 
@@ -108,20 +110,21 @@ def quote_rows(coded: CodedArticle) -> list[Row]:
         s = q.speaker
         rows.append((aid, i, q.text, q.start, q.end, q.kind, q.cue,
                      s.actor if s else None, s.name if s else None, s.country if s else None,
-                     s.org if s else None, s.sector if s else None, q.speaker_text))
+                     s.org if s else None, s.sector if s else None, q.speaker_text,
+                     gid("quotes", aid, i)))
     return rows
 
 
 def date_rows(coded: CodedArticle) -> list[Row]:
     aid = coded.article.id
-    return [(aid, i, d.text, d.start, d.end, d.value, d.precision, d.caption)
-            for i, d in enumerate(coded.dates)]
+    return [(aid, i, d.text, d.start, d.end, d.value, d.precision, d.caption,
+             gid("dates", aid, i)) for i, d in enumerate(coded.dates)]
 
 
 def place_rows(coded: CodedArticle) -> list[Row]:
     aid = coded.article.id
     return [(aid, i, p.text, p.start, p.end, p.name, p.country, p.lat, p.lon, p.geonameid,
-             p.precision, p.caption) for i, p in enumerate(coded.places)]
+             p.precision, p.caption, gid("places", aid, i)) for i, p in enumerate(coded.places)]
 
 
 # -- rows -> contract JSON ------------------------------------------------------------------

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 #: Bump when a table changes, and add the step that upgrades the previous version to
 #: ``MIGRATIONS`` (in store/core.py).
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 ARTICLES = "articles"
 ACTORS = "actors"
@@ -19,6 +19,7 @@ DATES = "dates"
 PLACES = "places"
 ERRORS = "errors"
 META = "schema_version"
+THREADS = "event_threads"  # event gid -> thread (analyze/threads.py writes it)
 #: Every URL a stored article was found at: its own, and those of its near-duplicates.
 ARTICLE_URLS = "article_urls"
 #: MinHash signatures of stored articles and their LSH band keys (see eventwire.dedup).
@@ -58,6 +59,7 @@ COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
         ("raw", "VARCHAR"),
         ("kb_id", "VARCHAR"),
         ("mentions", "INTEGER[][]"),  # [[start, end], ...] into articles.text
+        ("gid", "BIGINT"),  # global row id (store/ids.py); the contract keeps actor_id
     ),
     EVENTS: (
         ("article_id", "VARCHAR NOT NULL"),
@@ -93,6 +95,9 @@ COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
         ("confidence", "DOUBLE"),
         ("also", "JSON"),  # other evidence sentences for the same event
         ("basis", "VARCHAR"),  # how the event was read; what its confidence is calibrated on
+        ("source_codes", "VARCHAR[]"),  # country+sector codes: USAGOV, USAOPP, NATO
+        ("target_codes", "VARCHAR[]"),
+        ("gid", "BIGINT"),  # global row id (store/ids.py); the contract keeps event_id
     ),
     QUOTES: (
         ("article_id", "VARCHAR NOT NULL"),
@@ -108,6 +113,7 @@ COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
         ("speaker_org", "VARCHAR"),
         ("speaker_sector", "VARCHAR"),
         ("speaker_text", "VARCHAR"),
+        ("gid", "BIGINT"),
     ),
     DATES: (
         ("article_id", "VARCHAR NOT NULL"),
@@ -118,6 +124,7 @@ COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
         ("value", "VARCHAR"),
         ("precision", "VARCHAR"),
         ("caption", "INTEGER"),  # index into articles.captions, NULL = body text
+        ("gid", "BIGINT"),
     ),
     PLACES: (
         ("article_id", "VARCHAR NOT NULL"),
@@ -132,6 +139,7 @@ COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
         ("geonameid", "BIGINT"),
         ("precision", "VARCHAR"),
         ("caption", "INTEGER"),  # index into articles.captions, NULL = body text
+        ("gid", "BIGINT"),
     ),
     ERRORS: (
         ("origin", "VARCHAR PRIMARY KEY"),  # one row per failed input: the latest reason wins
@@ -142,6 +150,11 @@ COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
     META: (
         ("version", "INTEGER NOT NULL"),
         ("applied_at", "TIMESTAMP"),
+    ),
+    THREADS: (  # mentions of one real-world event in several articles share a thread
+        ("event_gid", "BIGINT PRIMARY KEY"),
+        ("thread_id", "BIGINT NOT NULL"),  # the gid of the thread's first mention
+        ("threaded_at", "TIMESTAMP"),  # UTC; older than the article's coded_at = stale
     ),
     ARTICLE_URLS: (
         ("url_key", "VARCHAR PRIMARY KEY"),  # url_norm, else "origin:" + origin: one article each
@@ -169,7 +182,7 @@ COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
 
 #: Tables holding one article's records, deleted and rewritten together on every save.
 CHILD_TABLES: tuple[str, ...] = (ACTORS, EVENTS, QUOTES, DATES, PLACES)
-#: Tables a user reads, counts and exports (the meta and MinHash tables are ours).
+#: Tables a user reads, counts and exports (the meta table is ours).
 TABLES: tuple[str, ...] = (ARTICLES, *CHILD_TABLES, ERRORS, ARTICLE_URLS)
 
 
@@ -207,7 +220,6 @@ def select_sql(table: str) -> str:
 
 __all__ = [
     "SCHEMA_VERSION", "ARTICLES", "ACTORS", "EVENTS", "QUOTES", "DATES", "PLACES", "ERRORS",
-    "META", "ARTICLE_URLS", "SIGNATURES", "BANDS", "COLUMNS", "CHILD_TABLES", "TABLES", "ident",
-    "create_sql", "insert_sql",
+    "META", "THREADS", "ARTICLE_URLS", "SIGNATURES", "BANDS", "COLUMNS", "CHILD_TABLES", "TABLES", "ident", "create_sql", "insert_sql",
     "select_sql",
 ]

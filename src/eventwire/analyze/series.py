@@ -1,0 +1,232 @@
+"""Tension series and spike alerts, counted in threads (real-world events), not mentions.
+
+A *series* counts, period by period, the threads in which actor A acted on actor B (or on
+anyone): asserted threads in ``events``, threads only claimed by one side apart in
+``claimed``; negated, future and hypothetical mentions never count (they did not happen). A
+thread is asserted when any of its mentions is, claimed when none is but one claims it; it
+falls in the period of its earliest mention's date, and its intensity is the mean of its
+mentions' (PLOVER/Goldstein-style, -10..10).
+
+An *alert* is a period whose asserted count jumps against the same dyad's robust trailing
+baseline: the median of the ``window`` periods before it, with the MAD (x 1.4826, so it
+estimates a standard deviation) as the scale, floored at sqrt(max(median, 1)), the Poisson
+spread of a count, so a flat baseline of zeros does not turn every single event into an
+alert. ``score = (count - median) / scale``; an alert needs ``score >= threshold`` and at
+least ``min_events`` threads, and lists the threads and event gids that made it.
+
+Actors are keys (``RUS``, ``NATO``) or country+sector codes (``USAGOV``, ``USAOPP``): a
+value matches an event side holding it as either, so ``USA`` takes in every US actor and
+``USAGOV`` only its government.
+"""
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING, Any
+
+import pandas as pd
+
+if TYPE_CHECKING:
+    from ..store import Store
+
+#: freq -> (date_trunc part, pandas frequency). Both are ours, never a caller's text.
+FREQS: dict[str, tuple[str, str]] = {
+    "day": ("day", "D"), "week": ("week", "W-MON"), "month": ("month", "MS"),
+}
+#: by -> the SQL expression that groups the series (fixed whitelist).
+GROUPS: dict[str, str] = {"category": "category", "quad": "quad", "total": "'all'"}
+#: level -> the event columns that hold the actors of each side.
+LEVELS: dict[str, tuple[str, str]] = {
+    "key": ("source_keys", "target_keys"), "code": ("source_codes", "target_codes"),
+}
+#: Statuses that count: asserted, and claimed shown apart.
+COUNTED = ("asserted", "claimed")
+
+_SIDE = "(list_contains({keys}, ?::VARCHAR) OR list_contains({codes}, ?::VARCHAR))"
+
+
+def side_filter(column: str) -> str:
+    """SQL matching an actor key or code on the ``source`` or ``target`` side (2 params)."""
+    if column not in ("source", "target"):
+        raise ValueError(column)
+    return _SIDE.format(keys=f"{column}_keys", codes=f"{column}_codes")
+
+
+def check_choice(name: str, value: str, allowed: dict[str, Any]) -> None:
+    if value not in allowed:
+        raise ValueError(f"{name}={value!r} is not supported; use one of "
+                         f"{', '.join(allowed)}")
+
+
+def as_date(value: date | str | None, name: str) -> date | None:
+    """A date from a date or an ISO string; a clear ValueError for anything else."""
+    if value is None or isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value))
+    except ValueError:
+        raise ValueError(f"{name}={value!r} is not an ISO date (YYYY-MM-DD)") from None
+
+
+def _thread_sql(where: str) -> str:
+    """Threads of the mentions that pass ``where``, one row each, with its date and status."""
+    return f"""
+    WITH m AS (
+        SELECT thread_id, category, quad, intensity, status, date
+        FROM event_details
+        WHERE date IS NOT NULL AND status IN ('asserted', 'claimed') AND {where}
+    )
+    SELECT thread_id, min(date) AS date, arg_min(category, date) AS category,
+           arg_min(quad, date) AS quad, avg(intensity) AS intensity,
+           bool_or(status = 'asserted') AS asserted, count(*) AS mentions
+    FROM m GROUP BY thread_id
+    """
+
+
+def series(store: "Store", a: str, b: str | None = None, *, freq: str = "week",
+           by: str = "category", since: date | str | None = None,
+           until: date | str | None = None) -> pd.DataFrame:
+    """A's threads against B (anyone when ``b`` is None), per period and group.
+
+    Columns: ``period`` (first day), the group (``category``, ``quad`` or ``total``),
+    ``events`` (asserted threads), ``claimed`` (claimed-only threads), ``mean_intensity``
+    (of the asserted ones, NaN when none), ``mentions`` (their stored mentions). Periods run
+    without gaps from ``since`` (else the first thread) to ``until`` (else the last), every
+    group present in each, so a quiet week shows as zero rather than vanishing.
+    """
+    check_choice("freq", freq, FREQS)
+    check_choice("by", by, GROUPS)
+    start, end = as_date(since, "since"), as_date(until, "until")
+    where = side_filter("source")
+    params: list[Any] = [a, a]
+    if b is not None:
+        where += " AND " + side_filter("target")
+        params += [b, b]
+    where += " AND (?::DATE IS NULL OR date >= ?::DATE) AND (?::DATE IS NULL OR date <= ?::DATE)"
+    params += [start, start, end, end]
+    part, pfreq = FREQS[freq]
+    sql = f"""
+    WITH th AS ({_thread_sql(where)})
+    SELECT CAST(date_trunc(?, date) AS DATE) AS period, {GROUPS[by]} AS grp,
+           count(*) FILTER (WHERE asserted) AS events,
+           count(*) FILTER (WHERE NOT asserted) AS claimed,
+           avg(intensity) FILTER (WHERE asserted) AS mean_intensity,
+           sum(mentions) FILTER (WHERE asserted) AS mentions
+    FROM th GROUP BY ALL ORDER BY period, grp
+    """
+    found = store.fetch(sql, [*params, part])
+    return _fill(found, by, pfreq, start, end, part)
+
+
+def _period_start(day: date, part: str) -> pd.Timestamp:
+    ts = pd.Timestamp(day)
+    if part == "week":
+        return ts - pd.Timedelta(days=ts.weekday())
+    if part == "month":
+        return ts.replace(day=1)
+    return ts
+
+
+def _fill(found: pd.DataFrame, by: str, pfreq: str, start: date | None, end: date | None,
+          part: str) -> pd.DataFrame:
+    columns = ["period", by, "events", "claimed", "mean_intensity", "mentions"]
+    if found.empty and (start is None or end is None):
+        return pd.DataFrame({c: pd.Series(dtype="object") for c in columns})
+    found["period"] = pd.to_datetime(found["period"])
+    first = _period_start(start, part) if start else found["period"].min()
+    last = _period_start(end, part) if end else found["period"].max()
+    periods = pd.date_range(first, last, freq=pfreq)
+    groups = sorted(found["grp"].dropna().unique()) or (["all"] if by == "total" else [])
+    grid = pd.MultiIndex.from_product([periods, groups], names=["period", "grp"])
+    out = (found.set_index(["period", "grp"]).reindex(grid).reset_index())
+    for col in ("events", "claimed", "mentions"):
+        out[col] = out[col].fillna(0).astype("int64")
+    out["mean_intensity"] = out["mean_intensity"].astype("float64")
+    out["period"] = out["period"].dt.date
+    return out.rename(columns={"grp": by})[columns]
+
+
+def alerts(store: "Store", a: str | None = None, b: str | None = None, *,
+           freq: str = "week", level: str = "key", window: int = 8,
+           threshold: float = 3.5, min_events: int = 3, quad: list[int] | None = None,
+           since: date | str | None = None, until: date | str | None = None,
+           limit: int = 100) -> pd.DataFrame:
+    """Spikes of asserted threads per directed dyad (only A's, or A against B, if given).
+
+    ``level`` says whether dyads are keyed by country/org (``key``) or country+sector
+    (``code``); ``quad`` restricts the count (``[3, 4]``: conflict only). Columns: source,
+    target, period, events, baseline (trailing median), scale, score, threads (their ids),
+    event_gids (every mention), sentence (one evidence sentence, to read at a glance).
+    Strongest first, at most ``limit``.
+    """
+    check_choice("freq", freq, FREQS)
+    check_choice("level", level, LEVELS)
+    if window < 2 or limit < 0 or min_events < 1:
+        raise ValueError("window must be >= 2, min_events >= 1 and limit >= 0")
+    start, end = as_date(since, "since"), as_date(until, "until")
+    src, tgt = LEVELS[level]
+    quads = [int(q) for q in quad] if quad else None
+    sql = f"""
+    WITH m AS (
+        SELECT thread_id, event_gid, date, sentence, s.k AS source, t.k AS target
+        FROM event_details,
+             unnest({src}) AS s(k), unnest({tgt}) AS t(k)
+        WHERE date IS NOT NULL AND status = 'asserted'
+          AND (?::VARCHAR IS NULL OR {side_filter('source')})
+          AND (?::VARCHAR IS NULL OR {side_filter('target')})
+          AND (?::INTEGER[] IS NULL OR list_contains(?::INTEGER[], quad))
+          AND (?::DATE IS NULL OR date >= ?::DATE) AND (?::DATE IS NULL OR date <= ?::DATE)
+    ), th AS (
+        SELECT source, target, thread_id, min(date) AS date,
+               list(event_gid ORDER BY event_gid) AS gids, arg_min(sentence, date) AS sentence
+        FROM m GROUP BY ALL
+    )
+    SELECT source, target, CAST(date_trunc(?, date) AS DATE) AS period,
+           count(*) AS events, list(thread_id ORDER BY thread_id) AS threads,
+           flatten(list(gids)) AS event_gids, any_value(sentence) AS sentence
+    FROM th GROUP BY ALL
+    """
+    params = [a, a, a, b, b, b, quads, quads, start, start, end, end, FREQS[freq][0]]
+    counts = store.fetch(sql, params)
+    # the baseline runs over the store's whole time span: a dyad that bursts out of
+    # nothing is news, and a quiet stretch before it is zeros, not missing
+    span = store.query("SELECT min(date) AS first, max(date) AS last FROM event_details "
+                       "WHERE status = 'asserted'")[0]
+    first = _period_start(max(d for d in (span["first"], start) if d), FREQS[freq][0]) \
+        if span["first"] else None
+    return _spikes(counts, FREQS[freq][1], window, threshold, min_events, limit, first)
+
+
+def _spikes(counts: pd.DataFrame, pfreq: str, window: int, threshold: float,
+            min_events: int, limit: int, first: pd.Timestamp | None = None) -> pd.DataFrame:
+    columns = ["source", "target", "period", "events", "baseline", "scale", "score",
+               "threads", "event_gids", "sentence"]
+    if counts.empty:
+        return pd.DataFrame({c: pd.Series(dtype="object") for c in columns})
+    counts["period"] = pd.to_datetime(counts["period"])
+    begin = min(first, counts["period"].min()) if first is not None else counts["period"].min()
+    periods = pd.date_range(begin, counts["period"].max(), freq=pfreq)
+    wide = counts.pivot_table(index="period", columns=["source", "target"], values="events",
+                              aggfunc="sum").reindex(periods).fillna(0.0)
+    past = wide.shift(1)
+    median = past.rolling(window, min_periods=window // 2).median()
+    mad = (past - median).abs().rolling(window, min_periods=window // 2).median()
+    scale = (mad * 1.4826).combine(median.clip(lower=1.0) ** 0.5, func=lambda x, y: x.where(
+        x > y, y))
+    score = (wide - median) / scale
+    stacked = pd.DataFrame({"events": wide.stack(["source", "target"], future_stack=True),
+                            "baseline": median.stack(["source", "target"], future_stack=True),
+                            "scale": scale.stack(["source", "target"], future_stack=True),
+                            "score": score.stack(["source", "target"], future_stack=True)})
+    stacked.index.names = ["period", "source", "target"]
+    hits = stacked[(stacked["score"] >= threshold) & (stacked["events"] >= min_events)]
+    hits = hits.reset_index().merge(
+        counts[["source", "target", "period", "threads", "event_gids", "sentence"]],
+        on=["source", "target", "period"], how="left")
+    hits["events"] = hits["events"].astype("int64")
+    hits["period"] = hits["period"].dt.date
+    hits = hits.sort_values(["score", "events", "period"], ascending=[False, False, True])
+    return hits[columns].head(limit).reset_index(drop=True)
+
+
+__all__ = ["series", "alerts", "FREQS", "GROUPS", "LEVELS", "side_filter", "as_date",
+           "check_choice"]

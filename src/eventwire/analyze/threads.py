@@ -1,0 +1,220 @@
+"""Event threads: the mentions of one real-world event in several articles, merged.
+
+Why: a story syndicated to twenty outlets is one event, not twenty; counting mentions would
+let wire copies swamp every series and ranking. Two mentions join one thread when they come
+from different articles and share
+
+- the category and the same source and target actor keys (the *block*: only mentions in one
+  block are ever compared, which is what keeps this linear in practice, so no MinHash index
+  is needed);
+- dates at most ``window_days`` apart (the first day each date covers);
+- similar evidence: the Jaccard similarity of their word sets reaches ``min_similarity``;
+- compatible places (either has none, or both name the same place or country), unless the
+  evidence is near verbatim (``STRONG_SIMILARITY``): the place is read from the sentence
+  and its context, and two copies of one wire sentence can come out with different places
+  (a dateline read as the place in one of them), while the sentence itself is the stronger
+  witness.
+
+Threads are transitive (single linkage through union-find) and stored in the
+``event_threads`` table as event gid -> thread id, the gid of the thread's earliest mention.
+``update_threads`` is incremental: it threads the events that have no row yet, compares them
+with the threaded mentions of their blocks, and re-threads the events of articles saved
+again since (their ``coded_at`` is newer than ``threaded_at``). Events not threaded yet
+count as threads of their own everywhere, so readers never wait for it.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta, timezone
+from typing import TYPE_CHECKING, Any, Iterable
+
+if TYPE_CHECKING:
+    from ..store import Store
+
+#: Words too common in news sentences to tell two events apart.
+_STOP = frozenset("""a an and are as at be been by for from has have he her his in is it its
+of on or said says that the their they this to was were which who will with would after
+also over than not but into about more been""".split())
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
+#: Evidence this similar overrides a disagreement of places (see the module docstring).
+STRONG_SIMILARITY = 0.8
+
+#: The block of event ``e``, computed in SQL: category and both sides' sorted keys.
+_BLOCK_SQL = ("e.category || '|' || array_to_string(list_sort(e.source_keys), ',') || '>' || "
+              "array_to_string(list_sort(e.target_keys), ',')")
+
+_MENTION_COLUMNS = ("e.gid, e.article_id, e.date_start, e.location_name, e.location_country, "
+                    f"e.sentence, {_BLOCK_SQL} AS block")
+
+
+@dataclass(frozen=True, slots=True)
+class ThreadUpdate:
+    """What one ``update_threads`` call did."""
+
+    threaded: int  # events given a thread row in this call (new and re-threaded)
+    stale: int  # rows dropped because their event is gone or its article was saved again
+    threads: int  # distinct threads in the store afterwards
+    events: int  # events in the store
+
+
+def tokens(sentence: str | None) -> frozenset[str]:
+    """The content words of an evidence sentence, lower-cased."""
+    words = _WORD.findall((sentence or "").lower())
+    return frozenset(w for w in words if w not in _STOP and len(w) > 1)
+
+
+def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+    """|a & b| / |a | b|; 0 for two empty sets (no evidence is no proof of sameness)."""
+    union = len(a | b)
+    return len(a & b) / union if union else 0.0
+
+
+def _places_agree(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    if not a["location_name"] or not b["location_name"]:
+        return True
+    if a["location_name"].lower() == b["location_name"].lower():
+        return True  # the same place named alike
+    # a city and its country, or two towns of one country: close enough for one event
+    return bool(a["location_country"]) and a["location_country"] == b["location_country"]
+
+
+class _UnionFind:
+    def __init__(self) -> None:
+        self.parent: dict[int, int] = {}
+
+    def find(self, x: int) -> int:
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def link_mentions(mentions: Iterable[dict[str, Any]], *, window_days: int = 2,
+                  min_similarity: float = 0.5) -> list[list[int]]:
+    """Group mentions (dicts with ``gid``, ``article_id``, ``date_start``, ``location_*``,
+    ``sentence``, ``block``) into threads; returns the gids of each thread.
+
+    Pure, so the rule can be tested without a store. Within a block, mentions are sorted by
+    date and each is compared only with those at most ``window_days`` before it.
+    """
+    blocks: dict[str, list[dict[str, Any]]] = {}
+    for m in mentions:
+        blocks.setdefault(m["block"], []).append(m)
+    uf = _UnionFind()
+    window = timedelta(days=window_days)
+    for members in blocks.values():
+        members.sort(key=lambda m: (m["date_start"] or date.min, m["gid"]))
+        words = [tokens(m["sentence"]) for m in members]
+        for i, m in enumerate(members):
+            uf.find(m["gid"])
+            day = m["date_start"]
+            for j in range(i - 1, -1, -1):
+                other = members[j]
+                if day is not None and other["date_start"] is not None \
+                        and day - other["date_start"] > window:
+                    break
+                if (day is None) != (other["date_start"] is None):
+                    continue
+                if other["article_id"] == m["article_id"]:
+                    continue
+                similarity = jaccard(words[i], words[j])
+                if similarity >= min_similarity and (similarity >= STRONG_SIMILARITY
+                                                     or _places_agree(m, other)):
+                    uf.union(m["gid"], other["gid"])
+    groups: dict[int, list[int]] = {}
+    for g in uf.parent:
+        groups.setdefault(uf.find(g), []).append(g)
+    return list(groups.values())
+
+
+def _stale_sql() -> str:
+    return ("SELECT t.event_gid FROM event_threads t "
+            "LEFT JOIN events e ON e.gid = t.event_gid "
+            "LEFT JOIN articles a ON a.id = e.article_id "
+            "WHERE e.gid IS NULL OR a.coded_at > t.threaded_at")
+
+
+def update_threads(store: "Store", *, window_days: int = 2, min_similarity: float = 0.5,
+                   rebuild: bool = False) -> ThreadUpdate:
+    """Thread the store's unthreaded events (all of them with ``rebuild``); see the module."""
+    if window_days < 0 or not 0 < min_similarity <= 1:
+        raise ValueError("window_days must be >= 0 and min_similarity in (0, 1]")
+    now = datetime.now(timezone.utc).replace(tzinfo=None)
+    with store.transaction() as run:
+        if rebuild:
+            stale = run("SELECT count(*) AS n FROM event_threads")[0]["n"]
+            run("DELETE FROM event_threads")
+        else:
+            # a stale row takes its whole thread with it: the others are compared again
+            gone = [r["event_gid"] for r in run(_stale_sql())]
+            stale = len(gone)
+            if gone:
+                run("DELETE FROM event_threads WHERE thread_id IN (SELECT thread_id FROM "
+                    "event_threads WHERE event_gid IN (SELECT unnest(?::BIGINT[])))", [gone])
+        new = run(f"SELECT {_MENTION_COLUMNS} FROM events e WHERE NOT EXISTS "
+                  "(SELECT 1 FROM event_threads t WHERE t.event_gid = e.gid)")
+        if new:
+            # threaded mentions that a new one may join: same block, dates within reach
+            old = run(
+                f"WITH n AS (SELECT DISTINCT {_BLOCK_SQL} AS block, date_start FROM events e "
+                "WHERE NOT EXISTS (SELECT 1 FROM event_threads t WHERE t.event_gid = e.gid)) "
+                f"SELECT DISTINCT {_MENTION_COLUMNS}, "
+                "t.thread_id FROM events e JOIN event_threads t ON t.event_gid = e.gid "
+                f"JOIN n ON n.block = {_BLOCK_SQL} AND (n.date_start IS NULL AND "
+                "e.date_start IS NULL OR abs(date_diff('day', n.date_start, e.date_start)) "
+                "<= ?)", [window_days])
+            thread_of = {r["gid"]: r["thread_id"] for r in old}
+            groups = link_mentions([*new, *old], window_days=window_days,
+                                   min_similarity=min_similarity)
+            rows = _thread_rows(run, groups, thread_of, [*new, *old])
+            for i in range(0, len(rows), 500):
+                chunk = rows[i:i + 500]
+                run("INSERT OR REPLACE INTO event_threads (event_gid, thread_id, threaded_at) "
+                    "SELECT unnest(?::BIGINT[]), unnest(?::BIGINT[]), ?",
+                    [[r[0] for r in chunk], [r[1] for r in chunk], now])
+            threaded = len(rows)
+        else:
+            threaded = 0
+        counts = run("SELECT (SELECT count(*) FROM events) AS events, "
+                     "(SELECT count(DISTINCT coalesce(t.thread_id, e.gid)) FROM events e "
+                     "LEFT JOIN event_threads t ON t.event_gid = e.gid) AS threads")[0]
+    return ThreadUpdate(threaded=threaded, stale=int(stale), threads=int(counts["threads"]),
+                        events=int(counts["events"]))
+
+
+def _thread_rows(run: Any, groups: list[list[int]], thread_of: dict[int, int],
+                 mentions: list[dict[str, Any]]) -> list[tuple[int, int]]:
+    """(event gid, thread id) for every member of every group that holds a new mention.
+
+    A group may join existing threads: all their members are rewritten under one id, the
+    gid of the earliest mention among them, so a thread id never depends on arrival order.
+    """
+    when = {m["gid"]: (m["date_start"] or date.max, m["gid"]) for m in mentions}
+    out: list[tuple[int, int]] = []
+    joined = sorted({thread_of[g] for grp in groups for g in grp if g in thread_of})
+    members: dict[int, list[dict[str, Any]]] = {}
+    if joined:
+        for r in run("SELECT t.event_gid, t.thread_id, e.date_start FROM event_threads t "
+                     "JOIN events e ON e.gid = t.event_gid "
+                     "WHERE t.thread_id IN (SELECT unnest(?::BIGINT[]))", [joined]):
+            members.setdefault(r["thread_id"], []).append(r)
+            when.setdefault(r["event_gid"], (r["date_start"] or date.max, r["event_gid"]))
+    for grp in groups:
+        if all(g in thread_of for g in grp):
+            continue  # nothing new in it: its rows are already right
+        gids = set(grp)
+        for tid in {thread_of[g] for g in grp if g in thread_of}:
+            gids.update(r["event_gid"] for r in members.get(tid, ()))
+        head = min(gids, key=lambda g: when[g])
+        out.extend((g, head) for g in sorted(gids))
+    return out
+
+
+__all__ = ["update_threads", "link_mentions", "tokens", "jaccard", "ThreadUpdate"]
