@@ -19,10 +19,14 @@ SIDES: dict[str, tuple[str, str]] = {
 def dyads(api: Any, level: str = "key", limit: int = 100) -> Any:
     """Directed dyads by asserted mentions, busiest first: source, target, events."""
     src, tgt = SIDES[level]
+    # group the side lists first (few distinct pairs of lists), then unnest: unnesting a
+    # million rows' lists directly took 7 s on 1M events, this takes 0.5 s
     sql = f"""
-    SELECT s.k AS source, t.k AS target, count(*) AS events
-    FROM events, unnest({src}) AS s(k), unnest({tgt}) AS t(k)
-    WHERE status = 'asserted' AND s.k <> t.k
+    WITH g AS (SELECT {src} AS s, {tgt} AS t, count(*) AS n FROM events
+               WHERE status = 'asserted' GROUP BY ALL)
+    SELECT s.k AS source, t.k AS target, sum(n)::BIGINT AS events
+    FROM g, unnest(g.s) AS s(k), unnest(g.t) AS t(k)
+    WHERE s.k <> t.k
     GROUP BY ALL ORDER BY events DESC, source, target LIMIT ?
     """
     return api.sql(sql, [limit])

@@ -8,6 +8,7 @@ returns, and when a Watcher is given, that watcher writes through the same Store
 from __future__ import annotations
 
 import logging
+import threading
 from contextlib import asynccontextmanager
 from typing import Any, AsyncIterator, Awaitable, Callable, MutableMapping
 
@@ -17,6 +18,7 @@ from fastapi.responses import RedirectResponse, Response
 from .. import __version__
 from .assets import SECURITY_HEADERS, load_assets
 from .cache import AnswerCache
+from .answers import Answers
 from .routes import build_router
 from .watch import Watcher
 
@@ -47,14 +49,17 @@ class SecurityHeaders:
 
 
 def create_app(api: Any, *, watcher: Watcher | None = None, cache_size: int = 2048,
-               counts: Callable[[], dict[str, Any]] | None = None) -> FastAPI:
+               counts: Callable[[], dict[str, Any]] | None = None, warm: bool = True
+               ) -> FastAPI:
     """The app over ``api`` (what ``eventwire.open`` returns).
 
     ``watcher`` (optional) is started and stopped with the app and its progress shown at
     /api/health; every time it stores articles the answer cache is emptied. ``counts``
-    gives the store's row counts for /api/health.
+    gives the store's row counts for /api/health. ``warm`` computes the dashboard's landing
+    answers in a background thread at start.
     """
     cache = AnswerCache(cache_size)
+    answers = Answers(api, cache)
     if watcher is not None:
         previous = watcher.on_saved
 
@@ -76,6 +81,8 @@ def create_app(api: Any, *, watcher: Watcher | None = None, cache_size: int = 20
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
         if watcher is not None:
             watcher.start()
+        if warm and cache_size > 0:
+            threading.Thread(target=answers.warm, name="eventwire-warm", daemon=True).start()
         try:
             yield
         finally:
@@ -87,7 +94,7 @@ def create_app(api: Any, *, watcher: Watcher | None = None, cache_size: int = 20
                   "follow a dyad's tension over time, read the sentence behind each event. "
                   "Read-only: every endpoint is a GET.",
                   docs_url=None, redoc_url=None, openapi_url="/openapi.json")
-    app.include_router(build_router(api, cache, health))
+    app.include_router(build_router(answers, health))
     assets = load_assets()
 
     def asset(name: str) -> Response:

@@ -28,6 +28,15 @@ class AnswerCache:
             self.generation += 1
             self._items.clear()
 
+    def peek(self, key: str) -> bytes | None:
+        """The cached answer for ``key``, or None (never computes)."""
+        with self._lock:
+            found = self._items.get(key)
+            if found is not None:
+                self._items.move_to_end(key)
+                self.hits += 1
+            return found
+
     def get(self, key: str, compute: Callable[[], bytes]) -> bytes:
         """The cached answer for ``key``, else ``compute()`` once (concurrent askers of the
         same key wait for that one computation instead of running the query each)."""

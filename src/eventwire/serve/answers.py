@@ -1,0 +1,161 @@
+"""Each endpoint's answer as a function of its checked parameters, cached, off the event loop.
+
+Why a layer between the routes and the Python API: under load the expensive part is DuckDB,
+and a cached answer must never wait behind it. So a request first looks in the cache on the
+event loop (no thread needed), and only a miss goes to a worker thread, at most ``gate``
+of them at once: more parallel queries than cores only make every one of them slower while
+the threadpool fills up. ``warm`` computes the dashboard's landing requests in the background
+when the server starts, so the first visitor of a million-event store does not wait for the
+alerts scan.
+"""
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+from datetime import date
+from typing import Any, Callable, Iterable, Mapping
+
+from fastapi import HTTPException
+from fastapi.responses import Response
+from starlette.concurrency import run_in_threadpool
+
+from ..errors import EventwireError
+from . import aggregates
+from .cache import AnswerCache
+from .encode import dumps, records
+
+log = logging.getLogger(__name__)
+
+JSON = "application/json"
+#: What the dashboard asks for when it opens (see static/app.js): warmed at start.
+LANDING_EVENTS = 50
+LANDING_DYADS = 500
+LANDING_ALERTS = 20
+LANDING_PLACES = 300
+#: Series of this many of the busiest dyads are warmed too (the picker's first choices).
+WARM_SERIES = 20
+
+
+def cache_key(path: str, params: Iterable[tuple[str, Any]]) -> str:
+    """The cache key of a request: its path and sorted query parameters as sent."""
+    return path + "?" + "&".join(f"{k}={v}" for k, v in sorted((k, str(v)) for k, v in params))
+
+
+def _page(frame: Any, limit: int, offset: int) -> dict[str, Any]:
+    """One page asked for with ``limit + 1`` rows: the extra row only says there is more."""
+    rows = records(frame)
+    more = len(rows) > limit
+    return {"items": rows[:limit], "limit": limit, "offset": offset,
+            "next_offset": offset + limit if more else None}
+
+
+def _up(value: str | None) -> str | None:
+    return value.upper() if value else None
+
+
+class Answers:
+    """The answers of the JSON API over ``api`` (what ``eventwire.open`` returns)."""
+
+    def __init__(self, api: Any, cache: AnswerCache, gate: int | None = None) -> None:
+        self.api = api
+        self.cache = cache
+        self.gate_size = gate or max(2, os.cpu_count() or 2)
+        self._gate: asyncio.Semaphore | None = None
+
+    # -- the answers ----------------------------------------------------------------------
+    def events(self, actor: str | None = None, dyad: str | None = None,
+               category: str | None = None, quad: int | None = None,
+               status: str | None = None, since: date | None = None,
+               until: date | None = None, place: str | None = None, text: str | None = None,
+               limit: int = 100, offset: int = 0) -> dict[str, Any]:
+        return _page(self.api.events(
+            actor=_up(actor), dyad=_up(dyad), category=_up(category), quad=quad,
+            status=status, since=since, until=until, place=place, text=text,
+            limit=limit + 1, offset=offset), limit, offset)
+
+    def articles(self, actor: str | None, since: date | None, until: date | None,
+                 outlet: str | None, text: str | None, limit: int, offset: int
+                 ) -> dict[str, Any]:
+        return _page(self.api.articles(actor=_up(actor), since=since, until=until,
+                                       outlet=outlet, text=text, limit=limit + 1,
+                                       offset=offset), limit, offset)
+
+    def article(self, article_id: str) -> dict[str, Any]:
+        return self.api.article(article_id)
+
+    def series(self, a: str, b: str | None, freq: str = "week", by: str = "quad",
+               since: date | None = None, until: date | None = None) -> dict[str, Any]:
+        return {"items": records(self.api.series(a.upper(), _up(b), freq=freq, by=by,
+                                                 since=since, until=until))}
+
+    def alerts(self, a: str | None = None, b: str | None = None, freq: str = "week",
+               level: str = "key", quad: int | None = None, since: date | None = None,
+               until: date | None = None, limit: int = 100) -> dict[str, Any]:
+        return {"items": records(self.api.alerts(_up(a), _up(b), freq=freq, level=level,
+                                                 quad=quad, since=since, until=until,
+                                                 limit=limit)), "limit": limit}
+
+    def threads(self, actor: str | None, dyad: str | None, category: str | None,
+                since: date | None, until: date | None, limit: int, offset: int
+                ) -> dict[str, Any]:
+        return _page(self.api.threads(actor=_up(actor), dyad=_up(dyad),
+                                      category=_up(category), since=since, until=until,
+                                      limit=limit + 1, offset=offset), limit, offset)
+
+    def dyads(self, level: str = "key", limit: int = 100) -> dict[str, Any]:
+        return {"items": records(aggregates.dyads(self.api, level, limit))}
+
+    def places(self, limit: int = 300) -> dict[str, Any]:
+        return {"items": records(aggregates.places(self.api, limit))}
+
+    # -- serving them ---------------------------------------------------------------------
+    def _encoded(self, compute: Callable[[], Any]) -> Callable[[], bytes]:
+        def run() -> bytes:
+            try:
+                return dumps(compute())
+            except KeyError as exc:
+                raise HTTPException(404, str(exc).strip("'\"")) from exc
+            except ValueError as exc:  # a filter the API refuses, with its reason
+                raise HTTPException(422, str(exc)) from exc
+            except EventwireError as exc:
+                raise HTTPException(503, str(exc)) from exc
+        return run
+
+    async def respond(self, path: str, params: Iterable[tuple[str, Any]],
+                      compute: Callable[[], Any]) -> Response:
+        """The cached answer at once, else ``compute`` in a worker thread behind the gate."""
+        key = cache_key(path, params)
+        found = self.cache.peek(key)
+        if found is None:
+            if self._gate is None:
+                self._gate = asyncio.Semaphore(self.gate_size)
+            async with self._gate:
+                found = await run_in_threadpool(self.cache.get, key, self._encoded(compute))
+        return Response(found, media_type=JSON)
+
+    def warm(self) -> None:
+        """Compute the dashboard's landing answers (run in a background thread)."""
+        jobs: list[tuple[str, Mapping[str, Any], Callable[[], Any]]] = [
+            ("/api/events", {"limit": LANDING_EVENTS, "offset": 0},
+             lambda: self.events(limit=LANDING_EVENTS)),
+            ("/api/dyads", {"limit": LANDING_DYADS},
+             lambda: self.dyads(limit=LANDING_DYADS)),
+            ("/api/places", {"limit": LANDING_PLACES},
+             lambda: self.places(LANDING_PLACES)),
+            ("/api/alerts", {"limit": LANDING_ALERTS},
+             lambda: self.alerts(limit=LANDING_ALERTS)),
+        ]
+        try:
+            for path, params, compute in jobs:
+                self.cache.get(cache_key(path, params.items()), self._encoded(compute))
+            busiest = aggregates.dyads(self.api, "key", WARM_SERIES)
+            for a, b in zip(busiest["source"], busiest["target"]):
+                params = {"a": a, "b": b, "freq": "week", "by": "quad"}
+                self.cache.get(cache_key("/api/series", params.items()),
+                               self._encoded(lambda a=a, b=b: self.series(a, b)))
+        except Exception as exc:  # noqa: BLE001 - warming is an optimisation, never fatal
+            log.warning("warming the answer cache stopped: %s", exc)
+
+
+__all__ = ["Answers", "cache_key", "WARM_SERIES"]
