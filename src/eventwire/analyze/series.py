@@ -187,17 +187,24 @@ def alerts(store: "Store", a: str | None = None, b: str | None = None, *,
     """
     params = [a, a, a, b, b, b, quads, quads, start, start, end, end, FREQS[freq][0]]
     counts = store.fetch(sql, params)
-    return _spikes(counts, FREQS[freq][1], window, threshold, min_events, limit)
+    # the baseline runs over the store's whole time span: a dyad that bursts out of
+    # nothing is news, and a quiet stretch before it is zeros, not missing
+    span = store.query("SELECT min(date) AS first, max(date) AS last FROM event_details "
+                       "WHERE status = 'asserted'")[0]
+    first = _period_start(max(d for d in (span["first"], start) if d), FREQS[freq][0]) \
+        if span["first"] else None
+    return _spikes(counts, FREQS[freq][1], window, threshold, min_events, limit, first)
 
 
 def _spikes(counts: pd.DataFrame, pfreq: str, window: int, threshold: float,
-            min_events: int, limit: int) -> pd.DataFrame:
+            min_events: int, limit: int, first: pd.Timestamp | None = None) -> pd.DataFrame:
     columns = ["source", "target", "period", "events", "baseline", "scale", "score",
                "threads", "event_gids", "sentence"]
     if counts.empty:
         return pd.DataFrame({c: pd.Series(dtype="object") for c in columns})
     counts["period"] = pd.to_datetime(counts["period"])
-    periods = pd.date_range(counts["period"].min(), counts["period"].max(), freq=pfreq)
+    begin = min(first, counts["period"].min()) if first is not None else counts["period"].min()
+    periods = pd.date_range(begin, counts["period"].max(), freq=pfreq)
     wide = counts.pivot_table(index="period", columns=["source", "target"], values="events",
                               aggfunc="sum").reindex(periods).fillna(0.0)
     past = wide.shift(1)

@@ -7,9 +7,15 @@ from different articles and share
 - the category and the same source and target actor keys (the *block*: only mentions in one
   block are ever compared, which is what keeps this linear in practice, so no MinHash index
   is needed);
-- dates at most ``window_days`` apart (the first day each date covers);
-- compatible places (either has none, or both name the same place or country);
-- similar evidence: the Jaccard similarity of their word sets reaches ``min_similarity``.
+- dates at most ``window_days`` apart (the first day each date covers), and a thread never
+  spans more than ``window_days`` from its first mention to its last: without that bound,
+  single linkage would chain a daily routine statement into one endless thread;
+- similar evidence: the Jaccard similarity of their word sets reaches ``min_similarity``;
+- compatible places (either has none, or both name the same place or country), unless the
+  evidence is near verbatim (``STRONG_SIMILARITY``): the place is read from the sentence
+  and its context, and two copies of one wire sentence can come out with different places
+  (a dateline read as the place in one of them), while the sentence itself is the stronger
+  witness.
 
 Threads are transitive (single linkage through union-find) and stored in the
 ``event_threads`` table as event gid -> thread id, the gid of the thread's earliest mention.
@@ -33,6 +39,8 @@ _STOP = frozenset("""a an and are as at be been by for from has have he her his 
 of on or said says that the their they this to was were which who will with would after
 also over than not but into about more been""".split())
 _WORD = re.compile(r"[^\W_]+", re.UNICODE)
+#: Evidence this similar overrides a disagreement of places (see the module docstring).
+STRONG_SIMILARITY = 0.8
 
 #: The block of event ``e``, computed in SQL: category and both sides' sorted keys.
 _BLOCK_SQL = ("e.category || '|' || array_to_string(list_sort(e.source_keys), ',') || '>' || "
@@ -74,8 +82,23 @@ def _places_agree(a: dict[str, Any], b: dict[str, Any]) -> bool:
 
 
 class _UnionFind:
+    """Disjoint sets of gids, each knowing the first and last day of its members."""
+
     def __init__(self) -> None:
         self.parent: dict[int, int] = {}
+        self.span: dict[int, tuple[date, date]] = {}
+
+    def add(self, x: int, day: date | None) -> None:
+        self.parent.setdefault(x, x)
+        if day is not None:
+            self.span.setdefault(x, (day, day))
+
+    def merged_span(self, a: int, b: int) -> int:
+        """Days from the first to the last mention of the union of a's and b's sets."""
+        sa, sb = self.span.get(self.find(a)), self.span.get(self.find(b))
+        if sa is None or sb is None:
+            return 0
+        return (max(sa[1], sb[1]) - min(sa[0], sb[0])).days
 
     def find(self, x: int) -> int:
         self.parent.setdefault(x, x)
@@ -87,7 +110,11 @@ class _UnionFind:
     def union(self, a: int, b: int) -> None:
         ra, rb = self.find(a), self.find(b)
         if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
+            root, child = min(ra, rb), max(ra, rb)
+            self.parent[child] = root
+            sr, sc = self.span.get(root), self.span.get(child)
+            if sr and sc:
+                self.span[root] = (min(sr[0], sc[0]), max(sr[1], sc[1]))
 
 
 def link_mentions(mentions: Iterable[dict[str, Any]], *, window_days: int = 2,
@@ -107,7 +134,7 @@ def link_mentions(mentions: Iterable[dict[str, Any]], *, window_days: int = 2,
         members.sort(key=lambda m: (m["date_start"] or date.min, m["gid"]))
         words = [tokens(m["sentence"]) for m in members]
         for i, m in enumerate(members):
-            uf.find(m["gid"])
+            uf.add(m["gid"], m["date_start"])
             day = m["date_start"]
             for j in range(i - 1, -1, -1):
                 other = members[j]
@@ -116,9 +143,12 @@ def link_mentions(mentions: Iterable[dict[str, Any]], *, window_days: int = 2,
                     break
                 if (day is None) != (other["date_start"] is None):
                     continue
-                if other["article_id"] == m["article_id"] or not _places_agree(m, other):
+                if other["article_id"] == m["article_id"]:
                     continue
-                if jaccard(words[i], words[j]) >= min_similarity:
+                similarity = jaccard(words[i], words[j])
+                if similarity >= min_similarity and (similarity >= STRONG_SIMILARITY
+                                                     or _places_agree(m, other)) \
+                        and uf.merged_span(m["gid"], other["gid"]) <= window_days:
                     uf.union(m["gid"], other["gid"])
     groups: dict[int, list[int]] = {}
     for g in uf.parent:

@@ -278,19 +278,33 @@ def eval_cmd(shared: str | None, json_out: str | None, sets: bool, calibrate: bo
 
 @cli.command()
 @click.option("--db", default="eventwire.duckdb", show_default=True, help="DuckDB file to read.")
+@click.option("--format", "fmt", type=click.Choice(["parquet", "csv", "gdelt", "plover-json"]),
+              default="parquet", show_default=True, help="parquet/csv: every table; gdelt: "
+              "events.gdelt.csv with GDELT 2.0 event columns, one row per real-world event; "
+              "plover-json: events.plover.jsonl, PLOVER records.")
 @click.argument("directory", type=click.Path(file_okay=False))
-def export(db: str, directory: str) -> None:
-    """Write every table of the store as Parquet files into DIRECTORY."""
+def export(db: str, fmt: str, directory: str) -> None:
+    """Write the store into DIRECTORY as Parquet, CSV, GDELT-style CSV or PLOVER JSON."""
     from ..store import Store
+    from ..store.exports import export as write
     if not Path(db).exists():
         raise click.ClickException(f"{db}: no such database; code some articles first")
     try:
         with Store(db, read_only=True) as store:
-            for path in store.export_parquet(directory):
+            for path in write(store, fmt, directory):
                 click.echo(str(path))
     except EventwireError as exc:  # e.g. a run is writing the file right now
         raise click.ClickException(str(exc)) from exc
 
+
+def _add_analysis_commands() -> None:
+    """`events`, `series`, `alerts`, `threads` live in cli_analysis.py."""
+    from .cli_analysis import COMMANDS
+    for command in COMMANDS:
+        cli.add_command(command)
+
+
+_add_analysis_commands()
 
 from .cli_serve import serve  # noqa: E402
 

@@ -478,9 +478,27 @@ class Store:
 
         All files come from one transaction, so they agree with each other.
         """
+        return self.export_queries(directory, self.table_queries("parquet"), "parquet")
+
+    @staticmethod
+    def table_queries(suffix: str) -> list[tuple[str, str]]:
+        """(``<table>.<suffix>``, a SELECT of every row in a stable order) per table."""
+        return [(f"{t}.{suffix}", f"SELECT * FROM {ident(t)} ORDER BY "
+                 + ", ".join(ident(c) for c in _ORDER[t])) for t in TABLES]
+
+    def export_queries(self, directory: str | os.PathLike[str],
+                       queries: Sequence[tuple[str, str]], fmt: str) -> list[Path]:
+        """Write each (file name, SELECT of ours) to ``directory`` as ``fmt`` (parquet, csv
+        with a header, or json: JSON Lines), all from one transaction.
+
+        The SELECTs are the caller's constants (``store/exports.py``), never user text.
+        """
+        options = _COPY_OPTIONS.get(fmt)
+        if options is None:
+            raise StoreError(f"unknown export format {fmt!r}; use {', '.join(_COPY_OPTIONS)}")
         out = Path(directory).expanduser().resolve()
-        targets = [(t, out / f"{t}.parquet") for t in TABLES]
-        literals = [(t, _path_literal(p)) for t, p in targets]  # checked before anything is made
+        targets = [(out / name, sql) for name, sql in queries]
+        literals = [(_path_literal(p), sql) for p, sql in targets]  # checked before mkdir
         try:
             out.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
@@ -488,15 +506,19 @@ class Store:
         with self._lock:
             try:
                 with self._transaction() as con:
-                    for table, literal in literals:
-                        order = ", ".join(ident(c) for c in _ORDER[table])
-                        con.execute(f"COPY (SELECT * FROM {ident(table)} ORDER BY {order}) "
-                                    f"TO {literal} (FORMAT PARQUET)")
+                    for literal, sql in literals:
+                        con.execute(f"COPY ({sql}) TO {literal} {options}")
             except duckdb.Error as exc:
                 raise StoreError(f"export of {self.path} to {out} failed: {_brief(exc)}"
                                  ) from exc
-        log.info("exported %d tables of %s to %s", len(targets), self.path, out)
-        return [p for _, p in targets]
+        log.info("exported %d files of %s to %s", len(targets), self.path, out)
+        return [p for p, _ in targets]
+
+
+#: COPY options per export format.
+_COPY_OPTIONS: dict[str, str] = {
+    "parquet": "(FORMAT PARQUET)", "csv": "(FORMAT CSV, HEADER)", "json": "(FORMAT JSON)",
+}
 
 
 def _decode(row: dict[str, Any]) -> dict[str, Any]:

@@ -69,8 +69,10 @@ def codes_sql(column: str) -> str:
     """SQL computing ``codes`` from the JSON side column ``column`` (``source``/``target``)."""
     if column not in ("source", "target"):
         raise ValueError(f"{column!r} is not an event side column")
-    return (f"list_distinct(list_filter(list_transform(from_json({column}, '{SIDE_TYPE}'), "
-            f"x -> {CODE_SQL}), c -> c IS NOT NULL))")
+    # a list comprehension, not a lambda: DuckDB 2 deprecates ``->`` lambdas, 1.1 lacks
+    # ``lambda x:``, and both read this
+    return (f"list_distinct([{CODE_SQL} FOR x IN from_json({column}, '{SIDE_TYPE}') "
+            f"IF {CODE_SQL} IS NOT NULL])")
 
 
 __all__ = ["gid", "gid_sql", "actor_code", "codes", "codes_sql", "CODE_SQL", "SIDE_TYPE"]

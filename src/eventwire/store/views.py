@@ -63,8 +63,9 @@ SELECT e.gid AS event_gid, coalesce(t.thread_id, e.gid) AS thread_id,
        e.category, e.cameo, e.quad, e.score AS intensity, e.status,
        e.date_start AS date, e.date_value,
        e.location_name AS place, e.location_country AS place_country,
-       e.location_lat AS lat, e.location_lon AS lon,
-       a.url, a.title, a.source AS outlet, a.published,
+       e.location_lat AS lat, e.location_lon AS lon, e.location_geonameid AS geonameid,
+       e.location_precision AS place_precision,
+       a.url, a.title, a.source AS outlet, a.published, a.coded_at,
        e.sentence, e.start AS evidence_start, e."end" AS evidence_end, e.trigger, e.confidence
 FROM events e
 JOIN articles a ON a.id = e.article_id
