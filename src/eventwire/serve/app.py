@@ -18,7 +18,7 @@ from fastapi.responses import RedirectResponse, Response
 from .. import __version__
 from .assets import SECURITY_HEADERS, load_assets
 from .cache import AnswerCache
-from .answers import Answers
+from .answers import WARM_SERIES, Answers
 from .routes import build_router
 from .watch import Watcher
 
@@ -49,17 +49,18 @@ class SecurityHeaders:
 
 
 def create_app(api: Any, *, watcher: Watcher | None = None, cache_size: int = 2048,
-               counts: Callable[[], dict[str, Any]] | None = None, warm: bool = True
-               ) -> FastAPI:
+               counts: Callable[[], dict[str, Any]] | None = None,
+               warm_series: int | None = WARM_SERIES) -> FastAPI:
     """The app over ``api`` (what ``eventwire.open`` returns).
 
     ``watcher`` (optional) is started and stopped with the app and its progress shown at
     /api/health; every time it stores articles the answer cache is emptied. ``counts``
-    gives the store's row counts for /api/health. ``warm`` computes the dashboard's landing
-    answers in a background thread at start.
+    gives the store's row counts for /api/health. Unless ``warm_series`` is None, the
+    dashboard's landing answers and the weekly series of that many of the busiest dyads are
+    computed in a background thread at start.
     """
     cache = AnswerCache(cache_size)
-    answers = Answers(api, cache)
+    answers = Answers(api, cache, warm_series=warm_series or 0)
     if watcher is not None:
         previous = watcher.on_saved
 
@@ -71,7 +72,8 @@ def create_app(api: Any, *, watcher: Watcher | None = None, cache_size: int = 20
 
     def health() -> dict[str, Any]:
         state: dict[str, Any] = {"status": "ok", "version": __version__,
-                                 "read_only": watcher is None, "cache": cache.stats()}
+                                 "read_only": watcher is None, "cache": cache.stats(),
+                                 "warmed": answers.warmed}
         if counts is not None:
             state.update(counts())
         state["watch"] = watcher.status.to_dict() if watcher is not None else None
@@ -81,7 +83,7 @@ def create_app(api: Any, *, watcher: Watcher | None = None, cache_size: int = 20
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
         if watcher is not None:
             watcher.start()
-        if warm and cache_size > 0:
+        if warm_series is not None and cache_size > 0:
             threading.Thread(target=answers.warm, name="eventwire-warm", daemon=True).start()
         try:
             yield
