@@ -87,6 +87,9 @@ def main() -> None:
                     "in the mixed phase (3 requests each, plus 3 others)")
     ap.add_argument("--seconds", type=float, default=180, help="time bound of each phase")
     ap.add_argument("--cache-size", type=int, default=2048, help="the server's answer cache")
+    ap.add_argument("--warm", type=int, default=500, help="the server's --warm")
+    ap.add_argument("--phases", default="series-cold,series-steady,mixed",
+                    help="which phases to run, comma-separated")
     args = ap.parse_args()
 
     build(args.db, args.events)
@@ -94,7 +97,8 @@ def main() -> None:
     port = free_port()
     server = subprocess.Popen([sys.executable, "-c", "from eventwire.interfaces.cli import "
                                "main; main()", "serve", "--db", str(args.db), "--port",
-                               str(port), "--cache-size", str(args.cache_size)])
+                               str(port), "--cache-size", str(args.cache_size),
+                               "--warm", str(args.warm)])
     try:
         wait_for(port, timeout=120)
         warmed = wait_warm(port)
@@ -104,15 +108,19 @@ def main() -> None:
         # monthly series are never warmed: each of these is a DuckDB query
         cold = [[("series", f"/api/series?a={a}&b={b}&freq=month")]
                 for a, b in (pairs * 2)[:args.clients]]
-        report(f"series-cold: {args.clients} clients, one distinct uncached dyad series each",
-               run_load(port, cold, args.seconds))
+        phases = set(args.phases.split(","))
+        if "series-cold" in phases:
+            report(f"series-cold: {args.clients} clients, one distinct uncached dyad series "
+                   "each", run_load(port, cold, args.seconds))
         steady = [[("series", f"/api/series?a={a}&b={b}&freq=week&by=quad")
                    for a, b in (pairs[(c * 7) % len(pairs):] + pairs)[:args.series]]
                   for c in range(args.clients)]
-        report(f"series-steady: {args.clients} clients x {args.series} dyad series",
-               run_load(port, steady, args.seconds))
-        report(f"mixed: {args.clients} clients x {args.rounds * 3 + 3} requests",
-               run_load(port, plans(args.clients, args.rounds), args.seconds))
+        if "series-steady" in phases:
+            report(f"series-steady: {args.clients} clients x {args.series} dyad series",
+                   run_load(port, steady, args.seconds))
+        if "mixed" in phases:
+            report(f"mixed: {args.clients} clients x {args.rounds * 3 + 3} requests",
+                   run_load(port, plans(args.clients, args.rounds), args.seconds))
         status, health = get(port, "/api/health")
         print(f"\nstore: {health['events']:,} events in {health['articles']:,} articles; "
               f"answer cache: {health['cache']}; server pid {server.pid}, "

@@ -20,7 +20,7 @@ def plans(clients: int, per_client: int) -> list[list[tuple[str, str]]]:
         plan = []
         for k in range(per_client):
             a, b = next(dyads)
-            plan += [("series", f"/api/series?a={a}&b={b}&freq=week"),
+            plan += [("series", f"/api/series?a={a}&b={b}&freq=week&by=quad"),
                      ("events", f"/api/events?dyad={a}-{b}&limit=50&offset={50 * (k % 3)}"),
                      ("events", f"/api/events?actor={a}&category=ACCUSE&limit=20")]
         plan += [("article", f"/api/articles/gen-7-{c % 400:07d}"),

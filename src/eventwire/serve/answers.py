@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import os
 import time
 from datetime import date
 from typing import Any, Callable, Iterable, Mapping
@@ -29,6 +28,10 @@ from .encode import dumps, records
 log = logging.getLogger(__name__)
 
 JSON = "application/json"
+#: Queries run at once, at most. Below the threadpool's 40 threads, so /api/health and the
+#: static files always find one; above the core count, so a cheap query (one article) shares
+#: the cores with expensive ones instead of queueing behind all of them.
+GATE = 24
 #: What the dashboard asks for when it opens (see static/app.js): warmed at start.
 LANDING_EVENTS = 50
 LANDING_DYADS = 500
@@ -67,7 +70,7 @@ class Answers:
         self.warm_series = warm_series
         #: progress of ``warm``, shown at /api/health
         self.warmed: dict[str, Any] = {"done": False, "answers": 0, "seconds": None}
-        self.gate_size = gate or max(2, os.cpu_count() or 2)
+        self.gate_size = gate or GATE
         self._gate: asyncio.Semaphore | None = None
 
     # -- the answers ----------------------------------------------------------------------

@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import threading
 from contextlib import asynccontextmanager
+from urllib.parse import parse_qsl
 from typing import Any, AsyncIterator, Awaitable, Callable, MutableMapping
 
 from fastapi import FastAPI, HTTPException
@@ -18,7 +19,7 @@ from fastapi.responses import RedirectResponse, Response
 from .. import __version__
 from .assets import SECURITY_HEADERS, load_assets
 from .cache import AnswerCache
-from .answers import WARM_SERIES, Answers
+from .answers import WARM_SERIES, Answers, cache_key
 from .routes import build_router
 from .watch import Watcher
 
@@ -46,6 +47,32 @@ class SecurityHeaders:
                 message["headers"] = list(message.get("headers", [])) + list(SECURITY_HEADERS)
             await send(message)
         await self.app(scope, receive, send_with_headers)
+
+
+class CachedAnswers:
+    """ASGI middleware answering a GET under /api/ straight from the answer cache.
+
+    Why: under load most answers are cached, and routing plus parameter validation cost
+    more than the answer itself. Safe because only a request that passed validation can
+    have put its key (path and sorted query parameters, exactly as sent) into the cache.
+    """
+
+    def __init__(self, app: ASGIApp, cache: AnswerCache) -> None:
+        self.app = app
+        self.cache = cache
+
+    async def __call__(self, scope: Scope, receive: Any, send: Any) -> None:
+        if (scope["type"] == "http" and scope["method"] == "GET"
+                and scope["path"].startswith("/api/")):
+            query = parse_qsl(scope["query_string"].decode("latin-1"), keep_blank_values=True)
+            found = self.cache.peek(cache_key(scope["path"], query))
+            if found is not None:
+                await send({"type": "http.response.start", "status": 200,
+                            "headers": [(b"content-type", b"application/json"),
+                                        (b"content-length", str(len(found)).encode())]})
+                await send({"type": "http.response.body", "body": found})
+                return
+        await self.app(scope, receive, send)
 
 
 def create_app(api: Any, *, watcher: Watcher | None = None, cache_size: int = 2048,
@@ -122,7 +149,8 @@ def create_app(api: Any, *, watcher: Watcher | None = None, cache_size: int = 20
     def static(name: str) -> Response:
         return asset(name)
 
-    app.add_middleware(SecurityHeaders)
+    app.add_middleware(CachedAnswers, cache=cache)
+    app.add_middleware(SecurityHeaders)  # added last: the outermost, so on every answer
     return app
 
 
