@@ -110,12 +110,13 @@ def api_figures(n_events: int) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--stories", type=int, default=40)
+    parser.add_argument("--stories", type=int, default=40, help="0 skips part 1")
     parser.add_argument("--copies", type=int, default=5)
     parser.add_argument("--events", type=int, default=0, help="also time the API on a store "
                         "of this many generated events")
     args = parser.parse_args()
-    threads_figure(args.stories, args.copies)
+    if args.stories:
+        threads_figure(args.stories, args.copies)
     if args.events:
         api_figures(args.events)
 

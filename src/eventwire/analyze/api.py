@@ -246,6 +246,7 @@ class EventStore:
         act = actor.strip().upper() if actor else None
         cats = _list(category, "category")
         start, end = as_date(since, "since"), as_date(until, "until")
+        # two steps: rank threads on cheap counts, then gather evidence for one page only
         sql = f"""
         WITH hit AS (
             SELECT DISTINCT thread_id FROM event_details
@@ -254,8 +255,14 @@ class EventStore:
               AND (?::VARCHAR IS NULL OR {side_filter('target')})
               AND (?::VARCHAR[] IS NULL OR list_contains(?::VARCHAR[], category))
               AND (?::DATE IS NULL OR date >= ?::DATE) AND (?::DATE IS NULL OR date <= ?::DATE)
+        ), page AS (
+            SELECT d.thread_id, count(*) AS mentions, min(d.date) AS date
+            FROM event_details d JOIN hit USING (thread_id)
+            GROUP BY d.thread_id HAVING count(*) >= ?
+            ORDER BY {THREAD_ORDERS[order]} LIMIT ? OFFSET ?
         )
-        SELECT d.thread_id, count(*) AS mentions, count(DISTINCT d.article_id) AS articles,
+        SELECT d.thread_id, any_value(page.mentions) AS mentions,
+               count(DISTINCT d.article_id) AS articles,
                min(d.date) AS date, max(d.date) AS last_date,
                arg_min(d.category, (d.date, d.event_gid)) AS category,
                arg_min(d.quad, (d.date, d.event_gid)) AS quad,
@@ -266,9 +273,9 @@ class EventStore:
                list(d.sentence ORDER BY d.date, d.event_gid) AS evidence,
                list(d.url ORDER BY d.date, d.event_gid) AS urls,
                list(d.event_gid ORDER BY d.date, d.event_gid) AS event_gids
-        FROM event_details d JOIN hit USING (thread_id)
-        GROUP BY d.thread_id HAVING count(*) >= ?
-        ORDER BY {THREAD_ORDERS[order]} LIMIT ? OFFSET ?
+        FROM event_details d JOIN page USING (thread_id)
+        GROUP BY d.thread_id
+        ORDER BY {THREAD_ORDERS[order]}
         """
         params = [act, act, act, act, act, source, source, source, target, target, target,
                   cats, cats, start, start, end, end, int(min_mentions), limit, offset]
