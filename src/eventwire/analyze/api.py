@@ -178,6 +178,14 @@ class EventStore:
                              limit=_page(limit, 0)[0])
         return _arrow(out) if as_arrow else out
 
+    def dyads(self, level: str = "key", since: date | str | None = None,
+              until: date | str | None = None, *, self_pairs: bool = True, limit: int = 50,
+              as_arrow: bool = False) -> Any:
+        """Dyads ranked by real-world events: see ``analyze.series.dyads``."""
+        out = _series.dyads(self.store, level=level, since=since, until=until,
+                            self_pairs=self_pairs, limit=_page(limit, 0)[0])
+        return _arrow(out) if as_arrow else out
+
     # -- articles -------------------------------------------------------------------------
     def articles(self, since: date | str | None = None, until: date | str | None = None,
                  outlet: str | None = None, text: str | None = None, actor: str | None = None,

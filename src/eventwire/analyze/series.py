@@ -228,5 +228,38 @@ def _spikes(counts: pd.DataFrame, pfreq: str, window: int, threshold: float,
     return hits[columns].head(limit).reset_index(drop=True)
 
 
-__all__ = ["series", "alerts", "FREQS", "GROUPS", "LEVELS", "side_filter", "as_date",
+def dyads(store: "Store", *, level: str = "key", since: date | str | None = None,
+          until: date | str | None = None, self_pairs: bool = True,
+          limit: int = 50) -> pd.DataFrame:
+    """Directed dyads ranked by asserted threads, with mean intensity and the conflict /
+    cooperation split.
+
+    With ``level="key"`` a government and its opposition are one actor (``USA`` -> ``USA``
+    tops a ranking of domestic news); with ``level="code"`` they are ``USAGOV`` ->
+    ``USAOPP``, a dyad of its own. ``self_pairs=False`` leaves out an actor acting on itself.
+    """
+    check_choice("level", level, LEVELS)
+    start, end = as_date(since, "since"), as_date(until, "until")
+    src, tgt = LEVELS[level]
+    sql = f"""
+    WITH m AS (
+        SELECT thread_id, date, intensity, quad, s.k AS source, t.k AS target
+        FROM event_details, unnest({src}) AS s(k), unnest({tgt}) AS t(k)
+        WHERE status = 'asserted' AND (? OR s.k <> t.k)
+          AND (?::DATE IS NULL OR date >= ?::DATE) AND (?::DATE IS NULL OR date <= ?::DATE)
+    ), th AS (
+        SELECT source, target, thread_id, avg(intensity) AS intensity,
+               arg_min(quad, date) AS quad
+        FROM m GROUP BY ALL
+    )
+    SELECT source, target, count(*) AS events, avg(intensity) AS mean_intensity,
+           count(*) FILTER (WHERE quad >= 3) AS conflict,
+           count(*) FILTER (WHERE quad <= 2) AS cooperation
+    FROM th GROUP BY ALL
+    ORDER BY events DESC, source, target LIMIT ?
+    """
+    return store.fetch(sql, [self_pairs, start, start, end, end, int(limit)])
+
+
+__all__ = ["series", "alerts", "dyads", "FREQS", "GROUPS", "LEVELS", "side_filter", "as_date",
            "check_choice"]
