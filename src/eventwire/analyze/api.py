@@ -297,7 +297,10 @@ class EventStore:
 
     # -- raw ------------------------------------------------------------------------------
     def sql(self, query: str, params: Iterable[Any] = (), *, as_arrow: bool = False) -> Any:
-        """Your own parameterised SQL over the tables and views (``?`` placeholders)."""
+        """Your own parameterised SQL over the tables and views (``?`` placeholders).
+
+        For the analyst at the keyboard only: never hand it text from a request (an HTTP
+        API must offer the methods above, whose SQL is fixed)."""
         return self._out(query, list(params), as_arrow)
 
 
