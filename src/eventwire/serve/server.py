@@ -1,0 +1,47 @@
+"""Put the pieces together: open the store once, add the watcher when asked, build the app.
+
+Why one function: the CLI, the tests and the benchmark must start exactly the same server,
+and the rule it encodes is the one that matters for DuckDB: read-only unless this process
+ingests, in which case it is the store's only writer and its only reader.
+"""
+from __future__ import annotations
+
+import os
+from typing import Any, Iterable
+
+from fastapi import FastAPI
+
+from .app import create_app
+from .watch import Watcher
+
+
+def open_app(db: str | os.PathLike[str], *, watch: Iterable[str | os.PathLike[str]] = (),
+             interval: float = 2.0, pipeline: Any = None, cache_size: int = 2048
+             ) -> tuple[FastAPI, Any]:
+    """The app over ``db`` and the ``EventStore`` it reads (close it after the server stops).
+
+    Without ``watch`` the store is opened read-only (other read-only processes may open it
+    too). With ``watch`` folders, it is opened for writing, new files in them are coded in a
+    background thread, and after each poll that stored articles the event threads are brought
+    up to date and cached answers are dropped.
+    """
+    import eventwire
+
+    sources = [str(s) for s in watch]
+    api = eventwire.open(str(db), read_only=not sources)
+    watcher = None
+    try:
+        if sources:
+            watcher = Watcher(api.store, sources, pipeline=pipeline, interval=interval,
+                              on_saved=lambda: api.update_threads())
+    except BaseException:
+        api.close()
+        raise
+
+    def counts() -> dict[str, Any]:
+        return {"events": api.store.count("events"), "articles": api.store.count("articles")}
+
+    return create_app(api, watcher=watcher, cache_size=cache_size, counts=counts), api
+
+
+__all__ = ["open_app"]
