@@ -186,3 +186,14 @@ def test_one_handle_serves_many_threads_at_once(ew):
         answers = list(pool.map(ask, range(64)))
     for n, (events, weeks) in enumerate(answers):
         assert (events if n % 2 else weeks) == (expected_events if n % 2 else expected_weeks)
+
+
+def test_places_for_a_map(ew, seed_coded):
+    points = ew.places()
+    assert len(points) >= 1 and points["lat"].notna().all() and points["lon"].notna().all()
+    assert list(points["events"]) == sorted(points["events"], reverse=True)
+    belarus = points[points["place"] == "Belarus"]
+    seed_belarus = [e for e in seed_coded.events if e.location and e.status == "asserted"
+                    and e.location.name == "Belarus"]
+    assert int(belarus["mentions"].iloc[0]) == len(seed_belarus)
+    assert ew.places(actor="CHL").empty

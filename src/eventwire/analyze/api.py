@@ -186,6 +186,25 @@ class EventStore:
                             self_pairs=self_pairs, limit=_page(limit, 0)[0])
         return _arrow(out) if as_arrow else out
 
+    def places(self, since: date | str | None = None, until: date | str | None = None,
+               actor: str | None = None, limit: int = 300, *, as_arrow: bool = False) -> Any:
+        """Places with coordinates and their asserted real-world events (threads), most
+        first: the points of a map. ``actor`` keeps events it takes part in (key or code)."""
+        limit, _ = _page(limit, 0)
+        start, end = as_date(since, "since"), as_date(until, "until")
+        act = actor.strip().upper() if actor else None
+        sql = f"""
+        SELECT place, place_country AS country, avg(lat) AS lat, avg(lon) AS lon,
+               count(DISTINCT thread_id) AS events, count(*) AS mentions
+        FROM event_details
+        WHERE lat IS NOT NULL AND lon IS NOT NULL AND status = 'asserted'
+          AND (?::DATE IS NULL OR date >= ?::DATE) AND (?::DATE IS NULL OR date <= ?::DATE)
+          AND (?::VARCHAR IS NULL OR {side_filter('source')} OR {side_filter('target')})
+        GROUP BY ALL ORDER BY events DESC, place LIMIT ?
+        """
+        return self._out(sql, [start, start, end, end, act, act, act, act, act, limit],
+                         as_arrow)
+
     # -- articles -------------------------------------------------------------------------
     def articles(self, since: date | str | None = None, until: date | str | None = None,
                  outlet: str | None = None, text: str | None = None, actor: str | None = None,
