@@ -173,7 +173,7 @@ def test_events_wanting_someone_else_to_act_is_a_request(pipeline):
 
 @pytest.mark.parametrize("text, source, target", [
     ("Japan will provide emergency aid to Nepal, officials said.", "JPN", "NPL"),
-    ("The Fijian rebels said they will release the hostages from Tonga.", None, None),
+    ("The Malian insurgents said they will set free the captives from Niger.", None, None),
 ])
 def test_events_announced_cooperation_is_a_promise(pipeline, text, source, target):
     coded = pipeline.code_text(text, published="2021-06-15")
@@ -249,14 +249,14 @@ def test_events_conjunct_verbs_share_a_subject_only_when_coordinated(pipeline):
 
 
 def test_events_release_from_a_place_is_by_its_country(pipeline):
-    coded = pipeline.code_text("A Chilean pilot had been freed from a prison in Bolivia.",
+    coded = pipeline.code_text("A Chilean pilot was freed last week from a jail in Bolivia.",
                                published="2021-06-15")
     hits = find(coded, "RETREAT")
     assert hits and "BOL" in keys(hits[0].source) and "CHL" in keys(hits[0].target)
 
 
 def test_events_a_statement_that_thanks_speaks_for_its_maker(pipeline):
-    coded = pipeline.code_text("Norway said in a statement that also thanked Sweden for its help.",
+    coded = pipeline.code_text("Norway said in a communique that also thanked Sweden for its help.",
                                published="2021-06-15")
     hits = [e for e in find(coded, "SUPPORT") if "NOR" in keys(e.source)]
     assert hits and "SWE" in keys(hits[0].target)

@@ -73,7 +73,7 @@ def test_cli_bad_inputs_are_reported_and_the_rest_is_coded(runner, tmp_path):
     args = ["code", str(good), str(empty), str(binary), str(latin1), str(cp1251), str(broken),
             str(huge), str(missing), "--format", "jsonl", "--db", str(db)]
     result = runner.invoke(cli, args)
-    assert result.exit_code == 3, result.output  # some failed: a cron job can tell
+    assert result.exit_code == 2, result.output  # some failed: a cron job can tell
     assert "coded 5, failed 3" in result.stderr
     lines = [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
     files = {line["article"]["file"] for line in lines}
@@ -102,7 +102,7 @@ def test_cli_inputs_holding_no_article_are_failures_not_silence(runner, tmp_path
     good.write_text("Chile recalled its ambassador from Peru on Tuesday.", encoding="utf-8")
     db = tmp_path / "ew.duckdb"
     result = runner.invoke(cli, ["code", str(blank), str(folder), str(good), "--db", str(db)])
-    assert result.exit_code == 3, result.output
+    assert result.exit_code == 2, result.output
     assert "blank.jsonl" in result.stderr and "empty-folder" in result.stderr
     with duckdb.connect(str(db), read_only=True) as con:
         origins = {o for (o,) in con.execute("select origin from errors").fetchall()}
@@ -123,7 +123,7 @@ def test_cli_jsonl_in_jsonl_out_keeps_item_ids(runner, tmp_path):
         '{"id": "s2", "text": "Chile recalled its ambassador from Peru.", "published": "2021-03-03"}\n'
         'not json at all\n', encoding="utf-8")
     result = runner.invoke(cli, ["code", str(batch), "--format", "jsonl", "--no-store"])
-    assert result.exit_code == 3, result.output  # one line failed, two were coded
+    assert result.exit_code == 2, result.output  # one line failed, two were coded
     lines = [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
     assert [line["article"]["id"] for line in lines] == ["s1", "s2"]
     assert lines[0]["article"]["published"] == "2021-03-02"
@@ -150,7 +150,7 @@ def test_cli_two_items_with_one_id_keep_the_first_and_report_the_second(runner, 
         encoding="utf-8")
     db = tmp_path / "ew.duckdb"
     result = runner.invoke(cli, ["code", str(batch), "--format", "jsonl", "--db", str(db)])
-    assert result.exit_code == 3, result.output
+    assert result.exit_code == 2, result.output
     assert "already stored in this run" in result.stderr
     with duckdb.connect(str(db), read_only=True) as con:
         stored = dict(con.execute("select id, text from articles").fetchall())

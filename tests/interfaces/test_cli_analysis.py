@@ -77,3 +77,10 @@ def test_bad_input_is_one_line_without_traceback(db, tmp_path):
     assert bad_dyad.exit_code == 2
     for result in (missing, bad_date):
         assert "Traceback" not in result.output and result.output.count("\n") == 1
+
+
+def test_dyads_ranks_by_events(db):
+    ranked = json.loads(run("dyads", "--db", db, "--format", "json").output)
+    assert [(r["source"], r["target"], r["events"]) for r in ranked] == [("RUS", "NATO", 11)]
+    coded = run("dyads", "--db", db, "--level", "code")
+    assert coded.exit_code == 0 and "RUSGOV" in coded.output

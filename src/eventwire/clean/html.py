@@ -34,16 +34,92 @@ _BLOCKS = {"p", "div", "section", "article", "main", "li", "ul", "ol", "h1", "h2
 _WS = re.compile(r"[ \t\u00a0]+")
 
 
+#: Bodies of these elements are never text; they are cut out before parsing (see strip_code).
+_CODE = re.compile(r"<(script|style|noscript|template)\b([^>]*)>.*?</\1\s*>|<!--.*?-->",
+                   re.IGNORECASE | re.DOTALL)
+#: Structured data (JSON-LD) up to this size is kept: it carries the page's date and title.
+_KEEP_JSON_LD = 100_000
+#: Tags that only wrap other content: dropped by the flattening fallback (their text stays).
+_WRAPPERS = re.compile(
+    r"</?(?:div|span|section|article|main|header|font|b|i|u|em|strong|small|big|a|center|"
+    r"blockquote|table|tbody|thead|tr|td|th|ul|ol|dl|dd|dt|form|label|nav|aside|footer|"
+    r"figure|sup|sub|abbr|cite|q|mark|ins|del|s|strike|tt|code|var|kbd|samp|bdi|bdo|"
+    r"details|summary|[a-z]+-[a-z-]+)\b[^>]*>", re.IGNORECASE)
+#: Opening container tags that end a paragraph when flattened.
+_BLOCK_WRAPPERS = ("div", "section", "article", "main", "header", "blockquote", "table", "tr",
+                   "td", "th", "ul", "ol", "dl", "dd", "dt", "nav", "aside", "footer",
+                   "figure", "center", "details")
+_TAGS = re.compile(r"<[^>]*>")
+
+
+def strip_code(markup: str) -> str:
+    """The page without script/style/noscript/template bodies and comments.
+
+    Why before parsing: an inline script of megabytes is no text, yet it counted against the
+    size limit (the article after it was cut off) and costs parse time; a stray ``</div>``
+    inside a script string can also derail the tree. JSON-LD metadata is kept when small.
+    """
+    def keep(match: re.Match[str]) -> str:
+        if match.group(1) and "ld+json" in (match.group(2) or "").lower() \
+                and len(match.group(0)) <= _KEEP_JSON_LD:
+            return match.group(0)
+        return " "
+
+    return _CODE.sub(keep, markup)
+
+
+def flatten(markup: str) -> str:
+    """The markup with every wrapper tag removed (block wrappers become paragraph breaks).
+
+    Why: libxml2 stops building the tree 256 levels deep (2048 with huge_tree), and all text
+    below is lost; wrappers are what pages nest that deep, and without them the text reads
+    the same, one paragraph per former block.
+    """
+    def repl(match: re.Match[str]) -> str:
+        name = re.match(r"</?\s*([a-zA-Z][\w-]*)", match.group(0))
+        tag = name.group(1).lower() if name else ""
+        return "<p>" if tag in _BLOCK_WRAPPERS and not match.group(0).startswith("</") else " "
+
+    return _WRAPPERS.sub(repl, markup)
+
+
+def _words(text: str) -> int:
+    return len(text.split())
+
+
+def _parse(markup: str, huge: bool = False) -> Any:
+    parser = lxml_html.HTMLParser(huge_tree=True) if huge else None
+    return lxml_html.document_fromstring(markup, parser=parser)
+
+
 def parse_html(markup: str) -> Any:
-    """Parse leniently (broken markup is normal); None when nothing parseable is left."""
+    """Parse leniently (broken markup is normal); None when nothing parseable is left.
+
+    Scripts and styles are cut out first (``strip_code``). When the tree holds far fewer
+    words than the markup (nesting deeper than libxml2 follows), the page is parsed again
+    with ``huge_tree`` and, if that still loses them, flattened (``flatten``).
+    """
     markup = re.sub(r"^\s*<\?xml[^>]*\?>", "", markup)  # lxml refuses str with an encoding decl
+    markup = strip_code(markup)
     if not markup.strip():
         return None
     try:
-        return lxml_html.document_fromstring(markup)
+        tree = _parse(markup)
     except (etree.ParserError, ValueError) as exc:
         log.debug("HTML parse failed: %s", exc)
-        return None
+        tree = None
+    expected = _words(_TAGS.sub(" ", markup))
+    if expected < 5 or (tree is not None and _words(" ".join(tree.itertext())) >= expected / 2):
+        return tree
+    for attempt in ("huge", "flat"):
+        try:
+            again = _parse(markup, huge=True) if attempt == "huge" else _parse(flatten(markup))
+        except (etree.ParserError, ValueError):
+            continue
+        if _words(" ".join(again.itertext())) >= expected / 2:
+            log.debug("deeply nested page: text recovered by the %s parse", attempt)
+            return again
+    return tree
 
 
 def _text_of(node: Any) -> str:
@@ -175,6 +251,7 @@ def html_to_text(html: str) -> tuple[str, dict[str, str | None]]:
     """
     import trafilatura
 
+    html = strip_code(html)
     meta = _metadata(html)
     tree = parse_html(html)
     if tree is None:
@@ -205,4 +282,4 @@ def html_to_text(html: str) -> tuple[str, dict[str, str | None]]:
     return text, meta
 
 
-__all__ = ["html_to_text", "block_text", "parse_html"]
+__all__ = ["html_to_text", "block_text", "parse_html", "strip_code", "flatten"]

@@ -1,8 +1,8 @@
 """Ingest: turn paths (text, HTML, JSON Lines, RSS/Atom, WARC) into Documents.
 
-Public surface: ``read_inputs(paths, published=None, url=None) -> Iterator[Document | Failure]``.
-A path may be a file, a directory (its supported files, recursively, in sorted order) or
-``-`` for standard input. The format comes from the extension, else from the first bytes.
+Public surface: ``read_inputs(paths, published=None, url=None, ...) -> Iterator[Document |
+Failure]``. A path may be a file, a directory (its supported files, recursively, in sorted
+order), an http(s) URL of a page or an RSS/Atom feed (see ``web``) or ``-`` for standard input. The format comes from the extension, else from the first bytes.
 Bad input (missing, empty, binary, undecodable, oversized, broken) becomes a Failure or a
 warning naming the file; the generator itself never raises for one bad file.
 """
@@ -21,8 +21,13 @@ from ..errors import InputError
 from ..model import Document, Failure
 from .dates import normalise_date
 from .decode import decode_bytes, declared_charset
-from .formats import (MAX_DOCUMENT_BYTES, MAX_FEED_BYTES, read_feed, read_html, read_json,
-                      read_jsonl, read_text, read_warc, split_header)
+from .fetch import Fetcher, FetchPolicy
+from .fields import FieldMap, parse_field_options
+from .formats import (MAX_DOCUMENT_BYTES, MAX_FEED_BYTES, MAX_PAGE_BYTES, read_feed,
+                      read_html, read_json, read_jsonl, read_text, read_warc, split_header,
+                      visible_text)
+from .language import refusal
+from .web import is_url, read_url
 
 log = logging.getLogger(__name__)
 
@@ -36,8 +41,10 @@ FORMATS: dict[str, str] = {
 }
 #: The "format" of a directory with no supported file in it: reported, never silently skipped.
 EMPTY_DIR = "empty-dir"
+#: The "format" of a command-line argument that is a URL (fetched, see ``web``).
+URL = "url"
 #: Formats holding many articles: a single ``url`` override would give them all one identity.
-_MULTI = {"jsonl", "json", "feed", "warc"}
+_MULTI = {"jsonl", "json", "feed", "warc", URL}
 
 
 def _format_of(path: Path) -> str | None:
@@ -80,6 +87,8 @@ def _expand(paths: Iterable[str | os.PathLike[str]]) -> Iterator[tuple[str, str 
         p = Path(raw)
         if str(raw) == "-":
             yield "-", None
+        elif is_url(str(raw)):
+            yield str(raw), URL
         elif p.is_dir():
             found: list[str] = []
             for root, dirs, files in os.walk(p):
@@ -99,7 +108,8 @@ def _read_head(path: str, size: int) -> bytes:
         return fh.read(size)
 
 
-def _read_one(path: str, fmt: str | None) -> Iterator[Document | Failure]:
+def _read_one(path: str, fmt: str | None,
+              fields_map: FieldMap | None = None) -> Iterator[Document | Failure]:
     """Every document of one file (or stdin)."""
     origin = path
     file = None if path == "-" else path
@@ -138,9 +148,10 @@ def _read_one(path: str, fmt: str | None) -> Iterator[Document | Failure]:
             if fmt == "warc":
                 yield from read_warc(stream, origin, file)
             else:
-                yield from read_jsonl(stream, origin, file)
+                yield from read_jsonl(stream, origin, file, fields_map)
         return
-    limit = MAX_FEED_BYTES if fmt in ("feed", "json") else MAX_DOCUMENT_BYTES
+    limit = (MAX_FEED_BYTES if fmt in ("feed", "json") else
+             MAX_PAGE_BYTES if fmt == "html" else MAX_DOCUMENT_BYTES)
     if stdin_data is not None:
         data, size = stdin_data[:limit + 1], len(stdin_data)
     else:
@@ -160,7 +171,7 @@ def _read_one(path: str, fmt: str | None) -> Iterator[Document | Failure]:
         yield from read_feed(data, origin, file, warnings)
         return
     if fmt == "json":
-        yield from read_json(data, origin, file)
+        yield from read_json(data, origin, file, fields_map)
         return
     try:
         text, more = decode_bytes(data, origin, declared_charset(data) if fmt == "html" else None)
@@ -175,11 +186,17 @@ def _read_one(path: str, fmt: str | None) -> Iterator[Document | Failure]:
 
 
 def read_inputs(paths: Iterable[str | os.PathLike[str]], published: str | None = None,
-                url: str | None = None) -> Iterator[Document | Failure]:
-    """Documents from files, directories and stdin; ``published``/``url`` override the file's.
+                url: str | None = None, *, fields: FieldMap | None = None,
+                english_only: bool = True, fetcher: Fetcher | None = None
+                ) -> Iterator[Document | Failure]:
+    """Documents from files, directories, URLs and stdin; ``published``/``url`` override
+    the file's.
 
     ``url`` applies to single-article inputs only (text, HTML): giving one URL to every item of
-    a feed or WARC would merge them under one identity.
+    a feed or WARC would merge them under one identity. ``fields`` renames the keys read from
+    JSON items (``{"text": "body"}``). With ``english_only``, a document whose language is
+    recognised as another is a Failure (stage ``language``), not a Document: the coder reads
+    English only. URLs are fetched by ``fetcher`` (a polite default one if None).
     """
     override_date = normalise_date(published) if published else None
     bad_override = bool(published) and override_date is None
@@ -187,18 +204,36 @@ def read_inputs(paths: Iterable[str | os.PathLike[str]], published: str | None =
         log.warning("published=%r is not a date; use YYYY-MM-DD", published)
     for path, fmt in _expand(paths):
         kind = fmt
-        for item in _safe(path, fmt):
+        if fmt == URL and fetcher is None:
+            fetcher = Fetcher()
+        for item in _safe(path, fmt, fields, fetcher):
             if isinstance(item, Failure):
                 log.debug("ingest failure %s: %s", item.origin, item.reason)
                 yield item
                 continue
             item = _override(item, override_date, url, kind, bad_override, published)
+            if english_only:
+                reason = _language_refusal(item)
+                if reason:
+                    yield Failure(item.origin, reason, stage="language")
+                    continue
             for w in item.warnings:
                 log.info("%s", w)
             yield item
 
 
-def _safe(path: str, fmt: str | None) -> Iterator[Document | Failure]:
+def _language_refusal(doc: Document) -> str | None:
+    """Why ``doc`` is not coded (not English), or None; never raises."""
+    try:
+        text = doc.text if doc.text is not None else visible_text(doc.html or "")
+        return refusal(text)
+    except Exception as exc:  # noqa: BLE001 - a detector bug must not drop an article
+        log.debug("language check of %s failed: %s", doc.origin, exc)
+        return None
+
+
+def _safe(path: str, fmt: str | None, fields_map: FieldMap | None = None,
+          fetcher: Fetcher | None = None) -> Iterator[Document | Failure]:
     """Run one file's reader, turning any error into a Failure for that file, and a file
     that yields nothing at all (blank JSON Lines, ``[]``, an empty archive or feed) into one
     too: a run must never end with inputs that left no trace."""
@@ -207,7 +242,9 @@ def _safe(path: str, fmt: str | None) -> Iterator[Document | Failure]:
         return
     produced = 0
     try:
-        for item in _read_one(path, fmt):
+        reader = (read_url(path, fetcher) if fmt == URL and fetcher is not None
+                  else _read_one(path, fmt, fields_map))
+        for item in reader:
             produced += 1
             yield item
     except InputError as exc:
@@ -239,4 +276,4 @@ def _override(doc: Document, published: str | None, url: str | None, fmt: str | 
 
 
 __all__ = ["read_inputs", "sniff", "split_header", "normalise_date", "FORMATS",
-           "MAX_DOCUMENT_BYTES"]
+           "MAX_DOCUMENT_BYTES", "Fetcher", "FetchPolicy", "parse_field_options", "is_url"]

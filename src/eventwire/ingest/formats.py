@@ -11,19 +11,25 @@ import json
 import logging
 import re
 import zlib
+from dataclasses import dataclass
 from typing import IO, Any, Iterator
 
 from lxml import etree, html as lxml_html
 
+from ..clean.html import parse_html, strip_code
 from ..errors import InputError
 from ..model import ArticleMeta, Document, Failure
 from .dates import normalise_date
 from .decode import decode_bytes, declared_charset
+from .fields import FieldMap, get_field, key_of
 
 log = logging.getLogger(__name__)
 
 #: Most bytes read for one document (a text, a page, a JSON line, a WARC record payload).
 MAX_DOCUMENT_BYTES = 2 * 1024 * 1024
+#: Most bytes read for one HTML page, scripts and styles included (they are cut out before
+#: the page is held to MAX_DOCUMENT_BYTES): pages with megabytes of inline script are common.
+MAX_PAGE_BYTES = 16 * 1024 * 1024
 #: Most bytes read for a whole feed file (it holds many documents).
 MAX_FEED_BYTES = 50 * 1024 * 1024
 
@@ -78,10 +84,8 @@ def read_text(text: str, origin: str, file: str | None,
 # -- HTML ---------------------------------------------------------------------------------
 def visible_text(markup: str) -> str:
     """The page's visible words (no script/style), to tell an empty page from a real one."""
-    markup = re.sub(r"^\s*<\?xml[^>]*\?>", "", markup)
-    try:
-        tree = lxml_html.document_fromstring(markup)
-    except (etree.ParserError, ValueError):
+    tree = parse_html(markup)
+    if tree is None:
         return ""
     for node in tree.xpath("//script | //style | //noscript | //template | //head"):
         if node.getparent() is not None:
@@ -91,6 +95,15 @@ def visible_text(markup: str) -> str:
 
 def read_html(markup: str, origin: str, file: str | None, warnings: list[str],
               **fields: Any) -> Iterator[Document | Failure]:
+    """A page as one Document; scripts and styles are cut out first, so only the rest
+    counts against ``MAX_DOCUMENT_BYTES`` (an article after a huge inline script is kept)."""
+    markup = strip_code(markup)
+    if len(markup) > MAX_DOCUMENT_BYTES:
+        size = len(markup)
+        cut = markup.rfind("<", MAX_DOCUMENT_BYTES // 2, MAX_DOCUMENT_BYTES)
+        markup = markup[:cut if cut > 0 else MAX_DOCUMENT_BYTES]
+        warnings = warnings + [f"{origin}: page of {size / 1e6:.1f} MB without its scripts; "
+                               f"read only the first {MAX_DOCUMENT_BYTES / 1e6:.1f} MB"]
     if not re.search(r"\w", visible_text(markup)):
         yield Failure(origin, "HTML page with no readable text (broken or empty markup)")
         return
@@ -112,16 +125,21 @@ def _item_document(origin: str, file: str | None, body: str | None, warnings: li
 
 
 # -- JSON Lines ---------------------------------------------------------------------------
-def _json_item(item: Any, origin: str, file: str | None) -> Document | Failure:
+def _json_item(item: Any, origin: str, file: str | None,
+               fields_map: FieldMap | None = None) -> Document | Failure:
     if not isinstance(item, dict):
         return Failure(origin, f"expected a JSON object, got {type(item).__name__}")
-    text, markup = item.get("text"), item.get("html")
-    ident = item.get("id")
+
+    def get(name: str) -> Any:
+        return get_field(item, name, fields_map)
+
+    text, markup = get("text"), get("html")
+    ident = get("id")
     if ident is not None and not isinstance(ident, (str, int)):
-        return Failure(origin, "'id' must be a string or a number")
-    fields = dict(id=ident, url=item.get("url"), title=item.get("title"),
-                  source=item.get("source"),
-                  published=item.get("published") or item.get("date"))
+        return Failure(origin, f"{key_of('id', fields_map)!r} must be a string or "
+                               "a number")
+    fields = dict(id=ident, url=get("url"), title=get("title"), source=get("source"),
+                  published=get("published"))
     if isinstance(text, str) and text.strip():
         header, body = split_header(text)
         for k, v in header.items():
@@ -130,10 +148,12 @@ def _json_item(item: Any, origin: str, file: str | None) -> Document | Failure:
         return Document(meta=meta, text=body, origin=origin, warnings=tuple(more))
     if isinstance(markup, str) and markup.strip():
         return _item_document(origin, file, markup, [], **fields)
-    return Failure(origin, "no 'text' or 'html' field with content")
+    return Failure(origin, f"no {key_of('text', fields_map)!r} or "
+                           f"{key_of('html', fields_map)!r} field with content")
 
 
-def read_jsonl(stream: IO[bytes], origin: str, file: str | None) -> Iterator[Document | Failure]:
+def read_jsonl(stream: IO[bytes], origin: str, file: str | None,
+               fields_map: FieldMap | None = None) -> Iterator[Document | Failure]:
     for lineno, raw in enumerate(iter(lambda: stream.readline(MAX_DOCUMENT_BYTES + 1), b""), 1):
         where = f"{origin}:{lineno}"
         if len(raw) > MAX_DOCUMENT_BYTES:
@@ -151,10 +171,11 @@ def read_jsonl(stream: IO[bytes], origin: str, file: str | None) -> Iterator[Doc
         except json.JSONDecodeError as exc:
             yield Failure(where, f"not valid JSON ({exc.msg} at column {exc.colno})")
             continue
-        yield _json_item(item, where, file)
+        yield _json_item(item, where, file, fields_map)
 
 
-def read_json(data: bytes, origin: str, file: str | None) -> Iterator[Document | Failure]:
+def read_json(data: bytes, origin: str, file: str | None,
+              fields_map: FieldMap | None = None) -> Iterator[Document | Failure]:
     """A .json file: one object, or a list of objects shaped like JSON Lines items."""
     try:
         value = json.loads(data.decode("utf-8-sig"))
@@ -166,7 +187,8 @@ def read_json(data: bytes, origin: str, file: str | None) -> Iterator[Document |
         return
     items = value if isinstance(value, list) else [value]
     for n, item in enumerate(items, 1):
-        yield _json_item(item, f"{origin}:item {n}" if isinstance(value, list) else origin, file)
+        yield _json_item(item, f"{origin}:item {n}" if isinstance(value, list) else origin, file,
+                         fields_map)
 
 
 # -- RSS / Atom ---------------------------------------------------------------------------
@@ -205,13 +227,28 @@ def _atom_link(entry: Any) -> str | None:
     return links[0].get("href") if links else None
 
 
-def read_feed(data: bytes, origin: str, file: str | None,
-              warnings: list[str]) -> Iterator[Document | Failure]:
+@dataclass(frozen=True, slots=True)
+class FeedItem:
+    """One item of a feed: where it is, its link, and what the feed says about it."""
+
+    where: str
+    body: str | None
+    link: str | None
+    title: str | None
+    published: str | None
+    source: str | None
+
+
+def parse_feed(data: bytes, origin: str, warnings: list[str]
+               ) -> tuple[list[FeedItem], list[str]] | Failure:
+    """The items of an RSS/Atom feed (and the warnings so far), or why there are none.
+
+    Entities are never resolved and no DTD or network is touched (XXE, "billion laughs").
+    """
     try:
         text, more = decode_bytes(data, origin, declared_charset(data))
     except InputError as exc:
-        yield Failure(exc.origin, exc.reason)
-        return
+        return Failure(exc.origin, exc.reason)
     warnings = warnings + more
     text = re.sub(r"^\s*<\?xml[^>]*\?>", "", text.lstrip("\ufeff"))
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
@@ -219,11 +256,9 @@ def read_feed(data: bytes, origin: str, file: str | None,
     try:
         root = etree.fromstring(text.encode("utf-8"), parser)
     except etree.XMLSyntaxError as exc:
-        yield Failure(origin, f"unreadable XML ({exc})")
-        return
+        return Failure(origin, f"unreadable XML ({exc})")
     if root is None:
-        yield Failure(origin, "unreadable XML (nothing parseable)")
-        return
+        return Failure(origin, "unreadable XML (nothing parseable)")
     kind = _local(root)
     if kind == "rss":
         channel = _child(root, "channel")
@@ -237,13 +272,11 @@ def read_feed(data: bytes, origin: str, file: str | None,
         items = [c for c in root if _local(c) == "entry"]
         source = _text(_child(root, "title"))
     else:
-        yield Failure(origin, f"XML file is not an RSS or Atom feed (root element <{kind}>)")
-        return
+        return Failure(origin, f"XML file is not an RSS or Atom feed (root element <{kind}>)")
     if not items:
-        yield Failure(origin, "feed has no items")
-        return
+        return Failure(origin, "feed has no items")
+    found: list[FeedItem] = []
     for n, item in enumerate(items, 1):
-        where = f"{origin}:item {n}"
         if kind == "feed":
             body = _atom_content(_child(item, "content")) or _atom_content(_child(item, "summary"))
             link = _atom_link(item)
@@ -256,8 +289,22 @@ def read_feed(data: bytes, origin: str, file: str | None,
                 link = _text(guid) if guid is not None and guid.get("isPermaLink") != "false" \
                     and (_text(guid) or "").startswith("http") else None
             date = _text(_child(item, "pubdate", "date", "published", "updated"))
-        yield _item_document(where, file, body, list(warnings), url=link,
-                             title=_text(_child(item, "title")), source=source, published=date)
+        found.append(FeedItem(f"{origin}:item {n}", body, link, _text(_child(item, "title")),
+                              date, source))
+    return found, warnings
+
+
+def read_feed(data: bytes, origin: str, file: str | None,
+              warnings: list[str]) -> Iterator[Document | Failure]:
+    """A feed file: one Document per item, from the text the feed itself carries."""
+    parsed = parse_feed(data, origin, warnings)
+    if isinstance(parsed, Failure):
+        yield parsed
+        return
+    items, warnings = parsed
+    for it in items:
+        yield _item_document(it.where, file, it.body, list(warnings), url=it.link,
+                             title=it.title, source=it.source, published=it.published)
 
 
 # -- WARC ---------------------------------------------------------------------------------
@@ -343,10 +390,10 @@ def read_warc(stream: IO[bytes], origin: str, file: str | None) -> Iterator[Docu
                 yield Failure(where, "WARC record without a valid Content-Length; stopped")
                 return
             rtype = headers.get("warc-type", "").lower()
-            if rtype != "response" or length > MAX_DOCUMENT_BYTES:
+            if rtype != "response" or length > MAX_PAGE_BYTES:
                 if rtype == "response":
                     yield Failure(where, f"response record of {length} bytes is over the "
-                                         f"{MAX_DOCUMENT_BYTES // 1024 // 1024} MB limit; skipped")
+                                         f"{MAX_PAGE_BYTES // 1024 // 1024} MB limit; skipped")
                 _skip(stream, length)
                 continue
             block = stream.read(length)
@@ -379,4 +426,5 @@ def read_warc(stream: IO[bytes], origin: str, file: str | None) -> Iterator[Docu
 
 
 __all__ = ["read_text", "read_html", "read_jsonl", "read_json", "read_feed", "read_warc",
-           "split_header", "visible_text", "MAX_DOCUMENT_BYTES", "MAX_FEED_BYTES"]
+           "parse_feed", "FeedItem",
+           "split_header", "visible_text", "MAX_DOCUMENT_BYTES", "MAX_FEED_BYTES", "MAX_PAGE_BYTES"]

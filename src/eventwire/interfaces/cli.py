@@ -16,13 +16,29 @@ import click
 from .. import __version__
 from ..errors import EventwireError
 from ..model import CodedArticle, Failure
+from .exits import EXIT_NOTHING_CODED, EXIT_SOME_FAILED, EXIT_USAGE
 from .progress import Progress
 
 log = logging.getLogger("eventwire")
 
-#: Exit statuses of `eventwire code`, so a cron job can tell a partial run from a clean one.
-EXIT_NOTHING_CODED = 1
-EXIT_SOME_FAILED = 3
+
+
+class _Group(click.Group):
+    """The command group, with usage errors exiting with ``EXIT_USAGE`` instead of 2."""
+
+    def make_context(self, *args: Any, **kwargs: Any) -> click.Context:
+        try:
+            return super().make_context(*args, **kwargs)
+        except click.UsageError as exc:
+            exc.exit_code = EXIT_USAGE
+            raise
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except click.UsageError as exc:
+            exc.exit_code = EXIT_USAGE
+            raise
 
 
 def _setup_logging(verbose: int, quiet: bool) -> None:
@@ -35,7 +51,7 @@ def _setup_logging(verbose: int, quiet: bool) -> None:
     root.setLevel(level)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="eventwire")
 @click.option("-v", "--verbose", count=True, help="More log output on stderr (-vv for debug).")
 @click.option("-q", "--quiet", is_flag=True, help="Only errors on stderr.")
@@ -43,7 +59,8 @@ def cli(verbose: int, quiet: bool) -> None:
     """eventwire: news articles in, a sourced record of political events out.
 
     Code articles with `eventwire code`, measure accuracy with `eventwire eval`,
-    export the store with `eventwire export`.
+    export the store with `eventwire export`, count what it holds with `eventwire status`.
+    Exit status 64 means a usage error (a wrong option or argument) in any command.
     """
     _setup_logging(verbose, quiet)
 
@@ -95,7 +112,7 @@ def _filter(coded: CodedArticle, min_confidence: float) -> CodedArticle:
 @click.option("--summary", is_flag=True, help="With -o: also print the readable summary to "
               "stdout.")
 @click.option("--batch-size", type=click.IntRange(1, 1024), default=16, show_default=True,
-              help="Articles per spaCy batch.")
+              help="Articles per spaCy batch, and per store transaction.")
 @click.option("--recode", is_flag=True, help="Code every article again, even one already "
               "stored with the same text and dictionaries (those are skipped by default, so "
               "a re-run after a crash or kill finishes only the rest).")
@@ -107,25 +124,65 @@ def _filter(coded: CodedArticle, min_confidence: float) -> CodedArticle:
 @click.option("--timeout", type=click.FloatRange(min=0, min_open=True), default=None,
               metavar="SECONDS", help="With 2 or more workers: an article taking longer is "
               "stopped (its worker is replaced) and reported as failed. Default: no limit.")
+@click.option("--engine", type=click.Choice(["local", "ray"]), default="local",
+              show_default=True, help="local: this machine's processes, the store written as "
+              "articles come. ray: Ray Data (pip install 'eventwire[ray]'; a cluster through "
+              "RAY_ADDRESS) writes Parquet shards, then loads them into --db exactly once.")
+@click.option("--shards", metavar="DIR", default=None, help="With --engine ray: a new or "
+              "empty folder for the shards (default: DB's name with -shards, beside it).")
+@click.option("--field", "field_opts", multiple=True, metavar="FIELD=KEY",
+              help="Read FIELD of JSON Lines / JSON items from KEY (repeatable; a dotted KEY "
+              "reaches into nested objects), e.g. --field text=body --field "
+              "published=meta.date. Fields: id, text, html, url, title, source, published.")
+@click.option("--any-language", is_flag=True, help="Code every article whatever its "
+              "language. By default an article recognised as not English is skipped with an "
+              "errors row ('not English: fr ...'): the coder reads English only.")
+@click.option("--fetch-delay", type=click.FloatRange(min=0), default=1.0, show_default=True,
+              metavar="SECONDS", help="For URL inputs (pages, RSS/Atom feeds whose linked "
+              "pages are fetched): least time between two requests to one host.")
+@click.option("--fetch-timeout", type=click.FloatRange(min=0, min_open=True), default=20.0,
+              show_default=True, metavar="SECONDS", help="For URL inputs: connect/read "
+              "timeout of one request (retried twice with back-off).")
 def code(paths: tuple[str, ...], fmt: str, published: str | None, url: str | None, db: str,
          no_store: bool, output: str | None, min_confidence: float, summary: bool,
-         batch_size: int, recode: bool, workers: int | None, timeout: float | None) -> None:
-    """Code articles (text, HTML, JSON Lines, RSS/Atom, WARC, or folders of them).
+         batch_size: int, recode: bool, workers: int | None, timeout: float | None,
+         engine: str, shards: str | None, field_opts: tuple[str, ...], any_language: bool,
+         fetch_delay: float, fetch_timeout: float) -> None:
+    """Code articles (text, HTML, JSON Lines, RSS/Atom, WARC, folders of them, or http(s)
+    URLs of pages and RSS/Atom feeds, whose linked pages are fetched politely).
 
     Text files may start with header lines `URL:`, `Published:`, `Source:`, `Title:`.
     A bad input gives a one-line error naming it (and a row in the store's `errors` table)
     and the others are still coded. An article already in the store with the same text and
     dictionary fingerprint is skipped before parsing and its stored coding printed (--recode
     codes it again).
-    Exit status: 0 when every input was coded or skipped, 3 when some failed (the rest is
-    coded and stored), 1 when nothing could be coded or skipped.
+    Exit status: 0 when every input was coded or skipped (already stored, or a
+    near-duplicate of a stored article), 2 when some failed (the rest is coded and stored),
+    1 when every input failed, 64 for a usage error (a wrong option or argument).
     """
-    from ..ingest import read_inputs
+    from ..ingest import Fetcher, FetchPolicy, parse_field_options, read_inputs
     from ..pipeline import Pipeline, Skipped, data_fingerprint
 
     from ..parallel import auto_workers, code_parallel
 
+    if engine == "ray":
+        local_only = {"-o": output, "--summary": summary, "--min-confidence": min_confidence,
+                      "--timeout": timeout, "--recode": recode}
+        if any(local_only.values()):
+            raise click.UsageError(f"{', '.join(k for k, v in local_only.items() if v)}: "
+                                   "for --engine local only (Ray writes shards; "
+                                   "`eventwire load` stores them)")
+        from .scale import code_with_ray
+        code_with_ray(paths, db=db, no_store=no_store, shards=shards, workers=workers,
+                      batch_size=batch_size, published=published, url=url)
+        return
     started = time.perf_counter()
+    try:
+        fields_map = parse_field_options(field_opts)
+    except ValueError as exc:
+        raise click.UsageError(str(exc)) from exc
+    fetcher = Fetcher(FetchPolicy(timeout=fetch_timeout, total=max(60.0, 3 * fetch_timeout),
+                                  delay=fetch_delay))
     workers = workers or auto_workers(paths)
     if timeout is not None and workers == 1:
         raise click.UsageError("--timeout needs --workers 2 or more (a stuck article is "
@@ -149,62 +206,74 @@ def code(paths: tuple[str, ...], fmt: str, published: str | None, url: str | Non
     results: list[dict[str, Any]] = []
     skip = None if store is None or recode else (
         lambda batch: store.already_stored(batch, fingerprint))
-    inputs = read_inputs(paths, published=published, url=url)
+    inputs = read_inputs(paths, published=published, url=url, fields=fields_map,
+                         english_only=not any_language, fetcher=fetcher)
     items = (pipeline.code_many(inputs, batch_size=batch_size, skip=skip)
              if pipeline is not None else
              code_parallel(inputs, workers, batch_size=batch_size, skip=skip, timeout=timeout))
     progress = Progress(sys.stderr)
+    from ..store.buffer import SaveBuffer
+    buffer: SaveBuffer[Any] = SaveBuffer(store, size=batch_size)
+
+    def emit(item: Any, error: EventwireError | None) -> None:
+        """Report one item of the stream, in input order, once it is stored (or refused)."""
+        nonlocal coded_n, failed_n, skipped_n
+        if isinstance(item, Skipped):
+            skipped_n += 1
+            progress.skipped()
+            # not coded again, but still part of the answer: the stored coding is printed
+            stored = store.get_article(item.id) if store is not None else None
+            if stored is None:
+                return
+            note = (f"# {stored['article'].get('title') or item.id}: already stored with "
+                    f"these dictionaries ({len(stored['events'])} events); --recode codes "
+                    "it again")
+            if summary and output:
+                click.echo(note + "\n")
+            if fmt == "jsonl":
+                out.write(json.dumps(stored, ensure_ascii=False) + "\n")
+            elif fmt == "table":
+                out.write(note + "\n\n")
+            else:
+                results.append(stored)
+            return
+        if isinstance(item, Failure):
+            progress.failed()
+            failed_n += 1
+            click.echo(f"error: {item.origin}: {item.reason}", err=True)
+            if store is not None:
+                store.record_failure(item)
+            return
+        if error is not None:  # refused or failed by the store: reported, not printed
+            progress.failed()
+            failed_n += 1
+            art = item.article
+            origin = f"{art.file} (id {art.id})" if art.file else art.id
+            click.echo(f"error: {origin}: {error}", err=True)
+            if store is not None:
+                store.record_failure(Failure(origin, str(error), stage="store"))
+            return
+        coded_n += 1
+        progress.coded(len(item.events))
+        for w in item.warnings:
+            click.echo(f"warning: {w}", err=True)
+        if summary and output:
+            click.echo(_summary(item) + "\n")
+        if fmt == "jsonl":
+            out.write(json.dumps(item.to_dict(), ensure_ascii=False) + "\n")
+        elif fmt == "table":
+            out.write(_summary(item) + "\n\n")
+        else:
+            results.append(item.to_dict())
+
     try:
         for item in items:
-            if isinstance(item, Skipped):
-                skipped_n += 1
-                progress.skipped()
-                # not coded again, but still part of the answer: the stored coding is printed
-                stored = store.get_article(item.id) if store is not None else None
-                if stored is None:
-                    continue
-                note = (f"# {stored['article'].get('title') or item.id}: already stored with "
-                        f"these dictionaries ({len(stored['events'])} events); --recode codes "
-                        "it again")
-                if summary and output:
-                    click.echo(note + "\n")
-                if fmt == "jsonl":
-                    out.write(json.dumps(stored, ensure_ascii=False) + "\n")
-                elif fmt == "table":
-                    out.write(note + "\n\n")
-                else:
-                    results.append(stored)
-                continue
-            if isinstance(item, Failure):
-                progress.failed()
-                failed_n += 1
-                click.echo(f"error: {item.origin}: {item.reason}", err=True)
-                if store is not None:
-                    store.record_failure(item)
-                continue
-            coded_n += 1
-            progress.coded(len(item.events))
-            for w in item.warnings:
-                click.echo(f"warning: {w}", err=True)
-            item = _filter(item, min_confidence)
-            if store is not None:
-                try:
-                    store.save(item)
-                except EventwireError as exc:  # refused or failed: reported, not printed
-                    coded_n, failed_n = coded_n - 1, failed_n + 1
-                    art = item.article
-                    origin = f"{art.file} (id {art.id})" if art.file else art.id
-                    click.echo(f"error: {origin}: {exc}", err=True)
-                    store.record_failure(Failure(origin, str(exc), stage="store"))
-                    continue
-            if summary and output:
-                click.echo(_summary(item) + "\n")
-            if fmt == "jsonl":
-                out.write(json.dumps(item.to_dict(), ensure_ascii=False) + "\n")
-            elif fmt == "table":
-                out.write(_summary(item) + "\n\n")
-            else:
-                results.append(item.to_dict())
+            if isinstance(item, CodedArticle):
+                item = _filter(item, min_confidence)
+            for done, error in buffer.add(item):
+                emit(done, error)
+        for done, error in buffer.flush():
+            emit(done, error)
         if fmt == "json":
             if len(results) == 1:
                 out.write(json.dumps(results[0], ensure_ascii=False, indent=2) + "\n")
@@ -298,7 +367,7 @@ def export(db: str, fmt: str, directory: str) -> None:
 
 
 def _add_analysis_commands() -> None:
-    """`events`, `series`, `alerts`, `threads` live in cli_analysis.py."""
+    """`events`, `series`, `alerts`, `threads`, `dyads` live in cli_analysis.py."""
     from .cli_analysis import COMMANDS
     for command in COMMANDS:
         cli.add_command(command)
@@ -306,9 +375,15 @@ def _add_analysis_commands() -> None:
 
 _add_analysis_commands()
 
+
 from .cli_serve import serve  # noqa: E402
 
 cli.add_command(serve)
+
+
+from .scale import load  # noqa: E402 - registered after the group exists
+
+cli.add_command(load)
 
 
 def main() -> None:

@@ -5,7 +5,7 @@ import bisect
 import datetime as dt
 import re
 from dataclasses import replace
-from typing import Any
+from typing import Any, Iterator
 
 from ..knowledge import Body, KnowledgeBase, Title, as_date
 from .lexicon import LOCATIVE, SUBJECT_DEPS
@@ -23,6 +23,8 @@ class _Base:
     _consumed: set[int]
     _items: list[_Item]
     _chains: list[list[tuple[str, _Item]]]
+    _chain_starts: list[int]
+    _chain_reach: list[int]
     _cur_last: _Item
 
     def __init__(self, doc: Any, kb: KnowledgeBase, published: str | None) -> None:
@@ -42,7 +44,91 @@ class _Base:
         self._dominant: str | None = None  # "" once computed and none dominates
         self._phrased = False  # every phrase resolved: the article's counts are final
         self._full_surnames: set[str] | None = None
+        self._ord_src: list[_Mention] | None = None
+        self._ord_n = 0
+        self._ord: list[_Mention] = []
+        self._ord_starts: list[int] = []
+        self._ids_src: list[_Mention] | None = None
+        self._ids_n = 0
+        self._ids: dict[tuple[Any, ...], list[tuple[int, int, int]]] = {}
         self.dateline = self._dateline()
+
+    def set_chains(self, chains: list[list[tuple[str, _Item]]]) -> None:
+        """The article's phrases in order, with their starts and how far the phrases up to
+        each reach, so "the phrase after/before this point" is a bisection."""
+        self._chains = chains
+        self._chain_starts = [c[0][1].start for c in chains]
+        reach, far = [], -1
+        for c in chains:
+            far = max(far, c[-1][1].end)
+            reach.append(far)
+        self._chain_reach = reach
+
+    def chains_from(self, pos: int, inclusive: bool = True) -> int:
+        """Index of the first phrase starting at (``inclusive``) or after ``pos``."""
+        find = bisect.bisect_left if inclusive else bisect.bisect_right
+        return find(self._chain_starts, pos)
+
+    def ordered(self) -> tuple[list[_Mention], list[int]]:
+        """The mentions in order of start (ties in the order they were added) and their
+        starts, kept up to date as mentions are added instead of re-sorted by every
+        question that looks back from a position (a transcript asks thousands)."""
+        ms = self.mentions
+        if ms is not self._ord_src or len(ms) < self._ord_n:
+            self._ord_src, self._ord_n, self._ord, self._ord_starts = ms, 0, [], []
+        for m in ms[self._ord_n:]:
+            k = bisect.bisect_right(self._ord_starts, m.start)
+            self._ord.insert(k, m)
+            self._ord_starts.insert(k, m.start)
+        self._ord_n = len(ms)
+        return self._ord, self._ord_starts
+
+    def ident_starts(self) -> dict[tuple[Any, ...], list[tuple[int, int, int]]]:
+        """Per actor, where it is mentioned: sorted (start, order added, place among the
+        mention's actors), kept up to date like :meth:`ordered`. Few actors, many mentions:
+        "the latest actor before ``pos`` that ..." becomes one bisection per actor."""
+        ms = self.mentions
+        if ms is not self._ids_src or len(ms) < self._ids_n:
+            self._ids_src, self._ids_n, self._ids = ms, 0, {}
+        for seq in range(self._ids_n, len(ms)):
+            m = ms[seq]
+            for j, ident in enumerate(m.idents):
+                bisect.insort(self._ids.setdefault(ident, []), (m.start, seq, j))
+        self._ids_n = len(ms)
+        return self._ids
+
+    def latest_actor(self, pos: int, fits: Any) -> _Info | None:
+        """The actor ``fits`` accepts whose mention starting before ``pos`` is the nearest
+        (the answer a backward scan of the stably ordered mentions would give)."""
+        best: tuple[tuple[int, int, int], _Info] | None = None
+        for ident, where in self.ident_starts().items():
+            k = bisect.bisect_left(where, (pos,))
+            if k == 0:
+                continue
+            info = self.infos[ident]
+            if not fits(info):
+                continue
+            start = where[k - 1][0]
+            _, seq, j = where[bisect.bisect_left(where, (start,))]
+            key = (-start, seq, j)
+            if best is None or key < best[0]:
+                best = (key, info)
+        return best[1] if best is not None else None
+
+    def backwards(self, pos: int, stable: bool = False) -> Iterator[_Mention]:
+        """Mentions starting before ``pos``, nearest first: as ``reversed(sorted(...))``
+        gives them, or with ``stable`` as ``sorted(..., reverse=True)`` does (mentions with
+        one start in the order they were added). Add no mention while iterating."""
+        ordered, starts = self.ordered()
+        k = bisect.bisect_left(starts, pos)
+        while k > 0:
+            if stable:
+                j = bisect.bisect_left(starts, starts[k - 1], 0, k)
+                yield from ordered[j:k]
+                k = j
+            else:
+                k -= 1
+                yield ordered[k]
 
     def token(self, char: int) -> Any:
         i = bisect.bisect_right(self.tok_starts, char) - 1

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import bisect
 import re
-from typing import Any
+from typing import Any, Iterator
 
-from ..knowledge import tokenize
+from ..knowledge import _fold, tokenize
 from .lexicon import PAIR, DESCRIPTION, DEFINITE
 from .records import _Info, _Mention, _fold_tuple, _head_noun, _name_words
 from .base import _Base
@@ -26,6 +26,19 @@ class _Coref(_Base):
             re.IGNORECASE)
         taken = self._taken()
         ordered = sorted(self.mentions, key=lambda m: m.start)
+        # per head noun, the mentions of one institution it can refer to (built once per
+        # noun, so each "the ministry" looks back over institutions, not over everything)
+        by_noun: dict[str, tuple[list[int], list[_Mention]]] = {}
+
+        def named(noun: str) -> tuple[list[int], list[_Mention]]:
+            if noun not in by_noun:
+                fit = [m for m in ordered if len(m.idents) == 1
+                       and self.infos[m.idents[0]].kind in ("organization", "igo")
+                       and (noun == _head_noun(_name_words(self.infos[m.idents[0]].name))
+                            or noun in self.infos[m.idents[0]].refs)]
+                by_noun[noun] = ([m.start for m in fit], fit)
+            return by_noun[noun]
+
         done: list[tuple[int, int]] = []
         for hit in pat.finditer(self.text):
             noun = hit.group(2).lower()
@@ -40,15 +53,12 @@ class _Coref(_Base):
                     continue
             if taken(s, e) or taken(nstart, e):
                 continue
-            for prior in reversed(ordered):
-                if prior.end > hit.start() or len(prior.idents) != 1:
+            starts, fit = named(noun)
+            for k in range(bisect.bisect_left(starts, hit.start()) - 1, -1, -1):
+                prior = fit[k]
+                if prior.end > hit.start():
                     continue
-                info = self.infos[prior.idents[0]]
-                if info.kind not in ("organization", "igo"):
-                    continue
-                words = _name_words(info.name)
-                if noun != _head_noun(words) and noun not in info.refs:
-                    continue
+                words = _name_words(self.infos[prior.idents[0]].name)
                 if mod and mod not in self.lex.institution_neutral and mod not in words:
                     continue
                 self.mentions.append(_Mention(s if mod else nstart, e, prior.idents,
@@ -59,27 +69,18 @@ class _Coref(_Base):
         return done
 
     def last_with_title(self, title: str, pos: int) -> _Info | None:
-        word = title.lower().split()[-1]
-        for m in sorted(self.mentions, key=lambda m: m.start, reverse=True):
-            if m.start >= pos:
-                continue
-            for ident in m.idents:
-                info = self.infos[ident]
-                role = (info.role or "").lower()
-                if role and (role == title.lower() or role.split()[-1] == word
-                             or role.split()[-1] == word + "s"):
-                    return info
-        return None
+        """The actor named last before ``pos`` whose role ends in the title's head noun."""
+        low = title.lower()
+        word = low.split()[-1]
+
+        def fits(info: _Info) -> bool:
+            role = (info.role or "").lower()
+            return bool(role) and (role == low or role.split()[-1] in (word, word + "s"))
+        return self.latest_actor(pos, fits)
 
     def last_person_with_role(self, pos: int) -> _Info | None:
-        for m in sorted(self.mentions, key=lambda m: m.start, reverse=True):
-            if m.start >= pos:
-                continue
-            for ident in m.idents:
-                info = self.infos[ident]
-                if info.kind == "person" and info.sector:
-                    return info
-        return None
+        """The person with a known sector named last before ``pos``."""
+        return self.latest_actor(pos, lambda info: info.kind == "person" and bool(info.sector))
 
     def person_by_surname(self, name: str) -> _Info | None:
         key = _fold_tuple(name)
@@ -100,8 +101,13 @@ class _Coref(_Base):
         by_first: dict[str, list[_Info]] = {}
         for info in people:
             by_first.setdefault(info.surname[0], []).append(info)
+        first: dict[tuple[Any, ...], int] = {}
+        for m in self.mentions:
+            for ident in m.idents:
+                if m.start < first.get(ident, m.start + 1):
+                    first[ident] = m.start
         toks = tokenize(self.text)
-        folded = [_fold_tuple(t)[0] if t.strip() else "" for _, _, t in toks]
+        folded = [_fold(t) for _, _, t in toks]
         for i, (s, e, surface) in enumerate(toks):
             cands = by_first.get(folded[i])
             if not cands or not surface[:1].isupper():
@@ -114,8 +120,7 @@ class _Coref(_Base):
                 j = bisect.bisect_right(starts, s) - 1
                 if j >= 0 and covered[j][0] <= s < covered[j][1]:
                     break
-                first = min(m.start for m in self.mentions if info.ident in m.idents)
-                if first > s:
+                if first[info.ident] > s:
                     break
                 self.mentions.append(_Mention(s, end, (info.ident,), self.text[s:end], "name"))
                 break
@@ -124,11 +129,18 @@ class _Coref(_Base):
         """'the alliance', 'the bloc', 'the two countries': back to what was named before."""
         taken = self._taken()
         ordered = sorted(self.mentions, key=lambda m: m.start)
+        starts = [x.start for x in ordered]
+
+        def ended_before(pos: int) -> Iterator[_Mention]:
+            for k in range(bisect.bisect_left(starts, pos) - 1, -1, -1):
+                if ordered[k].end <= pos:
+                    yield ordered[k]
+
         for m in PAIR.finditer(self.text):
             noun = m.group(1)
             want_states = noun not in ("sides",)
             picked: list[tuple[Any, ...]] = []
-            for prior in reversed([x for x in ordered if x.end <= m.start()]):
+            for prior in ended_before(m.start()):
                 for ident in prior.idents:
                     info = self.infos[ident]
                     ok = (info.kind == "state") if want_states else info.kind != "person"
@@ -148,7 +160,7 @@ class _Coref(_Base):
             if taken(s, e):
                 continue
             keys = {o.key for o in orgs}
-            for prior in reversed([x for x in ordered if x.end <= s]):
+            for prior in ended_before(s):
                 hit = next((i for i in prior.idents if self.infos[i].kb_id in keys), None)
                 if hit is not None:
                     self.mentions.append(_Mention(s, e, (hit,), self.text[s:e], "description"))

@@ -256,10 +256,8 @@ class _Described(_Base):
         Also 'Matthew Shay, president of the National Retail Federation,' and 'Jomo Otieno of
         the NRF': the body named there is his.
         """
-        for chain in self._chains:
+        for chain in self._chains[self.chains_from(head.end, inclusive=False):]:
             first = chain[0][1]
-            if first.start <= head.end:
-                continue
             gap = self.text[head.end:first.start]
             if id(chain) in self._consumed:
                 return None

@@ -30,7 +30,7 @@ class _Extractor(_Names, _OrgNames, _Phrases, _Resolve, _Described, _Clauses, _D
         self._consumed: set[int] = set()
         items = self.items()
         self._items = items
-        self._chains = self.chains(items)
+        self.set_chains(self.chains(items))
         for chain in self._chains:
             if id(chain) in self._consumed:
                 continue

@@ -7,7 +7,7 @@ from typing import Any
 
 from ..knowledge import Organization, tokenize
 from .lexicon import NAME_PARTICLES, NAME_STOPS, STATE_LIKE, TITLE_PREFIXES, _AFTER_DESC
-from .records import _Item, _fold_tuple
+from .records import _Item, _Spans, _fold_tuple
 from .base import _Base
 
 
@@ -40,7 +40,8 @@ class _Names(_Base):
             items.append(_Item(m.start, m.end, m.text, e.kind, e.ref, e))
         # unknown organisations: "Cochin Shipyard", "National Retail Federation", spaCy ORGs
         items = self.unknown_orgs(items, ents)
-        ents = self._person_ents(ents, items)
+        spans = _Spans(items)
+        ents = self._person_ents(ents, spans)
         # unknown people: spaCy PERSON entities no known name covers
         for ent in ents:
             if ent.label_ != "PERSON":
@@ -50,7 +51,7 @@ class _Names(_Base):
             cut = re.search(r"\s*['\u2019]s?$|\s+$", name)
             if cut:
                 end = start + cut.start()
-            if self.junk_person(start, end, items):
+            if self.junk_person(start, end, spans):
                 continue
             tie_country, tie_sector = self._tie(end)
             if tie_sector is None:
@@ -60,10 +61,11 @@ class _Names(_Base):
                 name = self.text[start:end]
                 org = Organization(key="~" + name, name=name, kind="organization",
                                    sector=tie_sector, country=tie_country or self.located(end))
-                items = [it for it in items if not (it.start < end and it.end > start)]
-                items.append(_Item(start, end, name, "org", org))
+                for it in spans.overlapping(start, end):
+                    spans.remove(it)
+                spans.add(_Item(start, end, name, "org", org))
                 continue
-            inside = [it for it in items if it.start < end and it.end > start]
+            inside = spans.overlapping(start, end)
             if any(it.kind in ("person", "org", "demonym", "country") for it in inside):
                 continue  # the knowledge base knows better than the tagger here
             for it in inside:
@@ -76,13 +78,12 @@ class _Names(_Base):
             while lead and lead.group(1).lower() in self.lex.rank_words:
                 start += lead.end()
                 lead = re.match(r"(?:([A-Z][a-z]+)\s+)(?=\S+\s+\S)", self.text[start:end])
-            inside = [it for it in items if it.start < end and it.end > start]
-            for it in inside:
-                items.remove(it)
+            for it in spans.overlapping(start, end):
+                spans.remove(it)
             if not _name_shaped(self.text[start:end]):
                 continue
-            items.append(_Item(start, end, self.text[start:end], "uperson", None))
-        items = self._titled_names(items)
+            spans.add(_Item(start, end, self.text[start:end], "uperson", None))
+        items = self._titled_names(spans.items())
         items = self._retype_orgs(items)
         items.sort(key=lambda it: it.start)
         return items
@@ -100,7 +101,7 @@ class _Names(_Base):
         words after the title are a person's name. Only proper nouns of one line, with
         name particles ('de', 'bin') inside, none already a known name or place."""
         doc = self.doc
-        taken = [(it.start, it.end) for it in items if it.kind != "title"]
+        spans = _Spans(items)
         titles = [it for it in items if it.kind == "title"
                   and not (it.ref.collective or it.ref.plural)]
         new: list[_Item] = []
@@ -121,18 +122,19 @@ class _Names(_Base):
             if j - tok.i < 2 or (j < len(doc) and doc[j].text in ("'s", "\u2019s")):
                 continue  # one word after a title is a surname the other layers handle
             start, end = doc[tok.i].idx, doc[j - 1].idx + len(doc[j - 1])
-            if any(a < end and b > start for a, b in taken) \
+            if any(it.kind != "title" for it in spans.overlapping(start, end)) \
                     or not _name_shaped(self.text[start:end]) \
-                    or self.junk_person(start, end, items):
+                    or self.junk_person(start, end, spans):
                 continue
             lead = self.text[start:end].split()[0].lower()
             if lead in self.lex.rank_words or self.kb.title(lead) is not None:
                 continue  # "President Donald": another title or rank opens the words
-            new.append(_Item(start, end, self.text[start:end], "uperson", None))
-            taken.append((start, end))
+            person = _Item(start, end, self.text[start:end], "uperson", None)
+            new.append(person)
+            spans.add(person)
         return items + new
 
-    def _person_ents(self, ents: list[Any], items: list[_Item]) -> list[Any]:
+    def _person_ents(self, ents: list[Any], items: _Spans) -> list[Any]:
         """PERSON tags, widened over proper nouns the tagger left out ('Dammu [Ravi]')."""
         from spacy.tokens import Span
         out = []
@@ -146,8 +148,8 @@ class _Names(_Base):
             def free(t: Any) -> bool:
                 return (t.pos_ == "PROPN" and t.text[:1].isupper() and t.ent_type_ in ("", "PERSON")
                         and t.lower_ not in NAME_STOPS and not t.is_sent_start
-                        and not any(it.start < t.idx + len(t) and it.end > t.idx
-                                    for it in items if it.kind != "title"))
+                        and not any(it.kind != "title"
+                                    for it in items.overlapping(t.idx, t.idx + len(t))))
 
             while b < len(doc) and b - a < 4 and doc[b].idx == doc[b - 1].idx + len(doc[b - 1]) + 1 \
                     and free(doc[b]):
@@ -200,7 +202,7 @@ class _Names(_Base):
                 return c.iso3 != country
         return self.dateline is not None and self.dateline != country
 
-    def junk_person(self, start: int, end: int, items: list[_Item]) -> bool:
+    def junk_person(self, start: int, end: int, items: _Spans) -> bool:
         """A PERSON tag on a place, a people, a platform, a photo credit or an event name."""
         name = self.text[start:end]
         if "/" in name or self.text[end:end + 1] == "/" or self.text[start - 1:start] == "/":
@@ -213,7 +215,8 @@ class _Names(_Base):
         nxt = re.match(r"\s+([A-Za-z]+)", self.text[end:end + 30])
         if nxt and nxt.group(1).lower() in self.lex.event_nouns:
             return True  # "Brilliant Jump exercise"
-        if any(it.kind == "org" and it.start <= start and it.end >= end for it in items):
+        if any(it.kind == "org" and it.start <= start and it.end >= end
+               for it in items.overlapping(start, end)):
             return True
         if self.person_by_surname(name) is not None:
             return False

@@ -6,7 +6,7 @@ from typing import Any
 
 from ..knowledge import Body, Organization, _fold, _key, tokenize
 from .lexicon import NAME_JOINERS, NAME_STOPS, STATE_LIKE
-from .records import _Item
+from .records import _Item, _Spans
 from .base import _Base
 
 
@@ -43,17 +43,18 @@ class _OrgNames(_Base):
             return items
         # longest first, no overlaps; a headed name beats a spaCy span it overlaps
         spans.sort(key=lambda x: (-(x[1] - x[0]), x[2]))
-        taken: list[tuple[int, int]] = []
+        taken = _Spans()
         chosen: list[tuple[int, int]] = []
         for a, b, _ in spans:
-            if any(a < y and b > x for x, y in taken):
+            if taken.overlapping(a, b):
                 continue
-            taken.append((a, b))
+            taken.add(_Item(a, b, "", "", None))
             chosen.append((a, b))
         new: list[_Item] = []
+        held = _Spans(items)
         for a, b in sorted(chosen):
             start, end = toks[a][0], toks[b - 1][1]
-            inside = [it for it in items if it.start < end and it.end > start]
+            inside = held.overlapping(start, end)
             if any(it.kind == "person" for it in inside) or any(
                     it.kind == "org" and not self._namesake(it, start, end) for it in inside):
                 continue  # the knowledge base knows this name (or part of it)
@@ -74,11 +75,13 @@ class _OrgNames(_Base):
                 tail = re.match(r"\s+(?:opposition\s+)?party\b", self.text[end:end + 30])
                 if tail and self._premodifier(start, end) is not None:
                     end += tail.end()  # "the Freedom Alliance party": one name
-            items = [it for it in items if not (it.start < end and it.end > start)]
+            for it in held.overlapping(start, end):
+                held.remove(it)
             if isinstance(org, Body):
                 new.append(_Item(start, end, self.text[start:end], "body", org))
             else:
                 new.append(_Item(start, end, self.text[start:end], "org", org))
+        items = held.items()
         if not new:
             return items
         # one name, one organisation: what one mention says ("the opposition X") holds for all
@@ -385,10 +388,10 @@ class _OrgNames(_Base):
         orgs = [it for it in new if it.kind == "org"]
         if not orgs:
             return out
-        spans = [(it.start, it.end) for it in items + new]
+        spans = _Spans(items + new)
 
         def free(s: int, e: int) -> bool:
-            return not any(a < e and b > s for a, b in spans)
+            return not spans.overlapping(s, e)
 
         acronyms: dict[str, _Item] = {}
         for it in orgs:
@@ -409,7 +412,7 @@ class _OrgNames(_Base):
                 it = acronyms.get(w)
                 if it is not None and s > it.start and free(s, e):
                     out.append(_Item(s, e, w, "org", it.ref))
-                    spans.append((s, e))
+                    spans.add(out[-1])
         heads: dict[str, list[_Item]] = {}
         for it in orgs:
             for noun in it.ref.refs:
@@ -422,5 +425,5 @@ class _OrgNames(_Base):
                     continue
                 ref = cands[-1].ref
                 out.append(_Item(m.start(), m.end(), m.group(), "org", ref))
-                spans.append((m.start(), m.end()))
+                spans.add(out[-1])
         return out

@@ -1,6 +1,7 @@
 """Adjacent mentions composed into noun phrases; the head decides what the phrase names."""
 from __future__ import annotations
 
+import bisect
 import re
 
 from ..knowledge import Body, Country, Organization, Title
@@ -142,10 +143,10 @@ class _Phrases(_Base):
 
     def _next_chain(self, last: _Item) -> list[tuple[str, _Item]] | None:
         """The phrase that starts first after ``last`` (None when consumed already)."""
-        for chain in self._chains:
-            first = chain[0][1]
-            if first.start >= last.end:
-                return None if id(chain) in self._consumed else chain
+        k = self.chains_from(last.end)
+        if k < len(self._chains):
+            chain = self._chains[k]
+            return None if id(chain) in self._consumed else chain
         return None
 
     def _title_person(self, head: _Item, countries: list[Country], orgs: list[Organization],
@@ -187,14 +188,11 @@ class _Phrases(_Base):
 
     def _chain_before_is_person(self, first: _Item) -> bool:
         """Is the phrase right before ``first`` a name it stands in apposition to?"""
-        prev = None
-        for chain in self._chains:
-            if chain[-1][1].end <= first.start:
-                prev = chain
-            else:
-                break
-        if prev is None:
+        # the phrases before the first one reaching past ``first.start``
+        k = bisect.bisect_right(self._chain_reach, first.start)
+        if k == 0:
             return False
+        prev = self._chains[k - 1]
         last = prev[-1][1]
         return last.kind in ("person", "uperson") and bool(
             _APPOS.match(self.text[last.end:first.start]))

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from typing import Any
+from typing import Any, Iterator
 
 from ..knowledge import _key
 from .lexicon import MALE, FEMALE, NEUTER, SUBJECT_DEPS, PLURAL_PRONOUNS
@@ -27,7 +27,7 @@ class _Pronouns(_Base):
             k = bisect.bisect_left(starts, pos)
             if k < len(ordered) and ordered[k].start == pos:
                 continue
-            prior = ordered[:k]
+            prior = _Before(ordered, k)
             if low in NEUTER:
                 ident = self._neuter(tok, prior)
             else:
@@ -36,7 +36,7 @@ class _Pronouns(_Base):
                 self.mentions.append(_Mention(pos, pos + len(tok.text), (ident,), tok.text,
                                               "pronoun"))
 
-    def _personal(self, tok: Any, prior: list[_Mention], gender: str) -> tuple[Any, ...] | None:
+    def _personal(self, tok: Any, prior: _Before, gender: str) -> tuple[Any, ...] | None:
         sent = self.sent_of(tok.idx)
         best_any = None
         best_subj_same = None
@@ -69,14 +69,15 @@ class _Pronouns(_Base):
                 best_subj_prev = main[0]
         if best_subj_same is not None:
             return best_subj_same
-        same_sent_any = next((i for m in reversed(prior) if self.sent_of(m.start) == sent
-                              for i in m.idents if self.infos[i].kind == "person"
-                              and self.infos[i].gender in (None, gender)), None)
-        if same_sent_any is not None:
-            return same_sent_any
+        for m in reversed(prior):
+            if self.sent_of(m.start) < sent:
+                break
+            for i in m.idents:
+                if self.infos[i].kind == "person" and self.infos[i].gender in (None, gender):
+                    return i
         return best_subj_prev or best_any
 
-    def _neuter(self, tok: Any, prior: list[_Mention]) -> tuple[Any, ...] | None:
+    def _neuter(self, tok: Any, prior: _Before) -> tuple[Any, ...] | None:
         """'it'/'its': a single named state or organisation, the clause subject first."""
         if tok.lower_ == "it":
             if tok.dep_ not in SUBJECT_DEPS or tok.head.lemma_ in ("be", "seem", "appear",
@@ -105,7 +106,7 @@ class _Pronouns(_Base):
                 nearest = infos[0].ident
         return nearest
 
-    def _clause_subject(self, tok: Any, prior: list[_Mention]) -> tuple[Any, ...] | None:
+    def _clause_subject(self, tok: Any, prior: _Before) -> tuple[Any, ...] | None:
         """'its': the state or organisation that is the subject of its own clause ('Qatar,
         Egypt said, would keep its role' -> Qatar), climbing past subjects holding 'its'."""
         node, seen = tok, 0
@@ -191,7 +192,7 @@ class _Pronouns(_Base):
         sent = self.sent_of(pos)
         by_sent: dict[int, list[tuple[Any, ...]]] = {}
         recency: list[tuple[Any, ...]] = []
-        for m in sorted(self.mentions, key=lambda m: m.start, reverse=True):
+        for m in self.backwards(pos, stable=True):
             if m.end > pos:
                 continue
             s = self.sent_of(m.start)
@@ -222,7 +223,13 @@ class _Pronouns(_Base):
     def _plural_antecedent(self, pos: int) -> list[tuple[Any, ...]]:
         """'they': a coordinated pair, a group named as one, or a subject with whom it met."""
         sent = self.sent_of(pos)
-        ordered = sorted((m for m in self.mentions if m.end <= pos), key=lambda m: m.start)
+        ordered: list[_Mention] = []  # the mentions of this and the last sentence
+        for m in self.backwards(pos):
+            if self.sent_of(m.start) < sent - 1:
+                break
+            if m.end <= pos:
+                ordered.append(m)
+        ordered.reverse()
         for s in range(sent, max(sent - 2, -1), -1):
             ms = [m for m in ordered if self.sent_of(m.start) == s]
             if not ms:
@@ -262,3 +269,17 @@ class _Pronouns(_Base):
             uniq = {tuple(sorted(map(str, c))) for c in subj}
             return subj[0] if len(uniq) == 1 else []
         return []
+
+
+class _Before:
+    """The mentions before a pronoun: the first ``k`` of the article's ordered mentions,
+    read backwards (nearest first) without copying them for every pronoun."""
+
+    __slots__ = ("items", "k")
+
+    def __init__(self, items: list[_Mention], k: int) -> None:
+        self.items, self.k = items, k
+
+    def __reversed__(self) -> Iterator[_Mention]:
+        items = self.items
+        return (items[i] for i in range(self.k - 1, -1, -1))

@@ -218,9 +218,8 @@ class _Resolve(_Base):
             self.mentions = [m for m in self.mentions if not (
                 a <= m.start and m.end <= b and m.kind in ("demonym", "title", "name")
                 and all(self.infos[i].kind in ("state", "group") for i in m.idents))]
-            for chain in self._chains:
-                if a <= chain[0][1].start < b:
-                    self._consumed.add(id(chain))
+            for chain in self._chains[self.chains_from(a):self.chains_from(b)]:
+                self._consumed.add(id(chain))
             self.add(a, b, [self.infos[info.ident]], "title")
 
     def _named_later(self, surname: str) -> bool:

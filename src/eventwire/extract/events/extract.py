@@ -22,10 +22,10 @@ from .triggers import _noun_match
 from .arguments import (
     conjunct_target, deploys_own, domestic_target, faced_side, pair_target, governor_addressee, nested_partners, object_owners, own_object_abroad, pronoun_target,
     event_subject_doers, purpose_target, recipient_past_own_object, state_act_target)
+from .discourse import implicit_counterpart
 from .fallbacks import (
     _same_side,
     _animate_subject, _antecedent_target, _fired_from, _instrument_doer, _local_police,
-    _story_target,
     _mediated_parties, _place_target, _refs, _release_holder, _unnamed_doer)
 
 #: categories whose target may be the source's own side (domestic disputes and measures)
@@ -132,13 +132,23 @@ def extract_events(doc: Any, actors: Any, verbs: VerbDictionary,
                 if not joint:
                     c.sense = replace(c.sense, category="MOBILIZE", cameo="154", quad=4,
                                       score=-5.0)
+            if c.sense.category == "THREATEN" and c.target and _same_side(roles, c.target,
+                                                                           c.source):
+                # "warned that Warsaw could close crossings into Belarus": one's own side is
+                # the doer of the threatened deed; its target is the deed's
+                c.target = [a for v in (c.light or c.pred).children if v.dep_ == "ccomp"
+                            for a in roles.objects(v) if not _same_side(roles, [a], c.source)]
             if c.sense.category == "THREATEN" and not c.target:
                 # "threatened to strike unless Israel rescinded ...": the one the condition is on
                 c.target = [a for a in _condition_subjects(c.light or c.pred, roles)
                             if a not in c.source]
             if c.sense.category in GRIEVANCE:
                 # "complained to the UN over Israeli raids": the accused, not the addressee
-                c.target = roles.grievance_partners(c.light or c.pred, c.source) or c.target
+                # (an unkeyed noun there, "warning that hungry people would pay", names who
+                # suffers, not whom the complaint is about: it never displaces a keyed target)
+                accused = roles.grievance_partners(c.light or c.pred, c.source)
+                if any(roles._keyed(a) for a in accused) or not c.target:
+                    c.target = accused or c.target
             if deploys_own(c, roles):
                 c.target = []
             from_slot = [] if c.target else _argument_target(c, roles, raw, sent)
@@ -146,7 +156,7 @@ def extract_events(doc: Any, actors: Any, verbs: VerbDictionary,
             if not c.target:
                 c.target = _antecedent_target(c, verbs, raw, roles)
             if not c.target:
-                c.target = _story_target(c, roles)
+                c.target = implicit_counterpart(c, roles)
             if not c.target and c.sense.category not in ("ACCUSE", "THREATEN", "REQUEST"):
                 # a place in a complaint or warning is its topic ("warned against interference
                 # in Belarus"), not the one warned

@@ -12,7 +12,6 @@ from .dictionary import ANIMATE, VerbDictionary, WEAPONS
 from .roles import _Roles
 from .triggers import _noun_match
 from .frame import _Candidate
-from .status import _keys
 
 
 def _objects_and_pobjs(pred: Any, category: str = "ASSAULT") -> list[Any]:
@@ -89,36 +88,6 @@ def _antecedent_target(c: _Candidate, verbs: VerbDictionary,
                     continue  # "Chinese officials reject the charge": the charge is not theirs
                 return [a for a in prev.source if a not in c.source]
     return []
-
-
-#: Verbal reactions whose object may be a state's act named only by a definite noun.
-REACTIONS = frozenset({"ACCUSE", "SUPPORT", "REJECT", "REQUEST"})
-#: The story's country must hold at least this share of the article's state-keyed mentions.
-STORY_SHARE = 0.4
-
-
-def _story_target(c: _Candidate, roles: _Roles) -> list[str]:
-    """'Biden condemned the riot', 'the EU welcomed the announcement', 'Kiev turned down the
-    offer': a reaction to a definite act that the sentence does not attribute points at the
-    country the story is about, when one country dominates the article's actors and the
-    reacting side is not that country (a domestic reaction needs a named target)."""
-    if c.sense.category not in REACTIONS or c.kind != "verb" or c.sense.quad not in (1, 3):
-        return []
-    verb = c.light if c.light is not None else c.pred
-    objects = [ch for ch in verb.children if ch.dep_ in ("dobj", "nsubjpass")]
-    objects += [g for ch in verb.children if ch.dep_ == "prep" and ch.lower_ in
-                ("at", "over", "about", "on") for g in ch.children if g.dep_ == "pobj"]
-    objects += [g for ch in verb.children if ch.dep_ == "dobj"
-                for p in ch.children if p.dep_ == "prep" and p.lower_ in ("at", "over", "about")
-                for g in p.children if g.dep_ == "pobj"]  # "voiced regret at the move"
-    acts = [o for o in objects if o.pos_ == "NOUN" and _definite(o)
-            and o.lemma_.lower() not in ANIMATE and not roles.of_token(o)]
-    if not acts:
-        return []
-    story = roles.story_country()
-    if story is None or story in _keys(roles, c.source):
-        return []
-    return roles.country_actor(story)
 
 
 def _animate_subject(c: "_Candidate", roles: "_Roles") -> bool:

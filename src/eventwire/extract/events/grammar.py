@@ -29,7 +29,7 @@ DATELINE = re.compile(r"(?m)^(?:[A-Z][A-Z.'/ -]{1,40}(?:,[^\n—:]{0,40})?\s*(?:
 NAME_ENTITIES = frozenset({"ORG", "PERSON", "WORK_OF_ART", "LAW", "EVENT", "FAC", "PRODUCT"})
 
 GRIEVANCE = frozenset({"ACCUSE", "PROTEST"})
-GRIEVANCE_PREPS = ("against", "over", "about", "of")
+GRIEVANCE_PREPS = ("against", "over", "about", "of", "at")
 PLACE_TARGETED = frozenset({"ASSAULT", "COERCE", "MOBILIZE", "RETREAT", "SANCTION", "AID",
                             "PROTEST"})
 PLACE_PREPS = frozenset({"in", "on", "at", "into", "from", "out", "near", "across", "to",

@@ -69,21 +69,6 @@ class _Roles:
         entries = [e for e in self.kb.lookup(text) if e.kind == "capital"]
         return [f"kb:{entries[0].ref.iso3}:{text}"] if entries else []
 
-    def story_country(self, share: float = 0.4) -> str | None:
-        """The country the article is about: the one holding at least ``share`` of the
-        mentions of actors keyed by a state (organisations not counted), else None."""
-        if not hasattr(self, "_story"):
-            counts: dict[str, int] = {}
-            for m in self.actors.mentions:
-                for a in m.actors:
-                    actor = self.actors.get(a)
-                    if actor.country and not actor.org:
-                        counts[actor.country] = counts.get(actor.country, 0) + 1
-            total = sum(counts.values())
-            best = max(counts, key=counts.__getitem__) if counts else None
-            self._story = best if best and counts[best] >= share * total else None
-        return self._story
-
     def country_actor(self, code: str) -> list[str]:
         """The article's actor standing for a state (the state itself if named), else a
         pseudo actor for it."""
@@ -270,9 +255,13 @@ class _Roles:
                     take(child, depth + 1)  # "in protest of"
                 elif child.dep_ == "pobj" and depth < 3:
                     take(child, depth + 1)
-                elif child.dep_ in ("advcl", "xcomp") and depth < 2:
+                elif child.dep_ in ("advcl", "xcomp") and depth < 2 and not found:
+                    # "protested, demanding that X ...": the clause names whom, unless the
+                    # complaint already did; one's own people there are who suffers
+                    own = {self.key_of(a) for a in source}
                     found.extend(a for a in self.objects(child, depth=1)
-                                 if a not in found and a not in source)
+                                 if a not in found and a not in source
+                                 and self.key_of(a) not in own)
 
         take(pred, 0)
         return found

@@ -65,14 +65,32 @@ def _to_audience(pred: Any) -> bool:
     return False
 
 
+def _names_own_state(roles: "_Roles", named: list[str], source: list[str]) -> bool:
+    """Does ``named`` stand for the source itself or for the source's state ("warned that
+    Warsaw would ..." said by a Polish minister; "Poland", "the country")? Forces, parties
+    or people of the same country are not the speaker's own deed."""
+    if set(named) & set(source):
+        return True
+    own = {roles.key_of(a) for a in source} - {None}
+    states = [a for a in named if a.startswith("kb:") or (
+        a in roles.actors._by_id and roles.actors.get(a).kind == "state")]
+    return bool(states) and len(states) == len(named) and \
+        {roles.key_of(a) for a in states} <= own
+
+
 def _warns_of_own_deed(pred: Any, roles: "_Roles", source: list[str]) -> bool:
     """'warned it would retaliate' threatens; 'warned that farmers would suffer' does not."""
-    for child in pred.children:
-        if child.dep_ in ("ccomp", "xcomp"):
+    # "warned that X would be no friend, and we will treat it as an enemy": every clause
+    # coordinated in the warning's content counts
+    clauses = [c for c in pred.children if c.dep_ in ("ccomp", "xcomp")]
+    clauses += [g for c in clauses for g in c.children if g.dep_ == "conj" and g.pos_ in
+                ("VERB", "AUX")]
+    for child in clauses + [c for c in pred.children if c.dep_ not in ("ccomp", "xcomp")]:
+        if child.dep_ in ("ccomp", "xcomp", "conj"):
             subj = [c for c in child.children if c.dep_ in SUBJ_DEPS]
             if child.dep_ == "xcomp":
                 return True
-            if subj and set(roles.of_token(subj[0])) & set(source):
+            if subj and _names_own_state(roles, roles.of_token(subj[0]), source):
                 return True
             if subj and subj[0].lower_ in ("we", "i"):
                 return True

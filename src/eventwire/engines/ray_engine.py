@@ -1,0 +1,206 @@
+"""``--engine ray``: the same stages on Ray Data, out to Parquet shards.
+
+Why Ray Data: it is an existing engine that runs one program on a laptop or on a cluster
+(``ray.init(address=...)``, or ``RAY_ADDRESS``), streams data between stages with
+back-pressure, and restarts lost workers. eventwire adds nothing to it but its own stages:
+
+1. **read** (Ray tasks, one input file each): ``ingest.read_inputs`` on the file, then
+   ``pipeline.prepare`` (cleaning, identity), yielding batches as they come, so one
+   huge JSON Lines file streams instead of being read whole;
+2. **code** (``map_batches`` with :class:`Coder`, an actor pool of ``workers``): each actor
+   loads the Pipeline (spaCy and the dictionaries) once, then parses and extracts batch after
+   batch with ``Pipeline.code_prepared``, the very code of a local run;
+3. **write**: ``Dataset.write_parquet`` into a shards folder: one row per article, its
+   contract JSON plus id, fingerprint and text digest, or one row per failed input.
+
+Nothing here writes the store: DuckDB has one writer, and a cluster's workers do not share
+a disk with it. ``eventwire load`` (``store.shards``) merges the shards into the store
+exactly once. Every row carries ``seq``, its input's place (file number, item number), so
+the load keeps the input order a local run would have.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import pickle
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterator, Sequence
+
+from ..errors import EventwireError
+from ..model import CodedArticle, Failure
+from ..nlp import DEFAULT_MODEL
+from ..store.shards import SHARD_COLUMNS
+
+log = logging.getLogger(__name__)
+
+#: The pinned Ray release of the ``ray`` extra (pyproject.toml).
+RAY_VERSION = "2.60.0"
+#: Items of one input file per item number block: seq = file number * this + item number.
+SEQ_STRIDE = 1 << 32
+#: Prepared articles per batch handed from the read stage to the coders.
+READ_BATCH = 16
+
+
+class RayUnavailable(EventwireError):
+    """Ray is not installed (``pip install 'eventwire[ray]'``)."""
+
+
+def _ray() -> Any:
+    try:
+        import ray
+        import ray.data  # noqa: F401 - the Data library is a separate extra of ray
+    except ImportError as exc:
+        raise RayUnavailable(f"--engine ray needs Ray Data: pip install 'eventwire[ray]' "
+                             f"(ray[data]=={RAY_VERSION}); {exc}") from exc
+    return ray
+
+
+def text_md5(text: str) -> str:
+    """The digest the store compares texts by (DuckDB's ``md5(text)``)."""
+    return hashlib.md5(text.encode("utf-8")).hexdigest()
+
+
+def article_row(seq: int, coded: CodedArticle) -> dict[str, Any]:
+    """One shard row for a coded article."""
+    return {"seq": seq, "kind": "article", "id": coded.article.id,
+            "fingerprint": coded.fingerprint, "text_md5": text_md5(coded.text),
+            "coded": json.dumps(coded.to_dict(), ensure_ascii=False), "origin": "",
+            "reason": "", "stage": ""}
+
+
+def failure_row(seq: int, failure: Failure) -> dict[str, Any]:
+    """One shard row for an input that could not be coded."""
+    return {"seq": seq, "kind": "error", "id": "", "fingerprint": "", "text_md5": "",
+            "coded": "", "origin": failure.origin, "reason": failure.reason,
+            "stage": failure.stage}
+
+
+def _columns(rows: Sequence[dict[str, Any]]) -> dict[str, Any]:
+    """Rows -> the column batch Ray Data expects (numpy arrays)."""
+    import numpy as np
+    out = {c: np.array([r[c] for r in rows], dtype=object) for c in SHARD_COLUMNS}
+    out["seq"] = np.array([r["seq"] for r in rows], dtype=np.int64)
+    return out
+
+
+def read_file(batch: dict[str, Any], published: str | None = None, url: str | None = None
+              ) -> Iterator[dict[str, Any]]:
+    """Read stage: each input file of ``batch`` read and cleaned, in batches of items.
+
+    Prepared articles and failures travel pickled (``item`` column), with their ``seq``.
+    """
+    import numpy as np
+
+    from ..ingest import read_inputs
+    from ..pipeline import prepare_batches
+
+    for number, path in zip(batch["number"], batch["path"]):
+        base = int(number) * SEQ_STRIDE
+        item = 0
+        for group in prepare_batches(read_inputs([str(path)], published=published, url=url),
+                                     READ_BATCH):
+            seqs = list(range(base + item, base + item + len(group)))
+            item += len(group)
+            yield {"seq": np.array(seqs, dtype=np.int64),
+                   "item": np.array([pickle.dumps(g) for g in group], dtype=object)}
+
+
+class Coder:
+    """Code stage, one per actor: the Pipeline is loaded once, in ``__init__``."""
+
+    def __init__(self, model: str = DEFAULT_MODEL) -> None:
+        from ..pipeline import Pipeline
+        self.pipeline = Pipeline(model)
+
+    def __call__(self, batch: dict[str, Any]) -> dict[str, Any]:
+        from ..pipeline import Prepared
+        items = [(int(s), pickle.loads(p)) for s, p in zip(batch["seq"], batch["item"])]
+        todo = [(s, p) for s, p in items if isinstance(p, Prepared)]
+        coded = dict(zip((s for s, _ in todo),
+                         self.pipeline.code_prepared([p for _, p in todo])))
+        rows: list[dict[str, Any]] = []
+        for seq, item in items:
+            result = coded.get(seq, item)
+            if isinstance(result, CodedArticle):
+                rows.append(article_row(seq, result))
+            elif isinstance(result, Failure):
+                rows.append(failure_row(seq, result))
+        return _columns(rows)
+
+
+@dataclass(frozen=True)
+class RayRun:
+    """What a Ray run wrote."""
+
+    shards: Path
+    files: int
+    articles: int
+    errors: int
+
+
+def expand(paths: Sequence[str]) -> list[str]:
+    """The input files of ``paths`` (folders walked, as a local run walks them)."""
+    from ..ingest import _expand  # the one place that knows how folders are walked
+    if any(p == "-" for p in paths):
+        raise EventwireError("--engine ray reads files and folders, not standard input: "
+                             "save the input to a file first")
+    return [path for path, _ in _expand(paths)]
+
+
+def code_on_ray(paths: Sequence[str], shards: str | Path, *, workers: int = 2,
+                batch_size: int = 16, published: str | None = None, url: str | None = None,
+                model: str = DEFAULT_MODEL, address: str | None = None) -> RayRun:
+    """Code ``paths`` on Ray, ``workers`` coder actors, shards into ``shards`` (a folder that
+    must be new or empty: shards of two runs are not mixed by accident).
+
+    Joins the Ray already started in this process if there is one; else starts one
+    (``address``/``RAY_ADDRESS`` for a cluster, a local one with ``workers`` CPUs otherwise)
+    and shuts it down at the end.
+    """
+    ray = _ray()
+    out = Path(shards).expanduser().resolve()
+    if out.exists() and any(out.iterdir()):
+        raise EventwireError(f"{out} already holds files: give --shards a new or empty folder "
+                             "(load the old shards with `eventwire load` first)")
+    files = expand(paths)
+    started_here = not ray.is_initialized()
+    if started_here:
+        if address:
+            ray.init(address=address, include_dashboard=False, log_to_driver=False)
+        else:
+            ray.init(num_cpus=workers, include_dashboard=False, log_to_driver=False)
+    try:
+        ctx = ray.data.DataContext.get_current()
+        ctx.execution_options.preserve_order = True  # shards follow the input order
+        ds = ray.data.from_items([{"number": i, "path": p} for i, p in enumerate(files)],
+                                 override_num_blocks=max(1, len(files)))
+        # reading and cleaning take little CPU beside parsing: they must not hold a CPU the
+        # coder actors wait for
+        ds = ds.map_batches(read_file, batch_size=1, num_cpus=0,
+                            fn_kwargs={"published": published, "url": url})
+        ds = ds.map_batches(Coder, fn_constructor_kwargs={"model": model},
+                            batch_size=batch_size, num_cpus=1,
+                            compute=ray.data.ActorPoolStrategy(size=workers))
+        out.mkdir(parents=True, exist_ok=True)
+        ds.write_parquet(str(out))
+    finally:
+        if started_here:
+            ray.shutdown()
+    return _summary(out, len(files))
+
+
+def _summary(out: Path, files: int) -> RayRun:
+    import duckdb
+    glob = str(out / "*.parquet")
+    if not list(out.glob("*.parquet")):
+        return RayRun(out, files, 0, 0)
+    with duckdb.connect() as con:
+        row = con.execute("SELECT count(*) FILTER (kind = 'article'), "
+                          "count(*) FILTER (kind = 'error') FROM read_parquet(?)",
+                          [glob]).fetchone()
+    return RayRun(out, files, int(row[0]), int(row[1]))
+
+
+__all__ = ["code_on_ray", "Coder", "read_file", "RayRun", "RayUnavailable", "RAY_VERSION", "article_row", "failure_row", "text_md5"]

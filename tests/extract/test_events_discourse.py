@@ -1,0 +1,116 @@
+"""Discourse arguments of events, on short texts written for these tests: a clause that
+leaves its target implicit is read against the parties the article is about."""
+from __future__ import annotations
+
+import pytest
+
+
+def keys(side):
+    return {a.org or a.country for a in side}
+
+
+def events(pipeline, text, category):
+    coded = pipeline.code_text(text, published="2022-03-01")
+    return [(keys(e.source), keys(e.target)) for e in coded.events
+            if e.category == category and e.status != "negated"]
+
+
+# implicit counterpart: a state's reaction to a thing no one is named as doing ("turned down
+# an offer") is aimed at the other party of a two-sided story
+@pytest.mark.parametrize("text, source, target", [
+    ("Norway and Iceland have quarrelled over fishing quotas for months. Norwegian officials "
+     "say Iceland took too much mackerel last year. Reykjavik turned down a proposal to share "
+     "the catch on Tuesday.", "ISL", "NOR"),
+    ("Peru and Chile are at odds over a disputed strip of sea. Chilean ministers accuse Peru "
+     "of stirring up nationalism. Lima dismissed a plan for joint patrols on Monday.",
+     "PER", "CHL"),
+    ("Ghana and Togo have been arguing about border trade. Ghanaian customs officers say Togo "
+     "lets smugglers pass. Lome rejected an offer of joint checkpoints.", "TGO", "GHA"),
+])
+def test_reaction_to_an_unattributed_thing_targets_the_other_participant(pipeline, text,
+                                                                         source, target):
+    got = events(pipeline, text, "REJECT")
+    assert (({source}, {target})) in got, got
+
+
+# a non-state actor's denial or rejection in its own country's story answers its own state
+@pytest.mark.parametrize("text, key", [
+    ("Uganda's government has blamed the unrest on its rivals. Ugandan police detained "
+     "dozens of marchers in Kampala. The opposition leader Bobi Wine denied any role in the "
+     "violence.", "UGA"),
+    ("Zimbabwe's cabinet has accused its critics of sabotage. Zimbabwean police broke up a "
+     "rally in Harare. Opposition leader Nelson Chamisa rejected the charge on Friday.", "ZWE"),
+    ("Kenya's government has blamed the riots on its rivals. Police in Kenya arrested forty "
+     "people, and Kenyan ministers promised an inquiry. The opposition leader Raila Odinga "
+     "denied any role in the unrest.", "KEN"),
+])
+def test_opposition_denial_in_a_domestic_story_targets_its_own_state(pipeline, text, key):
+    got = events(pipeline, text, "REJECT")
+    assert ({key}, {key}) in got, got
+
+
+def test_reaction_with_an_unkeyed_person_as_object_gets_no_counterpart(pipeline):
+    # "accused its critics of ...": the critics are the target, whoever they are
+    text = ("Peru and Chile are at odds over a disputed strip of sea. Chilean ministers accuse "
+            "Peru of stirring up nationalism. The Peruvian president accused critics of "
+            "lying about the talks.")
+    got = events(pipeline, text, "ACCUSE")
+    assert ({"PER"}, {"CHL"}) not in got, got
+
+
+def test_outsider_needs_a_definite_act_to_react_to(pipeline):
+    # "rejected involvement" points at no act the story told of: no target is invented
+    text = ("Norway and Iceland have quarrelled over fishing quotas for months. Norwegian "
+            "officials say Iceland took too much mackerel last year. Denmark, which has "
+            "stayed neutral, rejected involvement in the dispute.")
+    got = events(pipeline, text, "REJECT")
+    assert got and all("NOR" not in t and "ISL" not in t for s, t in got if s == {"DNK"}), got
+
+
+# grievance partners: what a regret or concern is "at"/"over" is its target; the people
+# a clause says will suffer are not
+@pytest.mark.parametrize("text, source, target", [
+    ("Argentina voiced deep regret at the British decision, warning that fishermen would pay "
+     "the price.", "ARG", "GBR"),
+    ("Japan voiced regret at the Korean ruling, adding that businesses would lose out.",
+     "JPN", "KOR"),
+    ("Sweden expressed concern over the Finnish plan, saying that farmers would suffer.",
+     "SWE", "FIN"),
+])
+def test_regret_at_a_foreign_act_targets_its_author(pipeline, text, source, target):
+    got = events(pipeline, text, "ACCUSE")
+    hits = [t for s, t in got if s == {source} and target in t]
+    assert hits and all(source not in t for t in hits), got
+
+
+# a warning whose content is the speaker's own state's deed is a threat against the deed's
+# target, never against the speaker's own side
+@pytest.mark.parametrize("text, source, target", [
+    ("A Polish deputy minister, Jan Nowak, warned that Warsaw could close more crossings into "
+     "Belarus if the crisis worsened.", "POL", "BLR"),
+    ("The Greek defence minister warned that Athens would send frigates against Turkish "
+     "survey ships.", "GRC", "TUR"),
+    ("Kenya's foreign minister warned that Nairobi could expel Somali diplomats.", "KEN", "SOM"),
+])
+def test_warning_of_own_states_deed_threatens_its_target(pipeline, text, source, target):
+    got = events(pipeline, text, "THREATEN")
+    assert ({source}, {target}) in got, got
+
+
+def test_warning_about_others_stays_a_charge(pipeline):
+    got = events(pipeline, "The Armenian premier warned that hostile forces at home were "
+                 "trying to drag Armenia into war.", "THREATEN")
+    assert not got
+
+
+@pytest.mark.parametrize("text, source, target", [
+    ("Chile cautioned Bolivia that closing the port would bring serious consequences.",
+     "CHL", "BOL"),
+    ("Morocco cautioned Algeria that any incursion would meet a firm response, and we will "
+     "defend every metre.", "MAR", "DZA"),
+    ("Vietnam cautioned Cambodia against letting foreign warships use the new pier.",
+     "VNM", "KHM"),
+])
+def test_caution_is_a_warning(pipeline, text, source, target):
+    got = events(pipeline, text, "THREATEN")
+    assert ({source}, {target}) in got, got
