@@ -21,7 +21,6 @@ from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 
 from ..errors import EventwireError
-from . import aggregates
 from .cache import AnswerCache
 from .encode import dumps, records
 
@@ -114,10 +113,11 @@ class Answers:
                                       limit=limit + 1, offset=offset), limit, offset)
 
     def dyads(self, level: str = "key", limit: int = 100) -> dict[str, Any]:
-        return {"items": records(aggregates.dyads(self.api, level, limit))}
+        return {"items": records(self.api.dyads(level=level, self_pairs=False,
+                                                limit=limit))}
 
     def places(self, limit: int = 300) -> dict[str, Any]:
-        return {"items": records(aggregates.places(self.api, limit))}
+        return {"items": records(self.api.places(limit=limit))}
 
     # -- serving them ---------------------------------------------------------------------
     def _encoded(self, compute: Callable[[], Any]) -> Callable[[], bytes]:
@@ -159,7 +159,7 @@ class Answers:
         ]
         try:
             if self.warm_series:
-                busiest = aggregates.dyads(self.api, "key", self.warm_series)
+                busiest = self.api.dyads(self_pairs=False, limit=self.warm_series)
                 for a, b in zip(busiest["source"], busiest["target"]):
                     jobs.append(("/api/series", {"a": a, "b": b, "freq": "week", "by": "quad"},
                                  lambda a=a, b=b: self.series(a, b)))
