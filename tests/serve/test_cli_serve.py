@@ -4,16 +4,17 @@ from __future__ import annotations
 from click.testing import CliRunner
 
 from eventwire.interfaces.cli import cli
+from eventwire.interfaces.exits import EXIT_USAGE
 
 
 def test_serve_sources_need_watch(tmp_path):
     r = CliRunner().invoke(cli, ["serve", "--db", str(tmp_path / "x.duckdb"), str(tmp_path)])
-    assert r.exit_code == 2 and "only read with --watch" in r.output
+    assert r.exit_code == EXIT_USAGE and "only read with --watch" in r.output
 
 
 def test_serve_watch_needs_a_source(tmp_path):
     r = CliRunner().invoke(cli, ["serve", "--db", str(tmp_path / "x.duckdb"), "--watch"])
-    assert r.exit_code == 2 and "--watch needs at least one SOURCE" in r.output
+    assert r.exit_code == EXIT_USAGE and "--watch needs at least one SOURCE" in r.output
 
 
 def test_serve_read_only_needs_an_existing_store(tmp_path):

@@ -35,11 +35,15 @@ class AnswerCache:
     def peek(self, key: str) -> bytes | None:
         """The cached answer for ``key``, or None (never computes)."""
         with self._lock:
-            found = self._items.get(key)
-            if found is not None:
-                self._items.move_to_end(key)
-                self.hits += 1
-            return found
+            return self._hit(key)
+
+    def _hit(self, key: str) -> bytes | None:
+        """``peek`` with the lock already held."""
+        found = self._items.get(key)
+        if found is not None:
+            self._items.move_to_end(key)
+            self.hits += 1
+        return found
 
     def get(self, key: str, compute: Callable[[], bytes]) -> bytes:
         """The cached answer for ``key``, else ``compute()`` once (concurrent askers of the
@@ -47,17 +51,14 @@ class AnswerCache:
         if self.size <= 0:
             return compute()
         with self._lock:
-            found = self._items.get(key)
+            found = self._hit(key)
             if found is not None:
-                self._items.move_to_end(key)
-                self.hits += 1
                 return found
             gate = self._computing.setdefault(key, threading.Lock())
         with gate:
             with self._lock:
-                found = self._items.get(key)
+                found = self._hit(key)  # computed by whoever held the gate before us
                 if found is not None:
-                    self.hits += 1
                     return found
                 generation = self.generation
             try:
