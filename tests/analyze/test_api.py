@@ -169,3 +169,31 @@ def test_a_store_another_process_writes_gives_one_line(db, tmp_path):
         assert "another process has it open" in cli.stderr
     finally:
         holder.communicate("\n", timeout=30)
+
+
+def test_one_handle_serves_many_threads_at_once(ew):
+    """What an HTTP server's worker threads do: the same answers, no errors."""
+    from concurrent.futures import ThreadPoolExecutor
+    expected_events = ew.events(dyad="RUS-NATO", limit=1000)["event_gid"].tolist()
+    expected_weeks = ew.series("RUS", "NATO", by="total")["events"].tolist()
+
+    def ask(n: int) -> tuple[list[int], list[int]]:
+        if n % 2:
+            return ew.events(dyad="RUS-NATO", limit=1000)["event_gid"].tolist(), []
+        return [], ew.series("RUS", "NATO", by="total")["events"].tolist()
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        answers = list(pool.map(ask, range(64)))
+    for n, (events, weeks) in enumerate(answers):
+        assert (events if n % 2 else weeks) == (expected_events if n % 2 else expected_weeks)
+
+
+def test_places_for_a_map(ew, seed_coded):
+    points = ew.places()
+    assert len(points) >= 1 and points["lat"].notna().all() and points["lon"].notna().all()
+    assert list(points["events"]) == sorted(points["events"], reverse=True)
+    belarus = points[points["place"] == "Belarus"]
+    seed_belarus = [e for e in seed_coded.events if e.location and e.status == "asserted"
+                    and e.location.name == "Belarus"]
+    assert int(belarus["mentions"].iloc[0]) == len(seed_belarus)
+    assert ew.places(actor="CHL").empty

@@ -5,7 +5,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from eventwire.analyze.series import alerts, series
+from eventwire.analyze.series import alerts, dyads, series
 from eventwire.analyze.threads import update_threads
 from eventwire.model import ActorRef
 
@@ -134,3 +134,21 @@ def test_alerts_by_quad_and_by_pair(store):
     assert alerts(store, "NATO").empty
     with pytest.raises(ValueError, match="level"):
         alerts(store, level="country")
+
+
+def test_rankings_on_country_alone_and_on_country_and_sector(store):
+    store.save(article("r1", events=(
+        event("e1", "ACCUSE", (USA_GOV,), (USA_OPP,), date="2020-10-05"),
+        event("e2", "PROTEST", (USA_OPP,), (USA_GOV,), quad=4, date="2020-10-06"),
+        event("e3", "REJECT", (USA_GOV,), (USA_OPP,), date="2020-10-07"),
+        event("e4", "ACCUSE", date="2020-10-07"),  # RUS -> NATO
+        event("e5", "AGREE", (USA_GOV,), (USA_OPP,), quad=1, score=4.0, date="2020-10-08",
+              status="negated"),
+    )))
+    by_key = dyads(store)
+    assert rows(by_key, "source", "target", "events") == [("USA", "USA", 3),
+                                                          ("RUS", "NATO", 1)]
+    by_code = dyads(store, level="code")
+    assert rows(by_code, "source", "target", "events", "conflict") == [
+        ("USAGOV", "USAOPP", 2, 2), ("RUSGOV", "NATO", 1, 1), ("USAOPP", "USAGOV", 1, 1)]
+    assert rows(dyads(store, self_pairs=False), "source", "target") == [("RUS", "NATO")]

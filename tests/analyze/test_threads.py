@@ -148,3 +148,11 @@ def test_real_pipeline_threads_syndicated_copies(pipeline, store):
     assert figures["articles"] == 32 and figures["mentions"] >= 32
     assert figures["merged_wrongly"] == 0
     assert figures["threads"] == figures["stories"] == 8
+
+
+def test_a_daily_routine_statement_does_not_chain_into_one_thread():
+    same = "Lisbon accused Rabat of smuggling rifles across the desert border."
+    groups = link_mentions([mention(n, f"x{n}", same, day=date(2021, 3, 1 + n))
+                            for n in range(7)])
+    spans = sorted(sorted(g) for g in groups)
+    assert spans == [[0, 1, 2], [3, 4, 5], [6]]  # no thread spans more than two days

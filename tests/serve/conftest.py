@@ -19,6 +19,8 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu",
                  "--disable-sync", "--no-first-run"]
 #: Generated articles beside the seed (5 events each).
 GENERATED = 400
+#: Dyad series the served app computes at start (fewer than the CLI's 500: a shared machine).
+WARM = 20
 
 
 @pytest.fixture(scope="session")
@@ -38,7 +40,7 @@ def served_db(tmp_path_factory, seed_coded) -> Path:
 def served(served_db):
     """(app, EventStore) over the served store, read-only as `eventwire serve` opens it."""
     from eventwire.serve.server import open_app
-    app, api = open_app(served_db)
+    app, api = open_app(served_db, warm_series=WARM)
     yield app, api
     api.close()
 

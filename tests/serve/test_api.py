@@ -120,3 +120,20 @@ def test_answers_are_cached_until_the_store_changes(served, client):
     client.get("/api/series", params={"a": "CHN", "b": "RUS"})
     after = client.get("/api/health").json()["cache"]
     assert after["hits"] == before["hits"] + 1
+
+
+def test_start_up_warms_the_landing_answers_and_busiest_series(client):
+    import time
+    from .conftest import WARM
+    deadline = time.monotonic() + 120
+    while not (warmed := client.get("/api/health").json()["warmed"])["done"]:
+        assert time.monotonic() < deadline
+        time.sleep(0.2)
+    assert warmed["answers"] == 4 + WARM
+    top = client.get("/api/dyads", params={"limit": 500}).json()["items"][0]
+    before = client.get("/api/health").json()["cache"]
+    r = client.get("/api/series", params={"a": top["source"], "b": top["target"],
+                                          "freq": "week", "by": "quad"})
+    assert r.status_code == 200
+    after = client.get("/api/health").json()["cache"]
+    assert after["misses"] == before["misses"]  # answered from memory

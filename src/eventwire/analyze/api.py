@@ -178,6 +178,33 @@ class EventStore:
                              limit=_page(limit, 0)[0])
         return _arrow(out) if as_arrow else out
 
+    def dyads(self, level: str = "key", since: date | str | None = None,
+              until: date | str | None = None, *, self_pairs: bool = True, limit: int = 50,
+              as_arrow: bool = False) -> Any:
+        """Dyads ranked by real-world events: see ``analyze.series.dyads``."""
+        out = _series.dyads(self.store, level=level, since=since, until=until,
+                            self_pairs=self_pairs, limit=_page(limit, 0)[0])
+        return _arrow(out) if as_arrow else out
+
+    def places(self, since: date | str | None = None, until: date | str | None = None,
+               actor: str | None = None, limit: int = 300, *, as_arrow: bool = False) -> Any:
+        """Places with coordinates and their asserted real-world events (threads), most
+        first: the points of a map. ``actor`` keeps events it takes part in (key or code)."""
+        limit, _ = _page(limit, 0)
+        start, end = as_date(since, "since"), as_date(until, "until")
+        act = actor.strip().upper() if actor else None
+        sql = f"""
+        SELECT place, place_country AS country, avg(lat) AS lat, avg(lon) AS lon,
+               count(DISTINCT thread_id) AS events, count(*) AS mentions
+        FROM event_details
+        WHERE lat IS NOT NULL AND lon IS NOT NULL AND status = 'asserted'
+          AND (?::DATE IS NULL OR date >= ?::DATE) AND (?::DATE IS NULL OR date <= ?::DATE)
+          AND (?::VARCHAR IS NULL OR {side_filter('source')} OR {side_filter('target')})
+        GROUP BY ALL ORDER BY events DESC, place LIMIT ?
+        """
+        return self._out(sql, [start, start, end, end, act, act, act, act, act, limit],
+                         as_arrow)
+
     # -- articles -------------------------------------------------------------------------
     def articles(self, since: date | str | None = None, until: date | str | None = None,
                  outlet: str | None = None, text: str | None = None, actor: str | None = None,
@@ -246,6 +273,7 @@ class EventStore:
         act = actor.strip().upper() if actor else None
         cats = _list(category, "category")
         start, end = as_date(since, "since"), as_date(until, "until")
+        # two steps: rank threads on cheap counts, then gather evidence for one page only
         sql = f"""
         WITH hit AS (
             SELECT DISTINCT thread_id FROM event_details
@@ -254,8 +282,14 @@ class EventStore:
               AND (?::VARCHAR IS NULL OR {side_filter('target')})
               AND (?::VARCHAR[] IS NULL OR list_contains(?::VARCHAR[], category))
               AND (?::DATE IS NULL OR date >= ?::DATE) AND (?::DATE IS NULL OR date <= ?::DATE)
+        ), page AS (
+            SELECT d.thread_id, count(*) AS mentions, min(d.date) AS date
+            FROM event_details d JOIN hit USING (thread_id)
+            GROUP BY d.thread_id HAVING count(*) >= ?
+            ORDER BY {THREAD_ORDERS[order]} LIMIT ? OFFSET ?
         )
-        SELECT d.thread_id, count(*) AS mentions, count(DISTINCT d.article_id) AS articles,
+        SELECT d.thread_id, any_value(page.mentions) AS mentions,
+               count(DISTINCT d.article_id) AS articles,
                min(d.date) AS date, max(d.date) AS last_date,
                arg_min(d.category, (d.date, d.event_gid)) AS category,
                arg_min(d.quad, (d.date, d.event_gid)) AS quad,
@@ -266,9 +300,9 @@ class EventStore:
                list(d.sentence ORDER BY d.date, d.event_gid) AS evidence,
                list(d.url ORDER BY d.date, d.event_gid) AS urls,
                list(d.event_gid ORDER BY d.date, d.event_gid) AS event_gids
-        FROM event_details d JOIN hit USING (thread_id)
-        GROUP BY d.thread_id HAVING count(*) >= ?
-        ORDER BY {THREAD_ORDERS[order]} LIMIT ? OFFSET ?
+        FROM event_details d JOIN page USING (thread_id)
+        GROUP BY d.thread_id
+        ORDER BY {THREAD_ORDERS[order]}
         """
         params = [act, act, act, act, act, source, source, source, target, target, target,
                   cats, cats, start, start, end, end, int(min_mentions), limit, offset]
@@ -282,7 +316,10 @@ class EventStore:
 
     # -- raw ------------------------------------------------------------------------------
     def sql(self, query: str, params: Iterable[Any] = (), *, as_arrow: bool = False) -> Any:
-        """Your own parameterised SQL over the tables and views (``?`` placeholders)."""
+        """Your own parameterised SQL over the tables and views (``?`` placeholders).
+
+        For the analyst at the keyboard only: never hand it text from a request (an HTTP
+        API must offer the methods above, whose SQL is fixed)."""
         return self._out(query, list(params), as_arrow)
 
 

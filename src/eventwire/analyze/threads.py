@@ -7,7 +7,9 @@ from different articles and share
 - the category and the same source and target actor keys (the *block*: only mentions in one
   block are ever compared, which is what keeps this linear in practice, so no MinHash index
   is needed);
-- dates at most ``window_days`` apart (the first day each date covers);
+- dates at most ``window_days`` apart (the first day each date covers), and a thread never
+  spans more than ``window_days`` from its first mention to its last: without that bound,
+  single linkage would chain a daily routine statement into one endless thread;
 - similar evidence: the Jaccard similarity of their word sets reaches ``min_similarity``;
 - compatible places (either has none, or both name the same place or country), unless the
   evidence is near verbatim (``STRONG_SIMILARITY``): the place is read from the sentence
@@ -80,8 +82,23 @@ def _places_agree(a: dict[str, Any], b: dict[str, Any]) -> bool:
 
 
 class _UnionFind:
+    """Disjoint sets of gids, each knowing the first and last day of its members."""
+
     def __init__(self) -> None:
         self.parent: dict[int, int] = {}
+        self.span: dict[int, tuple[date, date]] = {}
+
+    def add(self, x: int, day: date | None) -> None:
+        self.parent.setdefault(x, x)
+        if day is not None:
+            self.span.setdefault(x, (day, day))
+
+    def merged_span(self, a: int, b: int) -> int:
+        """Days from the first to the last mention of the union of a's and b's sets."""
+        sa, sb = self.span.get(self.find(a)), self.span.get(self.find(b))
+        if sa is None or sb is None:
+            return 0
+        return (max(sa[1], sb[1]) - min(sa[0], sb[0])).days
 
     def find(self, x: int) -> int:
         self.parent.setdefault(x, x)
@@ -93,7 +110,11 @@ class _UnionFind:
     def union(self, a: int, b: int) -> None:
         ra, rb = self.find(a), self.find(b)
         if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
+            root, child = min(ra, rb), max(ra, rb)
+            self.parent[child] = root
+            sr, sc = self.span.get(root), self.span.get(child)
+            if sr and sc:
+                self.span[root] = (min(sr[0], sc[0]), max(sr[1], sc[1]))
 
 
 def link_mentions(mentions: Iterable[dict[str, Any]], *, window_days: int = 2,
@@ -113,7 +134,7 @@ def link_mentions(mentions: Iterable[dict[str, Any]], *, window_days: int = 2,
         members.sort(key=lambda m: (m["date_start"] or date.min, m["gid"]))
         words = [tokens(m["sentence"]) for m in members]
         for i, m in enumerate(members):
-            uf.find(m["gid"])
+            uf.add(m["gid"], m["date_start"])
             day = m["date_start"]
             for j in range(i - 1, -1, -1):
                 other = members[j]
@@ -126,7 +147,8 @@ def link_mentions(mentions: Iterable[dict[str, Any]], *, window_days: int = 2,
                     continue
                 similarity = jaccard(words[i], words[j])
                 if similarity >= min_similarity and (similarity >= STRONG_SIMILARITY
-                                                     or _places_agree(m, other)):
+                                                     or _places_agree(m, other)) \
+                        and uf.merged_span(m["gid"], other["gid"]) <= window_days:
                     uf.union(m["gid"], other["gid"])
     groups: dict[int, list[int]] = {}
     for g in uf.parent:

@@ -399,7 +399,7 @@ def export(db: str, fmt: str, directory: str) -> None:
 
 
 def _add_analysis_commands() -> None:
-    """`events`, `series`, `alerts`, `threads` live in cli_analysis.py."""
+    """`events`, `series`, `alerts`, `threads`, `dyads` live in cli_analysis.py."""
     from .cli_analysis import COMMANDS
     for command in COMMANDS:
         cli.add_command(command)

@@ -1,4 +1,4 @@
-"""`eventwire events|series|alerts|threads`: the Python API's questions, without Python.
+"""`eventwire events|series|alerts|threads|dyads`: the Python API's questions, without Python.
 
 Thin commands over ``eventwire.open``: each prints a table (or ``--format csv|json``) on
 stdout. A store that cannot be opened (missing, or being written by another process) gives
@@ -203,7 +203,25 @@ def threads(db: str, update: bool, rebuild: bool, actor: str | None, dyad: str |
                         until=until, min_mentions=min_mentions, limit=limit), fmt, "threads")
 
 
-#: The commands cli.py registers.
-COMMANDS = (events, series, alerts, threads)
+@click.command()
+@_db_option
+@click.option("--level", type=click.Choice(["key", "code"]), default="key",
+              show_default=True, help="key: countries and orgs (RUS, NATO); code: "
+              "country+sector (USAGOV, USAOPP), so a government and its opposition differ.")
+@click.option("--no-self", is_flag=True, help="Leave out an actor acting on itself.")
+@_range_options
+@click.option("--limit", type=click.IntRange(0, 100_000), default=30, show_default=True,
+              help="Most dyads to print, busiest first.")
+@_format_option
+def dyads(db: str, level: str, no_self: bool, since: str | None, until: str | None,
+          limit: int, fmt: str) -> None:
+    """Directed dyads ranked by asserted real-world events (threads)."""
+    with _opened(db) as ew:
+        emit(ew.dyads(level=level, since=since, until=until, self_pairs=not no_self,
+                      limit=limit), fmt)
 
-__all__ = ["events", "series", "alerts", "threads", "emit", "COMMANDS"]
+
+#: The commands cli.py registers.
+COMMANDS = (events, series, alerts, threads, dyads)
+
+__all__ = ["events", "series", "alerts", "threads", "dyads", "emit", "COMMANDS"]

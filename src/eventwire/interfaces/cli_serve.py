@@ -26,9 +26,13 @@ log = logging.getLogger("eventwire")
               "once it has not changed between two looks.")
 @click.option("--cache-size", default=2048, show_default=True, type=click.IntRange(0, None),
               help="Answers kept in memory until the store changes (0: none).")
+@click.option("--warm", default=500, show_default=True, type=click.IntRange(0, 10_000),
+              metavar="N", help="At start, compute in the background the dashboard's first "
+              "answers and the weekly series of the N busiest dyads, so they answer from "
+              "memory (0: only the first answers).")
 @click.argument("sources", nargs=-1, type=click.Path(exists=True))
 def serve(db: str, host: str, port: int, watch: bool, interval: float, cache_size: int,
-          sources: tuple[str, ...]) -> None:
+          warm: int, sources: tuple[str, ...]) -> None:
     """Serve the store: JSON API under /api, its docs at /docs, the dashboard at /.
 
     Read-only by default: `eventwire serve --db FILE`. For live use, one process both
@@ -43,7 +47,8 @@ def serve(db: str, host: str, port: int, watch: bool, interval: float, cache_siz
 
     from ..serve.server import open_app
     try:
-        app, api = open_app(db, watch=sources, interval=interval, cache_size=cache_size)
+        app, api = open_app(db, watch=sources, interval=interval, cache_size=cache_size,
+                            warm_series=warm)
     except EventwireError as exc:
         raise click.ClickException(str(exc)) from exc
     mode = f"watching {', '.join(sources)}" if watch else "read-only"

@@ -8,7 +8,9 @@ returns, and when a Watcher is given, that watcher writes through the same Store
 from __future__ import annotations
 
 import logging
+import threading
 from contextlib import asynccontextmanager
+from urllib.parse import parse_qsl
 from typing import Any, AsyncIterator, Awaitable, Callable, MutableMapping
 
 from fastapi import FastAPI, HTTPException
@@ -17,6 +19,7 @@ from fastapi.responses import RedirectResponse, Response
 from .. import __version__
 from .assets import SECURITY_HEADERS, load_assets
 from .cache import AnswerCache
+from .answers import WARM_SERIES, Answers, cache_key
 from .routes import build_router
 from .watch import Watcher
 
@@ -46,15 +49,45 @@ class SecurityHeaders:
         await self.app(scope, receive, send_with_headers)
 
 
+class CachedAnswers:
+    """ASGI middleware answering a GET under /api/ straight from the answer cache.
+
+    Why: under load most answers are cached, and routing plus parameter validation cost
+    more than the answer itself. Safe because only a request that passed validation can
+    have put its key (path and sorted query parameters, exactly as sent) into the cache.
+    """
+
+    def __init__(self, app: ASGIApp, cache: AnswerCache) -> None:
+        self.app = app
+        self.cache = cache
+
+    async def __call__(self, scope: Scope, receive: Any, send: Any) -> None:
+        if (scope["type"] == "http" and scope["method"] == "GET"
+                and scope["path"].startswith("/api/")):
+            query = parse_qsl(scope["query_string"].decode("latin-1"), keep_blank_values=True)
+            found = self.cache.peek(cache_key(scope["path"], query))
+            if found is not None:
+                await send({"type": "http.response.start", "status": 200,
+                            "headers": [(b"content-type", b"application/json"),
+                                        (b"content-length", str(len(found)).encode())]})
+                await send({"type": "http.response.body", "body": found})
+                return
+        await self.app(scope, receive, send)
+
+
 def create_app(api: Any, *, watcher: Watcher | None = None, cache_size: int = 2048,
-               counts: Callable[[], dict[str, Any]] | None = None) -> FastAPI:
+               counts: Callable[[], dict[str, Any]] | None = None,
+               warm_series: int | None = WARM_SERIES) -> FastAPI:
     """The app over ``api`` (what ``eventwire.open`` returns).
 
     ``watcher`` (optional) is started and stopped with the app and its progress shown at
     /api/health; every time it stores articles the answer cache is emptied. ``counts``
-    gives the store's row counts for /api/health.
+    gives the store's row counts for /api/health. Unless ``warm_series`` is None, the
+    dashboard's landing answers and the weekly series of that many of the busiest dyads are
+    computed in a background thread at start.
     """
     cache = AnswerCache(cache_size)
+    answers = Answers(api, cache, warm_series=warm_series or 0)
     if watcher is not None:
         previous = watcher.on_saved
 
@@ -66,7 +99,8 @@ def create_app(api: Any, *, watcher: Watcher | None = None, cache_size: int = 20
 
     def health() -> dict[str, Any]:
         state: dict[str, Any] = {"status": "ok", "version": __version__,
-                                 "read_only": watcher is None, "cache": cache.stats()}
+                                 "read_only": watcher is None, "cache": cache.stats(),
+                                 "warmed": answers.warmed}
         if counts is not None:
             state.update(counts())
         state["watch"] = watcher.status.to_dict() if watcher is not None else None
@@ -76,6 +110,8 @@ def create_app(api: Any, *, watcher: Watcher | None = None, cache_size: int = 20
     async def lifespan(_: FastAPI) -> AsyncIterator[None]:
         if watcher is not None:
             watcher.start()
+        if warm_series is not None and cache_size > 0:
+            threading.Thread(target=answers.warm, name="eventwire-warm", daemon=True).start()
         try:
             yield
         finally:
@@ -87,7 +123,7 @@ def create_app(api: Any, *, watcher: Watcher | None = None, cache_size: int = 20
                   "follow a dyad's tension over time, read the sentence behind each event. "
                   "Read-only: every endpoint is a GET.",
                   docs_url=None, redoc_url=None, openapi_url="/openapi.json")
-    app.include_router(build_router(api, cache, health))
+    app.include_router(build_router(answers, health))
     assets = load_assets()
 
     def asset(name: str) -> Response:
@@ -113,7 +149,8 @@ def create_app(api: Any, *, watcher: Watcher | None = None, cache_size: int = 20
     def static(name: str) -> Response:
         return asset(name)
 
-    app.add_middleware(SecurityHeaders)
+    app.add_middleware(CachedAnswers, cache=cache)
+    app.add_middleware(SecurityHeaders)  # added last: the outermost, so on every answer
     return app
 
 

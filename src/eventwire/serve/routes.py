@@ -1,4 +1,4 @@
-"""The JSON endpoints: thin calls to the Python API (``eventwire.open``), paged and cached.
+"""The JSON endpoints: their parameters, checked, handed to ``Answers``.
 
 Every endpoint is a GET: the HTTP API never writes. Values are checked for shape here
 (``params``) and reach the store only as parameters of the Python API's queries.
@@ -8,19 +8,14 @@ from __future__ import annotations
 from datetime import date
 from typing import Any, Callable
 
-from fastapi import APIRouter, HTTPException, Path, Query, Request
+from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import Response
 
-from ..errors import EventwireError
-from .cache import AnswerCache
-from .encode import dumps, records
-from . import aggregates
+from .answers import Answers
 from .params import (
     ARTICLE_ID_PATTERN, CATEGORY_PATTERN, DEFAULT_LIMIT, DYAD_PATTERN, KEY_PATTERN, MAX_LIMIT,
     MAX_OFFSET, MAX_TEXT, STATUS_PATTERN, By, Freq, Level,
 )
-
-JSON = "application/json"
 
 # Query parameters shared by several endpoints, each with the help text /docs shows.
 Actor = Query(None, pattern=KEY_PATTERN, description="Actor key on either side: RUS, NATO, "
@@ -40,35 +35,16 @@ Text = Query(None, max_length=MAX_TEXT, description="Words searched in the evide
 Limit = Query(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT, description=f"Rows per page (<= {MAX_LIMIT}).")
 Offset = Query(0, ge=0, le=MAX_OFFSET, description="Rows to skip (paging).")
 FreqQ = Query("week", description="Period length of the series.")
+LevelQ = Query("key", description="Actors by country/org (key) or country + sector (code: "
+               "USAGOV-USAOPP).")
 
 
-def _page(frame: Any, limit: int, offset: int) -> dict[str, Any]:
-    """One page asked for with ``limit + 1`` rows: the extra row only says there is more."""
-    rows = records(frame)
-    more = len(rows) > limit
-    return {"items": rows[:limit], "limit": limit, "offset": offset,
-            "next_offset": offset + limit if more else None}
-
-
-def build_router(api: Any, cache: AnswerCache, health: Callable[[], dict[str, Any]]
-                 ) -> APIRouter:
-    """The /api routes over ``api``, the object ``eventwire.open`` returns."""
+def build_router(answers: Answers, health: Callable[[], dict[str, Any]]) -> APIRouter:
+    """The /api routes; every answer comes from ``answers`` (cached until the store changes)."""
     router = APIRouter(prefix="/api")
 
-    def answer(request: Request, compute: Callable[[], Any]) -> Response:
-        key = request.url.path + "?" + "&".join(
-            f"{k}={v}" for k, v in sorted(request.query_params.multi_items()))
-
-        def run() -> bytes:
-            try:
-                return dumps(compute())
-            except KeyError as exc:
-                raise HTTPException(404, str(exc).strip("'\"")) from exc
-            except ValueError as exc:  # a filter the API refuses, with its reason
-                raise HTTPException(422, str(exc)) from exc
-            except EventwireError as exc:
-                raise HTTPException(503, str(exc)) from exc
-        return Response(cache.get(key, run), media_type=JSON)
+    def respond(request: Request, compute: Callable[[], Any]) -> Any:
+        return answers.respond(request.url.path, request.query_params.multi_items(), compute)
 
     @router.get("/health", summary="Server and store state")
     def get_health() -> Any:
@@ -76,91 +52,88 @@ def build_router(api: Any, cache: AnswerCache, health: Callable[[], dict[str, An
         return health()
 
     @router.get("/events", summary="Events, filtered and paged")
-    def get_events(request: Request, actor: str | None = Actor, dyad: str | None = Dyad,
-                   category: str | None = Category, quad: int | None = Quad,
-                   status: str | None = Status, since: date | None = Since,
-                   until: date | None = Until, place: str | None = Place,
-                   text: str | None = Text, limit: int = Limit, offset: int = Offset) -> Any:
-        """Events with their dyad, category, date, place and evidence sentence, in date order."""
-        return answer(request, lambda: _page(api.events(
-            actor=actor.upper() if actor else None, dyad=dyad,
-            category=category.upper() if category else None, quad=quad, status=status,
-            since=since, until=until, place=place, text=text, limit=limit + 1,
-            offset=offset), limit, offset))
+    async def get_events(request: Request, actor: str | None = Actor,
+                         dyad: str | None = Dyad, category: str | None = Category,
+                         quad: int | None = Quad, status: str | None = Status,
+                         since: date | None = Since, until: date | None = Until,
+                         place: str | None = Place, text: str | None = Text,
+                         limit: int = Limit, offset: int = Offset) -> Response:
+        """Event mentions with their dyad, category, date, place, thread and evidence
+        sentence (with its offsets in the article text), in date order."""
+        return await respond(request, lambda: answers.events(
+            actor, dyad, category, quad, status, since, until, place, text, limit, offset))
 
     @router.get("/articles", summary="Articles, newest first, paged")
-    def get_articles(request: Request, actor: str | None = Actor,
-                     since: date | None = Since, until: date | None = Until,
-                     outlet: str | None = Query(None, max_length=MAX_TEXT,
-                                                description="The outlet, e.g. Newsweek."),
-                     text: str | None = Text, limit: int = Limit, offset: int = Offset) -> Any:
-        """Stored articles without their text, with their event counts, newest first."""
-        return answer(request, lambda: _page(api.articles(
-            actor=actor.upper() if actor else None, since=since, until=until, outlet=outlet,
-            text=text, limit=limit + 1, offset=offset), limit, offset))
+    async def get_articles(request: Request, actor: str | None = Actor,
+                           since: date | None = Since, until: date | None = Until,
+                           outlet: str | None = Query(None, max_length=MAX_TEXT,
+                                                      description="The outlet, e.g. "
+                                                      "Newsweek."),
+                           text: str | None = Text, limit: int = Limit,
+                           offset: int = Offset) -> Response:
+        """Stored articles without their text, with their event counts."""
+        return await respond(request, lambda: answers.articles(
+            actor, since, until, outlet, text, limit, offset))
 
     @router.get("/articles/{article_id}", summary="One article with its coded spans")
-    def get_article(request: Request, article_id: str = Path(
-            ..., pattern=ARTICLE_ID_PATTERN, description="The article's id (ew-...).")) -> Any:
-        """The article's text and every coded record with its character offsets into it."""
-        return answer(request, lambda: api.article(article_id))
+    async def get_article(request: Request, article_id: str = Path(
+            ..., pattern=ARTICLE_ID_PATTERN, description="The article's id (ew-...).")
+    ) -> Response:
+        """The article's text and every coded record (actors, events, quotes, dates,
+        places) with its character offsets into that text."""
+        return await respond(request, lambda: answers.article(article_id))
 
     @router.get("/series", summary="Tension series of a dyad or an actor")
-    def get_series(request: Request,
-                   a: str = Query(..., pattern=KEY_PATTERN, description="Source actor key."),
-                   b: str | None = Query(None, pattern=KEY_PATTERN, description="Target actor "
-                                         "key; leave out for the actor against all."),
-                   freq: Freq = FreqQ,
-                   by: By = Query("quad", description="Break counts down by PLOVER quad, "
-                                  "category, or not at all (total)."),
-                   since: date | None = Since, until: date | None = Until) -> Any:
+    async def get_series(request: Request,
+                         a: str = Query(..., pattern=KEY_PATTERN, description="Source "
+                                        "actor key."),
+                         b: str | None = Query(None, pattern=KEY_PATTERN, description="Target "
+                                               "actor key; leave out for A against all."),
+                         freq: Freq = FreqQ,
+                         by: By = Query("quad", description="Break counts down by PLOVER "
+                                        "quad, category, or not at all (total)."),
+                         since: date | None = Since, until: date | None = Until) -> Response:
         """Per period and group: ``events`` (asserted threads), ``claimed`` (claimed-only
         ones), ``mean_intensity``, ``mentions``; negated events left out. Quiet periods
         show as zero rows."""
-        return answer(request, lambda: {"items": records(api.series(
-            a.upper(), b.upper() if b else None, freq=freq, by=by, since=since,
-            until=until))})
+        return await respond(request, lambda: answers.series(a, b, freq, by, since, until))
 
     @router.get("/alerts", summary="Spike alerts")
-    def get_alerts(request: Request,
-                   a: str | None = Query(None, pattern=KEY_PATTERN, description="Only this "
-                                         "source actor's dyads."),
-                   b: str | None = Query(None, pattern=KEY_PATTERN, description="Only "
-                                         "against this target."),
-                   freq: Freq = FreqQ,
-                   level: Level = Query("key", description="Dyads by country/org (key) or "
-                                        "country + sector (code: USAGOV-USAOPP)."),
-                   quad: int | None = Quad, since: date | None = Since,
-                   until: date | None = Until, limit: int = Limit) -> Any:
+    async def get_alerts(request: Request,
+                         a: str | None = Query(None, pattern=KEY_PATTERN, description="Only "
+                                               "this source actor's dyads."),
+                         b: str | None = Query(None, pattern=KEY_PATTERN, description="Only "
+                                               "against this target."),
+                         freq: Freq = FreqQ, level: Level = LevelQ, quad: int | None = Quad,
+                         since: date | None = Since, until: date | None = Until,
+                         limit: int = Limit) -> Response:
         """Periods where a dyad's count of asserted events jumps against its own trailing
         median/MAD baseline, strongest first, each with the events that caused it."""
-        return answer(request, lambda: {"items": records(api.alerts(
-            a.upper() if a else None, b.upper() if b else None, freq=freq, level=level,
-            quad=quad, since=since, until=until, limit=limit)), "limit": limit})
-
-    @router.get("/dyads", summary="Busiest dyads")
-    def get_dyads(request: Request, level: Level = Query("key", description="Actors by "
-                                                         "country/org or country + sector."),
-                  limit: int = Query(100, ge=1, le=MAX_LIMIT, description="How many.")) -> Any:
-        """Directed dyads by asserted event mentions (the dashboard's picker)."""
-        return answer(request, lambda: {"items": records(aggregates.dyads(api, level, limit))})
-
-    @router.get("/places", summary="Event counts per place")
-    def get_places(request: Request,
-                   limit: int = Query(300, ge=1, le=MAX_LIMIT, description="How many.")) -> Any:
-        """Places with coordinates and their event mentions (the dashboard's map)."""
-        return answer(request, lambda: {"items": records(aggregates.places(api, limit))})
+        return await respond(request, lambda: answers.alerts(
+            a, b, freq, level, quad, since, until, limit))
 
     @router.get("/threads", summary="Event threads across articles")
-    def get_threads(request: Request, actor: str | None = Actor, dyad: str | None = Dyad,
-                    category: str | None = Category, since: date | None = Since,
-                    until: date | None = Until, limit: int = Limit,
-                    offset: int = Offset) -> Any:
+    async def get_threads(request: Request, actor: str | None = Actor,
+                          dyad: str | None = Dyad, category: str | None = Category,
+                          since: date | None = Since, until: date | None = Until,
+                          limit: int = Limit, offset: int = Offset) -> Response:
         """Mentions of one real-world event in several articles, merged, with counts."""
-        return answer(request, lambda: _page(api.threads(
-            actor=actor.upper() if actor else None, dyad=dyad,
-            category=category.upper() if category else None, since=since, until=until,
-            limit=limit + 1, offset=offset), limit, offset))
+        return await respond(request, lambda: answers.threads(
+            actor, dyad, category, since, until, limit, offset))
+
+    @router.get("/dyads", summary="Busiest dyads")
+    async def get_dyads(request: Request, level: Level = LevelQ,
+                        limit: int = Query(100, ge=1, le=MAX_LIMIT, description="How many.")
+                        ) -> Response:
+        """Directed dyads by asserted event mentions (the dashboard's picker)."""
+        return await respond(request, lambda: answers.dyads(level, limit))
+
+    @router.get("/places", summary="Event counts per place")
+    async def get_places(request: Request,
+                         limit: int = Query(300, ge=1, le=MAX_LIMIT, description="How many.")
+                         ) -> Response:
+        """Places with coordinates and their event mentions (the dashboard's map)."""
+        return await respond(request, lambda: answers.places(limit))
 
     return router
 

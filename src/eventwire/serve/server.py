@@ -11,19 +11,20 @@ from typing import Any, Iterable
 
 from fastapi import FastAPI
 
+from .answers import WARM_SERIES
 from .app import create_app
 from .watch import Watcher
 
 
 def open_app(db: str | os.PathLike[str], *, watch: Iterable[str | os.PathLike[str]] = (),
-             interval: float = 2.0, pipeline: Any = None, cache_size: int = 2048
-             ) -> tuple[FastAPI, Any]:
+             interval: float = 2.0, pipeline: Any = None, cache_size: int = 2048,
+             warm_series: int | None = WARM_SERIES) -> tuple[FastAPI, Any]:
     """The app over ``db`` and the ``EventStore`` it reads (close it after the server stops).
 
     Without ``watch`` the store is opened read-only (other read-only processes may open it
     too). With ``watch`` folders, it is opened for writing, new files in them are coded in a
     background thread, and after each poll that stored articles the event threads are brought
-    up to date and cached answers are dropped.
+    up to date and cached answers are dropped. ``warm_series``: see ``create_app``.
     """
     import eventwire
 
@@ -41,7 +42,9 @@ def open_app(db: str | os.PathLike[str], *, watch: Iterable[str | os.PathLike[st
     def counts() -> dict[str, Any]:
         return {"events": api.store.count("events"), "articles": api.store.count("articles")}
 
-    return create_app(api, watcher=watcher, cache_size=cache_size, counts=counts), api
+    app = create_app(api, watcher=watcher, cache_size=cache_size, counts=counts,
+                     warm_series=warm_series)
+    return app, api
 
 
 __all__ = ["open_app"]
