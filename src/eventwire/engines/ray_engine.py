@@ -203,4 +203,5 @@ def _summary(out: Path, files: int) -> RayRun:
     return RayRun(out, files, int(row[0]), int(row[1]))
 
 
-__all__ = ["code_on_ray", "Coder", "read_file", "RayRun", "RayUnavailable", "RAY_VERSION", "article_row", "failure_row", "text_md5"]
+__all__ = ["code_on_ray", "Coder", "read_file", "RayRun", "RayUnavailable", "RAY_VERSION",
+           "article_row", "failure_row", "text_md5"]
