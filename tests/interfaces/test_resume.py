@@ -22,7 +22,11 @@ def _eventwire(*args: str) -> list[str]:
 
 
 def _contents(db: Path) -> dict[str, object]:
-    """What a user would compare: the articles, their events, and no stray rows anywhere."""
+    """What a user would compare: the articles, their events, and no stray rows anywhere
+    (``duplicates``: child rows stored twice for one article and position, must be 0)."""
+    dup = " + ".join(f"(SELECT count(*) FROM (SELECT article_id, ord FROM {t} GROUP BY ALL "
+                     "HAVING count(*) > 1))" for t in ("actors", "events", "quotes", "dates",
+                                                       "places"))
     with duckdb.connect(str(db), read_only=True) as con:
         events = con.execute("SELECT article_id, count(*) FROM events GROUP BY 1 ORDER BY 1"
                              ).fetchall()
@@ -34,21 +38,34 @@ def _contents(db: Path) -> dict[str, object]:
             "rows": {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
                      for t in ("articles", "actors", "events", "quotes", "dates", "places")},
             "errors": con.execute("SELECT count(*) FROM errors").fetchone()[0],
+            "duplicates": con.execute(f"SELECT {dup}").fetchone()[0],
+            "orphans": con.execute("SELECT count(*) FROM events WHERE article_id NOT IN "
+                                   "(SELECT id FROM articles)").fetchone()[0],
         }
 
 
-def test_resume_after_sigkill_stores_exactly_what_an_unbroken_run_stores(tmp_path):
-    src = write_jsonl(tmp_path / "news.jsonl", N)
-    unbroken = tmp_path / "unbroken.duckdb"
-    done = subprocess.run(_eventwire("code", str(src), "--db", str(unbroken), "--format",
-                                     "jsonl", "-o", os.devnull, "--workers", "1"),
-                          capture_output=True, text=True, timeout=120)
+def _run(src: Path, db: Path, *extra: str, timeout: float) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(_eventwire("code", str(src), "--db", str(db), "--format", "jsonl",
+                                     "-o", os.devnull, *extra),
+                          capture_output=True, text=True, timeout=timeout)
+
+
+def kill_and_resume(folder: Path, n: int, kill_after: int, timeout: float = 120
+                    ) -> tuple[dict[str, object], dict[str, object], int]:
+    """Code ``n`` generated articles unbroken (1 process); code them again with 2 workers,
+    SIGKILL the run once ``kill_after`` articles are committed, and run it again.
+
+    Returns (the unbroken store's contents, the resumed store's, articles the re-run
+    skipped). Shared with benchmarks/crash_resume.py, which runs it on 2,000 articles.
+    """
+    src = write_jsonl(folder / "news.jsonl", n)
+    unbroken = folder / "unbroken.duckdb"
+    done = _run(src, unbroken, "--workers", "1", timeout=timeout)
     assert done.returncode == 0, done.stderr
     expected = _contents(unbroken)
-    assert len(expected["articles"]) == N and sum(n for _, n in expected["events"]) > N
 
     # killed and resumed with two worker processes: the parent, which writes the store, dies
-    killed = tmp_path / "killed.duckdb"
+    killed = folder / "killed.duckdb"
     args = ("code", str(src), "--db", str(killed), "--format", "jsonl", "-o", os.devnull,
             "--batch-size", "4", "--workers", "2")
     proc = subprocess.Popen(_eventwire("-vv", *args), stderr=subprocess.PIPE, text=True)
@@ -56,15 +73,20 @@ def test_resume_after_sigkill_stores_exactly_what_an_unbroken_run_stores(tmp_pat
     assert proc.stderr is not None
     for line in proc.stderr:  # the store logs each committed article at -vv
         saved += " saved gen-" in line
-        if saved == 10:
+        if saved == kill_after:
             proc.send_signal(signal.SIGKILL)
             break
     assert proc.wait(timeout=60) == -signal.SIGKILL  # it was killed mid-run, not finished
 
-    again = subprocess.run(_eventwire(*args), capture_output=True, text=True, timeout=120)
+    again = _run(src, killed, "--batch-size", "4", "--workers", "2", timeout=timeout)
     assert again.returncode == 0, again.stderr
     skipped = int(again.stderr.split("skipped ")[1].split()[0])
-    assert 10 <= skipped < N  # only the rest was coded
-    assert f"coded {N - skipped}, skipped {skipped} already stored" in again.stderr
-    assert _contents(killed) == expected
+    assert f"coded {n - skipped}, skipped {skipped} already stored" in again.stderr
+    return expected, _contents(killed), skipped
 
+
+def test_resume_after_sigkill_stores_exactly_what_an_unbroken_run_stores(tmp_path):
+    expected, resumed, skipped = kill_and_resume(tmp_path, N, kill_after=10)
+    assert len(expected["articles"]) == N and sum(n for _, n in expected["events"]) > N
+    assert 10 <= skipped < N  # only the rest was coded
+    assert resumed == expected

@@ -41,6 +41,10 @@ RAY_VERSION = "2.60.0"
 SEQ_STRIDE = 1 << 32
 #: Prepared articles per batch handed from the read stage to the coders.
 READ_BATCH = 16
+#: Ray Data's block size cap during a run (see ``code_on_ray``).
+BLOCK_BYTES = 16 * 1024
+#: Articles per shard file at least (one Parquet file per block would make thousands).
+ROWS_PER_SHARD = 2000
 
 
 class RayUnavailable(EventwireError):
@@ -174,6 +178,10 @@ def code_on_ray(paths: Sequence[str], shards: str | Path, *, workers: int = 2,
     try:
         ctx = ray.data.DataContext.get_current()
         ctx.execution_options.preserve_order = True  # shards follow the input order
+        # Ray gathers what a task yields into blocks of up to 128 MiB, so one JSON Lines file
+        # would reach one coder actor as a single block: small blocks make every batch the
+        # read stage yields a block of its own, spread over the whole pool
+        ctx.target_max_block_size = BLOCK_BYTES
         ds = ray.data.from_items([{"number": i, "path": p} for i, p in enumerate(files)],
                                  override_num_blocks=max(1, len(files)))
         # reading and cleaning take little CPU beside parsing: they must not hold a CPU the
@@ -184,7 +192,7 @@ def code_on_ray(paths: Sequence[str], shards: str | Path, *, workers: int = 2,
                             batch_size=batch_size, num_cpus=1,
                             compute=ray.data.ActorPoolStrategy(size=workers))
         out.mkdir(parents=True, exist_ok=True)
-        ds.write_parquet(str(out))
+        ds.write_parquet(str(out), min_rows_per_file=ROWS_PER_SHARD)
     finally:
         if started_here:
             ray.shutdown()
@@ -203,4 +211,5 @@ def _summary(out: Path, files: int) -> RayRun:
     return RayRun(out, files, int(row[0]), int(row[1]))
 
 
-__all__ = ["code_on_ray", "Coder", "read_file", "RayRun", "RayUnavailable", "RAY_VERSION", "article_row", "failure_row", "text_md5"]
+__all__ = ["code_on_ray", "Coder", "read_file", "RayRun", "RayUnavailable", "RAY_VERSION",
+           "article_row", "failure_row", "text_md5"]

@@ -81,7 +81,7 @@ def load_corpus(folder: str | Path) -> list[Source]:
     return sources
 
 
-def _swap_countries(text: str, mapping: dict[str, str]) -> str:
+def swap_countries(text: str, mapping: dict[str, str]) -> str:
     def sub(m: re.Match[str]) -> str:
         word = m.group(1)
         if word in _ADJECTIVE:
@@ -102,12 +102,12 @@ def corpus_article(sources: Sequence[Source], i: int, seed: int = 0) -> dict[str
     base_year = (base.published or date(2015, 6, 15)).year
     years = rng.randint(-8, max(-8, min(8, 2025 - base_year)))  # never in the future
     text = _YEAR.sub(lambda m: str(int(m.group(1)) + years),
-                     _swap_countries("\n\n".join(paragraphs), mapping))
+                     swap_countries("\n\n".join(paragraphs), mapping))
     day = (base.published or date(2015, 6, 15)) + timedelta(days=365 * years
                                                            + rng.randint(-20, 20))
     return {"id": f"gen-{seed}-{i:07d}",
             "url": f"https://news.example.org/{seed}/{i:07d}/{base.name}",
-            "title": _swap_countries(base.title, mapping), "source": base.source,
+            "title": swap_countries(base.title, mapping), "source": base.source,
             "published": day.isoformat(), "text": text}
 
 
@@ -172,5 +172,5 @@ if __name__ == "__main__":  # pragma: no cover
     main()
 
 
-__all__ = ["corpus_article", "corpus_articles", "short_article", "load_corpus", "write_jsonl",
+__all__ = ["corpus_article", "corpus_articles", "short_article", "load_corpus", "write_jsonl", "swap_countries",
            "COUNTRIES"]

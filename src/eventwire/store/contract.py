@@ -13,7 +13,7 @@ import dataclasses
 import types
 import typing
 from functools import lru_cache
-from typing import Any
+from typing import Any, Callable
 
 from .. import model
 from ..model import CodedArticle
@@ -24,29 +24,35 @@ def _hints(cls: type) -> dict[str, Any]:
     return typing.get_type_hints(cls, vars(model))
 
 
-def _decode(hint: Any, value: Any) -> Any:
-    """``value`` (plain JSON) as the type ``hint`` describes."""
-    if value is None:
-        return None
-    origin = typing.get_origin(hint)
-    if origin in (typing.Union, types.UnionType):
-        inner = [a for a in typing.get_args(hint) if a is not type(None)]
-        return _decode(inner[0], value) if len(inner) == 1 else value
-    if origin is tuple:
-        args = typing.get_args(hint)
-        if len(args) == 2 and args[1] is Ellipsis:
-            return tuple(_decode(args[0], v) for v in value)
-        return tuple(_decode(a, v) for a, v in zip(args, value))
-    if dataclasses.is_dataclass(hint) and isinstance(hint, type):
-        return _record(hint, value)
+def _same(value: Any) -> Any:
     return value
 
 
-def _record(cls: type, data: dict[str, Any]) -> Any:
-    hints = _hints(cls)
-    kwargs = {f.name: _decode(hints[f.name], data[f.name])
-              for f in dataclasses.fields(cls) if f.name in data}
-    return cls(**kwargs)
+@lru_cache(maxsize=None)
+def _decoder(hint: Any) -> Callable[[Any], Any]:
+    """A function turning plain JSON into the type ``hint`` describes, built once per type
+    (a load decodes millions of records: the type is read once, not per value)."""
+    origin = typing.get_origin(hint)
+    if origin in (typing.Union, types.UnionType):
+        inner = [a for a in typing.get_args(hint) if a is not type(None)]
+        if len(inner) != 1:
+            return _same
+        one = _decoder(inner[0])
+        return lambda v: None if v is None else one(v)
+    if origin is tuple:
+        args = typing.get_args(hint)
+        if len(args) == 2 and args[1] is Ellipsis:
+            each = _decoder(args[0])
+            if each is _same:
+                return tuple
+            return lambda v: tuple(each(x) for x in v)
+        parts = [_decoder(a) for a in args]
+        return lambda v: tuple(f(x) for f, x in zip(parts, v))
+    if dataclasses.is_dataclass(hint) and isinstance(hint, type):
+        hints = _hints(hint)
+        fields = [(f.name, _decoder(hints[f.name])) for f in dataclasses.fields(hint)]
+        return lambda data: hint(**{n: f(data[n]) for n, f in fields if n in data})
+    return _same
 
 
 def coded_from_dict(data: dict[str, Any]) -> CodedArticle:
@@ -58,7 +64,7 @@ def coded_from_dict(data: dict[str, Any]) -> CodedArticle:
     flat = {k: v for k, v in data.items() if k != "eventwire"}
     flat["version"] = stamp.get("version", "")
     flat["fingerprint"] = stamp.get("fingerprint", "")
-    coded: CodedArticle = _record(CodedArticle, flat)
+    coded: CodedArticle = _decoder(CodedArticle)(flat)
     return coded
 
 

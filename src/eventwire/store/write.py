@@ -88,26 +88,34 @@ def make_batch(built: Sequence[tuple[str, rows.Row, dict[str, list[rows.Row]]]])
     return Batch([i for i, _, _ in built], [a for _, a, _ in built], children)
 
 
+def _marks(n: int) -> str:
+    """``?, ?, ...``: an IN list of ``n`` parameters (DuckDB probes an index with a list of
+    constants, where a subquery of ``unnest(?)`` would make it join and scan)."""
+    return ", ".join("?" * n)
+
+
 def stored_ids(con: duckdb.DuckDBPyConnection, ids: Sequence[str]) -> list[str]:
-    """Which of ``ids`` already have an article row (one primary-key probe each)."""
-    found: list[str] = []
-    sql = f"SELECT 1 FROM {ident(ARTICLES)} WHERE {ident('id')} = ?"
-    for aid in ids:
-        if con.execute(sql, [aid]).fetchone() is not None:
-            found.append(aid)
-    return found
+    """Which of ``ids`` already have an article row (a primary-key probe)."""
+    if not ids:
+        return []
+    sql = f"SELECT {ident('id')} FROM {ident(ARTICLES)} WHERE {ident('id')} IN ({_marks(len(ids))})"
+    return [r[0] for r in con.execute(sql, list(ids)).fetchall()]
 
 
 def delete_articles(con: duckdb.DuckDBPyConnection, ids: Sequence[str]) -> None:
-    """Remove stored articles and all their rows (index point deletes, never a scan).
+    """Remove stored articles and all their rows, through the indexes on ``article_id``.
 
-    Child rows exist only for stored articles (both are written in one transaction), so
-    only ids that have an article row are looked up in the child tables.
+    Child rows exist only for stored articles (both are written in one transaction), so a
+    batch of new articles touches no child table at all.
     """
-    for aid in stored_ids(con, ids):
-        for table in CHILD_TABLES:
-            con.execute(f"DELETE FROM {ident(table)} WHERE {ident('article_id')} = ?", [aid])
-        con.execute(f"DELETE FROM {ident(ARTICLES)} WHERE {ident('id')} = ?", [aid])
+    found = stored_ids(con, list(dict.fromkeys(ids)))
+    if not found:
+        return
+    marks = _marks(len(found))
+    for table in CHILD_TABLES:
+        con.execute(f"DELETE FROM {ident(table)} WHERE {ident('article_id')} IN ({marks})",
+                    found)
+    con.execute(f"DELETE FROM {ident(ARTICLES)} WHERE {ident('id')} IN ({marks})", found)
 
 
 def write_batch(con: duckdb.DuckDBPyConnection, batch: Batch) -> None:
