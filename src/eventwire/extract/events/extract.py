@@ -22,11 +22,12 @@ from .triggers import _noun_match
 from .arguments import (
     conjunct_target, deploys_own, domestic_target, faced_side, pair_target, governor_addressee, nested_partners, object_owners, own_object_abroad, pronoun_target,
     event_subject_doers, purpose_target, recipient_past_own_object, state_act_target)
-from .discourse import implicit_counterpart
+from .discourse import implicit_counterpart, participants
+from .situated import Locator, situated_state
 from .fallbacks import (
     _same_side,
-    _animate_subject, _antecedent_target, _fired_from, _instrument_doer, _local_police,
-    _mediated_parties, _place_target, _refs, _release_holder, _unnamed_doer)
+    _animate_subject, _antecedent_target, _fired_from, _instrument_doer,
+    _mediated_parties, _place_target, _refs, _unnamed_doer)
 
 #: categories whose target may be the source's own side (domestic disputes and measures)
 DOMESTIC_OK = frozenset({"COERCE", "CONCEDE", "ACCUSE", "REJECT", "REQUEST", "PROTEST",
@@ -87,6 +88,8 @@ def extract_events(doc: Any, actors: Any, verbs: VerbDictionary,
     url = meta.url if meta else None
     roles = _Roles(doc, actors, quotes, verbs.relational, kb)
     raw: list[tuple[_Candidate, Any]] = []
+    where = Locator(places, roles)
+    home = (participants(roles) or (None,))[0]
     for sent in doc.sents:
         for c in _candidates(sent, roles, verbs):
             if not c.source and c.sense.category in ("ASSAULT", "COERCE") and c.kind == "verb":
@@ -100,12 +103,17 @@ def extract_events(doc: Any, actors: Any, verbs: VerbDictionary,
                         c.pred, roles, lambda t: _noun_match(t, verbs) is not None)
                     if c.source:
                         c.how, c.target = "event-subject", by_event or c.target
-            if not c.source and c.sense.category == "RETREAT" and c.kind == "verb":
-                # "had been freed from a prison in California": the holder is where it was
-                holder = _release_holder(c.pred, places)
-                if holder:
-                    c.unnamed, c.how = holder, "place"
+            if not c.source and c.unnamed is None:
+                # "officers in Lagos opened fire", "were suspended in Kenya", "was freed from
+                # a jail in Peru": unnamed state agents and agentless measures are the state's
+                # where they happen
+                state = situated_state(c, sent, where, home, roles)
+                if state:
+                    c.unnamed, c.how = state, "place"
                     c.target = c.target or roles.passive_object(c.pred)
+                    if not any(roles._keyed(a) for a in c.target) and \
+                            c.sense.category != "RETREAT":
+                        c.target = roles.country_actor(state[0].country or "")
             if not c.source and c.unnamed is None:
                 # violence and protest happen even when the doer is unnamed ("a suicide
                 # bomber", "gunmen", "crowds"): code them with an unkeyed source
@@ -120,10 +128,6 @@ def extract_events(doc: Any, actors: Any, verbs: VerbDictionary,
                 origin = _fired_from(c.light if c.light is not None else c.pred, places, roles)
                 if origin:
                     c.unnamed, c.how = origin, "place"
-                else:
-                    local = _local_police(c, sent, places)
-                    if local:
-                        c.unnamed, c.how = local, "place"
             c.target = [a for a in c.target if a not in c.source]
             # joint exercises of several countries are cooperation; one side's are a deployment
             if c.sense.category == "COOPERATE" and c.sense.mode == "military" and c.kind == "noun":
