@@ -22,6 +22,8 @@ from .frame import _Candidate
 from .roles import _Roles
 from .status import _keys
 
+#: Fewer state-keyed mentions than this make no discourse with participants.
+MIN_MENTIONS = 5
 #: The second participant must hold at least this share of the state-keyed mentions.
 SECOND_SHARE = 0.2
 #: ... and this many times the mentions of the third.
@@ -53,6 +55,9 @@ def participants(roles: _Roles) -> tuple[str, ...]:
             if actor.country and not actor.org:
                 counts[actor.country] = counts.get(actor.country, 0) + 1
     total = sum(counts.values()) or 1
+    if total < MIN_MENTIONS:
+        roles._participants = ()  # type: ignore[attr-defined]
+        return ()  # a sentence or two is no discourse to read parties from
     ranked = sorted(counts, key=lambda k: (-counts[k], k)) + ["", ""]
     n = [counts.get(k, 0) for k in ranked[:3]]
     found: tuple[str, ...] = ()

@@ -140,8 +140,9 @@ def extract_events(doc: Any, actors: Any, verbs: VerbDictionary,
                                                                            c.source):
                 # "warned that Warsaw could close crossings into Belarus": one's own side is
                 # the doer of the threatened deed; its target is the deed's
-                c.target = [a for v in (c.light or c.pred).children if v.dep_ == "ccomp"
-                            for a in roles.objects(v) if not _same_side(roles, [a], c.source)]
+                deed = [a for v in (c.light or c.pred).children if v.dep_ == "ccomp"
+                        for a in roles.objects(v) if not _same_side(roles, [a], c.source)]
+                c.target = deed or c.target
             if c.sense.category == "THREATEN" and not c.target:
                 # "threatened to strike unless Israel rescinded ...": the one the condition is on
                 c.target = [a for a in _condition_subjects(c.light or c.pred, roles)

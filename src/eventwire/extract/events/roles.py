@@ -257,11 +257,9 @@ class _Roles:
                     take(child, depth + 1)
                 elif child.dep_ in ("advcl", "xcomp") and depth < 2 and not found:
                     # "protested, demanding that X ...": the clause names whom, unless the
-                    # complaint already did; one's own people there are who suffers
-                    own = {self.key_of(a) for a in source}
+                    # complaint already did ("regret at the move, warning that ...")
                     found.extend(a for a in self.objects(child, depth=1)
-                                 if a not in found and a not in source
-                                 and self.key_of(a) not in own)
+                                 if a not in found and a not in source)
 
         take(pred, 0)
         return found

@@ -67,13 +67,14 @@ def _to_audience(pred: Any) -> bool:
 
 def _names_own_state(roles: "_Roles", named: list[str], source: list[str]) -> bool:
     """Does ``named`` stand for the source itself or for the source's state ("warned that
-    Warsaw would ..." said by a Polish minister; "Poland", "the country")? Forces, parties
-    or people of the same country are not the speaker's own deed."""
+    Warsaw would ..." said by a Polish minister; "Poland", "the police")? Armed forces,
+    parties or people of the same country are not the speaker's own deed."""
     if set(named) & set(source):
         return True
     own = {roles.key_of(a) for a in source} - {None}
     states = [a for a in named if a.startswith("kb:") or (
-        a in roles.actors._by_id and roles.actors.get(a).kind == "state")]
+        a in roles.actors._by_id and (roles.actors.get(a).kind == "state"
+                                      or roles.actors.get(a).sector in ("GOV", "COP")))]
     return bool(states) and len(states) == len(named) and \
         {roles.key_of(a) for a in states} <= own
 
