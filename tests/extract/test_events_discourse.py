@@ -35,11 +35,11 @@ def test_reaction_to_an_unattributed_thing_targets_the_other_participant(pipelin
 
 # a non-state actor's denial or rejection in its own country's story answers its own state
 @pytest.mark.parametrize("text, key", [
-    ("Uganda's government has blamed the unrest on its rivals. Ugandan police detained "
-     "dozens of marchers in Kampala. The opposition leader Bobi Wine denied any role in the "
+    ("Uganda's government has blamed the unrest on its rivals. Uganda's president spoke on "
+     "Ugandan television. Ugandan police detained dozens of marchers in Kampala. The opposition leader Bobi Wine denied any role in the "
      "violence.", "UGA"),
-    ("Zimbabwe's cabinet has accused its critics of sabotage. Zimbabwean police broke up a "
-     "rally in Harare. Opposition leader Nelson Chamisa rejected the charge on Friday.", "ZWE"),
+    ("Zimbabwe's cabinet has accused its critics of sabotage. Zimbabwe's president spoke on "
+     "Zimbabwean radio. Zimbabwean police broke up a rally in Harare. Opposition leader Nelson Chamisa rejected the charge on Friday.", "ZWE"),
     ("Kenya's government has blamed the riots on its rivals. Police in Kenya arrested forty "
      "people, and Kenyan ministers promised an inquiry. The opposition leader Raila Odinga "
      "denied any role in the unrest.", "KEN"),

@@ -43,9 +43,9 @@ def test_agentless_measure_is_the_states_where_it_happens(pipeline, text, catego
     ("The Sudanese army chief and Ethiopia's premier met in Khartoum. Sudan's leaders accuse "
      "Ethiopia of arming rebels. Sudan's government complains about the dam. A journalist "
      "was arrested on Monday, a day after he returned from a trip to Egypt.", "SDN", "EGY"),
-    ("Zimbabwe's ruling party won the vote. Zimbabwean ministers praised the result. The "
-     "opposition called the result a fraud. The opposition leader was detained the next "
-     "morning.", "ZWE", None),
+    ("Zimbabwe's ruling party won the vote. Zimbabwean ministers praised the result and "
+     "Zimbabwe's president thanked the voters of Zimbabwe. The opposition called the result a "
+     "fraud. The opposition leader was detained the next morning.", "ZWE", None),
     ("Nicaragua's government has expelled priests. Nicaragua accused the church of treason. "
      "The bishop was arrested in March and sentenced in May, a day after he refused to fly "
      "to Spain.", "NIC", "ESP"),
