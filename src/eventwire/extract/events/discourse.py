@@ -22,8 +22,10 @@ from .frame import _Candidate
 from .roles import _Roles
 from .status import _keys
 
-#: Fewer state-keyed mentions than this make no discourse with participants.
-MIN_MENTIONS = 5
+PRONOUNS = frozenset({"he", "she", "it", "they", "him", "her", "them", "his", "its", "their",
+                      "we", "us", "our", "i", "me", "my"})
+#: Fewer state-keyed mentions (by name or description) than this make no discourse with participants.
+MIN_MENTIONS = 3
 #: The second participant must hold at least this share of the state-keyed mentions.
 SECOND_SHARE = 0.2
 #: ... and this many times the mentions of the third.
@@ -49,7 +51,10 @@ def participants(roles: _Roles) -> tuple[str, ...]:
     if cached is not None:
         return cached
     counts: dict[str, int] = {}
+    text = roles.doc.text
     for m in roles.actors.mentions:
+        if text[m.start:m.end].lower() in PRONOUNS:
+            continue  # only names and descriptions make a party prominent
         for a in m.actors:
             actor = roles.actors.get(a)
             if actor.country and not actor.org:
@@ -100,7 +105,7 @@ def implicit_counterpart(c: _Candidate, roles: _Roles) -> list[str]:
         return []
     refs = [r for r in (roles.ref_of(a) for a in c.source) if r]
     own = _keys(roles, c.source)
-    if parts[0] not in own and len(own) <= 1 and (not own or own.pop() not in parts):
+    if not own & set(parts):
         # an outsider (or an unnamed body) reacts to the story's state: only to an act the
         # text has told of ("the move", "this decision"), not to "involvement" in general
         return roles.country_actor(parts[0]) if any(_definite(t) for t in things) else []

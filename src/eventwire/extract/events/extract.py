@@ -21,7 +21,8 @@ from .candidates import _candidates
 from .triggers import _noun_match
 from .arguments import (
     conjunct_target, deploys_own, domestic_target, faced_side, pair_target, governor_addressee, nested_partners, object_owners, own_object_abroad, pronoun_target,
-    event_subject_doers, purpose_target, recipient_past_own_object, state_act_target)
+    event_subject_doers, located_event_target, purpose_target, recipient_past_own_object,
+    state_act_target)
 from .discourse import implicit_counterpart, participants
 from .situated import Locator, situated_state
 from .fallbacks import (
@@ -35,14 +36,15 @@ DOMESTIC_OK = frozenset({"COERCE", "CONCEDE", "ACCUSE", "REJECT", "REQUEST", "PR
 
 
 def _argument_target(c: _Candidate, roles: _Roles, raw: Sequence[tuple[_Candidate, Any]],
-                     sent: Any) -> list[str]:
+                     sent: Any, verbs: VerbDictionary) -> list[str]:
     """The target a frame's own roles left open, from inside its target slot, in order of
     how directly the text names it (see ``arguments``)."""
     tries = (lambda: object_owners(c, roles), lambda: nested_partners(c, roles),
              lambda: pronoun_target(c, roles, raw, sent), lambda: state_act_target(c, roles),
              lambda: purpose_target(c, roles), lambda: governor_addressee(c, roles),
              lambda: conjunct_target(c, raw, roles), lambda: faced_side(c, roles),
-             lambda: pair_target(c, roles, raw))
+             lambda: pair_target(c, roles, raw),
+             lambda: located_event_target(c, roles, lambda t: _noun_match(t, verbs) is not None))
     for attempt in tries:
         # only an actor with a key can be coded: an unkeyed one must not block the next try
         got = [a for a in attempt() if roles._keyed(a)]
@@ -156,7 +158,7 @@ def extract_events(doc: Any, actors: Any, verbs: VerbDictionary,
                     c.target = accused or c.target
             if deploys_own(c, roles):
                 c.target = []
-            from_slot = [] if c.target else _argument_target(c, roles, raw, sent)
+            from_slot = [] if c.target else _argument_target(c, roles, raw, sent, verbs)
             c.target = c.target or from_slot
             if not c.target:
                 c.target = _antecedent_target(c, verbs, raw, roles)
@@ -278,6 +280,10 @@ def _side(refs: Sequence[ActorRef]) -> frozenset[str]:
     return frozenset(a.org or a.country or a.name for a in refs)
 
 
+def _keyed(refs: Sequence[ActorRef]) -> bool:
+    return any(a.org or a.country for a in refs)
+
+
 def _merge_partial(events: list[Event]) -> list[Event]:
     """"Guterres appealed for calm, asking Zimbabwe's politicians to ..." is one request: a
     demand, charge or threat of a sentence that names no addressee gives way to one of the
@@ -285,8 +291,11 @@ def _merge_partial(events: list[Event]) -> list[Event]:
     as a withdrawal, stays); ids are renumbered so they stay dense and stable."""
     keep = []
     for e in events:
-        if not e.target and e.category in ("REQUEST", "ACCUSE", "THREATEN") and any(
-                o is not e and o.target and o.category == e.category and o.status == e.status
+        # (a target the text names only by a noun, "warning that hungry people would pay",
+        # keys no one: it gives way like no target at all)
+        if not _keyed(e.target) and e.category in ("REQUEST", "ACCUSE", "THREATEN") and any(
+                o is not e and _keyed(o.target) and o.category == e.category
+                and o.status == e.status
                 and o.evidence.start == e.evidence.start and _side(o.source) == _side(e.source)
                 for o in events):
             continue
