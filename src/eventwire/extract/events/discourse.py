@@ -24,7 +24,8 @@ from .status import _keys
 
 PRONOUNS = frozenset({"he", "she", "it", "they", "him", "her", "them", "his", "its", "their",
                       "we", "us", "our", "i", "me", "my"})
-#: Fewer state-keyed mentions (by name or description) than this make no discourse with participants.
+#: Fewer state-keyed mentions (by name or description) than this make no discourse with
+#: participants.
 MIN_MENTIONS = 3
 #: The second participant must hold at least this share of the state-keyed mentions.
 SECOND_SHARE = 0.2

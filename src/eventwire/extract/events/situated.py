@@ -84,8 +84,8 @@ def _police_subject(verb: Any) -> Any:
 
 def _people_undergo(verb: Any, roles: _Roles) -> bool:
     """Is the passive subject people ("8,000 officers were suspended", "he was jailed", "the
-    bishop, who was arrested", "those responsible will be arrested") rather than a thing or an act ("the strikes, which were
-    suspended", "deliveries were halted")?"""
+    bishop, who was arrested", "those responsible will be arrested") rather than a thing or an
+    act ("the strikes, which were suspended", "deliveries were halted")?"""
     subj = next((t for t in verb.children if t.dep_ == "nsubjpass"), None)
     if subj is None:
         return False
