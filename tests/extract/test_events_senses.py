@@ -43,3 +43,20 @@ def test_pushing_past_is_no_demand(pipeline, text):
 
 def test_pushing_someone_to_act_is_a_demand(pipeline):
     assert "REQUEST" in cats(pipeline, "Ghana pushed Togo to reopen the border.")
+
+
+# light verbs of time and effort: "spent the night in talks with X" is a consultation
+@pytest.mark.parametrize("text, source, target", [
+    ("The Finnish envoy spent the night in talks with Swedish ministers.", "FIN", "SWE"),
+    ("Peru engaged in negotiations with Chile over the fishing zone.", "PER", "CHL"),
+    ("Ghana's president spent two days in consultations with Togo's leader.", "GHA", "TGO"),
+])
+def test_time_spent_in_talks_is_a_consultation(pipeline, text, source, target):
+    coded = pipeline.code_text(text, published="2022-03-01")
+    assert any(e.category == "CONSULT" and source in {a.country for a in e.source}
+               and target in {a.country for a in e.target} for e in coded.events)
+
+
+def test_money_spent_is_no_event(pipeline):
+    assert not pipeline.code_text("Kenya spent millions on new roads.",
+                                  published="2022-03-01").events
