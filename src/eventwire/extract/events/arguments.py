@@ -266,6 +266,28 @@ def pronoun_target(c: _Candidate, roles: _Roles,
     return []
 
 
+REACTIONS = frozenset({"ACCUSE", "SUPPORT", "REJECT", "REQUEST"})
+
+
+def located_event_target(c: _Candidate, roles: _Roles, is_event: Any) -> list[str]:
+    """"condemned the coup in Gabon", "welcomed the elections in Liberia": a reaction to an
+    event the text places in a state is aimed at that state (its name after "in" is where
+    the judged event happened, and the state is who answers for it)."""
+    if c.sense.category not in REACTIONS or c.sense.quad not in (1, 3):
+        return []
+    found: list[str] = []
+    for head in _heads(c):
+        for noun in _slot_nouns(head):
+            if not is_event(noun):
+                continue
+            for prep in (p for p in noun.children if p.dep_ == "prep" and p.lower_ == "in"):
+                for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+                    got = [a for a in roles.of_token(pobj) if (r := roles.ref_of(a)) is not None
+                           and r.country and not r.org]
+                    _new(found, got, c.source)
+    return found
+
+
 def roles_keys(roles: _Roles, ids: Sequence[str]) -> set[str]:
     return {k for k in (roles.key_of(a) for a in ids) if k}
 

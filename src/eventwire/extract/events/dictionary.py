@@ -149,7 +149,7 @@ WORD_LISTS = ("claim_verbs", "claim_nouns", "denial_verbs", "speech_nouns", "int
               "desire_verbs", "hypothetical_verbs", "joint_words", "weapons", "money_words",
               "audience_nouns", "penalty_nouns", "animate", "state_act_words",
               "own_agent_nouns", "envoy_nouns", "evaluative_verbs", "force_moving_verbs",
-              "military_nouns")
+              "military_nouns", "state_measure_verbs")
 _WORDS = _load_words()
 CLAIM_VERBS = _WORDS["claim_verbs"]
 CLAIM_NOUNS = _WORDS["claim_nouns"]
@@ -170,6 +170,7 @@ ENVOY_NOUNS = _WORDS["envoy_nouns"]
 EVALUATIVE_VERBS = _WORDS["evaluative_verbs"]
 FORCE_MOVING_VERBS = _WORDS["force_moving_verbs"]
 MILITARY_NOUNS = _WORDS["military_nouns"]
+STATE_MEASURE_VERBS = _WORDS["state_measure_verbs"]
 
 
 def _read_patterns(section: dict, cats: dict, name: str, text: str

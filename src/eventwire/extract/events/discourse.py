@@ -22,6 +22,11 @@ from .frame import _Candidate
 from .roles import _Roles
 from .status import _keys
 
+PRONOUNS = frozenset({"he", "she", "it", "they", "him", "her", "them", "his", "its", "their",
+                      "we", "us", "our", "i", "me", "my"})
+#: Fewer state-keyed mentions (by name or description) than this make no discourse with
+#: participants.
+MIN_MENTIONS = 3
 #: The second participant must hold at least this share of the state-keyed mentions.
 SECOND_SHARE = 0.2
 #: ... and this many times the mentions of the third.
@@ -47,12 +52,18 @@ def participants(roles: _Roles) -> tuple[str, ...]:
     if cached is not None:
         return cached
     counts: dict[str, int] = {}
+    text = roles.doc.text
     for m in roles.actors.mentions:
+        if text[m.start:m.end].lower() in PRONOUNS:
+            continue  # only names and descriptions make a party prominent
         for a in m.actors:
             actor = roles.actors.get(a)
             if actor.country and not actor.org:
                 counts[actor.country] = counts.get(actor.country, 0) + 1
     total = sum(counts.values()) or 1
+    if total < MIN_MENTIONS:
+        roles._participants = ()  # type: ignore[attr-defined]
+        return ()  # a sentence or two is no discourse to read parties from
     ranked = sorted(counts, key=lambda k: (-counts[k], k)) + ["", ""]
     n = [counts.get(k, 0) for k in ranked[:3]]
     found: tuple[str, ...] = ()
@@ -95,7 +106,7 @@ def implicit_counterpart(c: _Candidate, roles: _Roles) -> list[str]:
         return []
     refs = [r for r in (roles.ref_of(a) for a in c.source) if r]
     own = _keys(roles, c.source)
-    if parts[0] not in own and len(own) <= 1 and (not own or own.pop() not in parts):
+    if not own & set(parts):
         # an outsider (or an unnamed body) reacts to the story's state: only to an act the
         # text has told of ("the move", "this decision"), not to "involvement" in general
         return roles.country_actor(parts[0]) if any(_definite(t) for t in things) else []

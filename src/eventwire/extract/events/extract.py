@@ -21,12 +21,14 @@ from .candidates import _candidates
 from .triggers import _noun_match
 from .arguments import (
     conjunct_target, deploys_own, domestic_target, faced_side, pair_target, governor_addressee, nested_partners, object_owners, own_object_abroad, pronoun_target,
-    event_subject_doers, purpose_target, recipient_past_own_object, state_act_target)
-from .discourse import implicit_counterpart
+    event_subject_doers, located_event_target, purpose_target, recipient_past_own_object,
+    state_act_target)
+from .discourse import implicit_counterpart, participants
+from .situated import Locator, situated_state
 from .fallbacks import (
     _same_side,
-    _animate_subject, _antecedent_target, _fired_from, _instrument_doer, _local_police,
-    _mediated_parties, _place_target, _refs, _release_holder, _unnamed_doer)
+    _animate_subject, _antecedent_target, _fired_from, _instrument_doer,
+    _mediated_parties, _place_target, _refs, _unnamed_doer)
 
 #: categories whose target may be the source's own side (domestic disputes and measures)
 DOMESTIC_OK = frozenset({"COERCE", "CONCEDE", "ACCUSE", "REJECT", "REQUEST", "PROTEST",
@@ -34,14 +36,15 @@ DOMESTIC_OK = frozenset({"COERCE", "CONCEDE", "ACCUSE", "REJECT", "REQUEST", "PR
 
 
 def _argument_target(c: _Candidate, roles: _Roles, raw: Sequence[tuple[_Candidate, Any]],
-                     sent: Any) -> list[str]:
+                     sent: Any, verbs: VerbDictionary) -> list[str]:
     """The target a frame's own roles left open, from inside its target slot, in order of
     how directly the text names it (see ``arguments``)."""
     tries = (lambda: object_owners(c, roles), lambda: nested_partners(c, roles),
              lambda: pronoun_target(c, roles, raw, sent), lambda: state_act_target(c, roles),
              lambda: purpose_target(c, roles), lambda: governor_addressee(c, roles),
              lambda: conjunct_target(c, raw, roles), lambda: faced_side(c, roles),
-             lambda: pair_target(c, roles, raw))
+             lambda: pair_target(c, roles, raw),
+             lambda: located_event_target(c, roles, lambda t: _noun_match(t, verbs) is not None))
     for attempt in tries:
         # only an actor with a key can be coded: an unkeyed one must not block the next try
         got = [a for a in attempt() if roles._keyed(a)]
@@ -87,6 +90,8 @@ def extract_events(doc: Any, actors: Any, verbs: VerbDictionary,
     url = meta.url if meta else None
     roles = _Roles(doc, actors, quotes, verbs.relational, kb)
     raw: list[tuple[_Candidate, Any]] = []
+    where = Locator(places, roles)
+    home = (participants(roles) or (None,))[0]
     for sent in doc.sents:
         for c in _candidates(sent, roles, verbs):
             if not c.source and c.sense.category in ("ASSAULT", "COERCE") and c.kind == "verb":
@@ -100,12 +105,17 @@ def extract_events(doc: Any, actors: Any, verbs: VerbDictionary,
                         c.pred, roles, lambda t: _noun_match(t, verbs) is not None)
                     if c.source:
                         c.how, c.target = "event-subject", by_event or c.target
-            if not c.source and c.sense.category == "RETREAT" and c.kind == "verb":
-                # "had been freed from a prison in California": the holder is where it was
-                holder = _release_holder(c.pred, places)
-                if holder:
-                    c.unnamed, c.how = holder, "place"
+            if not c.source and c.unnamed is None:
+                # "officers in Lagos opened fire", "were suspended in Kenya", "was freed from
+                # a jail in Peru": unnamed state agents and agentless measures are the state's
+                # where they happen
+                state = situated_state(c, sent, where, home, roles)
+                if state:
+                    c.unnamed, c.how = state, "place"
                     c.target = c.target or roles.passive_object(c.pred)
+                    if not any(roles._keyed(a) for a in c.target) and \
+                            c.sense.category != "RETREAT":
+                        c.target = roles.country_actor(state[0].country or "")
             if not c.source and c.unnamed is None:
                 # violence and protest happen even when the doer is unnamed ("a suicide
                 # bomber", "gunmen", "crowds"): code them with an unkeyed source
@@ -120,10 +130,6 @@ def extract_events(doc: Any, actors: Any, verbs: VerbDictionary,
                 origin = _fired_from(c.light if c.light is not None else c.pred, places, roles)
                 if origin:
                     c.unnamed, c.how = origin, "place"
-                else:
-                    local = _local_police(c, sent, places)
-                    if local:
-                        c.unnamed, c.how = local, "place"
             c.target = [a for a in c.target if a not in c.source]
             # joint exercises of several countries are cooperation; one side's are a deployment
             if c.sense.category == "COOPERATE" and c.sense.mode == "military" and c.kind == "noun":
@@ -136,8 +142,9 @@ def extract_events(doc: Any, actors: Any, verbs: VerbDictionary,
                                                                            c.source):
                 # "warned that Warsaw could close crossings into Belarus": one's own side is
                 # the doer of the threatened deed; its target is the deed's
-                c.target = [a for v in (c.light or c.pred).children if v.dep_ == "ccomp"
-                            for a in roles.objects(v) if not _same_side(roles, [a], c.source)]
+                deed = [a for v in (c.light or c.pred).children if v.dep_ == "ccomp"
+                        for a in roles.objects(v) if not _same_side(roles, [a], c.source)]
+                c.target = deed or c.target
             if c.sense.category == "THREATEN" and not c.target:
                 # "threatened to strike unless Israel rescinded ...": the one the condition is on
                 c.target = [a for a in _condition_subjects(c.light or c.pred, roles)
@@ -151,7 +158,7 @@ def extract_events(doc: Any, actors: Any, verbs: VerbDictionary,
                     c.target = accused or c.target
             if deploys_own(c, roles):
                 c.target = []
-            from_slot = [] if c.target else _argument_target(c, roles, raw, sent)
+            from_slot = [] if c.target else _argument_target(c, roles, raw, sent, verbs)
             c.target = c.target or from_slot
             if not c.target:
                 c.target = _antecedent_target(c, verbs, raw, roles)
@@ -273,6 +280,10 @@ def _side(refs: Sequence[ActorRef]) -> frozenset[str]:
     return frozenset(a.org or a.country or a.name for a in refs)
 
 
+def _keyed(refs: Sequence[ActorRef]) -> bool:
+    return any(a.org or a.country for a in refs)
+
+
 def _merge_partial(events: list[Event]) -> list[Event]:
     """"Guterres appealed for calm, asking Zimbabwe's politicians to ..." is one request: a
     demand, charge or threat of a sentence that names no addressee gives way to one of the
@@ -280,8 +291,11 @@ def _merge_partial(events: list[Event]) -> list[Event]:
     as a withdrawal, stays); ids are renumbered so they stay dense and stable."""
     keep = []
     for e in events:
-        if not e.target and e.category in ("REQUEST", "ACCUSE", "THREATEN") and any(
-                o is not e and o.target and o.category == e.category and o.status == e.status
+        # (a target the text names only by a noun, "warning that hungry people would pay",
+        # keys no one: it gives way like no target at all)
+        if not _keyed(e.target) and e.category in ("REQUEST", "ACCUSE", "THREATEN") and any(
+                o is not e and _keyed(o.target) and o.category == e.category
+                and o.status == e.status
                 and o.evidence.start == e.evidence.start and _side(o.source) == _side(e.source)
                 for o in events):
             continue

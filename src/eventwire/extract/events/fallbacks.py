@@ -6,7 +6,7 @@ from typing import Any, Iterable, Sequence
 
 from ...model import ActorRef, Place
 from .grammar import (
-    IN_PLACE_TARGETED, LOCATIVE_ONLY, OBJ_DEPS, PERSONAL_PRONOUNS, PLACE_PREPS, POLICE_NOUNS,
+    IN_PLACE_TARGETED, LOCATIVE_ONLY, OBJ_DEPS, PERSONAL_PRONOUNS, PLACE_PREPS,
     SUBJ_DEPS)
 from .dictionary import ANIMATE, VerbDictionary, WEAPONS
 from .roles import _Roles
@@ -122,21 +122,6 @@ def _instrument_doer(verb: Any, roles: "_Roles", verbs: VerbDictionary) -> list[
     return []
 
 
-def _local_police(c: "_Candidate", sent: Any, places: Sequence[Place]) -> tuple[ActorRef, ...]:
-    """"Police fired tear gas at protesters in Nairobi": police act where they are, so the one
-    country the sentence places the act in is theirs (troops, often abroad, are left out)."""
-    verb = c.light if c.light is not None else c.pred
-    subj = next((t for t in verb.children if t.dep_ in SUBJ_DEPS), None)
-    if subj is None or subj.lemma_.lower() not in POLICE_NOUNS:
-        return ()
-    countries = {p.country for p in places
-                 if p.country and sent.start_char <= p.start and p.end <= sent.end_char}
-    if len(countries) != 1:
-        return ()
-    name = " ".join(t.text for t in subj.subtree if t.i <= subj.i and t.dep_ != "det")
-    return (ActorRef(actor=None, name=name, country=countries.pop(), sector="COP"),)
-
-
 def _mediated_parties(raw: list[tuple["_Candidate", Any]]) -> None:
     """"…released two Americans in exchange for an Afghan, a deal brokered by Qatar": a
     mediator with no named parties mediated between those the sentence shows dealing."""
@@ -153,20 +138,6 @@ def _mediated_parties(raw: list[tuple["_Candidate", Any]]) -> None:
     # a mediator between no one named is no event
     raw[:] = [(c, s) for c, s in raw if not (c.sense.cameo.startswith("045") and not c.target
                                              and not c.place_target)]
-
-
-def _release_holder(verb: Any, places: Sequence[Place]) -> tuple[ActorRef, ...]:
-    """The country of the place a passive release happened from ("freed from a prison in
-    California" -> USA): whoever held someone there let them go."""
-    if not any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
-        return ()
-    for prep in verb.children:
-        if prep.dep_ == "prep" and prep.lower_ == "from":
-            a, b = prep.idx, prep.right_edge.idx + len(prep.right_edge)
-            for p in places:
-                if p.country and a <= p.start and p.end <= b:
-                    return (ActorRef(actor=None, name=p.name, country=p.country),)
-    return ()
 
 
 def _fired_from(verb: Any, places: Sequence[Place], roles: "_Roles") -> tuple[ActorRef, ...]:

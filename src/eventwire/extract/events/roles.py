@@ -114,6 +114,10 @@ class _Roles:
         return found
 
     def _head_actors(self, tok: Any, depth: int, of: bool = True) -> list[str]:
+        if tok.pos_ == "NOUN":
+            members = self._listed_members(tok)  # the list says more than a guess for the noun
+            if members:
+                return members
         if tok.i in self._token_actor:
             return list(self._token_actor[tok.i])
         low = tok.lower_
@@ -145,6 +149,27 @@ class _Roles:
                         if pobj.dep_ == "pobj":
                             found.extend(a for a in self.of_token(pobj, depth + 1)
                                          if a not in found)
+        return found
+
+    def _listed_members(self, tok: Any) -> list[str]:
+        """"Leaders across the region, including A's X, B's Y and C's Z", "donors such as
+        Norway and Japan": a group noun names no one itself but lists its members; every
+        keyed actor of the list counts (the parser often reads a list as appositions)."""
+        found: list[str] = []
+        for child in tok.children:
+            listing = child.dep_ == "prep" and (child.lower_ == "including" or (
+                child.lower_ == "as" and any(g.lower_ == "such" for g in child.children)))
+            if not listing:
+                continue
+            # the listed names themselves (and their possessors), not "those of X" or
+            # whatever else hangs inside the list
+            items = [g for g in child.children if g.dep_ == "pobj"]
+            for item in items:
+                items.extend(g for g in item.children if g.dep_ in ("conj", "appos"))
+            for item in items:
+                for t in [item] + [g for g in item.children if g.dep_ in ("poss", "compound")]:
+                    found.extend(a for a in self._token_actor.get(t.i, ())
+                                 if a not in found and self._keyed(a))
         return found
 
     def subject(self, verb: Any, depth: int = 0) -> tuple[list[str], str]:
@@ -257,11 +282,9 @@ class _Roles:
                     take(child, depth + 1)
                 elif child.dep_ in ("advcl", "xcomp") and depth < 2 and not found:
                     # "protested, demanding that X ...": the clause names whom, unless the
-                    # complaint already did; one's own people there are who suffers
-                    own = {self.key_of(a) for a in source}
+                    # complaint already did ("regret at the move, warning that ...")
                     found.extend(a for a in self.objects(child, depth=1)
-                                 if a not in found and a not in source
-                                 and self.key_of(a) not in own)
+                                 if a not in found and a not in source)
 
         take(pred, 0)
         return found

@@ -28,8 +28,8 @@ def _choose(senses: Sequence[Sense], pred: Any, roles: _Roles, source: list[str]
     sent_words = {t.lower_ for t in pred.sent}
     if "PROTEST" in cats:
         kinds = {roles.actors.get(a).kind for a in source if a in roles.actors._by_id}
-        civil = (sectors and sectors <= CIVIL_SECTORS) or (kinds and kinds <= {"group"}
-                                                            and not sectors & {"MIL", "GOV"})
+        civil = (sectors and sectors <= CIVIL_SECTORS) or (
+            kinds and kinds <= {"group"} and not sectors & {"MIL", "GOV", "REB"})
         street = bool(sent_words & {"streets", "workers", "protesters", "union", "unions",
                                     "demonstrators", "walkout"})
         # states and governments "protest" by note; people, parties and crowds in the street;
@@ -38,6 +38,11 @@ def _choose(senses: Sequence[Sense], pred: Any, roles: _Roles, source: list[str]
         armed = any(c.dep_ in SUBJ_DEPS and (c.lemma_.lower() in WEAPONS or any(
             g.lemma_.lower() in WEAPONS for g in c.children if g.dep_ == "compound"))
             for c in pred.children)
+        # "the gangs struck police stations", "striking them with drones": a strike with a
+        # direct object hits something; a walkout has none (what is hurled, "petrol bombs",
+        # is a projectile, not what is hit; crowds that set cars on fire still protest)
+        armed = armed or (not civil and "ASSAULT" in cats and pred.pos_ == "VERB" and any(
+            c.dep_ == "dobj" and c.lemma_.lower() not in WEAPONS for c in pred.children))
         want = "PROTEST" if (civil or street or not source or not official) and not armed \
             else None
         for s in senses:
@@ -67,13 +72,14 @@ def _to_audience(pred: Any) -> bool:
 
 def _names_own_state(roles: "_Roles", named: list[str], source: list[str]) -> bool:
     """Does ``named`` stand for the source itself or for the source's state ("warned that
-    Warsaw would ..." said by a Polish minister; "Poland", "the country")? Forces, parties
-    or people of the same country are not the speaker's own deed."""
+    Warsaw would ..." said by a Polish minister; "Poland", "the police")? Armed forces,
+    parties or people of the same country are not the speaker's own deed."""
     if set(named) & set(source):
         return True
     own = {roles.key_of(a) for a in source} - {None}
     states = [a for a in named if a.startswith("kb:") or (
-        a in roles.actors._by_id and roles.actors.get(a).kind == "state")]
+        a in roles.actors._by_id and (roles.actors.get(a).kind == "state"
+                                      or roles.actors.get(a).sector in ("GOV", "COP")))]
     return bool(states) and len(states) == len(named) and \
         {roles.key_of(a) for a in states} <= own
 
