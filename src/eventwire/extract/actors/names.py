@@ -5,7 +5,7 @@ import bisect
 import re
 from typing import Any
 
-from ..knowledge import Organization, tokenize
+from ..knowledge import Organization, _key, tokenize
 from .lexicon import NAME_PARTICLES, NAME_STOPS, STATE_LIKE, TITLE_PREFIXES, _AFTER_DESC
 from .records import _Item, _Spans, _fold_tuple
 from .base import _Base
@@ -85,8 +85,28 @@ class _Names(_Base):
             spans.add(_Item(start, end, self.text[start:end], "uperson", None))
         items = self._titled_names(spans.items())
         items = self._retype_orgs(items)
+        items = self._kind_words(items)
         items.sort(key=lambda it: it.start)
         return items
+
+    def _kind_words(self, items: list[_Item]) -> list[_Item]:
+        """'the Nuevo Diario news agency', 'the Canatex business chamber': a kind noun
+        right after an organisation's name says what the name is; it is no second actor
+        (else "news agency" would make a group of its own and swallow the name)."""
+        kinds: dict[int, int] = {}  # start of the kind words -> their end
+        for it in items:
+            if it.kind == "org" and self._kind_after(it.end) is not None:
+                m = re.match(r" ((?:[a-z][\w-]*[ ]){0,2}[a-z][\w-]*)\b", self.text[it.end:])
+                if m:
+                    kinds[it.end + 1] = it.end + m.end()
+        if not kinds:
+            return items
+        starts = sorted(kinds)
+
+        def in_kind(it: _Item) -> bool:
+            k = bisect.bisect_right(starts, it.start) - 1
+            return k >= 0 and it.end <= kinds[starts[k]]
+        return [it for it in items if not (it.kind == "title" and in_kind(it))]
 
     def _compound_tail(self, start: int) -> bool:
         """A title word that is the second half of a hyphenated word ('solicitor-general',
