@@ -87,3 +87,23 @@ def test_unknown_outlet_takes_the_story_state(actors_of):
         "Peru's government declared an emergency on Monday. Peru's police arrested 40 people "
         "and Peru's army closed the roads. The Ondas Libres news agency said two people died.")
     assert _actor(index, "Ondas Libres").country == "PER"
+
+
+# a name many states share ("Congress", "Liberal Party"), mentioned bare in another
+# state's story, is that state's body: not dropped, and not the body the list knows
+@pytest.mark.parametrize("text,name,country", [
+    ("QUITO, Ecuador (Reuters) - Ecuador's president lost a key vote on Thursday. Congress "
+     "voted 80-41 against the tax plan.", "Congress", "ECU"),
+    ("Honduras's president met farmers on Monday. Lawmakers from the Liberal Party and "
+     "Congress rejected the budget bill that Honduras's government sent.", "Congress", "HND"),
+    ("The Democratic Party in Taiwan called the ruling unfair.", "Democratic Party", "TWN"),
+    ("WASHINGTON (AP) - Congress passed the spending bill late on Friday.", "Congress", "USA"),
+])
+def test_shared_institution_name_takes_the_story_state(actors_of, text, name, country):
+    assert _actor(actors_of(text), name).country == country
+
+
+def test_shared_name_stays_the_listed_body_when_its_state_acts(actors_of):
+    index = actors_of("Mexico's president met Joe Biden on Monday. Mexican officials said "
+                      "Congress must still approve the deal, and Mexico's senate agreed.")
+    assert _actor(index, "Congress").country == "USA"

@@ -42,6 +42,7 @@ class _Extractor(_Names, _OrgNames, _Phrases, _Resolve, _Described, _Clauses, _D
         self.relative_roles()
         self.aides()
         self.owners()
+        self.namesakes()
         self.domestic()
         self.members()
         self.surnames()

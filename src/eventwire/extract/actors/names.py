@@ -6,7 +6,7 @@ import re
 from typing import Any
 
 from ..knowledge import Organization, _key, tokenize
-from .lexicon import NAME_PARTICLES, NAME_STOPS, STATE_LIKE, TITLE_PREFIXES, _AFTER_DESC
+from .lexicon import NAMESAKE_SECTORS, NAME_PARTICLES, NAME_STOPS, STATE_LIKE, TITLE_PREFIXES, _AFTER_DESC
 from .records import _Item, _Spans, _fold_tuple
 from .base import _Base
 
@@ -24,6 +24,9 @@ class _Names(_Base):
             for t in e:
                 ent_label_at[t.i] = e.label_
         items: list[_Item] = []
+        named = {getattr(m.entry.ref, "iso3", None) for m in matches
+                 if m.entry.kind in ("country", "demonym", "capital", "metonym")}
+        homed: dict[str, str] = {}
         for m in matches:
             e = m.entry
             if e.ambiguous:
@@ -31,7 +34,23 @@ class _Names(_Base):
                 wanted = {"GPE", "LOC", "NORP"} if e.kind in STATE_LIKE else {"ORG", "NORP"}
                 if label not in wanted:
                     continue
-                if e.kind == "org" and self._elsewhere(m.end, getattr(e.ref, "country", None)):
+            if e.kind == "org" and isinstance(e.ref, Organization) and e.ref.country:
+                # one name, one body: a later bare mention is the namesake placed before
+                home = homed.get(m.text) or self._namesake_home(m.text, m.end, e.ref,
+                                                                  e.ambiguous, named)
+                if home:
+                    homed[m.text] = home
+                if home == "":
+                    continue  # another state's, and no sector says which of its bodies
+                if home is None and e.ref.kind == "organization" and not re.search(
+                        r"[A-Z]{2}", m.text) and e.ref.sector_at(self.day) in _HOMED_SECTORS \
+                        and (e.ambiguous or e.ref.sector_at(self.day) in NAMESAKE_SECTORS):
+                    self.shared_names[e.ref.key] = e.ref.country not in named
+                if home is not None:
+                    org = Organization(key=f"~{m.text}@{home}", name=m.text,
+                                       kind="organization", sector=e.ref.sector_at(self.day),
+                                       country=home, refs=e.ref.refs)
+                    items.append(_Item(m.start, m.end, m.text, "org", org))
                     continue
             if e.kind == "capital" and self._locative(m.start):
                 continue
@@ -208,19 +227,31 @@ class _Names(_Base):
             out.append(it)
         return out
 
-    def _elsewhere(self, end: int, country: str | None) -> bool:
-        """A bare institution name many states share ("Congress", "the National Electoral
-        Council") is another state's own when the text places it there ("Congress in
-        Brazil") or the article is filed from another state: then it is not the namesake the
-        knowledge base lists."""
-        if country is None:
-            return False
-        m = _PLACED_IN.match(self.text, end)
-        if m:
-            c = self.kb.country(m.group(1))
-            if c is not None:
-                return c.iso3 != country
-        return self.dateline is not None and self.dateline != country
+    def _namesake_home(self, text: str, end: int, org: Organization, ambiguous: bool,
+                       named: set[str | None]) -> str | None:
+        """A bare institution or party name many states share ("Congress", "the National
+        Assembly", "Democratic Party") that the text places in another state ("in Peru"),
+        or that a story filed from another state names while never naming the listed
+        owner: that other state's namesake -> its ISO3. '' when it is another state's but
+        no institution sector says which body (a newspaper called "The Guardian"); None
+        when it is the listed body."""
+        sector = org.sector_at(self.day)
+        if org.kind != "organization" or not (ambiguous or sector in NAMESAKE_SECTORS):
+            return None
+        placed = _PLACED_IN.match(self.text, end)
+        other = None
+        if placed:
+            c = self.kb.country(placed.group(1))
+            if c is not None and c.iso3 != org.country:
+                other = c.iso3
+        if other is None and self.dateline is not None and self.dateline != org.country \
+                and (ambiguous or org.country not in named):
+            other = self.dateline
+        if other is None:
+            return None
+        if sector in _HOMED_SECTORS and not re.search(r"[A-Z]{2}", text):
+            return other  # an acronym ("PT") or a brand is no name states share
+        return "" if ambiguous else None
 
     def junk_person(self, start: int, end: int, items: _Spans) -> bool:
         """A PERSON tag on a place, a people, a platform, a photo credit or an event name."""
@@ -253,6 +284,10 @@ class _Names(_Base):
                 return True
         return False
 
+
+#: Sectors of the bodies every state has one of (a legislature, a court, an electoral
+#: council, parties): a shared name in another state's story is that state's own.
+_HOMED_SECTORS = frozenset({"LEG", "GOV", "JUD", "PTY", "OPP", "LAB", "MIL", "COP"})
 
 #: "Congress in Brazil": the state a bare institution name is placed in.
 _PLACED_IN = re.compile(r"\s+in\s+((?:the\s+)?[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,2})")

@@ -115,3 +115,22 @@ class _Owners(_Base):
         if got is None and tail[-1].endswith("s"):
             got = self._describe_noun(tail[:-1] + [tail[-1][:-1]])  # type: ignore[attr-defined]
         return got
+
+    def namesakes(self) -> None:
+        """'Congress voted to impeach the president' in a story about Peru with no
+        dateline: a name many states share ("Congress", "Liberal Party"), mentioned bare in
+        an article that never names the listed body's own state, is the namesake of the
+        state the article is about (:meth:`dominant_country`)."""
+        if not self.shared_names or self.dateline:
+            return
+        home = self.dominant_country()
+        if home is None:
+            return
+        for info in self.infos.values():
+            if info.kb_id not in self.shared_names or not self.shared_names[info.kb_id] \
+                    or not info.country or info.country == home or info.org is not None:
+                continue
+            own = info.country
+            if any(other.country == own for other in self.infos.values() if other is not info):
+                continue  # its own state acts in the story too: it may well be that body
+            info.country, info.kb_id = home, None
