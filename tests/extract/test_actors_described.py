@@ -107,3 +107,17 @@ def test_shared_name_stays_the_listed_body_when_its_state_acts(actors_of):
     index = actors_of("Mexico's president met Joe Biden on Monday. Mexican officials said "
                       "Congress must still approve the deal, and Mexico's senate agreed.")
     assert _actor(index, "Congress").country == "USA"
+
+
+# names with a joined particle ("al-", "el-", "d'") are names; a later ORG tag on such a
+# person's surname is that person
+@pytest.mark.parametrize("text,name,country,spans", [
+    ("UAE Minister Khalid al-Nuaimi Rashed arrived in Cairo.", "Khalid al-Nuaimi Rashed",
+     "ARE", 1),
+    ("Egypt's envoy Tarek el-Haddad met officials. El-Haddad said the talks went well.",
+     "Tarek el-Haddad", "EGY", 2),
+    ("Gen. Karim al-Masri, a Jordanian officer, visited the base.", "Karim al-Masri", "JOR", 1),
+])
+def test_names_with_joined_particles(actors_of, text, name, country, spans):
+    person = _actor(actors_of(text), name)
+    assert person.country == country and len(person.mentions) == spans

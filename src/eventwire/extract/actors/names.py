@@ -203,6 +203,8 @@ class _Names(_Base):
         people = [it for it in items if it.kind == "uperson"]
         words = {w for it in people for w in _fold_tuple(it.text)}
         full = {_fold_tuple(it.text) for it in people}
+        # "Tarek el-Haddad ... El-Haddad said": an ORG tag on a named person's surname
+        surnames = {_fold_tuple(it.text.split()[-1]) for it in people if len(it.text.split()) > 1}
         titled_at = {it.end for it in items if it.kind == "title"
                      and not (it.ref.collective or it.ref.plural)}
         out = []
@@ -219,7 +221,9 @@ class _Names(_Base):
                 # "Minister X", "his spokesman, X": a title right before, or in apposition
                 gap = re.match(r"[ \t]*,?[ \t]*", self.text[max(0, it.start - 4):it.start][::-1])
                 titled = gap is not None and it.start - gap.end() in titled_at
-                if 2 <= len(names) <= 4 and all(w[:1].isupper() for w in names) and (
+                if len(names) == 1 and key in surnames and names[0][:1].isupper():
+                    it = _Item(it.start, it.end, it.text, "uperson", None)
+                elif 2 <= len(names) <= 4 and all(w[:1].isupper() for w in names) and (
                         key in full or key[-1] in words or key[0] in words or described
                         or titled) \
                         and not self._premodifier(it.start, it.end):
@@ -297,8 +301,15 @@ def _name_shaped(name: str) -> bool:
     """Capitalised words on one line, name particles allowed inside ('Ana de la Cruz')."""
     words = name.split()
     return bool(words) and "\n" not in name and words[0][:1].isupper() \
-        and words[-1][:1].isupper() \
-        and all(w[:1].isupper() or w in NAME_PARTICLES for w in words)
+        and (words[-1][:1].isupper() or _PARTICLE_JOINED.match(words[-1]) is not None) \
+        and all(w[:1].isupper() or w in NAME_PARTICLES or _PARTICLE_JOINED.match(w)
+                for w in words)
+
+
+#: A name particle joined to a capitalised name part: "al-Nuaimi", "el-Sisi", "d'Almeida".
+_PARTICLE_JOINED = re.compile(r"^(?:" + "|".join(sorted(NAME_PARTICLES | {"d", "ould", "abu"},
+                                                        key=len, reverse=True))
+                              + r")[-'\u2019][A-Z]")
 
 
 def _lower_tail(words: list[str]) -> list[str]:
