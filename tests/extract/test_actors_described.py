@@ -121,3 +121,17 @@ def test_shared_name_stays_the_listed_body_when_its_state_acts(actors_of):
 def test_names_with_joined_particles(actors_of, text, name, country, spans):
     person = _actor(actors_of(text), name)
     assert person.country == country and len(person.mentions) == spans
+
+
+# family ties in apposition: the relative shares the state of the person owning the noun
+@pytest.mark.parametrize("text,name,country", [
+    ("President Luis Arce met farmers. Camila Torrico, Arce's daughter, said the harvest "
+     "was poor.", "Camila Torrico", "BOL"),
+    ("Kenyan President William Ruto spoke on Monday. His son, Nick Kiprop, runs a farm.",
+     "Nick Kiprop", "KEN"),
+    ("Brazil's president Lula spoke to farmers in Recife on Monday. Rosa Amaral, the "
+     "president's sister, said he was tired.", "Rosa Amaral", "BRA"),
+])
+def test_relative_in_apposition_is_a_civilian_of_the_owner_state(actors_of, text, name, country):
+    person = _actor(actors_of(text), name)
+    assert (person.country, person.sector) == (country, "CVL")

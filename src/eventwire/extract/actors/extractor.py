@@ -49,6 +49,7 @@ class _Extractor(_Names, _OrgNames, _Phrases, _Resolve, _Described, _Clauses, _D
         self.descriptions()
         self.plurals()
         self.pronouns()
+        self.owners()  # again, now "his wife, X" knows whose
         self.relational()
         return self.index()
 

@@ -221,6 +221,11 @@ class _Names(_Base):
                 # "Minister X", "his spokesman, X": a title right before, or in apposition
                 gap = re.match(r"[ \t]*,?[ \t]*", self.text[max(0, it.start - 4):it.start][::-1])
                 titled = gap is not None and it.start - gap.end() in titled_at
+                # "X, Arce's daughter,": a person's relative or office-holder by apposition
+                owned = _OWNED_APPOS.match(self.text, it.end)
+                if owned and (owned.group(1).lower() in self.lex.kin_nouns
+                              or self._describe_noun([owned.group(1).lower()]) is not None):
+                    described = True
                 if len(names) == 1 and key in surnames and names[0][:1].isupper():
                     it = _Item(it.start, it.end, it.text, "uperson", None)
                 elif 2 <= len(names) <= 4 and all(w[:1].isupper() for w in names) and (
@@ -292,6 +297,11 @@ class _Names(_Base):
 #: Sectors of the bodies every state has one of (a legislature, a court, an electoral
 #: council, parties): a shared name in another state's story is that state's own.
 _HOMED_SECTORS = frozenset({"LEG", "GOV", "JUD", "PTY", "OPP", "LAB", "MIL", "COP"})
+
+#: ", Arce's daughter" / ", the minister's son": an apposition naming whose relative or
+#: officer the name is.
+_OWNED_APPOS = re.compile(r"\s*,\s*(?:the\s+)?(?:[A-Z][\w'-]*\s+){0,3}?[\w-]+['\u2019]s\s+"
+                          r"(?:[a-z]+\s+)?([a-z]+)\b")
 
 #: "Congress in Brazil": the state a bare institution name is placed in.
 _PLACED_IN = re.compile(r"\s+in\s+((?:the\s+)?[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,2})")

@@ -23,10 +23,12 @@ from .records import _Info, _Mention
 _APPOS_AFTER = re.compile(r"\s*,\s*((?:[^,;:()\n\"\u201c\u201d.]|\.(?=\w)){3,100}?)"
                           r"\s*(?=[,;:)\n]|\.(?:\s|$)|$)")
 #: "<the/a description>, " right before a name, inside its sentence.
-_APPOS_BEFORE = re.compile(r"(?:^|(?<=[\s\"\u201c]))((?:[Tt]he|[Aa]n?)\s+"
+_APPOS_BEFORE = re.compile(r"(?:^|(?<=[\s\"\u201c]))((?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir)\s+"
                            r"[^,;:()\n\"\u201c\u201d]{2,100}?)\s*,\s*$")
 #: A possessive ending: "the ministry's", "Petronas'".
 _POSS = re.compile(r"['\u2019]s?\b")
+#: Possessive pronouns that own a description ("his wife, X") once pronouns are resolved.
+_POSS_PRONOUNS = frozenset({"his", "her", "their"})
 #: Words that open a description without being its noun.
 _LEAD = re.compile(r"^(?:(?:one|some|several|two|three|many|most)\s+of\s+)?"
                    r"(?:the|a|an|its|his|her|their)\s+", re.IGNORECASE)
@@ -73,8 +75,10 @@ class _Owners(_Base):
         owner = None
         ordered, starts = self.ordered()
         for m in ordered[bisect.bisect_left(starts, a):bisect.bisect_left(starts, b)]:
-            if a <= m.start and m.end <= b and len(m.idents) == 1 \
-                    and _POSS.match(self.text, m.end) and self.infos[m.idents[0]] is not info:
+            poss = _POSS.match(self.text, m.end) or (
+                m.kind == "pronoun" and m.text.lower() in _POSS_PRONOUNS)
+            if a <= m.start and m.end <= b and len(m.idents) == 1 and poss \
+                    and self.infos[m.idents[0]] is not info:
                 if owner is None or m.end > owner.end:
                     owner = m
         if owner is None:
@@ -82,8 +86,15 @@ class _Owners(_Base):
         whose = self.infos[owner.idents[0]]
         if not (whose.country or whose.org):
             return False
-        tail = self.text[_POSS.match(self.text, owner.end).end():b].strip()  # type: ignore
+        after = _POSS.match(self.text, owner.end)
+        tail = self.text[after.end() if after else owner.end:b].strip()
         words = _CLAUSE.sub("", tail).split()
+        if words and words[-1].lower() in self.lex.kin_nouns:
+            # "his wife, X", "X, the minister's son": family, a civilian of that state
+            info.country = whose.country
+            info.sector = info.sector or "CVL"
+            info.role = info.role or words[-1].lower()
+            return True
         noun = self._noun_sector(words)
         info.country = whose.country if not whose.org else None
         info.org = whose.org
