@@ -135,3 +135,27 @@ def test_names_with_joined_particles(actors_of, text, name, country, spans):
 def test_relative_in_apposition_is_a_civilian_of_the_owner_state(actors_of, text, name, country):
     person = _actor(actors_of(text), name)
     assert (person.country, person.sector) == (country, "CVL")
+
+
+# the news "false title": nationality and person noun right before a name, no comma
+@pytest.mark.parametrize("text,name,country,sector", [
+    ("The rebels still hold the French-Colombian politician Maria Restrepo and three "
+     "contractors.", "Maria Restrepo", "COL", "CVL"),
+    ("Police detained the Kenyan lawyer John Wekesa on Friday.", "John Wekesa", "KEN", "CVL"),
+    ("A Chilean navy officer Pablo Errazuriz was hurt.", "Pablo Errazuriz", "CHL", "MIL"),
+])
+def test_false_title_before_a_name(actors_of, text, name, country, sector):
+    index = actors_of(text)
+    person = _actor(index, name)
+    assert (person.country, person.sector) == (country, sector)
+    # the nationality describes the person; it is no state acting
+    assert not any(a.kind == "state" for a in index.actors)
+
+
+@pytest.mark.parametrize("text", [
+    "Hundreds gathered in the town of Kafr Nabudah after the strike.",
+    "Shells hit the village of Ras Margalit before dawn.",
+    "Aid trucks reached the city of Dar Tolenza on Sunday.",
+])
+def test_name_after_town_of_is_no_person(actors_of, text):
+    assert not any(a.kind in ("person", "organization") for a in actors_of(text).actors)

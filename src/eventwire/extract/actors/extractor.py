@@ -41,6 +41,7 @@ class _Extractor(_Names, _OrgNames, _Phrases, _Resolve, _Described, _Clauses, _D
         self.peoples()
         self.relative_roles()
         self.aides()
+        self.false_titles()
         self.owners()
         self.namesakes()
         self.domestic()

@@ -6,7 +6,8 @@ import re
 from typing import Any
 
 from ..knowledge import Organization, _key, tokenize
-from .lexicon import NAMESAKE_SECTORS, NAME_PARTICLES, NAME_STOPS, STATE_LIKE, TITLE_PREFIXES, _AFTER_DESC
+from .lexicon import (NAMESAKE_SECTORS, NAME_PARTICLES, NAME_STOPS, STATE_LIKE, TITLE_PREFIXES,
+                      _AFTER_DESC, _PLACE_OF)
 from .records import _Item, _Spans, _fold_tuple
 from .base import _Base
 
@@ -272,6 +273,8 @@ class _Names(_Base):
         if low in self.lex.ethnic or low in self.lex.platforms or (
                 words and words[0] in self.lex.ethnic and len(words) == 1):
             return True
+        if _PLACE_OF.search(self.text, max(0, start - 40), start):
+            return True  # "the town of Kafr Nabudah": a place's name
         nxt = re.match(r"\s+([A-Za-z]+)", self.text[end:end + 30])
         if nxt and nxt.group(1).lower() in self.lex.event_nouns:
             return True  # "Brilliant Jump exercise"

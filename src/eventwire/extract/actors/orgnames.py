@@ -5,7 +5,7 @@ import re
 from typing import Any
 
 from ..knowledge import Body, Organization, _fold, _key, tokenize
-from .lexicon import NAME_JOINERS, NAME_STOPS, STATE_LIKE
+from .lexicon import NAME_JOINERS, NAME_STOPS, STATE_LIKE, _PLACE_OF
 from .records import _Item, _Spans
 from .base import _Base
 
@@ -227,6 +227,8 @@ class _OrgNames(_Base):
         text = self.text[start:end]
         if any(w.lower() in lex.platforms for w in [text]) or text.lower() in lex.ethnic:
             return None
+        if _PLACE_OF.search(self.text, max(0, start - 40), start):
+            return None  # "the town of Kafr Nabudah": a place's name
         if self.kb.title(text) is not None or self.kb.body(text) is not None:
             return None
         got = lex.head(folded, lead=True) or lex.head(folded)

@@ -27,6 +27,10 @@ _APPOS_BEFORE = re.compile(r"(?:^|(?<=[\s\"\u201c]))((?:[Tt]he|[Aa]n?|[Hh]is|[Hh
                            r"[^,;:()\n\"\u201c\u201d]{2,100}?)\s*,\s*$")
 #: A possessive ending: "the ministry's", "Petronas'".
 _POSS = re.compile(r"['\u2019]s?\b")
+#: "the French-Colombian politician " right before a name: capitalised nationality words,
+#: then one to three lower-case nouns, no comma.
+_FALSE_TITLE = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+((?:[A-Z][a-z]+(?:-[A-Z][a-z]+)*\s+){1,2}"
+                          r"(?:[a-z][a-z-]*\s+){1,3})$")
 #: Possessive pronouns that own a description ("his wife, X") once pronouns are resolved.
 _POSS_PRONOUNS = frozenset({"his", "her", "their"})
 #: Words that open a description without being its noun.
@@ -42,12 +46,7 @@ class _Owners(_Base):
     def owners(self) -> None:
         """Give unknown people with no state the state of the body or state their
         apposition names with a possessive, and a sector from a title-headed description."""
-        first: dict[tuple[Any, ...], _Mention] = {}
-        for m in self.mentions:
-            if m.kind == "name" and len(m.idents) == 1 and (
-                    m.idents[0] not in first or m.start < first[m.idents[0]].start):
-                first[m.idents[0]] = m
-        for ident, m in first.items():
+        for ident, m in self._first_names().items():
             info = self.infos[ident]
             if ident[0] != "U" or info.kind != "person" or info.country or info.org:
                 continue
@@ -126,6 +125,50 @@ class _Owners(_Base):
         if got is None and tail[-1].endswith("s"):
             got = self._describe_noun(tail[:-1] + [tail[-1][:-1]])  # type: ignore[attr-defined]
         return got
+
+    def false_titles(self) -> None:
+        """'the French-Colombian politician Maria Restrepo', 'the Kenyan lawyer John
+        Wekesa': a nationality and a person noun set right before a name, with no comma (the
+        news "false title"), give an unknown person a state (the last of a hyphenated pair)
+        and a sector; the nationality is his description, not a state acting."""
+        for ident, m in self._first_names().items():
+            info = self.infos[ident]
+            if ident[0] != "U" or info.kind != "person" or info.country or info.org:
+                continue
+            # the mention may hold the nouns already ("worker Nadia Farahani"): the name's start
+            at = m.end - len(info.name) if self.text[m.start:m.end].endswith(info.name) \
+                else m.start
+            pre = _FALSE_TITLE.search(self.text, max(0, at - 80), at)
+            if pre is None:
+                continue
+            a, b = pre.start(1), pre.end(1)
+            words = self.text[a:b].split()
+            nouns = [w for w in words if w.islower()]
+            if not nouns or words[-1] != nouns[-1]:
+                continue
+            scanned = self.kb.scan(self.text[a:b])
+            found = [f for f in scanned if f.entry.kind == "demonym"]
+            if not found:
+                continue
+            # the noun's own sector, else that of a service named in it ("navy officer")
+            titled = [f.entry.ref.sector for f in scanned if f.entry.kind == "title"]
+            noun = self._noun_sector(nouns) or (titled[-1] if titled else "CVL",
+                                                " ".join(nouns))
+            info.country = found[-1].entry.ref.iso3
+            info.sector = info.sector or noun[0]
+            info.role = info.role or noun[1]
+            self.mentions = [x for x in self.mentions if not (
+                a <= x.start and x.end <= b and all(
+                    self.infos[i].kind == "state" for i in x.idents))]
+
+    def _first_names(self) -> dict[tuple[Any, ...], _Mention]:
+        """Each actor's first mention by name."""
+        first: dict[tuple[Any, ...], _Mention] = {}
+        for m in self.mentions:
+            if m.kind == "name" and len(m.idents) == 1 and (
+                    m.idents[0] not in first or m.start < first[m.idents[0]].start):
+                first[m.idents[0]] = m
+        return first
 
     def namesakes(self) -> None:
         """'Congress voted to impeach the president' in a story about Peru with no
