@@ -7,23 +7,13 @@ from __future__ import annotations
 
 import pytest
 
-from eventwire.extract.actors import ActorIndex, extract_actors
-from eventwire.extract.knowledge import KnowledgeBase
+from eventwire.extract.actors import ActorIndex
 
-
-@pytest.fixture(scope="module")
-def actors_of(nlp):
-    kb = KnowledgeBase.load()
-
-    def run(text: str) -> ActorIndex:
-        return extract_actors(nlp(text), kb, "2021-03-01")
-    return run
+from .test_actors import _one, actors_of, kb  # noqa: F401  (the shared fixtures)
 
 
 def _actor(index: ActorIndex, name: str):
-    found = [a for a in index.actors if a.name == name]
-    assert found, f"no actor {name!r} in {[a.name for a in index.actors]}"
-    return found[0]
+    return _one(index.actors, "name", name)
 
 
 # possessive owner in apposition: the owner's state (or organisation) is the person's
