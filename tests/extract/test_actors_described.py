@@ -149,3 +149,19 @@ def test_false_title_before_a_name(actors_of, text, name, country, sector):
 ])
 def test_name_after_town_of_is_no_person(actors_of, text):
     assert not any(a.kind in ("person", "organization") for a in actors_of(text).actors)
+
+
+# "the leader of Boko Haram's southern unit": the organisation after "of" owns the title,
+# even when a possessive follows it
+@pytest.mark.parametrize("text,name,country,sector", [
+    ("Fighting resumed after a Nigerian air strike killed Musa Garba, the leader of Boko "
+     "Haram's southern unit.", "Musa Garba", "NGA", "REB"),
+    ("Rania Haddad, the head of Hezbollah's media office, denied the report.",
+     "Rania Haddad", "LBN", "REB"),
+    ("Colombian troops captured Diego Salcedo, the commander of the FARC's eastern bloc.",
+     "Diego Salcedo", "COL", "REB"),
+])
+def test_title_of_an_organisation_followed_by_a_possessive(actors_of, text, name, country,
+                                                           sector):
+    person = _actor(actors_of(text), name)
+    assert (person.country, person.sector) == (country, sector)
