@@ -22,10 +22,15 @@ def actors_of(nlp, kb):
     return run
 
 
-def _mention(index: ActorIndex, text: str):
-    found = [m for m in index.mentions if m.text == text]
-    assert found, f"no mention {text!r} in {[m.text for m in index.mentions]}"
+def _one(things, attr: str, value: str):
+    """The first of ``things`` whose ``attr`` is ``value`` (the test fails if there is none)."""
+    found = [t for t in things if getattr(t, attr) == value]
+    assert found, f"no {value!r} in {[getattr(t, attr) for t in things]}"
     return found[0]
+
+
+def _mention(index: ActorIndex, text: str):
+    return _one(index.mentions, "text", text)
 
 
 @pytest.mark.parametrize("text,mention,key,sector,name", [

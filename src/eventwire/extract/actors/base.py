@@ -44,6 +44,9 @@ class _Base:
         self._dominant: str | None = None  # "" once computed and none dominates
         self._phrased = False  # every phrase resolved: the article's counts are final
         self._full_surnames: set[str] | None = None
+        #: listed bodies named by a name many states share, mentioned bare -> True when the
+        #: article never names their own state (see :meth:`_Owners.namesakes`)
+        self.shared_names: dict[str, bool] = {}
         self._ord_src: list[_Mention] | None = None
         self._ord_n = 0
         self._ord: list[_Mention] = []

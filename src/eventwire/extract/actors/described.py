@@ -289,6 +289,8 @@ class _Described(_Base):
                 owner, kept = last, kept[:-1]
             elif last.kind != "title":
                 return None
+            if owner is None and re.match(r"['\u2019]s?\s", self.text[last.end:last.end + 3]):
+                return None  # "X, the president's sister": the title is her owner's
             self._consumed.add(id(chain))
             self._appos_span = (first.start, last.end)
             for j, it in chain:

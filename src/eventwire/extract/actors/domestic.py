@@ -94,8 +94,12 @@ class _Domestic(_Base):
             local = ident[0] == "U" and info.sector == "CVL" and self._local(info.role)
             # a named person or an unlisted body with a stated trade (bishop, businessman,
             # company) and no state: in a story about one country, of that country
-            trade = ident[0] in ("U", "O") and info.sector not in (None, "CVL") \
-                and info.sector not in REPORTING_SECTORS and info.sector not in DOMESTIC_SECTORS
+            # an unlisted outlet ("the Hayastan news agency") is a local one: the agencies
+            # that report from abroad are listed; reporters themselves are no clue
+            trade = (ident[0] in ("U", "O") and info.sector not in (None, "CVL")
+                     and info.sector not in REPORTING_SECTORS
+                     and info.sector not in DOMESTIC_SECTORS) or (
+                ident[0] == "O" and str(ident[1]).startswith("~") and info.sector == "MED")
             if info.sector not in DOMESTIC_SECTORS and not local and not trade:
                 continue
             if ident[0] == "G":

@@ -18,10 +18,11 @@ from .domestic import _Domestic
 from .clauses import _Clauses
 from .coref import _Coref
 from .pronouns import _Pronouns
+from .owners import _Owners
 
 
 class _Extractor(_Names, _OrgNames, _Phrases, _Resolve, _Described, _Clauses, _Domestic,
-                 _Offices, _Coref, _Pronouns, _Context):
+                 _Offices, _Coref, _Pronouns, _Context, _Owners):
     """One article's extraction; :func:`extract_actors` is its only user."""
 
     def run(self) -> ActorIndex:
@@ -40,12 +41,16 @@ class _Extractor(_Names, _OrgNames, _Phrases, _Resolve, _Described, _Clauses, _D
         self.peoples()
         self.relative_roles()
         self.aides()
+        self.false_titles()
+        self.owners()
+        self.namesakes()
         self.domestic()
         self.members()
         self.surnames()
         self.descriptions()
         self.plurals()
         self.pronouns()
+        self.owners()  # again, now "his wife, X" knows whose
         self.relational()
         return self.index()
 

@@ -88,4 +88,8 @@ SECTOR_WORDS = {"GOV": "government", "MIL": "military", "COP": "police", "SPY": 
                 "JUD": "judiciary", "PTY": "party", "BUS": "business", "MED": "media",
                 "JRN": "journalists", "REL": "clergy", "NGO": "NGOs"}
 
-__all__ = ['LOCATIVE', 'MALE', 'FEMALE', 'NEUTER', 'SUBJECT_DEPS', 'PAIR', 'DESCRIPTION', 'INDEFINITE', 'DEFINITE', '_POSSESSIVE', '_SPACE', '_HYPHEN', '_AND', '_TO', '_OF', '_IN', '_LIST', '_LED', '_APPOS', 'DATELINE', 'NAME_JOINERS', 'NAME_STOPS', 'NAME_PARTICLES', 'TITLE_PREFIXES', 'PLURAL_PRONOUNS', 'DOMESTIC_SECTORS', '_AFTER_DESC', '_BEFORE_DESC', '_LIST_GAP', '_PLACED', 'STATE_LIKE', 'NAMESAKE_SECTORS', 'REPORTING_SECTORS', 'STATE_SECTORS', 'SECTOR_WORDS']
+#: "the town of ", "the village of ": what follows is a place's name, whatever the tagger says.
+_PLACE_OF = re.compile(r"\b(?:town|city|village|district|province|region|county|suburb|"
+                       r"neighbourhood|neighborhood|municipality|port|island|camp)\s+of\s+$")
+
+__all__ = ['LOCATIVE', 'MALE', 'FEMALE', 'NEUTER', 'SUBJECT_DEPS', 'PAIR', 'DESCRIPTION', 'INDEFINITE', 'DEFINITE', '_POSSESSIVE', '_SPACE', '_HYPHEN', '_AND', '_TO', '_OF', '_IN', '_LIST', '_LED', '_APPOS', 'DATELINE', 'NAME_JOINERS', 'NAME_STOPS', 'NAME_PARTICLES', 'TITLE_PREFIXES', 'PLURAL_PRONOUNS', 'DOMESTIC_SECTORS', '_AFTER_DESC', '_BEFORE_DESC', '_LIST_GAP', '_PLACED', 'STATE_LIKE', 'NAMESAKE_SECTORS', 'REPORTING_SECTORS', 'STATE_SECTORS', 'SECTOR_WORDS', '_PLACE_OF']

@@ -5,8 +5,9 @@ import bisect
 import re
 from typing import Any
 
-from ..knowledge import Organization, tokenize
-from .lexicon import NAME_PARTICLES, NAME_STOPS, STATE_LIKE, TITLE_PREFIXES, _AFTER_DESC
+from ..knowledge import Organization, _key, tokenize
+from .lexicon import (NAMESAKE_SECTORS, NAME_PARTICLES, NAME_STOPS, STATE_LIKE, TITLE_PREFIXES,
+                      _AFTER_DESC, _PLACE_OF)
 from .records import _Item, _Spans, _fold_tuple
 from .base import _Base
 
@@ -24,6 +25,9 @@ class _Names(_Base):
             for t in e:
                 ent_label_at[t.i] = e.label_
         items: list[_Item] = []
+        named = {getattr(m.entry.ref, "iso3", None) for m in matches
+                 if m.entry.kind in ("country", "demonym", "capital", "metonym")}
+        homed: dict[str, str] = {}
         for m in matches:
             e = m.entry
             if e.ambiguous:
@@ -31,7 +35,23 @@ class _Names(_Base):
                 wanted = {"GPE", "LOC", "NORP"} if e.kind in STATE_LIKE else {"ORG", "NORP"}
                 if label not in wanted:
                     continue
-                if e.kind == "org" and self._elsewhere(m.end, getattr(e.ref, "country", None)):
+            if e.kind == "org" and isinstance(e.ref, Organization) and e.ref.country:
+                # one name, one body: a later bare mention is the namesake placed before
+                home = homed.get(m.text) or self._namesake_home(m.text, m.end, e.ref,
+                                                                  e.ambiguous, named)
+                if home:
+                    homed[m.text] = home
+                if home == "":
+                    continue  # another state's, and no sector says which of its bodies
+                if home is None and e.ref.kind == "organization" and not re.search(
+                        r"[A-Z]{2}", m.text) and e.ref.sector_at(self.day) in _HOMED_SECTORS \
+                        and (e.ambiguous or e.ref.sector_at(self.day) in NAMESAKE_SECTORS):
+                    self.shared_names[e.ref.key] = e.ref.country not in named
+                if home is not None:
+                    org = Organization(key=f"~{m.text}@{home}", name=m.text,
+                                       kind="organization", sector=e.ref.sector_at(self.day),
+                                       country=home, refs=e.ref.refs)
+                    items.append(_Item(m.start, m.end, m.text, "org", org))
                     continue
             if e.kind == "capital" and self._locative(m.start):
                 continue
@@ -85,8 +105,28 @@ class _Names(_Base):
             spans.add(_Item(start, end, self.text[start:end], "uperson", None))
         items = self._titled_names(spans.items())
         items = self._retype_orgs(items)
+        items = self._kind_words(items)
         items.sort(key=lambda it: it.start)
         return items
+
+    def _kind_words(self, items: list[_Item]) -> list[_Item]:
+        """'the Nuevo Diario news agency', 'the Canatex business chamber': a kind noun
+        right after an organisation's name says what the name is; it is no second actor
+        (else "news agency" would make a group of its own and swallow the name)."""
+        kinds: dict[int, int] = {}  # start of the kind words -> their end
+        for it in items:
+            if it.kind == "org" and self._kind_after(it.end) is not None:
+                m = re.match(r" ((?:[a-z][\w-]*[ ]){0,2}[a-z][\w-]*)\b", self.text[it.end:])
+                if m:
+                    kinds[it.end + 1] = it.end + m.end()
+        if not kinds:
+            return items
+        starts = sorted(kinds)
+
+        def in_kind(it: _Item) -> bool:
+            k = bisect.bisect_right(starts, it.start) - 1
+            return k >= 0 and it.end <= kinds[starts[k]]
+        return [it for it in items if not (it.kind == "title" and in_kind(it))]
 
     def _compound_tail(self, start: int) -> bool:
         """A title word that is the second half of a hyphenated word ('solicitor-general',
@@ -164,6 +204,8 @@ class _Names(_Base):
         people = [it for it in items if it.kind == "uperson"]
         words = {w for it in people for w in _fold_tuple(it.text)}
         full = {_fold_tuple(it.text) for it in people}
+        # "Tarek el-Haddad ... El-Haddad said": an ORG tag on a named person's surname
+        surnames = {_fold_tuple(it.text.split()[-1]) for it in people if len(it.text.split()) > 1}
         titled_at = {it.end for it in items if it.kind == "title"
                      and not (it.ref.collective or it.ref.plural)}
         out = []
@@ -180,7 +222,14 @@ class _Names(_Base):
                 # "Minister X", "his spokesman, X": a title right before, or in apposition
                 gap = re.match(r"[ \t]*,?[ \t]*", self.text[max(0, it.start - 4):it.start][::-1])
                 titled = gap is not None and it.start - gap.end() in titled_at
-                if 2 <= len(names) <= 4 and all(w[:1].isupper() for w in names) and (
+                # "X, Arce's daughter,": a person's relative or office-holder by apposition
+                owned = _OWNED_APPOS.match(self.text, it.end)
+                if owned and (owned.group(1).lower() in self.lex.kin_nouns
+                              or self._describe_noun([owned.group(1).lower()]) is not None):
+                    described = True
+                if len(names) == 1 and key in surnames and names[0][:1].isupper():
+                    it = _Item(it.start, it.end, it.text, "uperson", None)
+                elif 2 <= len(names) <= 4 and all(w[:1].isupper() for w in names) and (
                         key in full or key[-1] in words or key[0] in words or described
                         or titled) \
                         and not self._premodifier(it.start, it.end):
@@ -188,19 +237,31 @@ class _Names(_Base):
             out.append(it)
         return out
 
-    def _elsewhere(self, end: int, country: str | None) -> bool:
-        """A bare institution name many states share ("Congress", "the National Electoral
-        Council") is another state's own when the text places it there ("Congress in
-        Brazil") or the article is filed from another state: then it is not the namesake the
-        knowledge base lists."""
-        if country is None:
-            return False
-        m = _PLACED_IN.match(self.text, end)
-        if m:
-            c = self.kb.country(m.group(1))
-            if c is not None:
-                return c.iso3 != country
-        return self.dateline is not None and self.dateline != country
+    def _namesake_home(self, text: str, end: int, org: Organization, ambiguous: bool,
+                       named: set[str | None]) -> str | None:
+        """A bare institution or party name many states share ("Congress", "the National
+        Assembly", "Democratic Party") that the text places in another state ("in Peru"),
+        or that a story filed from another state names while never naming the listed
+        owner: that other state's namesake -> its ISO3. '' when it is another state's but
+        no institution sector says which body (a newspaper called "The Guardian"); None
+        when it is the listed body."""
+        sector = org.sector_at(self.day)
+        if org.kind != "organization" or not (ambiguous or sector in NAMESAKE_SECTORS):
+            return None
+        placed = _PLACED_IN.match(self.text, end)
+        other = None
+        if placed:
+            c = self.kb.country(placed.group(1))
+            if c is not None and c.iso3 != org.country:
+                other = c.iso3
+        if other is None and self.dateline is not None and self.dateline != org.country \
+                and (ambiguous or org.country not in named):
+            other = self.dateline
+        if other is None:
+            return None
+        if sector in _HOMED_SECTORS and not re.search(r"[A-Z]{2}", text):
+            return other  # an acronym ("PT") or a brand is no name states share
+        return "" if ambiguous else None
 
     def junk_person(self, start: int, end: int, items: _Spans) -> bool:
         """A PERSON tag on a place, a people, a platform, a photo credit or an event name."""
@@ -212,6 +273,8 @@ class _Names(_Base):
         if low in self.lex.ethnic or low in self.lex.platforms or (
                 words and words[0] in self.lex.ethnic and len(words) == 1):
             return True
+        if _PLACE_OF.search(self.text, max(0, start - 40), start):
+            return True  # "the town of Kafr Nabudah": a place's name
         nxt = re.match(r"\s+([A-Za-z]+)", self.text[end:end + 30])
         if nxt and nxt.group(1).lower() in self.lex.event_nouns:
             return True  # "Brilliant Jump exercise"
@@ -234,6 +297,15 @@ class _Names(_Base):
         return False
 
 
+#: Sectors of the bodies every state has one of (a legislature, a court, an electoral
+#: council, parties): a shared name in another state's story is that state's own.
+_HOMED_SECTORS = frozenset({"LEG", "GOV", "JUD", "PTY", "OPP", "LAB", "MIL", "COP"})
+
+#: ", Arce's daughter" / ", the minister's son": an apposition naming whose relative or
+#: officer the name is.
+_OWNED_APPOS = re.compile(r"\s*,\s*(?:the\s+)?(?:[A-Z][\w'-]*\s+){0,3}?[\w-]+['\u2019]s\s+"
+                          r"(?:[a-z]+\s+)?([a-z]+)\b")
+
 #: "Congress in Brazil": the state a bare institution name is placed in.
 _PLACED_IN = re.compile(r"\s+in\s+((?:the\s+)?[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,2})")
 
@@ -242,8 +314,15 @@ def _name_shaped(name: str) -> bool:
     """Capitalised words on one line, name particles allowed inside ('Ana de la Cruz')."""
     words = name.split()
     return bool(words) and "\n" not in name and words[0][:1].isupper() \
-        and words[-1][:1].isupper() \
-        and all(w[:1].isupper() or w in NAME_PARTICLES for w in words)
+        and (words[-1][:1].isupper() or _PARTICLE_JOINED.match(words[-1]) is not None) \
+        and all(w[:1].isupper() or w in NAME_PARTICLES or _PARTICLE_JOINED.match(w)
+                for w in words)
+
+
+#: A name particle joined to a capitalised name part: "al-Nuaimi", "el-Sisi", "d'Almeida".
+_PARTICLE_JOINED = re.compile(r"^(?:" + "|".join(sorted(NAME_PARTICLES | {"d", "ould", "abu"},
+                                                        key=len, reverse=True))
+                              + r")[-'\u2019][A-Z]")
 
 
 def _lower_tail(words: list[str]) -> list[str]:

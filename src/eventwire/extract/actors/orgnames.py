@@ -5,7 +5,7 @@ import re
 from typing import Any
 
 from ..knowledge import Body, Organization, _fold, _key, tokenize
-from .lexicon import NAME_JOINERS, NAME_STOPS, STATE_LIKE
+from .lexicon import NAME_JOINERS, NAME_STOPS, STATE_LIKE, _PLACE_OF
 from .records import _Item, _Spans
 from .base import _Base
 
@@ -227,6 +227,8 @@ class _OrgNames(_Base):
         text = self.text[start:end]
         if any(w.lower() in lex.platforms for w in [text]) or text.lower() in lex.ethnic:
             return None
+        if _PLACE_OF.search(self.text, max(0, start - 40), start):
+            return None  # "the town of Kafr Nabudah": a place's name
         if self.kb.title(text) is not None or self.kb.body(text) is not None:
             return None
         got = lex.head(folded, lead=True) or lex.head(folded)
@@ -243,8 +245,9 @@ class _OrgNames(_Base):
                 for it in inside):
             return None  # "Kenyan police", "Bishop X": a title says more than an ORG tag
         if head is None and party is None and len(words) == 1 and not (
-                words[0].isupper() and len(words[0]) > 1):
-            return None  # one plain word tagged ORG says too little
+                words[0].isupper() and len(words[0]) > 1) \
+                and self._tie(end)[1] is None and self._tie_before(start)[1] is None:
+            return None  # one plain word tagged ORG says too little, unless its kind is said
         if head is None and folded[-1] in lex.event_nouns:
             return None
         if head is None and party is None:
@@ -333,10 +336,12 @@ class _OrgNames(_Base):
         return None
 
     def _tie(self, end: int) -> tuple[str | None, str | None]:
-        """'X, a Kenyan rights group,': the country and sector a description gives X."""
+        """'X, a Kenyan rights group,': the country and sector a description gives X.
+        Also a kind noun right after the name ('the Canatex business chamber', 'the Nuevo
+        Diario news agency'): the name's own type word."""
         m = re.match(r"\s*,\s*(?:a|an|the)\s+([^,.;()]{0,60})", self.text[end:end + 80])
         if not m:
-            return None, None
+            return None, self._kind_after(end)
         desc = m.group(1).strip()
         # "the party that has governed X": the relative clause is no part of the noun
         desc = re.split(r"\s+(?:that|who|which|whose|whom|known\s+as|called)\b", desc,
@@ -352,6 +357,23 @@ class _OrgNames(_Base):
                 country = found.entry.ref.iso3
                 break
         return country, sector
+
+    def _kind_after(self, end: int) -> str | None:
+        """'the Canatex business chamber': the sector of a kind noun (one to three
+        lower-case words) that follows a name and closes the noun phrase."""
+        m = re.match(r" ((?:[a-z][\w-]*[ ]){0,2}[a-z][\w-]*)\b", self.text[end:end + 50])
+        if not m:
+            return None
+        words = m.group(1).split()
+        for n in range(len(words), 0, -1):
+            sector = self.lex.ties.get(_key(" ".join(words[:n])))
+            if sector is None:
+                continue
+            after = end + 1 + len(" ".join(words[:n]))
+            if n < len(words) and self.token(after + 1).pos_ in ("NOUN", "PROPN"):
+                return None  # "Canatex bank accounts": the kind word modifies a noun
+            return sector
+        return None
 
     def _tie_sector(self, desc: str) -> str | None:
         """The sector of a description's head noun ('Kenyan rights group' -> NGO, 'armed
@@ -371,7 +393,12 @@ class _OrgNames(_Base):
         m = re.search(r"\b(?:[Aa]n?|[Tt]he)\s+([\w\s'-]{1,60}?)\s+(?:called|named|known\s+as)"
                       r"\s+$", self.text[max(0, start - 90):start])
         if not m:
-            return None, None
+            # "the state oil company, Norvika", "the pro-government outlet Dagsnytt Nord":
+            # a kind noun in apposition before the name (lower-case words only between)
+            m = re.search(r"\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+((?:[a-z][\w'-]*\s+){0,3}[a-z][\w'-]*)"
+                          r"(?:\s*,)?\s+$", self.text[max(0, start - 90):start])
+            if not m or self._tie_sector(m.group(1)) is None:
+                return None, None
         desc = m.group(1)
         parts = re.split(r"\s+(?:of|for|from|with)\s+", desc, maxsplit=1)
         sector = next((s for s in (self._tie_sector(p) for p in parts) if s), None)

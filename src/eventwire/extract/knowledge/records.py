@@ -111,6 +111,7 @@ class Lexicon:
     platforms: frozenset[str] = frozenset()
     event_nouns: frozenset[str] = frozenset()
     person_nouns: frozenset[str] = frozenset()
+    kin_nouns: frozenset[str] = frozenset()
     naming_cues: frozenset[str] = frozenset()
     foreign_titles: frozenset[str] = frozenset()
     premodifiers: dict[tuple[str, ...], str] = field(default_factory=dict)

@@ -1,0 +1,190 @@
+"""Layer (b2): an unknown person's state from the description set beside the name.
+
+Runs once every phrase is resolved, so the actors a description names are known. Two
+phenomena, both on people the knowledge base does not know and the text gave no state:
+
+* **possessive owner in apposition**: "X, one of the Defence Ministry's hardliners",
+  "Petronas's chief executive, X", "X, the head of the consulate's visa section": the
+  owner's state (or international organisation) is the person's; the noun after the
+  possessive gives the sector when it is a known title, else the owner's sector does;
+* **title-headed description before the name**: "the colonel who commanded the convoy,
+  X": the title gives the sector (the state then comes from the story, in ``domestic``).
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from typing import Any
+
+from .base import _Base
+from .records import _Info, _Mention
+
+#: ", <description>," right after a name: the apposition, up to the next comma or stop.
+_APPOS_AFTER = re.compile(r"\s*,\s*((?:[^,;:()\n\"\u201c\u201d.]|\.(?=\w)){3,100}?)"
+                          r"\s*(?=[,;:)\n]|\.(?:\s|$)|$)")
+#: "<the/a description>, " right before a name, inside its sentence.
+_APPOS_BEFORE = re.compile(r"(?:^|(?<=[\s\"\u201c]))((?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir)\s+"
+                           r"[^,;:()\n\"\u201c\u201d]{2,100}?)\s*,\s*$")
+#: A possessive ending: "the ministry's", "Petronas'".
+_POSS = re.compile(r"['\u2019]s?\b")
+#: "the French-Colombian politician " right before a name: capitalised nationality words,
+#: then one to three lower-case nouns, no comma.
+_FALSE_TITLE = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+((?:[A-Z][a-z]+(?:-[A-Z][a-z]+)*\s+){1,2}"
+                          r"(?:[a-z][a-z-]*\s+){1,3})$")
+#: Possessive pronouns that own a description ("his wife, X") once pronouns are resolved.
+_POSS_PRONOUNS = frozenset({"his", "her", "their"})
+#: Words that open a description without being its noun.
+_LEAD = re.compile(r"^(?:(?:one|some|several|two|three|many|most)\s+of\s+)?"
+                   r"(?:the|a|an|its|his|her|their)\s+", re.IGNORECASE)
+#: A relative clause or a prepositional tail: no part of the description's noun.
+_CLAUSE = re.compile(r"\s+(?:who|whom|whose|which|that|of|for|at|in|on|from|with|to)\b.*$")
+
+
+class _Owners(_Base):
+    """An unknown person's state and sector from an apposition that names an owner."""
+
+    def owners(self) -> None:
+        """Give unknown people with no state the state of the body or state their
+        apposition names with a possessive, and a sector from a title-headed description."""
+        for ident, m in self._first_names().items():
+            info = self.infos[ident]
+            if ident[0] != "U" or info.kind != "person" or info.country or info.org:
+                continue
+            for a, b in self._appositions(m):
+                if self._owned(info, a, b):
+                    break
+                if info.sector is None and self._titled(info, a, b):
+                    break
+
+    def _appositions(self, m: _Mention) -> list[tuple[int, int]]:
+        """The spans of the descriptions set beside the mention: after it, then before it."""
+        out = []
+        after = _APPOS_AFTER.match(self.text, m.end)
+        if after:
+            out.append((after.start(1), after.end(1)))
+        lo = max(self.sent_starts[self.sent_of(m.start)], m.start - 110)
+        before = _APPOS_BEFORE.search(self.text[lo:m.start])
+        if before:
+            out.append((lo + before.start(1), lo + before.end(1)))
+        return out
+
+    def _owned(self, info: _Info, a: int, b: int) -> bool:
+        """'one of the Defence Ministry's hardliners': the last actor in [a, b) followed by
+        a possessive owns the person; the words after it say the sector if they can."""
+        owner = None
+        ordered, starts = self.ordered()
+        for m in ordered[bisect.bisect_left(starts, a):bisect.bisect_left(starts, b)]:
+            poss = _POSS.match(self.text, m.end) or (
+                m.kind == "pronoun" and m.text.lower() in _POSS_PRONOUNS)
+            if a <= m.start and m.end <= b and len(m.idents) == 1 and poss \
+                    and self.infos[m.idents[0]] is not info:
+                if owner is None or m.end > owner.end:
+                    owner = m
+        if owner is None:
+            return False
+        whose = self.infos[owner.idents[0]]
+        if not (whose.country or whose.org):
+            return False
+        after = _POSS.match(self.text, owner.end)
+        tail = self.text[after.end() if after else owner.end:b].strip()
+        words = _CLAUSE.sub("", tail).split()
+        if words and words[-1].lower() in self.lex.kin_nouns:
+            # "his wife, X", "X, the minister's son": family, a civilian of that state
+            info.country = whose.country
+            info.sector = info.sector or "CVL"
+            info.role = info.role or words[-1].lower()
+            return True
+        noun = self._noun_sector(words)
+        info.country = whose.country if not whose.org else None
+        info.org = whose.org
+        if info.sector is None:
+            info.sector = noun[0] if noun else (whose.sector or "GOV")
+        info.role = info.role or (noun[1] if noun else tail or None)
+        return True
+
+    def _titled(self, info: _Info, a: int, b: int) -> bool:
+        """'the colonel who commanded the convoy': a description whose noun is a title."""
+        desc = _LEAD.sub("", self.text[a:b])
+        words = _CLAUSE.sub("", desc).split()
+        noun = self._noun_sector(words)
+        if noun is None:
+            return False
+        info.sector, info.role = noun[0], info.role or noun[1]
+        return True
+
+    def _noun_sector(self, words: list[str]) -> tuple[str, str | None] | None:
+        """(sector, role) of the last one to three lower-case words, singular or plural."""
+        tail: list[str] = []
+        for w in reversed(words[-3:]):
+            if not w.islower():
+                break
+            tail.insert(0, w)
+        if not tail:
+            return None
+        got = self._describe_noun(tail)  # type: ignore[attr-defined]
+        if got is None and tail[-1].endswith("s"):
+            got = self._describe_noun(tail[:-1] + [tail[-1][:-1]])  # type: ignore[attr-defined]
+        return got
+
+    def false_titles(self) -> None:
+        """'the French-Colombian politician Maria Restrepo', 'the Kenyan lawyer John
+        Wekesa': a nationality and a person noun set right before a name, with no comma (the
+        news "false title"), give an unknown person a state (the last of a hyphenated pair)
+        and a sector; the nationality is his description, not a state acting."""
+        for ident, m in self._first_names().items():
+            info = self.infos[ident]
+            if ident[0] != "U" or info.kind != "person" or info.country or info.org:
+                continue
+            # the mention may hold the nouns already ("worker Nadia Farahani"): the name's start
+            at = m.end - len(info.name) if self.text[m.start:m.end].endswith(info.name) \
+                else m.start
+            pre = _FALSE_TITLE.search(self.text, max(0, at - 80), at)
+            if pre is None:
+                continue
+            a, b = pre.start(1), pre.end(1)
+            words = self.text[a:b].split()
+            nouns = [w for w in words if w.islower()]
+            if not nouns or words[-1] != nouns[-1]:
+                continue
+            scanned = self.kb.scan(self.text[a:b])
+            found = [f for f in scanned if f.entry.kind == "demonym"]
+            if not found:
+                continue
+            # the noun's own sector, else that of a service named in it ("navy officer")
+            titled = [f.entry.ref.sector for f in scanned if f.entry.kind == "title"]
+            noun = self._noun_sector(nouns) or (titled[-1] if titled else "CVL",
+                                                " ".join(nouns))
+            info.country = found[-1].entry.ref.iso3
+            info.sector = info.sector or noun[0]
+            info.role = info.role or noun[1]
+            self.mentions = [x for x in self.mentions if not (
+                a <= x.start and x.end <= b and all(
+                    self.infos[i].kind == "state" for i in x.idents))]
+
+    def _first_names(self) -> dict[tuple[Any, ...], _Mention]:
+        """Each actor's first mention by name."""
+        first: dict[tuple[Any, ...], _Mention] = {}
+        for m in self.mentions:
+            if m.kind == "name" and len(m.idents) == 1 and (
+                    m.idents[0] not in first or m.start < first[m.idents[0]].start):
+                first[m.idents[0]] = m
+        return first
+
+    def namesakes(self) -> None:
+        """'Congress voted to impeach the president' in a story about Peru with no
+        dateline: a name many states share ("Congress", "Liberal Party"), mentioned bare in
+        an article that never names the listed body's own state, is the namesake of the
+        state the article is about (:meth:`dominant_country`)."""
+        if not self.shared_names or self.dateline:
+            return
+        home = self.dominant_country()
+        if home is None:
+            return
+        for info in self.infos.values():
+            if info.kb_id not in self.shared_names or not self.shared_names[info.kb_id] \
+                    or not info.country or info.country == home or info.org is not None:
+                continue
+            own = info.country
+            if any(other.country == own for other in self.infos.values() if other is not info):
+                continue  # its own state acts in the story too: it may well be that body
+            info.country, info.kb_id = home, None

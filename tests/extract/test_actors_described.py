@@ -1,0 +1,167 @@
+"""Unknown actors the text itself identifies: by the owner in their apposition, by the title
+heading their description, by a kind noun set beside an organisation's name.
+
+Every sentence here is written for these tests; none comes from the measured articles.
+"""
+from __future__ import annotations
+
+import pytest
+
+from eventwire.extract.actors import ActorIndex
+
+from .test_actors import _one, actors_of, kb  # noqa: F401  (the shared fixtures)
+
+
+def _actor(index: ActorIndex, name: str):
+    return _one(index.actors, "name", name)
+
+
+# possessive owner in apposition: the owner's state (or organisation) is the person's
+@pytest.mark.parametrize("text,name,country,org,sector", [
+    ("Asel Nurlanova, one of the Kazakh Defence Ministry's planners, resigned on Tuesday.",
+     "Asel Nurlanova", "KAZ", None, "MIL"),
+    ("Gustavo Lerdo, the head of the Argentine Foreign Ministry's legal office, called the "
+     "ruling unfair.", "Gustavo Lerdo", "ARG", None, "GOV"),
+    ("Kwabena Asante-Darko, one of NATO's liaison officers, visited the base on Sunday.",
+     "Kwabena Asante-Darko", None, "NATO", "MIL"),
+    ("Ghana's finance ministry's spokeswoman, Efua Mensimah, said the loan was signed.",
+     "Efua Mensimah", "GHA", None, "GOV"),
+])
+def test_possessive_owner_in_apposition(actors_of, text, name, country, org, sector):
+    person = _actor(actors_of(text), name)
+    assert (person.country, person.org, person.sector) == (country, org, sector)
+
+
+# a description headed by a title and a relative clause, set before the name: the title
+# says the sector (the state comes from the story, which these one-liners do not give)
+@pytest.mark.parametrize("text,name,sector,role", [
+    ("The colonel who commanded the convoy, Daniel Mutua Kiprono, was promoted.",
+     "Daniel Mutua Kiprono", "MIL", "colonel"),
+    ("The bishop who led the procession, Tadeo Urrutia, was detained.",
+     "Tadeo Urrutia", "REL", "bishop"),
+    ("Stocks fell after the general who runs the port, Martin Okello, resigned.",
+     "Martin Okello", "MIL", "general"),
+    ("The judge who heard the appeal, Maria Petrescu, retired in March.",
+     "Maria Petrescu", "JUD", "judge"),
+])
+def test_title_headed_description_before_name(actors_of, text, name, sector, role):
+    person = _actor(actors_of(text), name)
+    assert (person.sector, person.role) == (sector, role)
+
+
+def test_description_without_title_leaves_person_alone(actors_of):
+    index = actors_of("The man who found the boat, Piet Vandermeer, called the coastguard.")
+    person = _actor(index, "Piet Vandermeer")
+    assert person.sector == "CVL" and person.country is None
+
+
+# a kind noun beside an unknown organisation's name: it says what the name is, and is
+# no actor of its own
+@pytest.mark.parametrize("text,name,sector", [
+    ("Prices rose after the Velmora business chamber called for a strike.", "Velmora", "BUS"),
+    ("The Sol Andino news agency said six people were hurt.", "Sol Andino", "MED"),
+    ("Her remarks were carried by the pro-government outlet Voz Serrana on Friday.",
+     "Voz Serrana", "MED"),
+])
+def test_kind_noun_beside_an_unknown_organisation(actors_of, text, name, sector):
+    index = actors_of(text)
+    org = _actor(index, name)
+    assert org.kind == "organization" and org.sector == sector
+    assert not any("agency" in a.name or "chamber" in a.name or "outlet" in a.name
+                   for a in index.actors)
+
+
+def test_unknown_outlet_takes_the_story_state(actors_of):
+    """A local outlet nobody lists belongs to the country the story is about."""
+    index = actors_of(
+        "Peru's government declared an emergency on Monday. Peru's police arrested 40 people "
+        "and Peru's army closed the roads. The Ondas Libres news agency said two people died.")
+    assert _actor(index, "Ondas Libres").country == "PER"
+
+
+# a name many states share ("Congress", "Liberal Party"), mentioned bare in another
+# state's story, is that state's body: not dropped, and not the body the list knows
+@pytest.mark.parametrize("text,name,country", [
+    ("QUITO, Ecuador (Reuters) - Ecuador's president lost a key vote on Thursday. Congress "
+     "voted 80-41 against the tax plan.", "Congress", "ECU"),
+    ("Honduras's president met farmers on Monday. Lawmakers from the Liberal Party and "
+     "Congress rejected the budget bill that Honduras's government sent.", "Congress", "HND"),
+    ("The Democratic Party in Taiwan called the ruling unfair.", "Democratic Party", "TWN"),
+    ("WASHINGTON (AP) - Congress passed the spending bill late on Friday.", "Congress", "USA"),
+])
+def test_shared_institution_name_takes_the_story_state(actors_of, text, name, country):
+    assert _actor(actors_of(text), name).country == country
+
+
+def test_shared_name_stays_the_listed_body_when_its_state_acts(actors_of):
+    index = actors_of("Mexico's president met Joe Biden on Monday. Mexican officials said "
+                      "Congress must still approve the deal, and Mexico's senate agreed.")
+    assert _actor(index, "Congress").country == "USA"
+
+
+# names with a joined particle ("al-", "el-", "d'") are names; a later ORG tag on such a
+# person's surname is that person
+@pytest.mark.parametrize("text,name,country,spans", [
+    ("UAE Minister Khalid al-Nuaimi Rashed arrived in Cairo.", "Khalid al-Nuaimi Rashed",
+     "ARE", 1),
+    ("Egypt's envoy Tarek el-Haddad met officials. El-Haddad said the talks went well.",
+     "Tarek el-Haddad", "EGY", 2),
+    ("Gen. Karim al-Masri, a Jordanian officer, visited the base.", "Karim al-Masri", "JOR", 1),
+])
+def test_names_with_joined_particles(actors_of, text, name, country, spans):
+    person = _actor(actors_of(text), name)
+    assert person.country == country and len(person.mentions) == spans
+
+
+# family ties in apposition: the relative shares the state of the person owning the noun
+@pytest.mark.parametrize("text,name,country", [
+    ("President Luis Arce met farmers. Camila Torrico, Arce's daughter, said the harvest "
+     "was poor.", "Camila Torrico", "BOL"),
+    ("Kenyan President William Ruto spoke on Monday. His son, Nick Kiprop, runs a farm.",
+     "Nick Kiprop", "KEN"),
+    ("Brazil's president Lula spoke to farmers in Recife on Monday. Rosa Amaral, the "
+     "president's sister, said he was tired.", "Rosa Amaral", "BRA"),
+])
+def test_relative_in_apposition_is_a_civilian_of_the_owner_state(actors_of, text, name, country):
+    person = _actor(actors_of(text), name)
+    assert (person.country, person.sector) == (country, "CVL")
+
+
+# the news "false title": nationality and person noun right before a name, no comma
+@pytest.mark.parametrize("text,name,country,sector", [
+    ("The rebels still hold the French-Colombian politician Maria Restrepo and three "
+     "contractors.", "Maria Restrepo", "COL", "CVL"),
+    ("Police detained the Kenyan lawyer John Wekesa on Friday.", "John Wekesa", "KEN", "CVL"),
+    ("A Chilean navy officer Pablo Errazuriz was hurt.", "Pablo Errazuriz", "CHL", "MIL"),
+])
+def test_false_title_before_a_name(actors_of, text, name, country, sector):
+    index = actors_of(text)
+    person = _actor(index, name)
+    assert (person.country, person.sector) == (country, sector)
+    # the nationality describes the person; it is no state acting
+    assert not any(a.kind == "state" for a in index.actors)
+
+
+@pytest.mark.parametrize("text", [
+    "Hundreds gathered in the town of Kafr Nabudah after the strike.",
+    "Shells hit the village of Ras Margalit before dawn.",
+    "Aid trucks reached the city of Dar Tolenza on Sunday.",
+])
+def test_name_after_town_of_is_no_person(actors_of, text):
+    assert not any(a.kind in ("person", "organization") for a in actors_of(text).actors)
+
+
+# "the leader of Boko Haram's southern unit": the organisation after "of" owns the title,
+# even when a possessive follows it
+@pytest.mark.parametrize("text,name,country,sector", [
+    ("Fighting resumed after a Nigerian air strike killed Musa Garba, the leader of Boko "
+     "Haram's southern unit.", "Musa Garba", "NGA", "REB"),
+    ("Rania Haddad, the head of Hezbollah's media office, denied the report.",
+     "Rania Haddad", "LBN", "REB"),
+    ("Colombian troops captured Diego Salcedo, the commander of the FARC's eastern bloc.",
+     "Diego Salcedo", "COL", "REB"),
+])
+def test_title_of_an_organisation_followed_by_a_possessive(actors_of, text, name, country,
+                                                           sector):
+    person = _actor(actors_of(text), name)
+    assert (person.country, person.sector) == (country, sector)
