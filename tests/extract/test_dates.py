@@ -194,3 +194,17 @@ def test_event_date_prefers_same_clause(nlp):
     # without the parse, the nearest one wins
     nearest = event_date(dates, 0, len(text), anchor, WED)
     assert nearest is not None and nearest.text == "Friday"
+
+
+@pytest.mark.parametrize("sentence, published, expected", [
+    # a sentence-initial "On" is capitalised like a name, but it is the preposition before a date
+    ("On May 4, the Kenyan cabinet approved the budget.", "2023-05-06", "2023-05-04"),
+    ("On March 2 Uruguay signed the accord.", "2019-03-10", "2019-03-02"),
+    ("On May 30, Mongolia recalled its envoy.", "2022-06-02", "2022-05-30"),
+])
+def test_dates_sentence_initial_on_before_an_ambiguous_month(nlp, sentence, published, expected):
+    assert [d.value for d in extract_dates(nlp(sentence), published)] == [expected]
+
+
+def test_dates_ambiguous_month_inside_a_name_is_still_no_date(nlp):
+    assert extract_dates(nlp("Singer Theresa May 12 songs were played."), "2021-01-01") == []
