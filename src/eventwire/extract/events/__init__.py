@@ -9,8 +9,11 @@
    of the sentence.
 3. ``senses`` / ``status``: the PLOVER category that fits the actors, and the status (negated,
    claimed, future, hypothetical) from negation, reporting verbs, modals, conditionals and quotes.
-4. ``fallbacks`` / ``extract``: arguments the clause leaves open (places, earlier events,
-   weapons) and the assembly into contract events with dates, places and confidence.
+4. ``arguments`` / ``discourse`` / ``situated`` / ``fallbacks``: arguments the clause leaves
+   open, from inside its target slot (relative clauses, nested partners, listed members, the
+   place of a judged event), from the article (its two discourse participants), from where a
+   state agent acts, or from places, earlier events and weapons.
+5. ``extract``: the assembly into contract events with dates, places and confidence.
 """
 from .dictionary import CALIBRATION_FILE, Sense, VerbDictionary, _load_words, load_calibration
 from .extract import basis, confidence, extract_events

@@ -26,7 +26,7 @@ from typing import Any, Sequence
 from ...model import ActorRef, Place
 from .dictionary import OWN_AGENT_NOUNS, STATE_ACT_WORDS
 from .frame import _Candidate
-from .grammar import OBJ_DEPS, RELATIVE_PRONOUNS, SUBJ_DEPS, TARGET_PREPS
+from .grammar import OBJ_DEPS, REACTIONS, RELATIVE_PRONOUNS, SUBJ_DEPS, TARGET_PREPS
 from .roles import _Roles
 
 #: prepositions that introduce what a reaction or a demand is about ("regret at", "anger over")
@@ -264,9 +264,6 @@ def pronoun_target(c: _Candidate, roles: _Roles,
             if got and not set(roles_keys(roles, got)) & set(roles_keys(roles, c.source)):
                 return got
     return []
-
-
-REACTIONS = frozenset({"ACCUSE", "SUPPORT", "REJECT", "REQUEST"})
 
 
 def located_event_target(c: _Candidate, roles: _Roles, is_event: Any) -> list[str]:

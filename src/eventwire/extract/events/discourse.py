@@ -19,6 +19,7 @@ from typing import Any
 from .dictionary import ANIMATE
 from .fallbacks import _definite
 from .frame import _Candidate
+from .grammar import REACTIONS
 from .roles import _Roles
 from .status import _keys
 
@@ -33,8 +34,6 @@ SECOND_SHARE = 0.2
 THIRD_MARGIN = 1.5
 #: The first one must hold at least this share to be the story's country on its own.
 FIRST_SHARE = 0.4
-#: Verbal reactions whose object may be a thing another party did, made or said.
-REACTIONS = frozenset({"ACCUSE", "SUPPORT", "REJECT", "REQUEST"})
 #: Reactions aimed at the other side: support of a thing is mostly of one's own or a
 #: third party's ("defended the operation", "backed open trade").
 OPPOSING = frozenset({"ACCUSE", "REJECT", "REQUEST"})

@@ -45,3 +45,5 @@ UNNAMED_DOER = frozenset({"ASSAULT", "COERCE", "PROTEST"})
 POLICE_NOUNS = frozenset({"police", "policeman", "policemen", "officer", "gendarme",
                           "gendarmerie", "constabulary"})
 PERSONAL_PRONOUNS = frozenset({"it", "this", "that", "which", "what", "there"})
+#: Verbal reactions whose object may be a thing another party did, made or said.
+REACTIONS = frozenset({"ACCUSE", "SUPPORT", "REJECT", "REQUEST"})
