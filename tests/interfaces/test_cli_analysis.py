@@ -8,6 +8,7 @@ import pytest
 from click.testing import CliRunner
 
 from eventwire.interfaces.cli import cli
+from eventwire.interfaces.exits import EXIT_USAGE
 from eventwire.store import Store
 
 from ..store.factories import NATO, RUSSIA, article, event
@@ -74,7 +75,7 @@ def test_bad_input_is_one_line_without_traceback(db, tmp_path):
     bad_date = CliRunner().invoke(cli, ["events", "--db", db, "--since", "yesterday"])
     assert bad_date.exit_code == 1 and "not an ISO date" in bad_date.output
     bad_dyad = CliRunner().invoke(cli, ["series", "--db", db, "RUS", "NATO", "--by", "x"])
-    assert bad_dyad.exit_code == 2
+    assert bad_dyad.exit_code == EXIT_USAGE
     for result in (missing, bad_date):
         assert "Traceback" not in result.output and result.output.count("\n") == 1
 

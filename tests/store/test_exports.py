@@ -9,6 +9,7 @@ from click.testing import CliRunner
 
 from eventwire.analyze.threads import update_threads
 from eventwire.interfaces.cli import cli
+from eventwire.interfaces.exits import EXIT_USAGE
 from eventwire.model import Location
 from eventwire.store.exports import export
 
@@ -92,7 +93,7 @@ def test_csv_and_the_export_command(copies, tmp_path):
     result = CliRunner().invoke(cli, ["export", "--db", db, "--format", "gdelt", str(out)])
     assert result.exit_code == 0 and result.output.strip().endswith("events.gdelt.csv")
     bad = CliRunner().invoke(cli, ["export", "--db", db, "--format", "xml", str(out)])
-    assert bad.exit_code == 2
+    assert bad.exit_code == EXIT_USAGE
 
 
 def test_a_place_is_carried_into_both_formats(store, tmp_path):

@@ -64,9 +64,12 @@ def test_a_schema_1_store_is_upgraded_in_place(tmp_path):
         con.execute(f"DROP VIEW {view}")
     con.execute("DROP TABLE event_threads")
     for table in CHILD_TABLES:
+        con.execute(f'DROP INDEX "{table}_article_id"')
         con.execute(f"ALTER TABLE {table} DROP COLUMN gid")
     con.execute("ALTER TABLE events DROP COLUMN source_codes")
     con.execute("ALTER TABLE events DROP COLUMN target_codes")
+    for table in CHILD_TABLES:  # a schema-1 store of the batched write path had these
+        con.execute(f'CREATE INDEX "{table}_article_id" ON {table} (article_id)')
     con.execute("DELETE FROM schema_version")
     con.execute("INSERT INTO schema_version VALUES (1, now())")
     con.close()
@@ -80,3 +83,6 @@ def test_a_schema_1_store_is_upgraded_in_place(tmp_path):
         assert store.query("SELECT max(version) AS v FROM schema_version")[0]["v"] == \
             SCHEMA_VERSION
         assert store.count("events") == len(store.query("SELECT * FROM event_details"))
+        indexes = store.query("SELECT index_name FROM duckdb_indexes() ORDER BY 1")
+        assert [r["index_name"] for r in indexes] == sorted(f"{t}_article_id"
+                                                           for t in CHILD_TABLES)

@@ -35,6 +35,8 @@ log = logging.getLogger(__name__)
 #: re-created after every upgrade.
 MIGRATIONS: dict[int, tuple[str, ...]] = {
     1: (  # global row ids, country+sector codes, the thread table
+        # older DuckDB refuses to ALTER an indexed table; _ensure_indexes builds them again
+        *(f'DROP INDEX IF EXISTS "{t}_article_id"' for t in CHILD_TABLES),
         *(f"ALTER TABLE {ident(t)} ADD COLUMN gid BIGINT" for t in CHILD_TABLES),
         *(f"UPDATE {ident(t)} SET gid = {ids.gid_sql(t)}" for t in CHILD_TABLES),
         *(f"ALTER TABLE events ADD COLUMN {c}_codes VARCHAR[]" for c in ("source", "target")),
