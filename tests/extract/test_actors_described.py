@@ -165,3 +165,14 @@ def test_title_of_an_organisation_followed_by_a_possessive(actors_of, text, name
                                                            sector):
     person = _actor(actors_of(text), name)
     assert (person.country, person.sector) == (country, sector)
+
+
+# headline style "<organisation> chief <Name>": the organisation decides state and sector
+@pytest.mark.parametrize("text,name,country,sector", [
+    ("Talks ended when Botas chief Emre Yalcinkaya walked out.", "Emre Yalcinkaya", "TUR", "BUS"),
+    ("Gazprom chief Ivan Dorokhov said supplies would resume.", "Ivan Dorokhov", "RUS", "BUS"),
+    ("Boko Haram chief Abubakar Wali was reported killed.", "Abubakar Wali", "NGA", "REB"),
+])
+def test_organisation_chief_name(actors_of, text, name, country, sector):
+    person = _actor(actors_of(text), name)
+    assert (person.country, person.sector) == (country, sector)
