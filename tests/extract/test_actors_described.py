@@ -151,17 +151,26 @@ def test_name_after_town_of_is_no_person(actors_of, text):
     assert not any(a.kind in ("person", "organization") for a in actors_of(text).actors)
 
 
-# "the leader of Boko Haram's southern unit": the organisation after "of" owns the title,
-# even when a possessive follows it
-@pytest.mark.parametrize("text,name,country,sector", [
-    ("Fighting resumed after a Nigerian air strike killed Musa Garba, the leader of Boko "
-     "Haram's southern unit.", "Musa Garba", "NGA", "REB"),
-    ("Rania Haddad, the head of Hezbollah's media office, denied the report.",
-     "Rania Haddad", "LBN", "REB"),
-    ("Colombian troops captured Diego Salcedo, the commander of the FARC's eastern bloc.",
-     "Diego Salcedo", "COL", "REB"),
-])
-def test_title_of_an_organisation_followed_by_a_possessive(actors_of, text, name, country,
-                                                           sector):
+# the organisation owns the title: "the leader of Boko Haram's southern unit" (after "of",
+# even with a possessive following) and the headline style "Gazprom chief X"
+_OWNED_TITLES = {
+    "of-possessive-1": ("Fighting resumed after a Nigerian air strike killed Musa Garba, the "
+                        "leader of Boko Haram's southern unit.", "Musa Garba", "NGA", "REB"),
+    "of-possessive-2": ("Rania Haddad, the head of Hezbollah's media office, denied the report.",
+                        "Rania Haddad", "LBN", "REB"),
+    "of-possessive-3": ("Colombian troops captured Diego Salcedo, the commander of the FARC's "
+                        "eastern bloc.", "Diego Salcedo", "COL", "REB"),
+    "chief-1": ("Talks ended when Botas chief Emre Yalcinkaya walked out.", "Emre Yalcinkaya",
+                "TUR", "BUS"),
+    "chief-2": ("Gazprom chief Ivan Dorokhov said supplies would resume.", "Ivan Dorokhov",
+                "RUS", "BUS"),
+    "chief-3": ("Boko Haram chief Abubakar Wali was reported killed.", "Abubakar Wali", "NGA",
+                "REB"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(_OWNED_TITLES))
+def test_organisation_owns_the_title(actors_of, case):
+    text, name, country, sector = _OWNED_TITLES[case]
     person = _actor(actors_of(text), name)
     assert (person.country, person.sector) == (country, sector)
