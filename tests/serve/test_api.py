@@ -137,3 +137,12 @@ def test_start_up_warms_the_landing_answers_and_busiest_series(client):
     assert r.status_code == 200
     after = client.get("/api/health").json()["cache"]
     assert after["misses"] == before["misses"]  # answered from memory
+
+
+def test_global_ids_reach_javascript_unrounded_as_strings(client):
+    """60-bit ids are past JavaScript's exact integers (2**53): they travel as strings."""
+    rows = client.get("/api/events", params={"limit": 5}).json()["items"]
+    assert rows
+    for row in rows:
+        gid = row["event_gid"]
+        assert isinstance(gid, str) and gid.lstrip("-").isdigit() and abs(int(gid)) > 2 ** 53 - 1

@@ -12,11 +12,19 @@ from datetime import date, datetime
 from typing import Any
 
 
+#: JavaScript reads every JSON number as a double, exact only up to 2**53 - 1: a larger
+#: integer (the store's 60-bit global ids) is sent as a string, or a browser would round it.
+MAX_SAFE_INTEGER = 2 ** 53 - 1
+
+
 def plain(value: Any) -> Any:
     """One cell as a JSON-ready Python value: numpy scalars and arrays, pandas timestamps
-    (a date when there is no time of day), NaN/NaT as None, lists and dicts recursively."""
-    if value is None or isinstance(value, (str, bool, int)):
+    (a date when there is no time of day), NaN/NaT as None, lists and dicts recursively,
+    integers beyond JavaScript's exact range as strings."""
+    if value is None or isinstance(value, (str, bool)):
         return value
+    if isinstance(value, int):
+        return value if abs(value) <= MAX_SAFE_INTEGER else str(value)
     if isinstance(value, float):
         return None if math.isnan(value) or math.isinf(value) else value
     if isinstance(value, (list, tuple)):
@@ -56,7 +64,7 @@ def records(frame: Any) -> list[dict[str, Any]]:
 
 def dumps(payload: Any) -> bytes:
     """Compact UTF-8 JSON; anything left that json cannot encode goes through ``plain``."""
-    return json.dumps(payload, ensure_ascii=False, separators=(",", ":"),
+    return json.dumps(plain(payload), ensure_ascii=False, separators=(",", ":"),
                       default=plain, allow_nan=False).encode("utf-8")
 
 
