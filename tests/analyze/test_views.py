@@ -1,4 +1,4 @@
-"""The analyst's views, and the three example queries of docs/notes/ana.md, run for real."""
+"""The analyst's views, and the three example queries of README.md, run for real."""
 from __future__ import annotations
 
 import re
@@ -10,7 +10,7 @@ from eventwire.model import ActorRef
 from ..conftest import ROOT
 from ..store.factories import BELARUS, NATO, RUSSIA, SHOIGU, article, event, full_article
 
-NOTES = (ROOT / "docs" / "notes" / "ana.md").read_text(encoding="utf-8")
+NOTES = (ROOT / "README.md").read_text(encoding="utf-8")
 EXAMPLES = re.findall(r"```sql\n(.*?)```", NOTES, flags=re.S)
 
 
