@@ -43,7 +43,7 @@ def _mention(index: ActorIndex, text: str):
     ("The Pentagon announced a new deployment.", "Pentagon", "USA", "MIL", "Pentagon"),
     ("The Belarusian authorities detained dozens of students.",
      "Belarusian authorities", "BLR", "GOV", "Belarus"),
-    ("Iranian missiles and drones struck a village at dawn.",
+    ("Iranian missiles hit a fuel depot before dawn.",
      "Iranian missiles", "IRN", "MIL", "Iranian missiles"),
     ("The State Department summoned the envoy.", "State Department", "USA", "GOV",
      "State Department"),
@@ -624,10 +624,10 @@ def test_actors_troops_placed_abroad_keep_no_place_country(actors_of):
 
 
 @pytest.mark.parametrize("text,name,country", [
-    ("The Americans were identified by relatives and U.S. media as Ryan Corbel, a "
-     "42-year-old businessman, and Willa Kenty, 69.", "Ryan Corbel", "USA"),
-    ("The Americans were identified by relatives and U.S. media as Ryan Corbel, a "
-     "42-year-old businessman, and Willa Kenty, 69.", "Willa Kenty", "USA"),
+    ("The two Americans were named by their families and U.S. outlets as Ryan Corbel, a "
+     "42-year-old trader, and Willa Kenty, 69.", "Ryan Corbel", "USA"),
+    ("The two Americans were named by their families and U.S. outlets as Ryan Corbel, a "
+     "42-year-old trader, and Willa Kenty, 69.", "Willa Kenty", "USA"),
     ("The two Britons were named by officials as John Harker, a teacher.", "John Harker",
      "GBR"),
     ("Mahmood Yazdi, a naturalised U.S. citizen who worked as a contractor, vanished in "
@@ -746,7 +746,7 @@ def test_actors_hutu_rebels_have_no_country(actors_of):
 
 def test_actors_state_name_with_org_head_is_no_organisation(actors_of):
     # "West Bank" ends in "Bank" but the knowledge base names the whole span as a territory
-    index = actors_of("Troops stayed on alert in the occupied West Bank on Sunday.", None)
+    index = actors_of("Patrols were doubled across the occupied West Bank on Sunday.", None)
     assert all(a.kind != "organization" for a in index.actors)
 
 
@@ -756,8 +756,8 @@ def test_actors_bracket_cut_org_is_dropped(actors_of):
 
 
 def test_actors_title_before_org_tag_makes_a_person(actors_of):
-    index = actors_of("Vice-President Moody Awori has declined to resign.", None)
-    a = index.get(_mention(index, "Vice-President Moody Awori").actors[0])
+    index = actors_of("Vice-President Ochieng Mbaya has refused to step down.", None)
+    a = index.get(_mention(index, "Vice-President Ochieng Mbaya").actors[0])
     assert a.kind == "person" and a.sector == "GOV"
 
 
@@ -859,7 +859,7 @@ def test_actors_aide_needs_a_person_and_an_aide_title(actors_of, text, name):
 
 
 @pytest.mark.parametrize("text,name,role", [
-    ("HARARE, Zimbabwe - John Sibanda, a demonstrator with cuts to his face, said police beat "
+    ("HARARE, Zimbabwe - John Sibanda, a demonstrator with a bandaged arm, said police beat "
      "him.", "John Sibanda", "demonstrator"),
     ("HARARE, Zimbabwe - Mary Banda, a street vendor, said her goods were seized.", "Mary Banda",
      "street vendor"),
@@ -1218,8 +1218,8 @@ def test_rank_between_owner_and_title(actors_of, text, name, key, sector):
 
 
 @pytest.mark.parametrize("text,mention,key", [
-    ("ISLAMABAD — Pakistan recalled its envoy after Iranian missiles and drones struck a "
-     "border district.", "drones", "IRN"),
+    ("ISLAMABAD — Pakistan recalled its envoy after Iranian rockets and drones hit a "
+     "frontier district.", "drones", "IRN"),
     ("NAIROBI — Kenya protested after Somali soldiers and policemen crossed the frontier.",
      "policemen", "SOM"),
     ("ABUJA — Nigeria thanked Ghana as Ghanaian troops and police left the camp.",
