@@ -19,10 +19,12 @@ from typing import Callable, Sequence
 
 from .generate import short_article
 
-#: A good article as a text file with header lines: what every damaged file sits beside.
 def _good_text(i: int) -> bytes:
+    """A good article as a text file with header lines: what every damaged file sits beside.
+    The closing sentence makes each text (and so each article id) its own."""
     a = short_article(i)
-    return (f"Title: {a['title']}\nPublished: {a['published']}\n\n{a['text']}\n").encode()
+    return (f"Title: {a['title']}\nPublished: {a['published']}\n\n{a['text']} "
+            f"Observers counted {i + 2} delegates at the session.\n").encode()
 
 
 def _truncated_gzip(i: int) -> bytes:
