@@ -58,9 +58,11 @@ def _setup_logging(verbose: int, quiet: bool) -> None:
 def cli(verbose: int, quiet: bool) -> None:
     """eventwire: news articles in, a sourced record of political events out.
 
-    Code articles with `eventwire code`, measure accuracy with `eventwire eval`,
-    export the store with `eventwire export`, count what it holds with `eventwire status`.
-    Exit status 64 means a usage error (a wrong option or argument) in any command.
+    Code articles with `eventwire code` (or on Ray, then `eventwire load`), ask the store
+    with `events`, `series`, `alerts`, `threads`, `dyads`, serve it over HTTP with a
+    dashboard with `serve`, count what it holds with `status`, export it with `export`,
+    measure accuracy with `eval`. Exit status 64 means a usage error (a wrong option or
+    argument) in any command.
     """
     _setup_logging(verbose, quiet)
 
