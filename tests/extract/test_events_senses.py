@@ -60,3 +60,22 @@ def test_time_spent_in_talks_is_a_consultation(pipeline, text, source, target):
 def test_money_spent_is_no_event(pipeline):
     assert not pipeline.code_text("Kenya spent millions on new roads.",
                                   published="2022-03-01").events
+
+
+# "decline" with an object or a to-clause is a refusal; alone it is a decrease, no event
+@pytest.mark.parametrize("text", [
+    "Hungary declined to join the embargo on Russian oil.",
+    "Chile declined an invitation from Peru to the summit.",
+    "Lithuania declined to send troops to the exercise in Poland.",
+])
+def test_declining_something_is_a_rejection(pipeline, text):
+    assert "REJECT" in cats(pipeline, text)
+
+
+@pytest.mark.parametrize("text", [
+    "Shares of the Kenyan lender declined sharply.",
+    "Exports to China declined by 4 percent.",
+    "The number of Russian tourists in Georgia declined.",
+])
+def test_a_decline_without_object_is_no_event(pipeline, text):
+    assert cats(pipeline, text) == set()
