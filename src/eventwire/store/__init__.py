@@ -1,4 +1,4 @@
-"""store stage: coded articles in DuckDB (and Parquet), one transaction per article.
+"""store stage: coded articles in DuckDB (and Parquet), one transaction per batch of articles.
 
     >>> from eventwire.store import Store
     >>> with Store("eventwire.duckdb") as store:          # doctest: +SKIP

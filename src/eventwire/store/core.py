@@ -1,9 +1,10 @@
-"""The Store: coded articles in a DuckDB file, one transaction per article.
+"""The Store: coded articles in a DuckDB file, one transaction per batch of articles.
 
 It is one of the two stateful objects of eventwire (the other is the Pipeline). Every value
 reaches DuckDB as a query parameter; table and column names come only from ``schema``. Saving
-an article replaces all of its rows inside one transaction, so a crash or a bad record leaves
-the previous version whole, and re-running a batch never duplicates anything.
+articles replaces all of their rows inside one transaction (an article is all in or all out,
+see ``save_batch``), so a crash or a bad record leaves the previous version whole, and
+re-running a batch never duplicates anything.
 """
 from __future__ import annotations
 
