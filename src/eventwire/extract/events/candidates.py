@@ -13,12 +13,18 @@ from .status import _conditional
 from .senses import _choose
 from .orders import order_reading
 from .fallbacks import _definite
+from .constructions import construction_candidates
 
 
 def _candidates(sent: Any, roles: _Roles, verbs: VerbDictionary) -> list[_Candidate]:
     out: list[_Candidate] = []
     noun_done: set[int] = set()
     for tok in sent:
+        if tok.pos_ in ("VERB", "AUX"):
+            built = construction_candidates(tok, roles)
+            if built:  # "laid the blame on", "described it as a massacre", "if X, we will"
+                out.extend(built)
+                continue
         if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ == "ROOT"):
             senses = _verb_match(tok, verbs)
             obj_nouns = []

@@ -149,7 +149,10 @@ WORD_LISTS = ("claim_verbs", "claim_nouns", "denial_verbs", "speech_nouns", "int
               "desire_verbs", "hypothetical_verbs", "joint_words", "weapons", "money_words",
               "audience_nouns", "penalty_nouns", "animate", "state_act_words",
               "own_agent_nouns", "envoy_nouns", "evaluative_verbs", "force_moving_verbs",
-              "military_nouns", "state_measure_verbs")
+              "military_nouns", "state_measure_verbs", "naming_verbs", "censure_nouns",
+              "censure_adjectives", "blame_nouns", "laying_verbs", "resting_verbs",
+              "response_verbs", "impact_verbs", "fire_nouns", "advance_verbs", "supply_verbs",
+              "supply_nouns", "cutting_verbs")
 _WORDS = _load_words()
 CLAIM_VERBS = _WORDS["claim_verbs"]
 CLAIM_NOUNS = _WORDS["claim_nouns"]
@@ -171,6 +174,9 @@ EVALUATIVE_VERBS = _WORDS["evaluative_verbs"]
 FORCE_MOVING_VERBS = _WORDS["force_moving_verbs"]
 MILITARY_NOUNS = _WORDS["military_nouns"]
 STATE_MEASURE_VERBS = _WORDS["state_measure_verbs"]
+IMPACT_VERBS = _WORDS["impact_verbs"]
+FIRE_NOUNS = _WORDS["fire_nouns"]
+ADVANCE_VERBS = _WORDS["advance_verbs"]
 
 
 def _read_patterns(section: dict, cats: dict, name: str, text: str

@@ -3,7 +3,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from .dictionary import FORCE_MOVING_VERBS, MILITARY_NOUNS, Sense, VerbDictionary
+from .dictionary import (
+    ADVANCE_VERBS, FIRE_NOUNS, FORCE_MOVING_VERBS, IMPACT_VERBS, MILITARY_NOUNS, WEAPONS, Sense,
+    VerbDictionary)
 
 
 def _hyphen_lemma(tok: Any) -> str | None:
@@ -29,7 +31,52 @@ def _moves_forces(tok: Any) -> bool:
         for c in tok.children)
 
 
+ARMED = WEAPONS | MILITARY_NOUNS
+IMPACT_SENSE = Sense("ASSAULT", "190", -9.0, 4, None, "armed impact")
+#: "flew into Kosovo", "rolled across the border", "sailed to the strait"
+INTO_PREPS = frozenset({"into", "across", "to", "toward", "towards", "onto", "inside"})
+
+
+def _armed(noun: Any, extra: frozenset[str] = frozenset()) -> bool:
+    """A weapon or armed unit ("sea drones", "small-arms fire", "paratroopers"), by its own
+    lemma or a compound on it."""
+    words = ARMED | extra
+    return noun.lemma_.lower() in words or noun.lower_ in words or any(
+        g.dep_ == "compound" and g.lemma_.lower() in words for g in noun.children)
+
+
+def _armed_impact(tok: Any) -> bool:
+    """"Two drones hit the bridge", "a convoy was hit by sniper fire": a contact verb whose
+    doer (subject, or passive agent) is a weapon, armed unit or fire is an attack; with any
+    other doer ("prices hit a record", "the storm hit the coast") it is none."""
+    if tok.lemma_.lower() not in IMPACT_VERBS:
+        return False
+    passive = any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children)
+    if passive:
+        return any(g.dep_ == "pobj" and _armed(g, FIRE_NOUNS) for a in tok.children
+                   if a.dep_ == "agent" for g in a.children)
+    return any(c.dep_ == "nsubj" and _armed(c) for c in tok.children) and \
+        any(c.dep_ == "dobj" for c in tok.children)
+
+
+def _forces_advance(tok: Any) -> bool:
+    """"Paratroopers flew into Kosovo", "tanks rolled across the border": an armed unit as
+    the subject of a movement verb heading into a place is a deployment (CAMEO 154); the same
+    verb with a delegation ("the minister flew to Kyiv") stays a visit."""
+    if tok.lemma_.lower() not in ADVANCE_VERBS:
+        return False
+    armed = any(c.dep_ == "nsubj" and (_armed(c) or any(
+        g.dep_ == "conj" and _armed(g) for g in c.children)) for c in tok.children)
+    heading = any(c.dep_ == "prep" and c.lower_ in INTO_PREPS for c in tok.children) or any(
+        c.dep_ in ("prt", "advmod") and c.lower_ in ("in", "into") for c in tok.children)
+    return armed and heading
+
+
 def _verb_match(tok: Any, verbs: VerbDictionary) -> tuple[Sense, ...] | None:
+    if _armed_impact(tok):
+        return (IMPACT_SENSE,)
+    if _forces_advance(tok):
+        return (MOBILIZE_SENSE,)
     table = verbs.verb_senses(tok.lemma_.lower())
     if not table:
         return (MOBILIZE_SENSE,) if _moves_forces(tok) else None

@@ -1,0 +1,140 @@
+"""Events carried by constructions rather than by one verb of the dictionary, on sentences
+written for these tests: laying blame, naming a deed by a name of censure, a first person's
+answer to a condition, stopping a supply, armed impact and armed units moving in."""
+from __future__ import annotations
+
+import pytest
+
+
+def keys(side):
+    return {a.org or a.country for a in side}
+
+
+def coded(pipeline, text):
+    return [(e.category, keys(e.source), keys(e.target))
+            for e in pipeline.code_text(text, published="2022-03-01").events
+            if e.status != "negated"]
+
+
+# light verb + fault noun + "on": "lay/put/pin the blame on X" is a charge against X
+@pytest.mark.parametrize("text, src, tgt", [
+    ("Peru's foreign minister laid the blame on Chile for the collapse of the fishing talks.",
+     "PER", "CHL"),
+    ("Hungary put the blame squarely on Brussels after the funds were frozen.", "HUN", "EU"),
+    ("Nepal pinned responsibility on India for the fuel shortages at the border.",
+     "NPL", "IND"),
+])
+def test_laying_blame_is_an_accusation(pipeline, text, src, tgt):
+    got = coded(pipeline, text)
+    assert ("ACCUSE", {src}, {tgt}) in got, got
+
+
+# the fault "lies/rests with X", "X is to blame": the speaker accuses X
+@pytest.mark.parametrize("text, src, tgt", [
+    ("Kenya's interior minister said the responsibility rests with Somalia.", "KEN", "SOM"),
+    ("Serbia is to blame for the unrest, Kosovo's prime minister said on Monday.",
+     "XKX", "SRB"),
+    ("Bolivia's president told reporters that Paraguay was to blame for the river dispute.",
+     "BOL", "PRY"),
+])
+def test_fault_resting_with_someone_is_an_accusation(pipeline, text, src, tgt):
+    got = coded(pipeline, text)
+    assert ("ACCUSE", {src}, {tgt}) in got, got
+
+
+# naming a deed by a name of censure accuses its doer
+@pytest.mark.parametrize("text, src, tgt", [
+    ("Armenia's foreign ministry described the Azerbaijani shelling as a war crime.",
+     "ARM", "AZE"),
+    ("Greece branded the Turkish survey an illegal provocation.", "GRC", "TUR"),
+    ("Morocco's spokesman characterised Algeria's decision as a reckless step.", "MAR", "DZA"),
+])
+def test_naming_a_deed_by_censure_is_an_accusation(pipeline, text, src, tgt):
+    got = coded(pipeline, text)
+    assert ("ACCUSE", {src}, {tgt}) in got, got
+
+
+# a name of praise, or a neutral one, accuses no one
+@pytest.mark.parametrize("text", [
+    ("Norway's minister described the Danish offer as a generous gesture."),
+    ("Chile's president called the Argentine proposal a useful starting point."),
+    ("Japan regards Australia as a close partner in the region."),
+])
+def test_naming_without_censure_is_no_accusation(pipeline, text):
+    got = coded(pipeline, text)
+    assert not any(c == "ACCUSE" for c, s, t in got), got
+
+
+# a first person's coming answer to another's deed is a threat by the speaker
+@pytest.mark.parametrize("text, src, tgt", [
+    ('"If Eritrea crosses the line again, we will respond with full force," Ethiopia\'s '
+     'defence minister said.', "ETH", "ERI"),
+    ('"Should Baku try anything, it will have our army to deal with," Armenia\'s defence '
+     'minister said.', "ARM", "AZE"),
+    ("Pakistan's army chief said that if India attacks, we are ready to retaliate.",
+     "PAK", "IND"),
+])
+def test_conditional_answer_is_a_threat(pipeline, text, src, tgt):
+    got = coded(pipeline, text)
+    assert ("THREATEN", {src}, {tgt}) in got, got
+
+
+# a condition with a welcome or a plain plan in the main clause threatens no one
+@pytest.mark.parametrize("text", [
+    ('"If Finland applies, we will welcome it warmly," Sweden\'s prime minister said.'),
+    ('"If the weather holds, we will sign the accord with Ghana on Friday," Togo\'s minister '
+     'said.'),
+    ("Portugal said that if Spain agrees, we can open the new bridge in May."),
+])
+def test_conditional_without_an_answer_is_no_threat(pipeline, text):
+    got = coded(pipeline, text)
+    assert not any(c == "THREATEN" for c, s, t in got), got
+
+
+# stopping a supply cuts the receiver off
+@pytest.mark.parametrize("text, src, tgt", [
+    ("Algeria stopped sending gas to Morocco on Sunday.", "DZA", "MAR"),
+    ("Kazakhstan halted grain deliveries to Kyrgyzstan after the border row.", "KAZ", "KGZ"),
+    ("Egypt ceased supplying electricity to Sudan last week.", "EGY", "SDN"),
+])
+def test_stopping_a_supply_is_a_cut_off(pipeline, text, src, tgt):
+    got = coded(pipeline, text)
+    assert ("SANCTION", {src}, {tgt}) in got, got
+
+
+# a contact verb with a weapon or armed unit as its doer is an attack
+@pytest.mark.parametrize("text, src", [
+    ("Two Syrian drones hit a Turkish army post near Kilis on Monday.", "SYR"),
+    ("Israeli artillery pounded Lebanese villages overnight.", "ISR"),
+    ("A Yemeni missile struck a Saudi oil depot in Jizan.", "YEM"),
+])
+def test_armed_impact_is_an_assault(pipeline, text, src):
+    got = coded(pipeline, text)
+    assert any(c == "ASSAULT" and src in s for c, s, t in got), got
+
+
+# the same verbs with other doers are no attack
+@pytest.mark.parametrize("text", [
+    ("Rice prices hit a record high in Manila this week."),
+    ("The storm hit the coast of Mozambique on Tuesday."),
+    ("Falling exports hit Chile's copper industry hard."),
+])
+def test_impact_without_arms_is_no_assault(pipeline, text):
+    got = coded(pipeline, text)
+    assert not any(c == "ASSAULT" for c, s, t in got), got
+
+
+# armed units moving into a place are deployed there; a minister flying in still visits
+@pytest.mark.parametrize("text, src", [
+    ("French paratroopers flew into Mali from Chad on Friday.", "FRA"),
+    ("Russian tanks rolled into Abkhazia at dawn.", "RUS"),
+    ("Turkish troops crossed into northern Iraq overnight.", "TUR"),
+])
+def test_armed_units_moving_in_are_a_deployment(pipeline, text, src):
+    got = coded(pipeline, text)
+    assert any(c == "MOBILIZE" and src in s for c, s, t in got), got
+
+
+def test_minister_flying_in_is_no_deployment(pipeline):
+    got = coded(pipeline, "Austria's foreign minister flew into Kyiv on Tuesday for talks.")
+    assert not any(c == "MOBILIZE" for c, s, t in got), got
