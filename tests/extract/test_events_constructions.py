@@ -138,3 +138,29 @@ def test_armed_units_moving_in_are_a_deployment(pipeline, text, src):
 def test_minister_flying_in_is_no_deployment(pipeline):
     got = coded(pipeline, "Austria's foreign minister flew into Kyiv on Tuesday for talks.")
     assert not any(c == "MOBILIZE" for c, s, t in got), got
+
+
+# "told <an audience> that X must/should ...": the that-clause the parser hangs on the
+# audience is still what was told, a demand on X
+@pytest.mark.parametrize("text, src, tgt", [
+    ("Canada's foreign minister told a press conference that Iran must release the sailors.",
+     "CAN", "IRN"),
+    ("Brazil's president told a radio station that Venezuela should hold free elections.",
+     "BRA", "VEN"),
+    ("Ghana's envoy told a news briefing that Togo must reopen the border crossings.",
+     "GHA", "TGO"),
+])
+def test_demand_told_to_an_audience(pipeline, text, src, tgt):
+    got = coded(pipeline, text)
+    assert ("REQUEST", {src}, {tgt}) in got, got
+
+
+# an armed unit flying a load somewhere carries it: no deployment of itself
+@pytest.mark.parametrize("text", [
+    ("Qatar's air force flew tents and blankets to Turkey after the floods."),
+    ("The Indonesian navy sailed two hospital ships to Tonga."),
+    ("Jordanian army helicopters flew medicine into Gaza on Monday."),
+])
+def test_armed_unit_carrying_a_load_is_no_deployment(pipeline, text):
+    got = coded(pipeline, text)
+    assert not any(c == "MOBILIZE" for c, s, t in got), got

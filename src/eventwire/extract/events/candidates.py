@@ -184,8 +184,14 @@ def _reported_demand(verb: Any, roles: _Roles) -> _Candidate | None:
                  and c.lemma_.lower() in SPEECH_NOUNS | {"demand", "call", "reminder"}]
         if not heads:
             return None
-    for comp in (c for h in heads for c in h.children):
-        if comp.dep_ not in ("ccomp", "acl"):
+    comps = [c for h in heads for c in h.children]
+    # "told a talk show that Chavez should ...": the parser may hang the that-clause on the
+    # verb's object; with its "that" it is still what was told
+    comps += [c for h in heads for o in h.children if o.dep_ == "dobj" for c in o.children
+              if c.dep_ in ("acl", "relcl") and any(m.dep_ == "mark" and m.lower_ == "that"
+                                         for m in c.children)]
+    for comp in comps:
+        if comp.dep_ not in ("ccomp", "acl", "relcl"):
             continue
         auxes = {c.lower_ for c in comp.children if c.dep_ in ("aux", "auxpass")}
         if not auxes & MUST_AUX:

@@ -62,8 +62,9 @@ def _armed_impact(tok: Any) -> bool:
 def _forces_advance(tok: Any) -> bool:
     """"Paratroopers flew into Kosovo", "tanks rolled across the border": an armed unit as
     the subject of a movement verb heading into a place is a deployment (CAMEO 154); the same
-    verb with a delegation ("the minister flew to Kyiv") stays a visit."""
-    if tok.lemma_.lower() not in ADVANCE_VERBS:
+    verb with a delegation ("the minister flew to Kyiv") stays a visit, and with an object
+    ("the air force flew relief goods to X") it carries a load, not itself."""
+    if tok.lemma_.lower() not in ADVANCE_VERBS or any(c.dep_ == "dobj" for c in tok.children):
         return False
     armed = any(c.dep_ == "nsubj" and (_armed(c) or any(
         g.dep_ == "conj" and _armed(g) for g in c.children)) for c in tok.children)
