@@ -164,3 +164,28 @@ def test_demand_told_to_an_audience(pipeline, text, src, tgt):
 def test_armed_unit_carrying_a_load_is_no_deployment(pipeline, text):
     got = coded(pipeline, text)
     assert not any(c == "MOBILIZE" for c, s, t in got), got
+
+
+# holding someone to a fault, or saying they bear it, is a charge against them
+@pytest.mark.parametrize("text, src, tgt", [
+    ("Ecuador held Peru responsible for the border incident.", "ECU", "PER"),
+    ("Lebanon's army holds Israel accountable for the shelling of Marjayoun.", "LBN", "ISR"),
+    ("Serbia's president said Kosovo bore full responsibility for the violence.",
+     "SRB", "XKX"),
+])
+def test_holding_responsible_is_an_accusation(pipeline, text, src, tgt):
+    got = coded(pipeline, text)
+    assert ("ACCUSE", {src}, {tgt}) in got, got
+
+
+# "ready to help X do Y": the helped one parsed as the subject of the complement is still
+# the one helped (a pledge of help, or help given)
+@pytest.mark.parametrize("text, src, tgt", [
+    ("Canada stands ready to help Haiti restore order.", "CAN", "HTI"),
+    ("The World Bank will help Sri Lanka repay its debts.", "WB", "LKA"),
+    ("Turkey helped Azerbaijan win the war.", "TUR", "AZE"),
+])
+def test_help_with_a_clause_names_the_helped(pipeline, text, src, tgt):
+    got = coded(pipeline, text)
+    assert any(c in ("AID", "AGREE", "SUPPORT") and s == {src} and t == {tgt}
+               for c, s, t in got), got

@@ -39,12 +39,13 @@ CUTOFF_SENSE = Sense("SANCTION", "162", -5.5, 4, "economic", "stop supply")
 #: modals and adjectives of a coming or possible answer: "will", "can", "are able/ready to"
 ABILITY = frozenset({"can", "ca", "could", "able", "ready", "prepared", "capable"})
 CONDITION_MARKS = frozenset({"if", "unless", "should"})
+RESPONSIBLE = frozenset({"responsible", "accountable", "culpable", "guilty", "liable"})
 
 
 def construction_candidates(tok: Any, roles: _Roles) -> list[_Candidate]:
     """The events a verb heads through one of the constructions above (empty if none)."""
-    for reading in (_laid_blame, _resting_blame, _to_blame, _censure_name, _conditional_answer,
-                    _supply_cut):
+    for reading in (_laid_blame, _resting_blame, _to_blame, _borne_blame, _held_responsible,
+                    _censure_name, _conditional_answer, _supply_cut):
         got = reading(tok, roles)
         if got is not None:
             return [got]
@@ -131,6 +132,34 @@ def _to_blame(tok: Any, roles: _Roles) -> _Candidate | None:
     return _Candidate(BLAME_SENSE, tok, None, source, target, how, "verb")
 
 
+def _borne_blame(tok: Any, roles: _Roles) -> _Candidate | None:
+    """"Kosovo bears full responsibility for the violence", "the rebels carry the blame": a
+    fault borne by the subject, as the speaker says."""
+    if tok.lemma_.lower() not in ("bear", "carry", "shoulder"):
+        return None
+    if not any(o.lemma_.lower() in BLAME_NOUNS for o in _children(tok, "dobj")):
+        return None
+    source, how = _speaker(tok, roles)
+    target = [a for s in _judged(tok) for a in roles.of_token(s) if a not in source]
+    return _Candidate(BLAME_SENSE, tok, None, source, target, how, "verb")
+
+
+def _held_responsible(tok: Any, roles: _Roles) -> _Candidate | None:
+    """"Held Peru responsible for the incident", "deems the junta accountable": holding
+    someone to a fault is a charge against them."""
+    if tok.lemma_.lower() not in ("hold", "deem", "consider", "find", "declare"):
+        return None
+    fault = [c for c in tok.children if c.dep_ in ("oprd", "acomp", "ccomp", "xcomp")
+             and c.lemma_.lower() in RESPONSIBLE]
+    # (the parser may read "holds Israel accountable" as a small clause: Israel its subject)
+    held = _children(tok, "dobj") + [s for f in fault for s in _children(f, "nsubj")]
+    if not fault or not held:
+        return None
+    source, how = roles.subject(tok)
+    target = [a for h in held for a in roles.of_token(h) if a not in source]
+    return _Candidate(BLAME_SENSE, tok, None, source, target, how, "verb")
+
+
 def _judged(be: Any) -> list[Any]:
     """The subject of a judging "be": its own, a coordinated clause's ("had been deliberate
     and was to blame"), and for a clause ("what the other side did was to blame") the doer of
@@ -163,14 +192,15 @@ def _censure_name(tok: Any, roles: _Roles) -> _Candidate | None:
     owner or modifier; the target may also come from the deed reported earlier)."""
     if tok.lemma_.lower() not in NAMING_VERBS:
         return None
-    named = _children(tok, "dobj")
+    # the parser reads "called the claim a fabrication" as object + name, or as two names
+    named = _children(tok, "dobj", "oprd")
+    named = [n for n in named if n.dep_ == "dobj"] + [n for n in named if n.dep_ == "oprd"]
     if not named:
         return None
     # "as" may hang on the verb, on its object, or on a clause the parser split off
     # ("described the X shelling as ..."); a second object is the name ("branded it a farce")
-    names = _children(tok, "oprd") + named[1:] + [
-        g for n in [tok] + named + _children(tok, "advcl", "xcomp")
-        for g in _pobjs(n, ("as",))]
+    names = named[1:] + [g for n in [tok] + named + _children(tok, "advcl", "xcomp")
+                         for g in _pobjs(n, ("as",))]
     named = named[:1]
     if not any(_censured(n) for n in names):
         return None

@@ -88,7 +88,10 @@ def _verb_match(tok: Any, verbs: VerbDictionary) -> tuple[Sense, ...] | None:
     near |= {g.lemma_.lower() for c in tok.children if c.dep_ == "prep"
              and c.lower_ in ("to", "on", "into", "onto") for g in c.children if g.dep_ == "pobj"}
     nxt = tok.doc[tok.i + 1].lower_ if tok.i + 1 < len(tok.doc) else ""
-    has_obj = any(c.dep_ in ("dobj", "dative") for c in tok.children)
+    # "helped Haiti restore order": the helped one may be parsed as the subject of the
+    # complement clause rather than as the object
+    has_obj = any(c.dep_ in ("dobj", "dative") or c.dep_ == "ccomp" and any(
+        g.dep_ == "nsubj" and g.pos_ == "PROPN" for g in c.children) for c in tok.children)
     objs = {c.lemma_.lower() for c in tok.children
             if c.dep_ in ("dobj", "dative", "attr", "nsubjpass")}
     lemma = tok.lemma_.lower()
