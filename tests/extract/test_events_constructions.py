@@ -5,15 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-
-def keys(side):
-    return {a.org or a.country for a in side}
-
-
-def coded(pipeline, text):
-    return [(e.category, keys(e.source), keys(e.target))
-            for e in pipeline.code_text(text, published="2022-03-01").events
-            if e.status != "negated"]
+from .test_events_situated import coded  # (category, source keys, target keys), not negated
 
 
 # light verb + fault noun + "on": "lay/put/pin the blame on X" is a charge against X
@@ -189,3 +181,23 @@ def test_help_with_a_clause_names_the_helped(pipeline, text, src, tgt):
     got = coded(pipeline, text)
     assert any(c in ("AID", "AGREE", "SUPPORT") and s == {src} and t == {tgt}
                for c, s, t in got), got
+
+
+# advice on what another must do ("the best thing X could do is ...", "it is time for X to
+# ...") is a demand on X by the one who gives it
+@pytest.mark.parametrize("text, src, tgt", [
+    ('"The best thing Maduro could do for everyone is leave office," Colombia\'s president '
+     'said.', "COL", "VEN"),
+    ("The only sensible course for Belgrade is to withdraw its police, Albania's premier said.",
+     "ALB", "SRB"),
+    ("It is time for Moscow to end the blockade, Estonia's prime minister said.", "EST", "RUS"),
+])
+def test_advice_to_another_is_a_demand(pipeline, text, src, tgt):
+    got = coded(pipeline, text)
+    assert ("REQUEST", {src}, {tgt}) in got, got
+    assert not any(c == "RETREAT" for c, s, t in got), got  # the act advised is its content
+
+
+def test_best_thing_about_something_is_no_demand(pipeline):
+    got = coded(pipeline, "The best thing about the deal is its price, Chile's minister said.")
+    assert not any(c == "REQUEST" for c, s, t in got), got

@@ -237,7 +237,10 @@ def _absorb_complements(cands: list[_Candidate], roles: _Roles) -> list[_Candida
         for _ in range(12):  # a list of demands may run long: conjuncts do not count
             noun_conj = node.dep_ in ("conj", "appos") and node.pos_ in ("NOUN", "PROPN")
             condition = node.dep_ == "advcl" and _conditional(node.head)  # "… unless Peru apologised"
-            if (node.dep_ not in ABSORB_DEPS and not noun_conj and not condition) \
+            # "time for Moscow to end ...": a for-to clause is a complement, not a relative one
+            forto = node.dep_ in ("relcl", "acl") and any(
+                m.dep_ == "mark" and m.lower_ == "for" for m in node.children)
+            if (node.dep_ not in ABSORB_DEPS and not noun_conj and not condition and not forto) \
                     or node.head is node:
                 break
             steps += not noun_conj

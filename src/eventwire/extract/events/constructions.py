@@ -35,17 +35,23 @@ CUTTING_VERBS = _WORDS["cutting_verbs"]
 BLAME_SENSE = Sense("ACCUSE", "112", -2.5, 3, None, "lay blame")
 CENSURE_SENSE = Sense("ACCUSE", "111", -2.5, 3, None, "name as censure")
 THREAT_SENSE = Sense("THREATEN", "130", -4.5, 3, "conditional", "if … we will")
+ADVICE_SENSE = Sense("REQUEST", "100", -2.5, 3, "demand", "the best X can do is")
 CUTOFF_SENSE = Sense("SANCTION", "162", -5.5, 4, "economic", "stop supply")
 #: modals and adjectives of a coming or possible answer: "will", "can", "are able/ready to"
 ABILITY = frozenset({"can", "ca", "could", "able", "ready", "prepared", "capable"})
 CONDITION_MARKS = frozenset({"if", "unless", "should"})
+#: "the best/only thing X can do is ...", "the right course for X is to ..."
+ADVICE_NOUNS = frozenset({"thing", "course", "option", "step", "way", "solution", "choice",
+                          "path", "answer"})
+ADVICE_ADJECTIVES = frozenset({"best", "good", "only", "right", "wise", "wisest", "sensible",
+                               "proper", "responsible"})
 RESPONSIBLE = frozenset({"responsible", "accountable", "culpable", "guilty", "liable"})
 
 
 def construction_candidates(tok: Any, roles: _Roles) -> list[_Candidate]:
     """The events a verb heads through one of the constructions above (empty if none)."""
     for reading in (_laid_blame, _resting_blame, _to_blame, _borne_blame, _held_responsible,
-                    _censure_name, _conditional_answer, _supply_cut):
+                    _censure_name, _conditional_answer, _supply_cut, _advised):
         got = reading(tok, roles)
         if got is not None:
             return [got]
@@ -270,3 +276,30 @@ def _supply_cut(tok: Any, roles: _Roles) -> _Candidate | None:
     target = [a for s in supply for a in roles.objects(s) if a not in source] or \
         [a for a in roles.objects(tok) if a not in source]
     return _Candidate(CUTOFF_SENSE, tok, None, source, target, how, "verb")
+
+
+def _advised(tok: Any, roles: _Roles) -> _Candidate | None:
+    """"The best thing he could do is leave office", "the only sensible course for Belgrade is
+    to withdraw", "it is time for Moscow to end the blockade": advice on what another must do
+    is a demand on them by whoever says it (the act advised is its content)."""
+    if tok.lemma_.lower() != "be":
+        return None
+    advisee: list[Any] = []
+    for subj in _children(tok, "nsubj"):
+        if subj.lemma_.lower() in ADVICE_NOUNS and any(
+                a.dep_ == "amod" and a.lower_ in ADVICE_ADJECTIVES | {"best"}
+                for a in subj.children) and _children(tok, "xcomp", "attr", "ccomp"):
+            advisee += [g for r in _children(subj, "relcl") for g in _children(r, "nsubj")]
+            advisee += _pobjs(subj, ("for",))
+    for attr in _children(tok, "attr"):
+        if attr.lemma_.lower() == "time":  # "it is time for X to V"
+            advisee += [g for c in _children(attr, "relcl", "acl") for g in _children(c, "nsubj")
+                        if any(m.lower_ == "for" for m in c.children)]
+    if not advisee:
+        return None
+    source, how = _speaker(tok, roles)
+    target = [a for t in advisee if t.lower_ not in FIRST_PERSON
+              for a in roles.of_token(t) if a not in source]
+    if not source or not target:
+        return None
+    return _Candidate(ADVICE_SENSE, tok, None, source, target, how, "verb")
