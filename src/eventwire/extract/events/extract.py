@@ -16,7 +16,7 @@ from .frame import _Candidate
 from .status import (
     PROMISE_CAMEO, THREAT_CAMEO, _announced_harm, _condition_subjects, _keys,
     _own_announcement, _own_refusal, _status)
-from .senses import _contexts, _to_audience, _warns_of_own_deed
+from .senses import _contexts, _to_audience, _warns_of_own_deed, bare_journey
 from .candidates import _candidates
 from .triggers import _noun_match
 from .arguments import (
@@ -25,6 +25,8 @@ from .arguments import (
     state_act_target)
 from .discourse import implicit_counterpart, participants
 from .situated import Locator, situated_state
+from .scope import enacts_own_instrument, failed_agreement, interrogative
+from .orders import ordered_participle
 from .fallbacks import (
     _same_side,
     _animate_subject, _antecedent_target, _fired_from, _instrument_doer,
@@ -175,6 +177,8 @@ def extract_events(doc: Any, actors: Any, verbs: VerbDictionary,
             if not c.place_target and not any(roles._keyed(a) for a in c.target):
                 # ("freed 12 dissidents": people the text names only by a noun are at home)
                 c.target = domestic_target(c, roles) or c.target
+            if c.sense.mode == "visit" and c.kind == "verb" and bare_journey(c.pred, roles):
+                continue  # "flew to the resort": a journey with no host is no visit
             if c.sense.mode == "visit" and not c.target:
                 # "arrived in Amman on a visit": the host is the country visited
                 abroad = [r for r in c.place_target if r.country not in _keys(roles, c.source)]
@@ -200,6 +204,12 @@ def extract_events(doc: Any, actors: Any, verbs: VerbDictionary,
                 continue  # "speaking to reporters" is a statement, not a consultation
             if c.sense.mode == "warning" and not _warns_of_own_deed(c.pred, roles, c.source):
                 c.sense = replace(c.sense, category="ACCUSE", cameo="111", quad=3, score=-2.5)
+            if interrogative(c.light if c.light is not None else c.pred):
+                continue  # "Did Ethiopia expel the envoy?": a question asserts no act
+            if c.kind == "verb" and c.sense.category == "AGREE" and enacts_own_instrument(c.pred):
+                continue  # "signed a decree": a measure enacted, no agreement with anyone
+            if c.kind == "verb" and ordered_participle(c.pred):
+                continue  # "ordered the diplomats expelled": the order is the measure
             src_keys = _keys(roles, c.source)
             c.status, speaker = _status(c.pred, c.light, roles, src_keys)
             c.speaker = tuple(speaker)
@@ -209,6 +219,13 @@ def extract_events(doc: Any, actors: Any, verbs: VerbDictionary,
                 c.sense = replace(c.sense, category="REJECT", cameo="120", quad=3, score=-4.0,
                                   mode="refusal")
                 c.status = "asserted"
+            if c.status == "negated" and c.sense.category == "AGREE" and \
+                    failed_agreement(c.light if c.light is not None else c.pred):
+                c.sense = replace(c.sense, category="REJECT", cameo="120", quad=3, score=-4.0,
+                                  mode="no deal")
+                c.status = "asserted"
+                if not c.target and len(c.source) >= 2:
+                    c.target = list(reversed(c.source))  # (each side rejects the other's terms)
             if c.status in ("future", "hypothetical") and _announced_harm(c):
                 # "will impose sanctions", "will withdraw its troops unless ...": a threat now
                 c.sense = replace(c.sense, category="THREATEN",

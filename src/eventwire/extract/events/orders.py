@@ -7,7 +7,11 @@ An order to one's own people is the ordered act itself, done by the side that or
 - "told his foreign minister to close the embassy": the act in the complement ("close the
   embassy"), with the orderer's side as source (the complement inherits the subject);
 - "ordered the ambassador out of the country": a foreign diplomat ordered out is expelled
-  (SANCTION), whoever carries the order out.
+  (SANCTION), whoever carries the order out;
+- "ordered the police chief removed", "ordered the reporters detained": an order whose object
+  carries a passive participle (a resultative small clause) imposes that measure; the one
+  who orders does it (a court ordering an arrest arrests), the one named in the object
+  undergoes it.
 """
 from __future__ import annotations
 
@@ -15,9 +19,14 @@ from typing import Any
 
 from .dictionary import ENVOY_NOUNS, OWN_AGENT_NOUNS, Sense, VerbDictionary
 from .roles import _Roles
+from .scope import REMOVAL_PARTICIPLES
 
 ORDER_VERBS = frozenset({"order", "instruct", "command", "tell", "direct"})
 DIRECTIONS = frozenset({"to", "into", "toward", "towards", "onto"})
+#: measures an order can impose through a participle ("ordered X detained/expelled/freed")
+#: the reading of an ordered removal from office (an administrative sanction)
+REMOVAL = Sense("COERCE", "172", -5.0, 4, "removal", "order removed")
+ORDERED_MEASURES = frozenset({"COERCE", "SANCTION", "RETREAT", "CONCEDE", "ASSAULT"})
 
 
 def _keys(roles: _Roles, ids: list[str]) -> set[str]:
@@ -45,6 +54,37 @@ def _own(obj: Any, roles: _Roles, source: list[str]) -> bool:
     return not named or bool(named <= _keys(roles, source))
 
 
+def _ordered_state(verb: Any) -> tuple[Any, Any] | None:
+    """(undergoer, participle) of "ordered X detained": the object with a passive participle
+    (parsed as the object's modifier, or as a subject-headed small clause)."""
+    for child in verb.children:
+        if child.dep_ == "dobj":
+            part = next((p for p in child.children if p.dep_ in ("acl", "oprd")
+                         and p.tag_ == "VBN"), None)
+            if part is not None:
+                return child, part
+        if child.dep_ in ("ccomp", "oprd", "xcomp") and child.tag_ in ("VBN", "VBD") and \
+                not any(a.dep_ in ("aux", "auxpass", "dobj", "mark") for a in child.children):
+            # "ordered the diplomats expelled" (the participle may be tagged as a past
+            # tense), "ordered the governor of Punjab suspended" (the object left on the verb)
+            subj = next((s for s in child.children if s.dep_ in ("nsubj", "nsubjpass")), None)
+            subj = subj or next((o for o in verb.children if o.dep_ == "dobj"), None)
+            if subj is not None:
+                return subj, child
+    return None
+
+
+def ordered_participle(tok: Any) -> bool:
+    """Is ``tok`` the participle of an order ("expelled" in "ordered the diplomats
+    expelled")? The order codes the measure; the participle alone would code it again,
+    with the one who undergoes it as its doer."""
+    head = tok.head
+    if head.i == tok.i or head.lemma_.lower() not in ORDER_VERBS:
+        return False
+    found = _ordered_state(head)
+    return found is not None and found[1].i == tok.i
+
+
 def _first(verbs: VerbDictionary, lemma: str) -> Sense | None:
     senses = verbs.verb_senses(lemma).get(None)
     return senses[0] if senses else None
@@ -57,6 +97,13 @@ def order_reading(verb: Any, sense: Sense | None, roles: _Roles, source: list[st
     expulsion written as an order."""
     if sense is None or sense.category != "REQUEST" or verb.lemma_.lower() not in ORDER_VERBS:
         return None
+    ordered = _ordered_state(verb)
+    if ordered is not None:
+        undergoer, part = ordered
+        measure = REMOVAL if part.lemma_.lower() in REMOVAL_PARTICIPLES else \
+            _first(verbs, part.lemma_.lower())
+        if measure is not None and measure.category in ORDERED_MEASURES:
+            return ("act", measure, [a for a in roles.of_token(undergoer) if a not in source])
     obj = next((c for c in verb.children if c.dep_ in ("dobj", "dative")
                 and c.pos_ in ("NOUN", "PROPN")), None)
     if obj is None:

@@ -20,6 +20,12 @@ def _coordinated(verb: Any) -> bool:
     return i >= 0 and (verb.doc[i].dep_ == "cc" or verb.doc[i].text in (",", ";"))
 
 
+def _words_of(actor: Any) -> set[str]:
+    """The words an actor's canonical name and its written form consist of."""
+    text = f"{actor.name} {getattr(actor, 'raw', '') or ''}".lower().replace("-", " ")
+    return set(text.split())
+
+
 class _Roles:
     """Resolves parse tokens to actor ids for one article."""
 
@@ -39,12 +45,29 @@ class _Roles:
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is None:
                 continue
+            # "France, Chad's main ally": a possessor inside a list-like mention is the
+            # apposition's, so each name keeps its own actor (see ``_named_by``)
+            split = len(m.actors) > 1 and any(t.dep_ == "poss" and t.pos_ == "PROPN"
+                                              for t in span)
             for tok in span:
                 # the innermost (shortest) mention wins for a token
                 prev = self._token_actor.get(tok.i)
                 if prev is None or m.end - m.start < self._len.get(tok.i, 10 ** 9):
-                    self._token_actor[tok.i] = m.actors
+                    self._token_actor[tok.i] = self._named_by(tok, m.actors) if split \
+                        else m.actors
                     self._len[tok.i] = m.end - m.start
+
+    def _named_by(self, tok: Any, ids: tuple[str, ...]) -> tuple[str, ...]:
+        """Of a mention naming several actors, those the token itself names: "France, Chad's
+        main ally" read as one list still has the parse say that "France" is the subject and
+        "Chad" the possessor of its apposition, so each name keeps its own actor (a token
+        that names none of them keeps them all)."""
+        if tok.pos_ != "PROPN":
+            return ids
+        word = tok.lower_
+        own = tuple(a for a in ids if a in self.actors._by_id and word in _words_of(
+            self.actors.get(a)))
+        return own or ids
 
     def nationality(self, tok: Any) -> list[str]:
         """'a Senegalese peace plan', 'German goods': a nationality word names a state even

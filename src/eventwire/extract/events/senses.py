@@ -6,6 +6,7 @@ from typing import Any, Sequence
 from .grammar import OBJ_DEPS, SUBJ_DEPS
 from .dictionary import AUDIENCE_NOUNS, MONEY_WORDS, PENALTY_NOUNS, Sense, VerbDictionary, WEAPONS
 from .roles import _Roles
+from .scope import JOURNEY_VERBS, VISIT_PURPOSES
 
 CIVIL_SECTORS = frozenset({"CVL", "OPP", "LAB", "EDU", "REL", "MED", "JRN", "NGO", "PTY", "BUS"})
 
@@ -59,6 +60,38 @@ def _choose(senses: Sequence[Sense], pred: Any, roles: _Roles, source: list[str]
                      for o in obj for a in roles._token_actor[o.i] if a in roles.actors._by_id)
         return next(s for s in senses if s.category == ("CONSULT" if person else "SUPPORT"))
     return senses[0]
+
+
+def _state_place(tok: Any, roles: _Roles) -> bool:
+    """Does a destination name a state: a country or its capital ("to Havana", "to the
+    United States")?"""
+    if roles.kb is None:
+        return False
+    words = [t for t in tok.subtree if t.i <= tok.i and t.dep_ not in ("det", "punct")]
+    text = " ".join(t.text for t in words)
+    return any(e.kind in ("country", "capital") for e in roles.kb.lookup(text)) or \
+        bool(roles.capital(tok))
+
+
+def bare_journey(pred: Any, roles: _Roles) -> bool:
+    """A journey to a place that is no state and with no stated purpose ("flew to the resort
+    two days before the vote", "headed to his ranch in Texas") is moving, not a state visit:
+    a visit needs a host, which a country or capital names, or a purpose ("for talks", "to
+    meet", "on a visit") implies."""
+    if pred.lemma_.lower() not in JOURNEY_VERBS:
+        return False
+    destinations = [g for p in pred.children if p.dep_ in ("prep", "dative")
+                    and p.lower_ in ("to", "into", "in") for g in p.children if g.dep_ == "pobj"]
+    if not destinations or any(_state_place(d, roles) for d in destinations):
+        return False
+    for child in pred.children:
+        if child.dep_ in ("advcl", "xcomp") and any(a.dep_ == "aux" and a.lower_ == "to"
+                                                    for a in child.children):
+            return False  # "flew in to stand beside him"
+        if child.dep_ == "prep" and child.lower_ in ("for", "on") and any(
+                g.dep_ == "pobj" and g.lemma_.lower() in VISIT_PURPOSES for g in child.children):
+            return False
+    return True
 
 
 def _to_audience(pred: Any) -> bool:

@@ -9,6 +9,7 @@ from .dictionary import (
     CLAIM_NOUNS, CLAIM_VERBS, DENIAL_VERBS, DESIRE_VERBS, HYPOTHETICAL_VERBS, INTENT_VERBS)
 from .roles import _Roles
 from .frame import _Candidate
+from .scope import unrealised
 
 
 def _has_neg(tok: Any) -> bool:
@@ -19,8 +20,8 @@ def _has_neg(tok: Any) -> bool:
 def _status(pred: Any, light: Any, roles: _Roles, source_keys: set[str]) -> tuple[str, list[str]]:
     """(status, speaker actor ids when the event is reported by someone else)."""
     heads = [pred] + ([light] if light is not None else [])
-    if any(_has_neg(h) for h in heads):
-        return "negated", []
+    if any(_has_neg(h) for h in heads) or unrealised(light if light is not None else pred):
+        return "negated", []  # (also "failed to arrest", "prevented X from seizing")
     for h in heads:
         auxes = {c.lower_ for c in h.children if c.dep_ in ("aux", "auxpass")}
         if auxes & HYPOTHETICAL_AUX:

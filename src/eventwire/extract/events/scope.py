@@ -1,0 +1,121 @@
+"""Scope of non-realisation: clauses whose act the sentence says did not (or may not) happen,
+though no negation word stands on the act's own verb.
+
+Two phenomena, for every verb:
+
+- *negative implicatives and prevention* ("failed to arrest the smuggler", "ruled out sending
+  troops", "prevented the navy from seizing the trawlers", "bars police from entering"): the
+  complement of such a verb is an act that did not take place; it is coded as negated, while
+  the governing verb keeps its own reading (a refusal, a ban);
+- *direct questions* ("Did Ethiopia expel the envoy?", "Who will stop Israel from bombing
+  Lebanon?"): a question asserts nothing about the act it asks about, so its acts are not
+  coded as done.
+
+The word lists live in ``data/event_scope.yaml``; the grammar (which dependency links count)
+is here.
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from ...errors import KnowledgeError
+from .dictionary import _read_yaml
+
+_LISTS = ("negative_implicatives", "negative_phrasals", "prevention_verbs", "removal_participles",
+          "journey_verbs", "visit_purposes", "unilateral_instruments")
+
+
+def _load() -> dict[str, frozenset[str]]:
+    data, _, name = _read_yaml("event_scope.yaml", None)
+    out: dict[str, frozenset[str]] = {}
+    for key in _LISTS:
+        value = (data or {}).get(key)
+        if not isinstance(value, list) or not all(isinstance(w, str) and w for w in value):
+            raise KnowledgeError(name, None, f"{key!r} must be a list of words")
+        out[key] = frozenset(w.lower() for w in value)
+    return out
+
+
+_WORDS = _load()
+NEGATIVE_IMPLICATIVES = _WORDS["negative_implicatives"]
+NEGATIVE_PHRASALS = _WORDS["negative_phrasals"]
+PREVENTION_VERBS = _WORDS["prevention_verbs"]
+#: participles of removal from office, read in orders (see ``orders``)
+REMOVAL_PARTICIPLES = _WORDS["removal_participles"]
+#: verbs of a journey and nouns of its purpose, read in ``senses.bare_journey``
+JOURNEY_VERBS = _WORDS["journey_verbs"]
+VISIT_PURPOSES = _WORDS["visit_purposes"]
+UNILATERAL_INSTRUMENTS = _WORDS["unilateral_instruments"]
+#: how a complement hangs off a negative implicative ("failed to", "ruled out sending")
+COMPLEMENT_DEPS = frozenset({"xcomp", "advcl", "ccomp", "pcomp", "dobj"})
+#: how far up the clause chain a question mark or a non-realising verb is looked for
+MAX_HOPS = 4
+
+
+def _phrasal(verb: Any) -> str:
+    """"ruled out", "held off", "stopped short": the lemma with its particle or adverb."""
+    part = next((c.lower_ for c in verb.children if c.dep_ in ("prt", "advmod", "acomp")
+                 and c.i > verb.i), "")
+    return f"{verb.lemma_.lower()} {part}".strip()
+
+
+def _non_realising(node: Any) -> bool:
+    """Is ``node`` the complement of a negative implicative ("failed to arrest"), of a
+    phrasal one ("ruled out sending", "stopped short of recognising") or of a prevention
+    verb after "from" ("prevented X from seizing")?"""
+    gov = node.head
+    if node.dep_ == "pcomp" and gov.dep_ == "prep" and gov.head.i != gov.i:
+        verb = gov.head  # "refrained from imposing", "barred X from entering"
+        if gov.lower_ == "from" and verb.lemma_.lower() in PREVENTION_VERBS | \
+                NEGATIVE_IMPLICATIVES:
+            return True
+        return gov.lower_ in ("of", "from", "on") and _phrasal(verb) in NEGATIVE_PHRASALS
+    if node.dep_ not in COMPLEMENT_DEPS or gov.i == node.i:
+        return False
+    if node.dep_ == "advcl" and (node.tag_ != "VBG" or any(
+            c.dep_ in ("aux", "mark") for c in node.children)):
+        return False  # "shunned work to protest": a purpose, not what is shunned
+    if node.dep_ == "dobj":
+        # "ruled out sending troops" may parse the gerund as the object
+        return node.pos_ == "VERB" and _phrasal(gov) in NEGATIVE_PHRASALS
+    return gov.lemma_.lower() in NEGATIVE_IMPLICATIVES or _phrasal(gov) in NEGATIVE_PHRASALS
+
+
+def unrealised(node: Any) -> bool:
+    """The act at ``node`` is kept from happening by a verb up its clause chain (its own
+    complement, or the complement of a verb it is coordinated with or controlled by)."""
+    for _ in range(MAX_HOPS):
+        if _non_realising(node):
+            return True
+        if node.dep_ not in ("conj", "xcomp") or node.head.i == node.i:
+            return False
+        node = node.head
+    return False
+
+
+def interrogative(node: Any) -> bool:
+    """Is ``node`` inside a direct question: does it, or a clause it belongs to, end with a
+    question mark?"""
+    for _ in range(MAX_HOPS + 2):
+        if any(c.dep_ == "punct" and c.text == "?" for c in node.children):
+            return True
+        if node.head.i == node.i:
+            return False
+        node = node.head
+    return False
+
+
+def failed_agreement(node: Any) -> bool:
+    """"failed to reach agreement", "failed to agree on a truce": talks that end without a
+    deal are coded as the sides' rejection (CAMEO 12), not as an agreement that did not
+    happen."""
+    return node.dep_ == "xcomp" and node.head.lemma_.lower() == "fail"
+
+
+def enacts_own_instrument(pred: Any) -> bool:
+    """"signed a decree placing the port under army control", "signed the bill into law":
+    signing an instrument a state issues on its own enacts it; it is no agreement with
+    anyone (the object, not a partner, is what is signed)."""
+    return pred.lemma_.lower() == "sign" and any(
+        c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in UNILATERAL_INSTRUMENTS
+        for c in pred.children)

@@ -1,0 +1,127 @@
+"""Acts a sentence mentions but does not assert, and readings that change what an act is, on
+sentences written for these tests (other words and actors than any evaluation text):
+negative implicatives and prevention, direct questions, failed agreements, orders with a
+participle, signing one's own instrument, journeys that are no visits."""
+from __future__ import annotations
+
+import pytest
+
+
+def keys(side):
+    return {a.org or a.country for a in side}
+
+
+def coded(pipeline, text):
+    return [(e.category, keys(e.source), keys(e.target), e.status)
+            for e in pipeline.code_text(text, published="2022-03-01").events]
+
+
+def asserted(pipeline, text):
+    return [(c, s, t) for c, s, t, status in coded(pipeline, text) if status != "negated"]
+
+
+# negative implicatives and prevention: the complement's act did not happen
+@pytest.mark.parametrize("text, category", [
+    ("Brazil failed to arrest the Paraguayan smuggler.", "COERCE"),
+    ("Algeria avoided criticising Morocco in public.", "ACCUSE"),
+    ("The Indian navy prevented Sri Lanka from seizing the trawlers.", "COERCE"),
+    ("Peru has ruled out sending soldiers to Ecuador.", "MOBILIZE"),
+])
+def test_act_kept_from_happening_is_negated(pipeline, text, category):
+    got = coded(pipeline, text)
+    assert any(c == category and status == "negated" for c, _, _, status in got), got
+    assert all(c != category for c, _, _ in asserted(pipeline, text)), got
+
+
+def test_a_purpose_clause_is_not_what_is_shunned(pipeline):
+    got = asserted(pipeline, "Algerians shunned the polls on Sunday to protest against the army.")
+    assert any(c == "PROTEST" for c, _, _ in got), got
+
+
+def test_the_refusal_itself_stays_asserted(pipeline):
+    got = asserted(pipeline, "Peru has ruled out sending soldiers to Ecuador.")
+    assert ("REJECT", {"PER"}, {"ECU"}) in got, got
+
+
+# direct questions assert no act
+@pytest.mark.parametrize("text", [
+    "Did Ethiopia really expel the Kenyan envoy?",
+    "Who will stop Israel from bombing Lebanon again?",
+    '"Why should Chad send soldiers to Niger?" the minister asked.',
+])
+def test_a_question_asserts_no_act(pipeline, text):
+    assert asserted(pipeline, text) == []
+
+
+def test_the_same_act_stated_is_coded(pipeline):
+    got = asserted(pipeline, "Ethiopia expelled the Kenyan envoy on Monday.")
+    assert ("SANCTION", {"ETH"}, {"KEN"}) in got, got
+
+
+# talks that end without a deal: a mutual rejection, not an agreement
+@pytest.mark.parametrize("text, a, b", [
+    ("Serbia and Kosovo failed to reach agreement on the border crossings despite two days "
+     "of talks.", "SRB", "XKX"),
+    ("Sudan and South Sudan failed to agree on oil transit fees on Tuesday.", "SDN", "SSD"),
+    ("The Bolivian and Chilean delegations failed to reach a deal over the river.", "BOL", "CHL"),
+])
+def test_failed_agreement_is_a_mutual_rejection(pipeline, text, a, b):
+    got = asserted(pipeline, text)
+    assert ("REJECT", {a, b}, {a, b}) in got, got
+    assert all(c != "AGREE" for c, _, _ in got), got
+
+
+# an order with a participle imposes the measure: the one who orders does it
+@pytest.mark.parametrize("text, category, source, target", [
+    ("A Kenyan judge has ordered the Nairobi police chief removed from his post for failing "
+     "to act.", "COERCE", "KEN", "KEN"),
+    ("The Supreme Court of Pakistan ordered the governor of Punjab suspended pending an "
+     "inquiry.", "COERCE", "PAK", "PAK"),
+    ("Egypt's prosecutor ordered the journalists detained for questioning.", "COERCE", "EGY",
+     "EGY"),
+    ("The Ghanaian court ordered the Togolese diplomats expelled.", "SANCTION", "GHA", "TGO"),
+])
+def test_order_with_participle_is_the_measure(pipeline, text, category, source, target):
+    got = asserted(pipeline, text)
+    assert (category, {source}, {target}) in got, got
+    assert all(c != "REQUEST" for c, _, _ in got), got
+
+
+def test_the_participle_is_not_coded_again_with_its_undergoer_as_doer(pipeline):
+    got = asserted(pipeline, "The Ghanaian court ordered the Togolese diplomats expelled.")
+    assert all(s != {"TGO"} for _, s, _ in got), got
+
+
+# signing one's own instrument enacts it; it is no agreement
+@pytest.mark.parametrize("text", [
+    "Ramaphosa signed a decree on Tuesday that puts the Limpopo province under federal rule.",
+    "The Moroccan king signed the bill into law on Friday.",
+    "The Tunisian president signed an order dissolving the parliament.",
+])
+def test_signing_a_decree_is_no_agreement(pipeline, text):
+    assert all(c != "AGREE" for c, _, _ in asserted(pipeline, text))
+
+
+def test_signing_an_agreement_still_is(pipeline):
+    got = asserted(pipeline, "Egypt and Sudan signed an agreement on the dam.")
+    assert any(c == "AGREE" and s == {"EGY", "SDN"} for c, s, _ in got), got
+
+
+# a journey is a visit only with a host (a country or capital) or a purpose
+@pytest.mark.parametrize("text", [
+    "The Peruvian president flew to Miami three days before the vote and missed the ceremony.",
+    "The Venezuelan minister travelled to Maracaibo, where his family lives.",
+    "The Bolivian leader headed to a ranch in Texas after the summit ended.",
+])
+def test_journey_without_host_or_purpose_is_no_visit(pipeline, text):
+    assert all(c != "CONSULT" for c, _, _ in asserted(pipeline, text))
+
+
+@pytest.mark.parametrize("text, source, target", [
+    ("The Chilean foreign minister flew to Buenos Aires for talks with his Argentine "
+     "counterpart.", "CHL", "ARG"),
+    ("The Ghanaian president travelled to Malabo on Monday.", "GHA", "GNQ"),
+    ("The Nigerian foreign minister flew to Germany on Sunday.", "NGA", "DEU"),
+])
+def test_journey_to_a_state_is_a_visit(pipeline, text, source, target):
+    assert ("CONSULT", {source}, {target}) in asserted(pipeline, text)
