@@ -87,7 +87,7 @@ class _Sides(_Base):
             if tok is None:
                 continue
             weight = self._side_weight(tok, own_tokens)
-            if weight == _SAYS_SUBJECT and not all(i.kind == "state" for i in infos):
+            if weight == _SAYS_SUBJECT and m.kind not in ("name", "metonym"):
                 weight = 0  # "said a Belarusian drone hovered": a charge, not one's own act
             if weight:
                 c = next(iter(countries))
@@ -104,7 +104,17 @@ class _Sides(_Base):
         span = tok.doc[tok.left_edge.i:tok.i + 2]
         if tok.dep_ == "poss" or any(t.tag_ == "POS" and t.head.i in (tok.i, t.i - 1)
                                      for t in span):
-            return _OWNER  # "Chile's apologies", "Togo's police"
+            # "offering Peru Chile's apologies", "said Togo's police had ...": what the
+            # person's own clause, or what they say, speaks of; not another one's title
+            verb = tok
+            for _ in range(5):
+                if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+                    break
+                verb = verb.head
+            if self._by_person(verb, own) or (verb.dep_ == "ccomp"
+                                               and self._by_person(verb.head, own)):
+                return _OWNER
+            return 0
         if tok.dep_ in SUBJECT_DEPS:
             verb = tok.head
             while verb.dep_ == "conj" and verb.head is not verb:
@@ -132,6 +142,8 @@ class _Sides(_Base):
                     return child.i in own or child.lower_ in ("he", "she")
             if verb.dep_ in ("conj", "xcomp", "advcl") and verb.head is not verb:
                 verb = verb.head
+            elif verb.dep_ == "acl" and verb.head.head is not verb.head:
+                verb = verb.head.head  # "read a statement offering ...": the reader offers
             else:
                 return False
         return False
