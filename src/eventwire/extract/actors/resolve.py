@@ -312,15 +312,20 @@ class _Resolve(_Base):
             return
         c = self.kb.countries.get(country) if country else None
         self.add(start, head.end, [self.group_info(country, org_key, sector, role_text, head, c,
-                                                   orgs[-1] if orgs else None)], "title")
+                                                   orgs[-1] if orgs else None,
+                                                   self.text[start:head.start])], "title")
 
     def group_info(self, country: str | None, org: str | None, sector: str | None,
                    role: str | None, head: _Item, c: Country | None = None,
-                   org_obj: Organization | None = None) -> _Info:
+                   org_obj: Organization | None = None, before: str = "") -> _Info:
+        """A group named by a title ('Farc commander'); ``before`` is the text of its phrase
+        before the title, the organisation's name as the article wrote it ('Farc')."""
         noun = head.text.lower() if head.ref.collective or head.ref.plural else head.text.lower()
         if org_obj is not None:
+            written = re.sub(r"^(?:[Tt]he|[Aa]n?)\s+", "", before.strip())
             short = org_obj.name if (len(org_obj.name) < 16 or org_obj.key.startswith("~")) \
-                else (org or org_obj.name)
+                else (org or (written if 0 < len(written) < len(org_obj.name)
+                              and re.fullmatch(r"[\w.'\u2019 -]+", written) else org_obj.name))
             name = f"{short} {noun}"
         elif org is not None:
             name = f"{org} {noun}"
