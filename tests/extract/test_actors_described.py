@@ -219,3 +219,18 @@ def test_person_noun_between_title_and_name(actors_of, text, name, country):
 ])
 def test_executive_secretary_takes_the_body_sector(actors_of, text, name, sector):
     assert _actor(actors_of(text), name).sector == sector
+
+
+# a member named by a title after an organisation with a long name keeps the organisation's
+# name as the article wrote it ("PKK commander", not "Kurdistan Workers' Party commander")
+@pytest.mark.parametrize("text,name,country", [
+    ("ANKARA — Soldiers captured a senior PKK commander near the Iraqi border on Sunday.",
+     "PKK commander", "TUR"),
+    ("BOGOTA — An ELN commander surrendered to the army in Arauca on Friday.",
+     "ELN commander", "COL"),
+    ("BOGOTA — Troops killed a senior Farc commander in the southern jungle on Saturday.",
+     "Farc commander", "COL"),
+])
+def test_member_group_keeps_the_written_organisation_name(actors_of, text, name, country):
+    group = _actor(actors_of(text), name)
+    assert (group.country, group.sector) == (country, "REB")
