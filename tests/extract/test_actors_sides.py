@@ -50,3 +50,42 @@ def test_bare_title_takes_the_side_its_clauses_give(actors_of, text, name, count
 ])
 def test_no_side_in_the_clauses_keeps_the_dateline(actors_of, text, name, country):
     assert _country(actors_of(text), name) == country
+
+
+# two or more states in play and no side in the clauses: the state the story is mostly
+# about, not the dateline's (where the reporter files from)
+@pytest.mark.parametrize("text,name,country", [
+    ("VIENNA, May 5 — Russia said on Monday it would send more troops to Transnistria. Moscow "
+     "has kept soldiers there since 1992, and Russian officials say they will stay. Moldova "
+     "protested.\n\nLate on Monday General Pavel Dragomirov was named to lead the new "
+     "contingent.", "Pavel Dragomirov", "RUS"),
+    ("NAIROBI, Aug 2 — Ethiopia opened the dam's third turbine on Sunday. Ethiopian engineers "
+     "worked through the night, and Addis Ababa called it a national triumph. Egypt objected."
+     "\n\nWater Minister Haile Gebremariam Tesfaye attended the ceremony with his staff.",
+     "Haile Gebremariam Tesfaye", "ETH"),
+    ("GENEVA, Oct 9 — Venezuela freed two opposition activists on Thursday. Caracas called the "
+     "release a gesture of goodwill and Venezuelan state television showed the pair leaving "
+     "prison. Colombia welcomed the move.\n\nInterior Minister Jorge Luis Pacheco Rivas signed "
+     "the release papers on Wednesday.", "Jorge Luis Pacheco Rivas", "VEN"),
+])
+def test_no_side_in_a_story_of_several_states_takes_its_main_state(actors_of, text, name,
+                                                                   country):
+    assert _country(actors_of(text), name) == country
+
+
+# "one of the Defence Ministry's hawks": a ministry the story's place gave a state yields to
+# the side the person's own words give
+@pytest.mark.parametrize("text,name,country", [
+    ("SKOPJE, June 3 — Greek and Turkish ships shadowed each other in the Aegean on Monday.\n\n"
+     "Adm. Kemal Aydin Ozturk, one of the Defence Ministry's hawks, had warned earlier this "
+     "week that Ankara would act alone unless the talks resumed.", "Kemal Aydin Ozturk", "TUR"),
+    ("LONDON, April 1 — Argentina and Chile argued over the glacier on Tuesday.\n\nGen. Ramon "
+     "Ignacio Videla, one of the Defence Ministry's planners, said Santiago would send more "
+     "patrols.", "Ramon Ignacio Videla", "CHL"),
+    ("PARIS, Nov 4 — Armenia and Azerbaijan traded fire overnight.\n\nCol. Tigran Hakobyan "
+     "Sargsyan, one of the Defence Ministry's spokesmen, said Yerevan would answer any attack.",
+     "Tigran Hakobyan Sargsyan", "ARM"),
+])
+def test_owned_by_an_unowned_ministry_takes_the_side_of_its_words(actors_of, text, name,
+                                                                  country):
+    assert _country(actors_of(text), name) == country

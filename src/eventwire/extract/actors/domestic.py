@@ -99,8 +99,9 @@ class _Domestic(_Sides, _Base):
             if ident[0] == "U" and info.kind == "person" and info.sector in SIDE_SECTORS \
                     and len(self.states_in_play()) > 1:
                 # "Foreign Minister X" in a story about two states: the side the clauses
-                # about X make theirs, before the dateline's
-                side = self.own_side(ident)
+                # about X make theirs, else the state the story is mostly about; the
+                # dateline (where the reporter is) only after these
+                side = self.own_side(ident) or self.dominant_country()
                 if side is not None:
                     info.country = side
                     continue
