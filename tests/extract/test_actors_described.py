@@ -174,3 +174,63 @@ def test_organisation_owns_the_title(actors_of, case):
     text, name, country, sector = _OWNED_TITLES[case]
     person = _actor(actors_of(text), name)
     assert (person.country, person.sector) == (country, sector)
+
+
+# a person named bare first and described later: the later naming's state, sector and role
+@pytest.mark.parametrize("text,name,country,sector", [
+    ("LIMA, March 3 — A court ordered Mario Quispe Huaman removed from his post for 90 "
+     "days.\n\nThe Cusco region's governor, Mario Quispe Huaman, says more than 40 people have "
+     "been arrested.", "Mario Quispe Huaman", "PER", "GOV"),
+    ("Voters in Tartu cheered Liisa Kaljurand Tamm on Sunday. Later that day Estonia's "
+     "education minister, Liisa Kaljurand Tamm, opened the new school.",
+     "Liisa Kaljurand Tamm", "EST", "GOV"),
+    ("Investors praised Carlos Mendoza Rojas after the sale. Carlos Mendoza Rojas, a "
+     "Bolivian businessman, bought the mine last year.", "Carlos Mendoza Rojas", "BOL", "CVL"),
+])
+def test_later_naming_fills_what_the_first_left_out(actors_of, text, name, country, sector):
+    person = _actor(actors_of(text), name)
+    assert (person.country, person.sector) == (country, sector)
+
+
+# a person noun between a title phrase and the name ("the poet X") describes the title's
+# holder: the name still takes the title's state and sector
+@pytest.mark.parametrize("text,name,country", [
+    ("\"We want trade,\" Peru's Trade Minister, the novelist Julio Ramos Vargas, said of the "
+     "trip.", "Julio Ramos Vargas", "PER"),
+    ("Chile's culture minister, the poet Gabriela Montes Rivera, opened the book fair in "
+     "Santiago on Friday.", "Gabriela Montes Rivera", "CHL"),
+    ("Kenya's sports minister, the former footballer Dennis Oliech Wanyama, said the stadium "
+     "would open in June.", "Dennis Oliech Wanyama", "KEN"),
+])
+def test_person_noun_between_title_and_name(actors_of, text, name, country):
+    person = _actor(actors_of(text), name)
+    assert (person.country, person.sector) == (country, "GOV")
+
+
+# "executive secretary" is an office of the body named with it, not a business title
+@pytest.mark.parametrize("text,name,sector", [
+    ("LIMA, March 3 — The inquiry will be run by Mario Quispe Huaman, the executive secretary "
+     "of the interior ministry, who will answer to the president.", "Mario Quispe Huaman",
+     "GOV"),
+    ("Tomas Ek, executive secretary of the Swedish Federation of Business Owners, said taxes "
+     "were too high.", "Tomas Ek", "BUS"),
+    ("Nomvula Dlamini, the executive secretary of the Finance Ministry of Eswatini, signed the "
+     "loan.", "Nomvula Dlamini", "GOV"),
+])
+def test_executive_secretary_takes_the_body_sector(actors_of, text, name, sector):
+    assert _actor(actors_of(text), name).sector == sector
+
+
+# a member named by a title after an organisation with a long name keeps the organisation's
+# name as the article wrote it ("PKK commander", not "Kurdistan Workers' Party commander")
+@pytest.mark.parametrize("text,name,country", [
+    ("ANKARA — Soldiers captured a senior PKK commander near the Iraqi border on Sunday.",
+     "PKK commander", "TUR"),
+    ("BOGOTA — An ELN commander surrendered to the army in Arauca on Friday.",
+     "ELN commander", "COL"),
+    ("BOGOTA — Troops killed a senior Farc commander in the southern jungle on Saturday.",
+     "Farc commander", "COL"),
+])
+def test_member_group_keeps_the_written_organisation_name(actors_of, text, name, country):
+    group = _actor(actors_of(text), name)
+    assert (group.country, group.sector) == (country, "REB")

@@ -64,7 +64,8 @@ def test_knowledge_taliban_sector_follows_the_date(kb, day, sector):
 
 
 @pytest.mark.parametrize("text,sector", [
-    ("president", "GOV"), ("defence minister", "MIL"), ("Defense Minister", "MIL"),
+    ("president", "GOV"), ("defence minister", "GOV"), ("Defense Minister", "GOV"),
+    ("secretary of defense", "GOV"), ("army chief", "MIL"),
     ("paratroopers", "MIL"), ("riot police", "COP"), ("rebels", "REB"),
     ("opposition leader", "OPP"), ("protesters", "CVL"), ("judge", "JUD"),
     ("lawmakers", "LEG"), ("journalists", "JRN"), ("clergy", "REL"), ("authorities", "GOV"),
@@ -75,7 +76,7 @@ def test_knowledge_titles(kb, text, sector):
 
 
 @pytest.mark.parametrize("name,day,country,org,sector", [
-    ("Sergei Shoigu", "2020-11-24", "RUS", None, "MIL"),
+    ("Sergei Shoigu", "2020-11-24", "RUS", None, "GOV"),
     ("Sergey Shoigu", "2024-08-01", "RUS", None, "GOV"),  # Security Council secretary
     ("Mike Pompeo", "2019-03-01", "USA", None, "GOV"),
     ("Mike Pompeo", "2017-06-01", "USA", None, "SPY"),  # CIA before State

@@ -6,11 +6,16 @@ from typing import Any
 
 from ..knowledge import Body, Title
 from .lexicon import DEFINITE, DOMESTIC_SECTORS, REPORTING_SECTORS, STATE_SECTORS
+from .sides import _Sides
 from .records import _Info, _Item, _Mention
 from .base import _Base
 
 
-class _Domestic(_Base):
+#: Sectors of people who act for a state: whose state is a question of sides.
+SIDE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
+
+
+class _Domestic(_Sides, _Base):
     """Groups and people with a domestic role but no state in their phrase ("police",
     "the opposition", "party members", "X, a street vendor"): the state the context gives."""
 
@@ -91,6 +96,15 @@ class _Domestic(_Base):
         for ident, info in self.infos.items():
             if info.country or info.org or ident not in first:
                 continue
+            if ident[0] == "U" and info.kind == "person" and info.sector in SIDE_SECTORS \
+                    and len(self.states_in_play()) > 1:
+                # "Foreign Minister X" in a story about two states: the side the clauses
+                # about X make theirs, else the state the story is mostly about; the
+                # dateline (where the reporter is) only after these
+                side = self.own_side(ident) or self.dominant_country()
+                if side is not None:
+                    info.country = side
+                    continue
             local = ident[0] == "U" and info.sector == "CVL" and self._local(info.role)
             # a named person or an unlisted body with a stated trade (bishop, businessman,
             # company) and no state: in a story about one country, of that country

@@ -17,6 +17,7 @@ import re
 from typing import Any
 
 from .base import _Base
+from .sides import _Sides
 from .records import _Info, _Mention
 
 #: ", <description>," right after a name: the apposition, up to the next comma or stop.
@@ -40,7 +41,7 @@ _LEAD = re.compile(r"^(?:(?:one|some|several|two|three|many|most)\s+of\s+)?"
 _CLAUSE = re.compile(r"\s+(?:who|whom|whose|which|that|of|for|at|in|on|from|with|to)\b.*$")
 
 
-class _Owners(_Base):
+class _Owners(_Sides, _Base):
     """An unknown person's state and sector from an apposition that names an owner."""
 
     def owners(self) -> None:
@@ -96,6 +97,12 @@ class _Owners(_Base):
             return True
         noun = self._noun_sector(words)
         info.country = whose.country if not whose.org else None
+        if info.country and whose.ident[0] == "B" and info.ident[0] == "U" \
+                and len(self.states_in_play()) > 1:
+            # "one of the Defence Ministry's hawks" in a story about two states: the
+            # ministry was given a state by where the story is; the side the clauses
+            # about the person give is the better clue (see _Sides)
+            info.country = self.own_side(info.ident) or info.country
         info.org = whose.org
         if info.sector is None:
             info.sector = noun[0] if noun else (whose.sector or "GOV")

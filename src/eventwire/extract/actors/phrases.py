@@ -11,6 +11,10 @@ from .records import _Item, _Mention
 from .base import _Base
 
 
+#: ", the poet ", ", a veteran economist ": a description of one or two lower-case words.
+_NOUN_GAP = re.compile(r"^\s*,\s*(?:the|a|an)\s+((?:[a-z][a-z-]*\s+){1,2})$")
+
+
 class _Phrases(_Base):
     """Layer (a) to (c): adjacent mentions composed into noun phrases ("Russian
     Defense Minister X", "Moscow's military"); the head decides what the phrase names."""
@@ -162,7 +166,8 @@ class _Phrases(_Base):
             return False
         gap = self.text[last.end:nxt[0][1].start]
         comma = re.match(r"\s*,", gap)
-        if not _APPOS.match(gap) and not (comma and self._ranks(gap[comma.end():])):
+        if not _APPOS.match(gap) and not (comma and self._ranks(gap[comma.end():])) \
+                and not self._described_gap(gap):
             return False  # "the police spokeswoman, Assistant Commissioner Jane Roe"
         if self._chain_before_is_person(parts[0][1]):
             return False
@@ -185,6 +190,13 @@ class _Phrases(_Base):
             self.mentions.append(_Mention(start, head.end, ident, self.text[start:head.end],
                                           "title"))
         return True
+
+    def _described_gap(self, gap: str) -> bool:
+        """"Chile's culture minister, the poet X": a person noun between the title phrase's
+        comma and the name describes the same person (what else they are), so the name
+        still stands in apposition to the title."""
+        m = _NOUN_GAP.match(gap)
+        return m is not None and self._describe_noun(m.group(1).split()[-2:]) is not None
 
     def _chain_before_is_person(self, first: _Item) -> bool:
         """Is the phrase right before ``first`` a name it stands in apposition to?"""

@@ -169,7 +169,10 @@ class _Resolve(_Base):
             firsts = [i for i in self.infos.values() if i.kind == "person"
                       and len(i.name.split()) > 1 and i.name.split()[0] == name]
             prior = firsts[0] if len(firsts) == 1 else None
-        if prior is not None and not (countries or orgs or bodies or titles):
+        bare_before = prior is not None and prior.ident == ("U", name.lower()) \
+            and prior.country is None and prior.org is None and prior.sector is None
+        if prior is not None and not (countries or orgs or bodies or titles) \
+                and not bare_before:  # named bare before: this naming may say more
             self.add(start, head.end, [prior], "name")
             return
         if len(name.split()) == 1 and not self._named_later(name):
@@ -211,6 +214,7 @@ class _Resolve(_Base):
             short.org, short.sector = short.org or info.org, short.sector or info.sector
             short.role = short.role or info.role
             info = short
+        self._fill_later(info)
         self.add(start, head.end, [info], "name")
         if span is not None:
             a, b = span
@@ -221,6 +225,19 @@ class _Resolve(_Base):
             for chain in self._chains[self.chains_from(a):self.chains_from(b)]:
                 self._consumed.add(id(chain))
             self.add(a, b, [self.infos[info.ident]], "title")
+
+    def _fill_later(self, info: _Info) -> None:
+        """'A court removed X from office.' first, 'The region's governor, X, said' later:
+        the person named bare first keeps the state, sector and role a later naming gives
+        (the first naming wins only for what it says)."""
+        old = self.infos.get(info.ident)
+        if old is None or old is info or old.kind != "person":
+            return
+        if old.country is None and old.org is None:
+            old.country, old.org = info.country, info.org
+        if old.sector is None:
+            old.sector = info.sector
+        old.role = old.role or info.role
 
     def _named_later(self, surname: str) -> bool:
         """Does the article name in full someone the knowledge base does not know with
@@ -295,15 +312,20 @@ class _Resolve(_Base):
             return
         c = self.kb.countries.get(country) if country else None
         self.add(start, head.end, [self.group_info(country, org_key, sector, role_text, head, c,
-                                                   orgs[-1] if orgs else None)], "title")
+                                                   orgs[-1] if orgs else None,
+                                                   self.text[start:head.start])], "title")
 
     def group_info(self, country: str | None, org: str | None, sector: str | None,
                    role: str | None, head: _Item, c: Country | None = None,
-                   org_obj: Organization | None = None) -> _Info:
+                   org_obj: Organization | None = None, before: str = "") -> _Info:
+        """A group named by a title ('Farc commander'); ``before`` is the text of its phrase
+        before the title, the organisation's name as the article wrote it ('Farc')."""
         noun = head.text.lower() if head.ref.collective or head.ref.plural else head.text.lower()
         if org_obj is not None:
+            written = re.sub(r"^(?:[Tt]he|[Aa]n?)\s+", "", before.strip())
             short = org_obj.name if (len(org_obj.name) < 16 or org_obj.key.startswith("~")) \
-                else (org or org_obj.name)
+                else (org or (written if 0 < len(written) < len(org_obj.name)
+                              and re.fullmatch(r"[\w.'\u2019 -]+", written) else org_obj.name))
             name = f"{short} {noun}"
         elif org is not None:
             name = f"{org} {noun}"
