@@ -32,11 +32,31 @@ PHONE = re.compile(r"(?:\+|\btel\b\.?:?\s*|\bphone\b:?\s*)\(?\d[\d\s().-]{6,}\d"
 NAMED_BIO = re.compile(r"^[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}\s+(?:is|was)\s+(?:a|an|the)\s"
                         r"[^.]{0,80}\b(?:correspondent|reporter|journalist|editor|writer|producer|"
                         r"columnist|contributor|photographer|fellow|researcher|analyst|professor|"
-                        r"lecturer|author)s?\b")
+                        r"lecturer|author)s?\b"
+                        # "Ana Ruiz reports on security for the Ledger.", "... writes about ..."
+                        r"|^[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}\s+(?:reports|writes|covers)"
+                        r"\s+(?:on\s+|about\s+|from\s+)?[^.]{0,80}\bfor\s+(?:the\s+)?[A-Z]")
+#: "© Ledger 2024", "Copyright © 2019 Ledger Media", "(c) Copyright Wire 2003": a copyright
+#: line (a photo credit "© Ana Ruiz/Wire" carries no year and is caught as a credit first).
+COPYRIGHT = re.compile(r"^\s*(?:©|\(c\)\s|copyright\s+(?:©|\(c\)|\d{4}\b)"
+                       r"|copyright\s+[A-Z][\w.&'’ -]{0,40}\s(?:19|20)\d\d\b)"
+                       r"|^[^©]{0,60}©[^©]{0,60}\b(?:19|20)\d\d\b", re.IGNORECASE)
+#: "— Wirelink", "- AFP": a source's sign-off, a dash then one to four names, alone.
+SIGN_OFF = re.compile(r"^\s*[—–-]{1,2}\s*[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3}\s*$")
+#: "mp/ar", "bur-jm/ach": the initials of a wire's editors closing its copy.
+EDITOR_INITIALS = re.compile(r"^\s*[a-z]{1,5}(?:\s*[/-]\s*[a-z]{1,5}){1,4}\s*$")
+#: "Ana Ruiz Published: 07.12.06, 10:23": a name or place then a labelled timestamp.
+LABELLED_STAMP = re.compile(r"\b(?:published|updated|posted|last\s+updated|first\s+published)"
+                            r"\s*:\s*\S*\d", re.IGNORECASE)
 #: "Ledger writers Ana Ruiz in Ostraven and Ivo Berg contributed.": the wire's credit line.
 CONTRIBUTED = re.compile(r"\b(?:writers?|reporters?|correspondents?|journalists?|staff)\b[^\n]*"
                           r"\bcontributed(?:\s+(?:reporting|to\s+this\s+\w+))?\s*\.?\s*$",
                           re.IGNORECASE)
+
+
+def has_stamp(s: str) -> bool:
+    """Does the line hold a numeric date or a clock time ('06/05/2024', '11:40', '7.05pm')?"""
+    return bool(_NUMERIC_DATE.search(s) or _CLOCK.search(s))
 
 
 def is_date_line(s: str, r: CleanRules) -> bool:
@@ -104,5 +124,6 @@ def wire_only(s: str, r: CleanRules) -> bool:
         p.lower() in r.agency_words and p.lower() not in r.picture_agency_words for p in parts)
 
 
-__all__ = ["is_date_line", "credit_prefix", "header_byline", "role_line", "wire_only",
-           "NAME_ONLY", "NAMED_BIO", "CONTRIBUTED", "EMAIL", "PHONE"]
+__all__ = ["is_date_line", "has_stamp", "credit_prefix", "header_byline", "role_line", "wire_only",
+           "NAME_ONLY", "NAMED_BIO", "CONTRIBUTED", "EMAIL", "PHONE", "COPYRIGHT", "SIGN_OFF",
+           "EDITOR_INITIALS", "LABELLED_STAMP"]

@@ -15,6 +15,7 @@ import re
 from collections import Counter
 
 from .lines import CLOSERS, Line, ends_terminal, has_quote, last_sentence, unnumbered, words
+from .bylines import has_stamp
 from .rules import CleanRules
 
 #: Longest line (in words) still read as one headline of a list.
@@ -286,6 +287,59 @@ def mark_headline_runs(lines: list[Line], r: CleanRules, first_body: int, last_b
         i = j
 
 
-__all__ = ["title_like", "mark_repeated", "mark_pull_quotes", "mark_label_links",
+#: A paragraph of the story: a sentence ending with its full stop, at least this long.
+_PARAGRAPH_WORDS = 12
+
+
+def mark_orphan_labels(lines: list[Line], r: CleanRules, first_body: int) -> None:
+    """A label in capitals that heads no list of its own is a box whose links were lost.
+
+    "KEY STORIES", "TOP AFRICA STORIES NOW", "FEATURES, VIEWS, ANALYSIS": copied without
+    their links, such headings sit right above a story paragraph (or end the page). A box
+    heading of the story ("THE MEASURES") is followed by its own short items, and a
+    subheading ("WHAT COMES NEXT") names no kind of page (``related.box_words``): both stay.
+    """
+    kept = [k for k in range(first_body + 1, len(lines)) if lines[k].kind is None]
+    for pos, k in enumerate(kept):
+        line = lines[k]
+        s = line.text.rstrip(" :")
+        letters = [c for c in s if c.isalpha()]
+        if not letters or not all(c.isupper() for c in letters) or ends_terminal(s) \
+                or not 2 <= words(s) <= 8 or has_quote(s):
+            continue
+        if not (r.related_start.match(s) or any(w.lower().strip(",&") in r.box_words
+                                                  for w in s.split())):
+            continue
+        nxt = lines[kept[pos + 1]] if pos + 1 < len(kept) else None
+        if nxt is None or (ends_terminal(nxt.text) and words(nxt.text) >= _PARAGRAPH_WORDS):
+            line.kind, line.why = "nav", "label heading no list"
+
+
+#: "Comments", "Comments (3)", "Reader comments": the heading of the readers' comments.
+_COMMENTS_HEAD = re.compile(r"^\s*(?:\d+\s+)?(?:reader\s+|readers'?\s+|your\s+)?(?:comments?|talkbacks?"
+                            r"|responses)\b[\s:(\[\d)\]]*$", re.IGNORECASE)
+
+
+def mark_comment_section(lines: list[Line], first_body: int) -> None:
+    """Readers' comments under the story: a 'Comments' heading, then signed, dated posts.
+
+    A post reads like a sentence, so only its position tells it apart: everything after a
+    comments heading that is followed (within two lines) by a byline or timestamp ("Posted
+    by: Ana | 16 June 2024 14:02") is the comment section. A heading without such a post
+    under it takes nothing.
+    """
+    for i in range(first_body + 1, len(lines)):
+        if not _COMMENTS_HEAD.match(lines[i].text):
+            continue
+        after = lines[i + 1:i + 3]
+        if any(x.kind == "other" and x.why in ("byline/timestamp", "date line")
+               or (words(x.text) <= 8 and has_stamp(x.text)) for x in after):
+            for line in lines[i:]:
+                if line.kind is None:
+                    line.kind, line.why = "other", "reader comments"
+            return
+
+
+__all__ = ["title_like", "mark_orphan_labels", "mark_comment_section", "mark_repeated", "mark_pull_quotes", "mark_label_links",
            "mark_label_lists", "mark_release_end",
            "mark_headline_runs"]

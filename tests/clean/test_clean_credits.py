@@ -1,0 +1,190 @@
+"""Credits, sign-offs, copyright lines and other furniture by shape: invented snippets only.
+
+Each rule has at least three pages where the furniture must leave the body (and a caption
+must reach ``captions``) and look-alike story lines that must stay where they are.
+"""
+from __future__ import annotations
+
+import pytest
+
+from eventwire.clean import clean_text
+
+HEAD = "Dockers at Tarvel walk out as wage talks collapse"
+P1 = ("TARVEL — Dock workers at the port of Tarvel walked off the job on Monday after talks "
+      "with the port authority over unpaid overtime broke down late on Sunday, their union said.")
+P2 = ("\"We were promised the money in March and we are still waiting,\" crane driver Olek "
+      "Marsh told reporters outside the main gate, where about 300 strikers had gathered.")
+P3 = ("The port authority said it had offered to pay half of the arrears this month and the "
+      "rest by the end of the year, and called the stoppage unlawful.")
+P4 = ("Shipping agents warned that more than twenty vessels were waiting to unload and that "
+      "perishable cargo would be diverted to ports further along the coast within days.")
+BODY = (P1, P2, P3, P4)
+
+
+def page(*parts: str) -> str:
+    return "\n\n".join(parts)
+
+
+def assert_body_intact(cleaned) -> None:
+    for paragraph in BODY:
+        assert paragraph in cleaned.text
+
+
+def assert_caption(cleaned, caption: str) -> None:
+    assert caption not in cleaned.text
+    assert any(caption in c for c in cleaned.captions), cleaned.captions
+
+
+# --- captions closed by a credit in brackets -------------------------------------------------
+
+@pytest.mark.parametrize("line,caption", [
+    ("Strikers warm their hands at a brazier by the gate [Olek Marsh/Wire]",
+     "Strikers warm their hands at a brazier by the gate"),
+    ("Cranes stand idle over the container terminal on Monday (Lena Varn for The Harbour Post)",
+     "Cranes stand idle over the container terminal on Monday"),
+    ("Union members vote to extend the stoppage at a meeting in the dock canteen (TP)",
+     "Union members vote to extend the stoppage"),
+    ("A ship waits at anchor off the breakwater [File: Lena Varn/Wire]",
+     "A ship waits at anchor off the breakwater"),
+])
+def test_caption_closed_by_a_bracketed_credit(line, caption):
+    cleaned = clean_text(page(HEAD, P1, P2, line, P3, P4))
+    assert_caption(cleaned, caption)
+    assert_body_intact(cleaned)
+
+
+@pytest.mark.parametrize("look_alike", [
+    "The stoppage was called by the Transport and Dock Workers Union (TDWU).",
+    "Talks are due to resume on Thursday (local time).",
+    "Dock wages have not risen since the last agreement was signed in 2019 (see chart).",
+])
+def test_story_lines_ending_in_brackets_stay(look_alike):
+    cleaned = clean_text(page(HEAD, P1, P2, look_alike, P3, P4))
+    assert look_alike in cleaned.text
+    assert cleaned.captions == ()
+
+
+# --- sentences about the picture itself ------------------------------------------------------
+
+@pytest.mark.parametrize("line", [
+    "In this photo provided by the port authority, strikers block the road to the ferry berth.",
+    "In this image from video released by the union, police officers push back a picket line.",
+    "This photo, taken on Monday by a harbour pilot, shows ships queuing outside the port.",
+    "Photo taken on May 2 shows empty quays at the container terminal.",
+])
+def test_sentence_about_the_picture_is_a_caption(line):
+    cleaned = clean_text(page(HEAD, P1, P2, line, P3, P4))
+    assert_caption(cleaned, line)
+    assert_body_intact(cleaned)
+
+
+@pytest.mark.parametrize("look_alike", [
+    "A photo released by the union showed officers dragging a picket away by his arms.",
+    "In this port, every dispute since 1990 has ended with a deal on the quayside.",
+    "Photos shared online on Monday showed queues of lorries stretching back to the motorway.",
+])
+def test_story_sentences_about_photos_stay(look_alike):
+    cleaned = clean_text(page(HEAD, P1, P2, look_alike, P3, P4))
+    assert look_alike in cleaned.text
+    assert cleaned.captions == ()
+
+
+# --- a credit alone does not take a story paragraph as its caption ----------------------------
+
+@pytest.mark.parametrize("paragraph,credit", [
+    ("\"Nobody unloads until we are paid,\" a union steward said at the gate.", "Photo: Harbour Post"),
+    ("The port authority said on Monday that the strike was costing it $1m a day.",
+     "Lena Varn/Wire"),
+    ("Police officers were posted at each of the three entrances to the terminal during the day, "
+     "and a water cannon truck was parked near the canteen.", "Getty Images"),
+])
+def test_credit_alone_after_a_story_paragraph(paragraph, credit):
+    cleaned = clean_text(page(HEAD, P1, P2, paragraph, credit, P3, P4))
+    assert paragraph in cleaned.text
+    assert credit not in cleaned.text
+    assert_body_intact(cleaned)
+
+
+@pytest.mark.parametrize("caption,credit", [
+    ("Strikers outside the main gate on Monday", "Photo: Harbour Post"),
+    ("Idle cranes at the container terminal.", "Lena Varn/Wire"),
+    ("A picket line at dawn", "Getty Images"),
+])
+def test_credit_alone_still_takes_its_caption(caption, credit):
+    cleaned = clean_text(page(HEAD, P1, P2, caption, credit, P3, P4))
+    assert_caption(cleaned, caption)
+    assert_body_intact(cleaned)
+
+
+# --- copyright lines, sign-offs, editors' initials, labelled timestamps -------------------------
+
+@pytest.mark.parametrize("line", [
+    "Copyright © 2024 Harbour Post Media Ltd.",
+    "© Harbour Post 2024",
+    "(c) Copyright Wirelink 2011",
+    "Harbour Online © Harbour Newspapers Limited 2009",
+    "— Wirelink",
+    "bur-ol/lv",
+    "Lena Varn Published: 06.05.24, 09:15",
+    "(Writing by Lena Varn; Editing by Olek Marsh)",
+    "Talkbacks for this article: 31",
+])
+def test_copyright_signoff_and_stamp_lines_go_anywhere(line):
+    for parts in ((HEAD, P1, P2, line, P3, P4), (HEAD, P1, P2, P3, P4, line)):
+        cleaned = clean_text(page(*parts))
+        assert line not in cleaned.text
+        assert_body_intact(cleaned)
+
+
+@pytest.mark.parametrize("look_alike", [
+    "Copyright lawyers for the union said the port's new logo copied their banner.",
+    "— and that, the union says, is the whole point of the strike.",
+    "The strike committee published its demands on Monday: 4.5% and back pay.",
+])
+def test_story_lines_like_copyright_or_signoffs_stay(look_alike):
+    cleaned = clean_text(page(HEAD, P1, P2, look_alike, P3, P4))
+    assert look_alike in cleaned.text
+
+
+# --- share buttons, orphan box headings, comment sections -----------------------------------
+
+@pytest.mark.parametrize("line", ["Share on WhatsApp", "Click to share on Telegram",
+                                  "Share on LinkedIn", "Send via Messenger"])
+def test_share_buttons_go(line):
+    cleaned = clean_text(page(HEAD, P1, P2, line, P3, P4))
+    assert line not in cleaned.text
+    assert_body_intact(cleaned)
+
+
+@pytest.mark.parametrize("label", ["TOP BUSINESS STORIES", "MORE FROM THE PORTS", "FEATURES, VIEWS, ANALYSIS"])
+def test_capital_box_heading_without_its_links_goes(label):
+    cleaned = clean_text(page(HEAD, P1, P2, label, P3, P4))
+    assert label not in cleaned.text
+    assert_body_intact(cleaned)
+
+
+@pytest.mark.parametrize("heading,post", [
+    ("Comments", "Posted by: Ivan | 6 May 2024 10:02"),
+    ("Reader comments (2)", "Lena K. 06/05/2024 11:40"),
+    ("3 comments", "Posted 6 May 2024 at 12:10 by docker_fan"),
+])
+def test_readers_comments_under_the_story_go(heading, post):
+    comment = "The port has treated these men badly for years and this strike is overdue."
+    cleaned = clean_text(page(HEAD, P1, P2, P3, P4, heading, post, comment))
+    assert comment not in cleaned.text
+    assert_body_intact(cleaned)
+
+
+def test_comments_heading_without_posts_takes_nothing():
+    closing = "The union will meet again on Wednesday to decide whether to extend the strike."
+    cleaned = clean_text(page(HEAD, P1, P2, P3, "Comments", P4, closing))
+    assert closing in cleaned.text
+    assert_body_intact(cleaned)
+
+
+def test_marker_takes_the_caption_of_its_own_block_first():
+    short = "The port authority said it would reply on Friday."
+    cleaned = clean_text(page(HEAD, P1, P2, "Strikers light flares at the gate\n[Photo]", short, P3, P4))
+    assert_caption(cleaned, "Strikers light flares at the gate")
+    assert short in cleaned.text
+    assert_body_intact(cleaned)
