@@ -92,7 +92,8 @@ def test_story_sentences_about_photos_stay(look_alike):
 # --- a credit alone does not take a story paragraph as its caption ----------------------------
 
 @pytest.mark.parametrize("paragraph,credit", [
-    ("\"Nobody unloads until we are paid,\" a union steward said at the gate.", "Photo: Harbour Post"),
+    ("\"Nobody unloads until we are paid,\" a union steward said at the gate.",
+     "Photo: Harbour Post"),
     ("The port authority said on Monday that the strike was costing it $1m a day.",
      "Lena Varn/Wire"),
     ("Police officers were posted at each of the three entrances to the terminal during the day, "
@@ -156,7 +157,8 @@ def test_share_buttons_go(line):
     assert_body_intact(cleaned)
 
 
-@pytest.mark.parametrize("label", ["TOP BUSINESS STORIES", "MORE FROM THE PORTS", "FEATURES, VIEWS, ANALYSIS"])
+@pytest.mark.parametrize("label", ["TOP BUSINESS STORIES", "MORE FROM THE PORTS",
+                                   "FEATURES, VIEWS, ANALYSIS"])
 def test_capital_box_heading_without_its_links_goes(label):
     cleaned = clean_text(page(HEAD, P1, P2, label, P3, P4))
     assert label not in cleaned.text
@@ -184,7 +186,64 @@ def test_comments_heading_without_posts_takes_nothing():
 
 def test_marker_takes_the_caption_of_its_own_block_first():
     short = "The port authority said it would reply on Friday."
-    cleaned = clean_text(page(HEAD, P1, P2, "Strikers light flares at the gate\n[Photo]", short, P3, P4))
+    marked = "Strikers light flares at the gate\n[Photo]"
+    cleaned = clean_text(page(HEAD, P1, P2, marked, short, P3, P4))
     assert_caption(cleaned, "Strikers light flares at the gate")
     assert short in cleaned.text
     assert_body_intact(cleaned)
+
+
+# --- outlet or section names beside a date; appeals to follow; live-entry intros ---------------
+
+@pytest.mark.parametrize("line", [
+    "Harbour Online , Wednesday 8 May 2024",
+    "WIRELINK NEWS - May 6, 2024 - 07:42 | Business, Ports",
+    "Commentary / Europe 6 May 2024",
+])
+def test_outlet_and_date_line_in_the_header_goes(line):
+    cleaned = clean_text(page(HEAD, line, P1, P2, P3, P4))
+    assert line not in cleaned.text
+    assert_body_intact(cleaned)
+
+
+@pytest.mark.parametrize("look_alike", [
+    "Strike to resume on 12 May",
+    "Why 8 May matters",
+    "Why 14 May matters to dockers",
+])
+def test_subheadings_with_dates_stay(look_alike):
+    cleaned = clean_text(page(HEAD, P1, P2, look_alike, P3, P4))
+    assert look_alike in cleaned.text
+
+
+@pytest.mark.parametrize("line", [
+    "Track the latest port news on Harbour.com and get news updates from the coast.",
+    "Stay tuned for more updates.",
+    "Follow our WhatsApp channel",
+    "The post appeared first on Harbour Daily.",
+    "Also available in Français",
+])
+def test_appeals_and_republication_notes_go(line):
+    for parts in ((HEAD, P1, P2, line, P3, P4), (HEAD, P1, P2, P3, P4, line)):
+        cleaned = clean_text(page(*parts))
+        assert line not in cleaned.text
+        assert_body_intact(cleaned)
+
+
+@pytest.mark.parametrize("intro,stamp", [
+    ("Here are the live updates:", "14:05 IST"),
+    ("Follow the day's events below:", "May 6, 2024"),
+    ("Latest from the port:", "09:30 BST"),
+])
+def test_line_introducing_live_entries_goes(intro, stamp):
+    entry = "Dockers blocked the ferry terminal for an hour before police opened the gates."
+    cleaned = clean_text(page(HEAD, P1, P2, intro, f"{stamp}\n{entry}", P3, P4))
+    assert intro not in cleaned.text and entry in cleaned.text
+    assert_body_intact(cleaned)
+
+
+def test_colon_before_a_list_of_demands_stays():
+    intro = "The union set out three demands:"
+    cleaned = clean_text(page(HEAD, P1, P2, intro, "- back pay\n- safer night shifts\n- a pay rise",
+                              P3, P4))
+    assert intro in cleaned.text

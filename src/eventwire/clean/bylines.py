@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from .lines import words
+from .lines import ends_terminal, words
 from .rules import CleanRules
 
 _NUMERIC_DATE = re.compile(r"\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b")
@@ -54,6 +54,10 @@ CONTRIBUTED = re.compile(r"\b(?:writers?|reporters?|correspondents?|journalists?
                           re.IGNORECASE)
 
 
+#: Names (outlet, section, place) a date line may carry beside its date.
+_NAMED_DATE_WORDS = 4
+
+
 def has_stamp(s: str) -> bool:
     """Does the line hold a numeric date or a clock time ('06/05/2024', '11:40', '7.05pm')?"""
     return bool(_NUMERIC_DATE.search(s) or _CLOCK.search(s))
@@ -65,17 +69,20 @@ def is_date_line(s: str, r: CleanRules) -> bool:
         return True
     if not re.search(r"\d", s) or words(s) > 12:
         return False
-    has_date = bool(_NUMERIC_DATE.search(s)
+    calendar = bool(_NUMERIC_DATE.search(s)
                     or re.search(r"\b(?:" + r.month_re + r")\b\.?\s*\d|\d\s*(?:" + r.month_re
-                                 + r")\b", s, re.IGNORECASE)
-                    or re.fullmatch(r"\s*\d{4}\s*", s)
-                    or _CLOCK.search(s))
-    if not has_date:
+                                 + r")\b", s, re.IGNORECASE))
+    if not (calendar or re.fullmatch(r"\s*\d{4}\s*", s) or _CLOCK.search(s)):
         return False
     tokens = re.findall(r"[^\W\d_]+(?:\.[^\W\d_]+)*\.?", s)
     unknown = [t for t in tokens if t.lower().rstrip(".") not in r.date_words
                and t.lower() not in r.date_words]
-    return len(unknown) <= 1
+    if len(unknown) <= 1:
+        return True
+    # "Ahram Online, Wednesday 8 Jul 2020", "WIRE NEWS - Oct 4, 2022 - 07:42 | World": the
+    # outlet's or section's name beside a calendar date; a clause has lowercase words.
+    return calendar and len(unknown) <= _NAMED_DATE_WORDS and not ends_terminal(s) \
+        and all(t[0].isupper() for t in unknown)
 
 
 #: "By Ana Ruiz, ...", "By Ana Ruiz and Ivo Berg in Ostraven": names right after "By".

@@ -315,8 +315,24 @@ def mark_orphan_labels(lines: list[Line], r: CleanRules, first_body: int) -> Non
             line.kind, line.why = "nav", "label heading no list"
 
 
+def mark_entry_intros(lines: list[Line]) -> None:
+    """'Here are the latest updates:' right above a live blog's first entry time.
+
+    A short line that ends with a colon and is followed by a timestamp introduces the
+    entries, not a statement of the story (a colon before a list of demands is followed by
+    the list).
+    """
+    for k in range(len(lines) - 1):
+        line, nxt = lines[k], lines[k + 1]
+        if line.kind is None and line.text.rstrip().endswith(":") and words(line.text) <= 10 \
+                and not has_quote(line.text) and nxt.kind == "other" \
+                and (nxt.why == "date line" or has_stamp(nxt.text)) and words(nxt.text) <= 8:
+            line.kind, line.why = "nav", "introduces live entries"
+
+
 #: "Comments", "Comments (3)", "Reader comments": the heading of the readers' comments.
-_COMMENTS_HEAD = re.compile(r"^\s*(?:\d+\s+)?(?:reader\s+|readers'?\s+|your\s+)?(?:comments?|talkbacks?"
+_COMMENTS_HEAD = re.compile(r"^\s*(?:\d+\s+)?(?:reader\s+|readers'?\s+|your\s+)?"
+                            r"(?:comments?|talkbacks?"
                             r"|responses)\b[\s:(\[\d)\]]*$", re.IGNORECASE)
 
 
@@ -340,6 +356,7 @@ def mark_comment_section(lines: list[Line], first_body: int) -> None:
             return
 
 
-__all__ = ["title_like", "mark_orphan_labels", "mark_comment_section", "mark_repeated", "mark_pull_quotes", "mark_label_links",
+__all__ = ["title_like", "mark_orphan_labels", "mark_comment_section", "mark_entry_intros",
+           "mark_repeated", "mark_pull_quotes", "mark_label_links",
            "mark_label_lists", "mark_release_end",
            "mark_headline_runs"]

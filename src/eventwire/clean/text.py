@@ -26,8 +26,9 @@ from .bylines import wire_only as _wire_only
 from .captions import caption_shape, names_only, reads_as_report
 from .lines import CLOSERS, Line, ends_terminal, has_quote, sentences, split_lines, words
 from .rules import CleanRules, load_rules
-from .shapes import (mark_comment_section, mark_headline_runs, mark_label_links, mark_label_lists,
-                     mark_orphan_labels, mark_pull_quotes, mark_release_end, mark_repeated)
+from .shapes import (mark_comment_section, mark_entry_intros, mark_headline_runs,
+                     mark_label_links, mark_label_lists, mark_orphan_labels, mark_pull_quotes,
+                     mark_release_end, mark_repeated)
 
 log = logging.getLogger(__name__)
 
@@ -479,6 +480,7 @@ def clean_text(text: str, title: str | None = None, rules: CleanRules | None = N
     mark_label_lists(lines, r)
     mark_release_end(lines, r, first)
     mark_comment_section(lines, first)
+    mark_entry_intros(lines)
     title_at = _zones(lines, r, title)
     first, last = _body_span(lines, r)
     mark_pull_quotes(lines, title_at)
