@@ -247,3 +247,84 @@ def test_colon_before_a_list_of_demands_stays():
     cleaned = clean_text(page(HEAD, P1, P2, intro, "- back pay\n- safer night shifts\n- a pay rise",
                               P3, P4))
     assert intro in cleaned.text
+
+
+# --- more credit tails; credits above the story; a credit above its caption --------------------
+
+@pytest.mark.parametrize("line,caption", [
+    ("Pickets stand by a burning tyre at the south gate. (Reuters)", "Pickets stand by a burning"),
+    ("A tug pushes an empty barge past the idle cranes. — Reuters", "A tug pushes an empty barge"),
+    ("Police vans line the quay road on Monday - AFP", "Police vans line the quay road"),
+    ("Containers stacked three high at the terminal. /Xinyu", "Containers stacked three high"),
+    ("Strikers vote by a show of hands. Photo courtesy of the dockers' union",
+     "Strikers vote by a show of hands."),
+    ("The port's main gate, seen from the harbour wall. File photo",
+     "The port's main gate, seen from the harbour wall."),
+])
+def test_caption_closed_by_a_credit_tail(line, caption):
+    for parts in ((HEAD, P1, P2, line, P3, P4), (HEAD, line, P1, P2, P3, P4)):
+        cleaned = clean_text(page(*parts))
+        assert_caption(cleaned, caption)
+        assert_body_intact(cleaned)
+
+
+@pytest.mark.parametrize("look_alike", [
+    "The port authority said the strike was illegal and would be challenged in court. — Reuters",
+    "Olek Marsh told the crowd the dockers would stay out until they were paid - AFP",
+    "Both sides will meet again on Friday, according to the mediator's office. /Xinyu",
+])
+def test_reported_paragraph_with_a_wire_tail_stays(look_alike):
+    cleaned = clean_text(page(HEAD, P1, P2, look_alike, P3, P4))
+    assert look_alike in cleaned.text
+
+
+@pytest.mark.parametrize("caption,credit", [
+    ("Strikers gather at the main gate before dawn.", "(Getty Images)"),
+    ("A crane driver climbs down from his cab.", "Shutterstock"),
+    ("Pickets warm their hands at a brazier.", "Photo: Harbour Post"),
+])
+def test_picture_credit_above_the_story_takes_its_caption(caption, credit):
+    cleaned = clean_text(page(HEAD, f"{caption}\n{credit}", P1, P2, P3, P4))
+    assert cleaned.title == HEAD
+    assert_caption(cleaned, caption)
+    assert_body_intact(cleaned)
+
+
+def test_credit_under_the_headline_does_not_take_the_headline():
+    cleaned = clean_text(page(HEAD, "Getty Images", P1, P2, P3, P4))
+    assert cleaned.title == HEAD and HEAD not in " ".join(cleaned.captions)
+
+
+@pytest.mark.parametrize("credit,caption", [
+    ("Photo: Harbour Post", "Strikers block the ferry ramp at dawn."),
+    ("Image: Wirelink", "Idle cranes over the empty container terminal"),
+    ("Picture: Lena Varn", "A docker reads the union's strike notice."),
+])
+def test_credit_printed_above_its_caption(credit, caption):
+    cleaned = clean_text(page(HEAD, P1, P2, f"{credit}\n{caption}", P3, P4))
+    assert_caption(cleaned, caption)
+    assert_body_intact(cleaned)
+
+
+# --- a lone line describing a scene between paragraphs is a caption, not a link --------------
+
+@pytest.mark.parametrize("line", [
+    "Dockers march past the harbour master's office on Monday morning",
+    "A striker holding a placard outside the port authority building",
+    "Police officers watching the picket line from behind a fence at the south gate",
+])
+def test_lone_scene_line_between_paragraphs_is_a_caption(line):
+    cleaned = clean_text(page(HEAD, P1, P2, line, P3, P4))
+    assert_caption(cleaned, line)
+    assert_body_intact(cleaned)
+
+
+@pytest.mark.parametrize("headline", [
+    "Ferry operator cuts winter timetable to three sailings a day",
+    "Port city elects its first woman mayor in a close race",
+    "Court fines shipping firm over oil spill near the harbour",
+])
+def test_lone_headline_of_another_story_is_not_a_caption(headline):
+    cleaned = clean_text(page(HEAD, P1, P2, headline, P3, P4))
+    assert headline not in cleaned.text
+    assert headline not in " ".join(cleaned.captions)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from .lines import words
+from .lines import ends_terminal, words
 from .rules import CleanRules
 
 #: "[Image: ...]", "(Photo: ...)": a whole line in brackets opened by a caption label.
@@ -48,6 +48,14 @@ _ABOUT_PICTURE = re.compile(
     r"(?:taken|released|provided|made\s+available|distributed|obtained)\b.{0,140}?\bshows?\b"
     r"|this\s+(?:[\w-]+\s+){0,2}(?:photo|photograph|picture|image)\b.{0,140}?\bshows\b)",
     re.IGNORECASE)
+#: "... after the strikes. — Reuters", "... on Sunday - AFP", "... the port. /Xinyu": a
+#: caption closed by a dash or slash and its credit.
+_DASH_CREDIT = re.compile(r"^(?P<caption>.*\S)\s+(?:[—–-]{1,2}|/)\s*(?P<credit>[^—–/-]{2,50})$")
+#: "... the port. Photo courtesy of the navy", "... Picture by Ana Ruiz": a credit sentence.
+_COURTESY = re.compile(r"[.!?]\s+(?:photo|photograph|picture|image|video)s?\s+"
+                       r"(?:courtesy(?:\s+of)?|by|supplied\s+by|provided\s+by)\s*:?\s*\S"
+                       r"(?:\S*\s*){0,8}$"
+                       r"|[.!?]\s+(?:file|handout|stock)\s+(?:photo|picture|image)\.?$", re.IGNORECASE)
 #: Caption-sized: a picture's caption is one to three sentences of at most this many words.
 _CAPTION_MAX_WORDS = 60
 #: A sentence that reports speech ("..., he said.") is a story paragraph, not a caption.
@@ -89,15 +97,24 @@ def names_only(s: str) -> bool:
     return True
 
 
-def _credit_text(s: str) -> bool:
+def _credit_text(s: str, r: CleanRules) -> bool:
     """Is the bracketed text a picture credit: names with a slash or 'for'/'via', an agency
-    abbreviation ('ST', 'AFP'), never a year, a number or a lowercase remark?"""
+    ('Reuters') or its initials ('ST'), never a year, a number or a lowercase remark?"""
     s = s.strip()
     if not re.search(r"[A-Z]", s) or words(s) > 8 or not names_only(s):
         return False
-    if re.fullmatch(r"[A-Z]{2,5}", s):  # "(ST)", "(AFP)": an agency's initials
+    if re.fullmatch(r"[A-Z]{2,5}", s) or s.lower() in r.agency_words:
         return True
     return "/" in s or bool(re.search(r"\b(?:for|via)\b", s))
+
+
+def _dashed_credit(tail: str, caption: str, r: CleanRules) -> bool:
+    """' — Reuters' after a caption, or ' /Xinyu' after a caption's full stop."""
+    credit = tail.strip(" —–-/")
+    if credit.lower() in r.agency_words:
+        return True
+    return tail.lstrip().startswith("/") and ends_terminal(caption) and words(credit) <= 4 \
+        and names_only(credit)
 
 
 def caption_shape(s: str, r: CleanRules) -> CaptionShape | None:
@@ -127,9 +144,16 @@ def caption_shape(s: str, r: CleanRules) -> CaptionShape | None:
     if n <= _CAPTION_MAX_WORDS and _ABOUT_PICTURE.match(s):
         return CaptionShape("sentence about the picture")
     tail = _TAIL_CREDIT.match(s)
-    if tail and n <= _CAPTION_MAX_WORDS and _credit_text(tail.group("credit")) \
+    if tail and n <= _CAPTION_MAX_WORDS and _credit_text(tail.group("credit"), r) \
             and words(tail.group("caption")) >= 4 and not reads_as_report(tail.group("caption")):
         return CaptionShape("caption with a credit in brackets")
+    dash = _DASH_CREDIT.match(s)
+    if dash and n <= _CAPTION_MAX_WORDS and words(dash.group("caption")) >= 4 \
+            and not reads_as_report(dash.group("caption")) \
+            and _dashed_credit(s[len(dash.group("caption")):], dash.group("caption"), r):
+        return CaptionShape("caption with a dashed credit")
+    if n <= _CAPTION_MAX_WORDS and _COURTESY.search(s) and not reads_as_report(s):
+        return CaptionShape("caption with a courtesy credit")
     by_credit = _BY_CREDIT.match(s)
     if by_credit and _is_label(by_credit.group("label"), r) and n <= 12 \
             and names_only(s[by_credit.end() - 1:]):

@@ -16,6 +16,7 @@ from collections import Counter
 
 from .lines import CLOSERS, Line, ends_terminal, has_quote, last_sentence, unnumbered, words
 from .bylines import has_stamp
+from .captions import reads_as_report
 from .rules import CleanRules
 
 #: Longest line (in words) still read as one headline of a list.
@@ -33,6 +34,12 @@ _UPDATE = re.compile(r"^\s*(?:UPDATE|UPDATED|LATEST|NEW)\s*:")
 _FIGURE = re.compile(r"[:–—-]\s*[\d.,%$€£]+\s*\w{0,12}\s*$")
 #: A media duration closing a link title: "(02:41)", "[3:05]".
 _DURATION = re.compile(r"\s*[(\[]\d{1,2}:\d{2}(?::\d{2})?[)\]]\s*$")
+
+
+#: A long line reporting in the past tense ("said", "told") is a story's sentence even
+#: without its full stop; headlines report in the present ("says").
+_PAST_REPORT = re.compile(r"\b(?:said|told|according to)\b")
+_REPORT_MIN_WORDS = 10
 
 
 def _key(s: str) -> str:
@@ -55,6 +62,8 @@ def title_like(line: Line, kept_only: bool = True, allow_bullets: bool = False) 
         return False
     if not 3 <= words(s) <= _TITLE_MAX_WORDS or _FIGURE.search(s):
         return False
+    if words(s) >= _REPORT_MIN_WORDS and _PAST_REPORT.search(s):
+        return False  # "... told the crowd they would stay out - AFP": a story paragraph
     first = next((c for c in s if c.isalnum()), "")
     return first.isupper() or first.isdigit()
 
@@ -190,7 +199,7 @@ def mark_pull_quotes(lines: list[Line], title_at: int | None) -> None:
             return
         # compare without a closing attribution ("— Name, role")
         key = _key(re.sub(r"\s+[—–-]\s*[^—–-]{1,60}$", "", line.text))
-        inside_self = words(line.text) > 12 and key == _key(line.text)
+        inside_self = words(line.text) > 12  # the line itself is among the long ones
         if len(key.split()) >= lo \
                 and f" {long_keys} ".count(f" {key} ") > (1 if inside_self else 0) \
                 and line_keys[key] <= (1 if key == _key(line.text) else 0):
@@ -224,6 +233,20 @@ def _strong_label(line: Line, r: CleanRules) -> bool:
     if line.kind not in (None, "nav", "promo") or not _label_like(line, r):
         return False
     return line.text.rstrip().endswith(":") or not any(c.islower() for c in line.text)
+
+
+#: "... at the airport on Monday", "Protesters gathering outside ...": a caption tells when
+#: the picture was taken or shows an action in progress; a headline does neither.
+_SCENE = re.compile(r"\b(?:on|last|this)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|"
+                    r"sunday)\b|^\S+(?:\s+\S+){0,3}?\s+(?!during\b|morning\b|evening\b|"
+                    r"thing\b|king\b|ring\b|bring\b|spring\b|string\b)[a-z]{2,}ing\s+"
+                    r"(?:a|an|the|his|her|their|its|to|at|in|on|from|outside|past|near|through|"
+                    r"into|with|for|up|down|out|off|across|along|behind)\b", re.IGNORECASE)
+
+
+def _scene_caption(s: str) -> bool:
+    """Does a lone title-like line read as a picture's caption rather than a headline?"""
+    return bool(_SCENE.search(s)) and not reads_as_report(s)
 
 
 def mark_headline_runs(lines: list[Line], r: CleanRules, first_body: int, last_body: int,
@@ -282,6 +305,9 @@ def mark_headline_runs(lines: list[Line], r: CleanRules, first_body: int, last_b
                 for line in lines[i:j]:
                     if line.kind is None:
                         line.kind, line.why = "nav", why
+                if stray and len(run) == 1 and not (strong or after_label) \
+                        and _scene_caption(run[0].text):
+                    run[0].kind, run[0].why = "caption", "lone line describing a scene"
                 if prev is not None and prev.kind is None and (strong or after_label):
                     prev.kind, prev.why = "nav", "label of a headline list"
         i = j

@@ -131,6 +131,9 @@ def _classify(line: Line, r: CleanRules) -> None:
     if n <= 8 and _wire_only(s, r):
         line.wire = True  # "Reuters" alone: a source line, or the credit of a caption above
         return mark("other", "wire agency line")
+    if n <= 6 and s.strip(" .()[]").lower() in r.picture_agency_words:
+        line.credit_only = True  # "Getty Images", "(Shutterstock)": the credit of a picture
+        return mark("caption", "picture agency credit")
     bracketed = re.fullmatch(r"[(\[]\s*([^()\[\]]+?)\s*[)\]]", s)
     if bracketed and n <= 5 and names_only(bracketed.group(1)) \
             and re.search(r"[A-Z]", bracketed.group(1)):
@@ -230,9 +233,17 @@ def _context(lines: list[Line], r: CleanRules, first_body: int) -> None:
         # "Residents inspect a damaged house.\nPhoto: AFP": the credit takes the line above.
         if line.credit_only and prev is not None and prev.kind is None:
             alone = prev.block != line.block and sum(1 for x in lines if x.block == prev.block) == 1
+            # above the story a lone line across a blank one must end like a caption sentence
+            # (an unpunctuated one there is the headline)
+            alone = alone and (i - 1 > first_body or ends_terminal(prev.text))
             if (prev.block == line.block or alone) and _caption_above(prev, line):
                 prev.kind, prev.why, prev.caption_group = "caption", "line above a credit", \
                     line.caption_group
+        # "Photo: Navy handout" then its caption on the next line of the same block.
+        if line.credit_only and (prev is None or prev.kind != "caption") and nxt is not None \
+                and nxt.kind is None and nxt.block == line.block and _caption_above(nxt, line):
+            nxt.kind, nxt.why, nxt.caption_group = "caption", "line below a credit", \
+                line.caption_group
         # "[Image]" or "Image caption" alone: the picture's caption is the short line below
         # it, else the short line above it; a line of the marker's own block comes before one
         # across a blank line (a story paragraph, opened by a dateline or long, is never taken).
