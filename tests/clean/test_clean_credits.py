@@ -328,3 +328,31 @@ def test_lone_headline_of_another_story_is_not_a_caption(headline):
     cleaned = clean_text(page(HEAD, P1, P2, headline, P3, P4))
     assert headline not in cleaned.text
     assert headline not in " ".join(cleaned.captions)
+
+
+# --- reporters' names without "By", reading times, a dateline alone --------------------------
+
+@pytest.mark.parametrize("line", [
+    "Lena Varn in Tarvel and Olek Marsh in Brenholm",
+    "Lena Varn in Tarvel, Olek Marsh in Brenholm and agencies",
+    "Lena Varn and Olek Marsh",
+    "4 min read",
+    "Reading time: 6 minutes",
+    "TARVEL (Wirelink) —",
+])
+def test_reporter_names_reading_time_and_lone_dateline_go(line):
+    for parts in ((HEAD, line, P1, P2, P3, P4), (HEAD, P1, P2, line, P3, P4)):
+        cleaned = clean_text(page(*parts))
+        assert line not in cleaned.text
+        assert cleaned.title == HEAD
+        assert_body_intact(cleaned)
+
+
+@pytest.mark.parametrize("look_alike", [
+    "Talks in Tarvel",
+    "Dockers and sailors",
+    "Union leaders in Tarvel and shipowners in Brenholm trade blame over the stoppage.",
+])
+def test_subheadings_and_sentences_like_bylines_stay(look_alike):
+    cleaned = clean_text(page(HEAD, P1, P2, look_alike, P3, P4))
+    assert look_alike in cleaned.text

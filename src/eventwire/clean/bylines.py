@@ -43,6 +43,17 @@ COPYRIGHT = re.compile(r"^\s*(?:©|\(c\)\s|copyright\s+(?:©|\(c\)|\d{4}\b)"
                        r"|^[^©]{0,60}©[^©]{0,60}\b(?:19|20)\d\d\b", re.IGNORECASE)
 #: "— Wirelink", "- AFP": a source's sign-off, a dash then one to four names, alone.
 SIGN_OFF = re.compile(r"^\s*[—–-]{1,2}\s*[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3}\s*$")
+#: "Ana Ruiz in Kabul and Ivo Berg in Islamabad", "Ana Ruiz, Ivo Berg and agencies": the
+#: names of the reporters (two or three capitalised words each), where they filed from.
+_NAME = r"[A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|van|von|de|da|al|el|bin)){1,2}"
+_PLACE = r"(?:\s+in\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,2})?"
+REPORTER_NAMES = re.compile(rf"^\s*{_NAME}{_PLACE}(?:\s*(?:,|\band\b)\s*(?:{_NAME}{_PLACE}"
+                            r"|agencies|wire services|news agencies))+\s*$")
+#: "4 min read", "Reading time: 4 minutes": the page's estimate of the reading time.
+READING_TIME = re.compile(r"\b\d+\s*-?\s*min(?:ute)?s?\.?\s+read\b|^\s*reading\s+time\b",
+                          re.IGNORECASE)
+#: "WASHINGTON (AP) —" alone: a dateline left on a line of its own.
+LONE_DATELINE = re.compile(r"^[A-Z][A-Z .,'’-]{2,40}(?:\([^)]{1,30}\))?\s*[—–-]{1,2}\s*$")
 #: "mp/ar", "bur-jm/ach": the initials of a wire's editors closing its copy.
 EDITOR_INITIALS = re.compile(r"^\s*[a-z]{1,5}(?:\s*[/-]\s*[a-z]{1,5}){1,4}\s*$")
 #: "Ana Ruiz Published: 07.12.06, 10:23": a name or place then a labelled timestamp.
@@ -133,4 +144,5 @@ def wire_only(s: str, r: CleanRules) -> bool:
 
 __all__ = ["is_date_line", "has_stamp", "credit_prefix", "header_byline", "role_line", "wire_only",
            "NAME_ONLY", "NAMED_BIO", "CONTRIBUTED", "EMAIL", "PHONE", "COPYRIGHT", "SIGN_OFF",
-           "EDITOR_INITIALS", "LABELLED_STAMP"]
+           "EDITOR_INITIALS", "LABELLED_STAMP", "REPORTER_NAMES", "READING_TIME",
+           "LONE_DATELINE"]

@@ -18,7 +18,8 @@ from collections import Counter
 from ..model import Cleaned, Removed
 from .bylines import (NAME_ONLY as _NAME_ONLY, NAMED_BIO as _NAMED_BIO, COPYRIGHT as _COPYRIGHT,
                       SIGN_OFF as _SIGN_OFF, EDITOR_INITIALS as _EDITOR_INITIALS,
-                      LABELLED_STAMP as _LABELLED_STAMP,
+                      LABELLED_STAMP as _LABELLED_STAMP, REPORTER_NAMES as _REPORTER_NAMES,
+                      READING_TIME as _READING_TIME, LONE_DATELINE as _LONE_DATELINE,
                       CONTRIBUTED as _CONTRIBUTED, EMAIL as _EMAIL, PHONE as _PHONE)
 from .bylines import credit_prefix as _credit_prefix, header_byline as _header_byline
 from .bylines import is_date_line as _is_date_line, role_line as _role_line
@@ -109,8 +110,12 @@ def _classify(line: Line, r: CleanRules) -> None:
 
     if not re.search(r"[^\W_]", s):
         return mark("other", "decoration")
-    if _EDITOR_INITIALS.match(s) or _SIGN_OFF.match(s):
+    if _EDITOR_INITIALS.match(s) or _SIGN_OFF.match(s) or _LONE_DATELINE.match(s):
         return mark("other", "sign-off")
+    if frag and n <= 16 and _REPORTER_NAMES.match(s):
+        return mark("other", "byline")
+    if n <= 8 and _READING_TIME.search(s):
+        return mark("nav", "reading time")
     shape = caption_shape(s, r)
     if shape is not None:
         line.marker, line.credit_only, line.caption_text = shape.marker, shape.credit, shape.text
