@@ -25,6 +25,7 @@ from .bylines import credit_prefix as _credit_prefix, header_byline as _header_b
 from .bylines import is_date_line as _is_date_line, role_line as _role_line
 from .bylines import wire_only as _wire_only
 from .captions import caption_shape, names_only, reads_as_report
+from .glued import addresses_reader, split_glued
 from .lines import CLOSERS, Line, ends_terminal, has_quote, sentences, split_lines, words
 from .rules import CleanRules, load_rules
 from .shapes import (mark_comment_section, mark_entry_intros, mark_headline_runs,
@@ -49,10 +50,6 @@ _COUNTER_LINE = re.compile(r"^\s*(?:\d+\s+(?:comments?|talkbacks?|responses|repl
 _FORM_FIELDS = re.compile(r"\w\s*\*(?:\s|$).*\w\s*\*(?:\s|$)")
 _ABBREV_END = re.compile(r"(?:\b[A-Z]\.){2,}[\"'”’)]*$")
 _TAG_ITEM = re.compile(r"^[a-z0-9][a-z0-9&'’.+-]*(?:\s[a-z0-9&'’.+-]+){0,2}$")
-
-
-def _addresses_reader(s: str, r: CleanRules) -> bool:
-    return bool(re.search(r"\b(?:you|your|our)\b", s, re.IGNORECASE) or r.imperative.match(s))
 
 
 def _is_tag_list(s: str) -> bool:
@@ -191,9 +188,9 @@ def _classify(line: Line, r: CleanRules) -> None:
         return mark("other", "contact line")
     if "(" in s and n <= 40 and not quoted and r.position_paren.search(s) and sentences(s) <= 2:
         return mark("caption", "picture with positions")
-    if r.promo_cue.search(s) and not quoted and (frag or _addresses_reader(s, r)):
+    if r.promo_cue.search(s) and not quoted and (frag or addresses_reader(s, r)):
         return mark("promo", "promo cue")
-    if r.promo_reader_cue.search(s) and not quoted and _addresses_reader(s, r) and n <= 25:
+    if r.promo_reader_cue.search(s) and not quoted and addresses_reader(s, r) and n <= 25:
         return mark("promo", "promo cue")
     if frag and n <= 20 and _credit_prefix(s, r):
         if not re.match(r"^\s*by\b", s, re.IGNORECASE) or n <= 8:
@@ -484,7 +481,7 @@ def clean_text(text: str, title: str | None = None, rules: CleanRules | None = N
     to it at the top is taken as the headline rather than guessed.
     """
     r = rules or load_rules()
-    lines = split_lines(text or "")
+    lines = split_glued(split_lines(text or ""), r)
     for line in lines:
         _classify(line, r)
     _context(lines, r, _body_span(lines, r)[0])
