@@ -356,3 +356,46 @@ def test_reporter_names_reading_time_and_lone_dateline_go(line):
 def test_subheadings_and_sentences_like_bylines_stay(look_alike):
     cleaned = clean_text(page(HEAD, P1, P2, look_alike, P3, P4))
     assert look_alike in cleaned.text
+
+
+@pytest.mark.parametrize("bio", [
+    "Lena Varn is the Harbour Post's labour correspondent and has covered the docks since 2015.",
+    "Olek Marsh reports on shipping and trade for the Harbour Post.",
+    "The writer is a maritime analyst based in Brenholm.",
+])
+def test_author_note_above_or_below_the_story_goes(bio):
+    for parts in ((HEAD, "By Lena Varn", bio, P1, P2, P3, P4), (HEAD, P1, P2, P3, P4, bio)):
+        cleaned = clean_text(page(*parts))
+        assert bio not in cleaned.text
+        assert_body_intact(cleaned)
+
+
+def test_story_sentence_about_a_reporter_inside_the_story_stays():
+    line = "Lena Varn is a former docker who now writes for the union's newsletter, Olek Marsh said."
+    cleaned = clean_text(page(HEAD, P1, P2, line, P3, P4))
+    assert line in cleaned.text
+
+
+@pytest.mark.parametrize("line", [
+    "(Adds comment from the port authority in paragraphs 6-7)",
+    "(Updates with union statement, adds background)",
+    "EDITOR'S NOTE — This story contains strong language.",
+    "Map showing the ports affected by the strike",
+    "Chart shows cargo volumes at Tarvel since January",
+    "Watch the video above",
+])
+def test_wire_advisories_notes_and_graphic_captions_leave_the_body(line):
+    for parts in ((HEAD, line, P1, P2, P3, P4), (HEAD, P1, P2, line, P3, P4)):
+        cleaned = clean_text(page(*parts))
+        assert line not in cleaned.text
+        assert_body_intact(cleaned)
+
+
+@pytest.mark.parametrize("look_alike", [
+    "The union adds that it will not accept a deal without back pay.",
+    "A map showing the new shipping lanes was published by the ministry on Friday, officials said.",
+    "(The union later withdrew the claim.)",
+])
+def test_story_lines_like_advisories_stay(look_alike):
+    cleaned = clean_text(page(HEAD, P1, P2, look_alike, P3, P4))
+    assert look_alike in cleaned.text

@@ -54,6 +54,12 @@ READING_TIME = re.compile(r"\b\d+\s*-?\s*min(?:ute)?s?\.?\s+read\b|^\s*reading\s
                           re.IGNORECASE)
 #: "WASHINGTON (AP) —" alone: a dateline left on a line of its own.
 LONE_DATELINE = re.compile(r"^[A-Z][A-Z .,'’-]{2,40}(?:\([^)]{1,30}\))?\s*[—–-]{1,2}\s*$")
+#: "(Adds comment from ministry in paragraphs 6-7)", "UPDATE 3-Council urges ...": a wire's
+#: note on its own versions, or the version slug before a headline.
+WIRE_ADVISORY = re.compile(r"^\s*\(\s*(?:adds|updates?|recasts|corrects|changes|rewrites|refiles|"
+                           r"repeats|fixes|removes|inserts|writes\s+through|tops)\b[^()]*\)\s*$"
+                           r"|^\s*(?:UPDATE|REFILE|CORRECTED|WRAPUP|RPT)\s*\d*\s*-\s*\S",
+                           re.IGNORECASE)
 #: "mp/ar", "bur-jm/ach": the initials of a wire's editors closing its copy.
 EDITOR_INITIALS = re.compile(r"^\s*[a-z]{1,5}(?:\s*[/-]\s*[a-z]{1,5}){1,4}\s*$")
 #: "Ana Ruiz Published: 07.12.06, 10:23": a name or place then a labelled timestamp.
@@ -145,4 +151,4 @@ def wire_only(s: str, r: CleanRules) -> bool:
 __all__ = ["is_date_line", "has_stamp", "credit_prefix", "header_byline", "role_line", "wire_only",
            "NAME_ONLY", "NAMED_BIO", "CONTRIBUTED", "EMAIL", "PHONE", "COPYRIGHT", "SIGN_OFF",
            "EDITOR_INITIALS", "LABELLED_STAMP", "REPORTER_NAMES", "READING_TIME",
-           "LONE_DATELINE"]
+           "LONE_DATELINE", "WIRE_ADVISORY"]

@@ -56,6 +56,10 @@ _COURTESY = re.compile(r"[.!?]\s+(?:photo|photograph|picture|image|video)s?\s+"
                        r"(?:courtesy(?:\s+of)?|by|supplied\s+by|provided\s+by)\s*:?\s*\S"
                        r"(?:\S*\s*){0,8}$"
                        r"|[.!?]\s+(?:file|handout|stock)\s+(?:photo|picture|image)\.?$", re.IGNORECASE)
+#: "Map showing where the strikes hit", "Chart shows oil prices since May": the caption of a
+#: graphic (unpunctuated; "A map showing ... was published." is a story sentence).
+_ABOUT_GRAPHIC = re.compile(r"^\s*(?:(?:the|a|this)\s+)?(?:map|chart|graphic|infographic|graph)\s+"
+                            r"(?:showing|shows)\b", re.IGNORECASE)
 #: Caption-sized: a picture's caption is one to three sentences of at most this many words.
 _CAPTION_MAX_WORDS = 60
 #: A sentence that reports speech ("..., he said.") is a story paragraph, not a caption.
@@ -141,7 +145,8 @@ def caption_shape(s: str, r: CleanRules) -> CaptionShape | None:
         if words(rest) <= 8 and not re.search(r"[.!?]\s", rest):
             return CaptionShape("bracketed credit", credit=True)
         return CaptionShape("bracketed caption", text=rest)
-    if n <= _CAPTION_MAX_WORDS and _ABOUT_PICTURE.match(s):
+    if n <= _CAPTION_MAX_WORDS and not _REPORTED.search(s) and (
+            _ABOUT_PICTURE.match(s) or (_ABOUT_GRAPHIC.match(s) and not ends_terminal(s))):
         return CaptionShape("sentence about the picture")
     tail = _TAIL_CREDIT.match(s)
     if tail and n <= _CAPTION_MAX_WORDS and _credit_text(tail.group("credit"), r) \

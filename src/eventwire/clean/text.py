@@ -20,6 +20,7 @@ from .bylines import (NAME_ONLY as _NAME_ONLY, NAMED_BIO as _NAMED_BIO, COPYRIGH
                       SIGN_OFF as _SIGN_OFF, EDITOR_INITIALS as _EDITOR_INITIALS,
                       LABELLED_STAMP as _LABELLED_STAMP, REPORTER_NAMES as _REPORTER_NAMES,
                       READING_TIME as _READING_TIME, LONE_DATELINE as _LONE_DATELINE,
+                      WIRE_ADVISORY as _WIRE_ADVISORY,
                       CONTRIBUTED as _CONTRIBUTED, EMAIL as _EMAIL, PHONE as _PHONE)
 from .bylines import credit_prefix as _credit_prefix, header_byline as _header_byline
 from .bylines import is_date_line as _is_date_line, role_line as _role_line
@@ -109,6 +110,8 @@ def _classify(line: Line, r: CleanRules) -> None:
         return mark("other", "decoration")
     if _EDITOR_INITIALS.match(s) or _SIGN_OFF.match(s) or _LONE_DATELINE.match(s):
         return mark("other", "sign-off")
+    if n <= 25 and _WIRE_ADVISORY.match(s):
+        return mark("other", "wire advisory")
     if frag and n <= 16 and _REPORTER_NAMES.match(s):
         return mark("other", "byline")
     if n <= 8 and _READING_TIME.search(s):
@@ -424,6 +427,9 @@ def _zones(lines: list[Line], r: CleanRules, title_hint: str | None) -> int | No
     for i in range(first):
         line = lines[i]
         if i == title_at or line.kind is not None:
+            continue
+        if line.bio:  # "Ana Ruiz is the Ledger's Africa correspondent." under the byline
+            line.kind, line.why = "other", "author note in the page header"
             continue
         if not ends_terminal(line.text) and words(line.text) <= r.short_fragment_words:
             is_credit = any(w.lower().strip(",.") in r.agency_words for w in line.text.split())
