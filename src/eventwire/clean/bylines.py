@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from .lines import words
+from .lines import ends_terminal, words
 from .rules import CleanRules
 
 _NUMERIC_DATE = re.compile(r"\b\d{1,4}[./-]\d{1,2}[./-]\d{1,4}\b")
@@ -32,11 +32,52 @@ PHONE = re.compile(r"(?:\+|\btel\b\.?:?\s*|\bphone\b:?\s*)\(?\d[\d\s().-]{6,}\d"
 NAMED_BIO = re.compile(r"^[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}\s+(?:is|was)\s+(?:a|an|the)\s"
                         r"[^.]{0,80}\b(?:correspondent|reporter|journalist|editor|writer|producer|"
                         r"columnist|contributor|photographer|fellow|researcher|analyst|professor|"
-                        r"lecturer|author)s?\b")
+                        r"lecturer|author)s?\b"
+                        # "Ana Ruiz reports on security for the Ledger.", "... writes about ..."
+                        r"|^[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,3}\s+(?:reports|writes|covers)"
+                        r"\s+(?:on\s+|about\s+|from\s+)?[^.]{0,80}\bfor\s+(?:the\s+)?[A-Z]")
+#: "© Ledger 2024", "Copyright © 2019 Ledger Media", "(c) Copyright Wire 2003": a copyright
+#: line (a photo credit "© Ana Ruiz/Wire" carries no year and is caught as a credit first).
+COPYRIGHT = re.compile(r"^\s*(?:©|\(c\)\s|copyright\s+(?:©|\(c\)|\d{4}\b)"
+                       r"|copyright\s+[A-Z][\w.&'’ -]{0,40}\s(?:19|20)\d\d\b)"
+                       r"|^[^©]{0,60}©[^©]{0,60}\b(?:19|20)\d\d\b", re.IGNORECASE)
+#: "— Wirelink", "- AFP": a source's sign-off, a dash then one to four names, alone.
+SIGN_OFF = re.compile(r"^\s*[—–-]{1,2}\s*[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){0,3}\s*$")
+#: "Ana Ruiz in Kabul and Ivo Berg in Islamabad", "Ana Ruiz, Ivo Berg and agencies": the
+#: names of the reporters (two or three capitalised words each), where they filed from.
+_NAME = r"[A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|van|von|de|da|al|el|bin)){1,2}"
+_PLACE = r"(?:\s+in\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,2})?"
+REPORTER_NAMES = re.compile(rf"^\s*{_NAME}{_PLACE}(?:\s*(?:,|\band\b)\s*(?:{_NAME}{_PLACE}"
+                            r"|agencies|wire services|news agencies))+\s*$")
+#: "4 min read", "Reading time: 4 minutes": the page's estimate of the reading time.
+READING_TIME = re.compile(r"\b\d+\s*-?\s*min(?:ute)?s?\.?\s+read\b|^\s*reading\s+time\b",
+                          re.IGNORECASE)
+#: "WASHINGTON (AP) —" alone: a dateline left on a line of its own.
+LONE_DATELINE = re.compile(r"^[A-Z][A-Z .,'’-]{2,40}(?:\([^)]{1,30}\))?\s*[—–-]{1,2}\s*$")
+#: "(Adds comment from ministry in paragraphs 6-7)", "UPDATE 3-Council urges ...": a wire's
+#: note on its own versions, or the version slug before a headline.
+WIRE_ADVISORY = re.compile(r"^\s*\(\s*(?:adds|updates?|recasts|corrects|changes|rewrites|refiles|"
+                           r"repeats|fixes|removes|inserts|writes\s+through|tops)\b[^()]*\)\s*$"
+                           r"|^\s*(?:UPDATE|REFILE|CORRECTED|WRAPUP|RPT)\s*\d*\s*-\s*\S",
+                           re.IGNORECASE)
+#: "mp/ar", "bur-jm/ach": the initials of a wire's editors closing its copy.
+EDITOR_INITIALS = re.compile(r"^\s*[a-z]{1,5}(?:\s*[/-]\s*[a-z]{1,5}){1,4}\s*$")
+#: "Ana Ruiz Published: 07.12.06, 10:23": a name or place then a labelled timestamp.
+LABELLED_STAMP = re.compile(r"\b(?:published|updated|posted|last\s+updated|first\s+published)"
+                            r"\s*:\s*\S*\d", re.IGNORECASE)
 #: "Ledger writers Ana Ruiz in Ostraven and Ivo Berg contributed.": the wire's credit line.
 CONTRIBUTED = re.compile(r"\b(?:writers?|reporters?|correspondents?|journalists?|staff)\b[^\n]*"
                           r"\bcontributed(?:\s+(?:reporting|to\s+this\s+\w+))?\s*\.?\s*$",
                           re.IGNORECASE)
+
+
+#: Names (outlet, section, place) a date line may carry beside its date.
+_NAMED_DATE_WORDS = 4
+
+
+def has_stamp(s: str) -> bool:
+    """Does the line hold a numeric date or a clock time ('06/05/2024', '11:40', '7.05pm')?"""
+    return bool(_NUMERIC_DATE.search(s) or _CLOCK.search(s))
 
 
 def is_date_line(s: str, r: CleanRules) -> bool:
@@ -45,17 +86,20 @@ def is_date_line(s: str, r: CleanRules) -> bool:
         return True
     if not re.search(r"\d", s) or words(s) > 12:
         return False
-    has_date = bool(_NUMERIC_DATE.search(s)
+    calendar = bool(_NUMERIC_DATE.search(s)
                     or re.search(r"\b(?:" + r.month_re + r")\b\.?\s*\d|\d\s*(?:" + r.month_re
-                                 + r")\b", s, re.IGNORECASE)
-                    or re.fullmatch(r"\s*\d{4}\s*", s)
-                    or _CLOCK.search(s))
-    if not has_date:
+                                 + r")\b", s, re.IGNORECASE))
+    if not (calendar or re.fullmatch(r"\s*\d{4}\s*", s) or _CLOCK.search(s)):
         return False
     tokens = re.findall(r"[^\W\d_]+(?:\.[^\W\d_]+)*\.?", s)
     unknown = [t for t in tokens if t.lower().rstrip(".") not in r.date_words
                and t.lower() not in r.date_words]
-    return len(unknown) <= 1
+    if len(unknown) <= 1:
+        return True
+    # "Ahram Online, Wednesday 8 Jul 2020", "WIRE NEWS - Oct 4, 2022 - 07:42 | World": the
+    # outlet's or section's name beside a calendar date; a clause has lowercase words.
+    return calendar and len(unknown) <= _NAMED_DATE_WORDS and not ends_terminal(s) \
+        and all(t[0].isupper() for t in unknown)
 
 
 #: "By Ana Ruiz, ...", "By Ana Ruiz and Ivo Berg in Ostraven": names right after "By".
@@ -104,5 +148,7 @@ def wire_only(s: str, r: CleanRules) -> bool:
         p.lower() in r.agency_words and p.lower() not in r.picture_agency_words for p in parts)
 
 
-__all__ = ["is_date_line", "credit_prefix", "header_byline", "role_line", "wire_only",
-           "NAME_ONLY", "NAMED_BIO", "CONTRIBUTED", "EMAIL", "PHONE"]
+__all__ = ["is_date_line", "has_stamp", "credit_prefix", "header_byline", "role_line", "wire_only",
+           "NAME_ONLY", "NAMED_BIO", "CONTRIBUTED", "EMAIL", "PHONE", "COPYRIGHT", "SIGN_OFF",
+           "EDITOR_INITIALS", "LABELLED_STAMP", "REPORTER_NAMES", "READING_TIME",
+           "LONE_DATELINE", "WIRE_ADVISORY"]

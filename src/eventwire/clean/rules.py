@@ -50,6 +50,7 @@ class CleanRules:
     related_label: re.Pattern[str]
     related_label_only: re.Pattern[str]
     related_start: re.Pattern[str]
+    box_words: frozenset[str]
     link_label: re.Pattern[str]
     paren_label_credit: re.Pattern[str]
     comma_prefix: re.Pattern[str]
@@ -101,7 +102,8 @@ def parse_rules(data: Any, where: str = _FILE) -> CleanRules:
     labels = _alternation(_list(data, "caption", "credit_labels", where))
     # "... weekend. Photo: AFP" / "... | Photo: File" / "Credit: Reuters" at the end of a line.
     credit_label_tail = re.compile(
-        r"(?:^|(?<=[.!?|)\]”\"'’])\s*|\s)(?:" + labels + r")\s*:\s*(?P<credit>[^:!?]{1,80}?)\.?\s*$",
+        r"(?:^|(?<=[.!?|)\]”\"'’])\s*|\s)(?:" + labels + r")\s*(?::|\.{2,}|…)\s*"
+        r"(?P<credit>[^:!?]{1,80}?)\.?\s*$",
         re.IGNORECASE)
     credit_only = re.compile(r"^\s*(?:" + labels + r")\s*:\s*\S.{0,80}$", re.IGNORECASE)
     paren = _alternation(_list(data, "caption", "paren_words", where))
@@ -153,6 +155,7 @@ def parse_rules(data: Any, where: str = _FILE) -> CleanRules:
         related_label_only=re.compile(r"^\s*(?:" + related + r")\s*[:|»>.…]*\s*$", re.IGNORECASE),
         link_label=re.compile(r"^\s*(?:" + _alternation(_list(data, "related", "link_labels", where))
                               + r")\s*[:|]\s+\S", re.IGNORECASE),
+        box_words=frozenset(w.lower() for w in _list(data, "related", "box_words", where)),
         related_start=re.compile(r"^\s*(?:" + related + r")\b", re.IGNORECASE),
         # "(Map: News graphics)", "(Photo: Ana Ruiz)" closing a line.
         paren_label_credit=re.compile(r"\(\s*(?:" + paren_labels + r")\s*:\s*[^()]{1,60}\)\s*$",
@@ -162,7 +165,7 @@ def parse_rules(data: Any, where: str = _FILE) -> CleanRules:
                                                       "credit_labels", "marker_lines")
                                 for w in _list(data, "caption", key, where)),
         position_paren=re.compile(r"\((?:" + positions + r")\)", re.IGNORECASE),
-        note_label=re.compile(r"^\s*(?:" + notes + r")\s*:\s*\S", re.IGNORECASE),
+        note_label=re.compile(r"^\s*(?:" + notes + r")\s*(?::|\s[—–]|\s-\s)\s*\S", re.IGNORECASE),
         role=_phrase_re(_list(data, "other", "roles", where)),
         bio_opener=re.compile(r"^\s*(?:" + bios + r")\b", re.IGNORECASE),
         promo_cue=_phrase_re(_list(data, "promo", "cues", where)),
@@ -176,7 +179,7 @@ def parse_rules(data: Any, where: str = _FILE) -> CleanRules:
         media_prefix=re.compile(r"^\s*(?:\[\s*)?(?:" + media + r")\b\s*(?:[:\]|▶]|\d)",
                                 re.IGNORECASE),
         social_words=frozenset(w.lower() for w in _list(data, "nav", "social", where)),
-        other_prefix=re.compile(r"^\s*(?:" + other + r")\b", re.IGNORECASE),
+        other_prefix=re.compile(r"^\s*\(?\s*(?:" + other + r")\b", re.IGNORECASE),
         other_strong=_phrase_re(_list(data, "other", "strong", where)),
         agency_words=frozenset(a.lower() for a in agencies),
         picture_agency_words=frozenset(a.lower() for a in

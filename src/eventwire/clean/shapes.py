@@ -15,6 +15,8 @@ import re
 from collections import Counter
 
 from .lines import CLOSERS, Line, ends_terminal, has_quote, last_sentence, unnumbered, words
+from .bylines import has_stamp
+from .captions import reads_as_report
 from .rules import CleanRules
 
 #: Longest line (in words) still read as one headline of a list.
@@ -32,6 +34,12 @@ _UPDATE = re.compile(r"^\s*(?:UPDATE|UPDATED|LATEST|NEW)\s*:")
 _FIGURE = re.compile(r"[:–—-]\s*[\d.,%$€£]+\s*\w{0,12}\s*$")
 #: A media duration closing a link title: "(02:41)", "[3:05]".
 _DURATION = re.compile(r"\s*[(\[]\d{1,2}:\d{2}(?::\d{2})?[)\]]\s*$")
+
+
+#: A long line reporting in the past tense ("said", "told") is a story's sentence even
+#: without its full stop; headlines report in the present ("says").
+_PAST_REPORT = re.compile(r"\b(?:said|told|according to)\b")
+_REPORT_MIN_WORDS = 10
 
 
 def _key(s: str) -> str:
@@ -54,6 +62,8 @@ def title_like(line: Line, kept_only: bool = True, allow_bullets: bool = False) 
         return False
     if not 3 <= words(s) <= _TITLE_MAX_WORDS or _FIGURE.search(s):
         return False
+    if words(s) >= _REPORT_MIN_WORDS and _PAST_REPORT.search(s):
+        return False  # "... told the crowd they would stay out - AFP": a story paragraph
     first = next((c for c in s if c.isalnum()), "")
     return first.isupper() or first.isdigit()
 
@@ -189,7 +199,7 @@ def mark_pull_quotes(lines: list[Line], title_at: int | None) -> None:
             return
         # compare without a closing attribution ("— Name, role")
         key = _key(re.sub(r"\s+[—–-]\s*[^—–-]{1,60}$", "", line.text))
-        inside_self = words(line.text) > 12 and key == _key(line.text)
+        inside_self = words(line.text) > 12  # the line itself is among the long ones
         if len(key.split()) >= lo \
                 and f" {long_keys} ".count(f" {key} ") > (1 if inside_self else 0) \
                 and line_keys[key] <= (1 if key == _key(line.text) else 0):
@@ -223,6 +233,20 @@ def _strong_label(line: Line, r: CleanRules) -> bool:
     if line.kind not in (None, "nav", "promo") or not _label_like(line, r):
         return False
     return line.text.rstrip().endswith(":") or not any(c.islower() for c in line.text)
+
+
+#: "... at the airport on Monday", "Protesters gathering outside ...": a caption tells when
+#: the picture was taken or shows an action in progress; a headline does neither.
+_SCENE = re.compile(r"\b(?:on|last|this)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|"
+                    r"sunday)\b|^\S+(?:\s+\S+){0,3}?\s+(?!during\b|morning\b|evening\b|"
+                    r"thing\b|king\b|ring\b|bring\b|spring\b|string\b)[a-z]{2,}ing\s+"
+                    r"(?:a|an|the|his|her|their|its|to|at|in|on|from|outside|past|near|through|"
+                    r"into|with|for|up|down|out|off|across|along|behind)\b", re.IGNORECASE)
+
+
+def _scene_caption(s: str) -> bool:
+    """Does a lone title-like line read as a picture's caption rather than a headline?"""
+    return bool(_SCENE.search(s)) and not reads_as_report(s)
 
 
 def mark_headline_runs(lines: list[Line], r: CleanRules, first_body: int, last_body: int,
@@ -281,11 +305,84 @@ def mark_headline_runs(lines: list[Line], r: CleanRules, first_body: int, last_b
                 for line in lines[i:j]:
                     if line.kind is None:
                         line.kind, line.why = "nav", why
+                if stray and len(run) == 1 and not (strong or after_label) \
+                        and _scene_caption(run[0].text):
+                    run[0].kind, run[0].why = "caption", "lone line describing a scene"
                 if prev is not None and prev.kind is None and (strong or after_label):
                     prev.kind, prev.why = "nav", "label of a headline list"
         i = j
 
 
-__all__ = ["title_like", "mark_repeated", "mark_pull_quotes", "mark_label_links",
+#: A paragraph of the story: a sentence ending with its full stop, at least this long.
+_PARAGRAPH_WORDS = 12
+
+
+def mark_orphan_labels(lines: list[Line], r: CleanRules, first_body: int) -> None:
+    """A label in capitals that heads no list of its own is a box whose links were lost.
+
+    "KEY STORIES", "TOP AFRICA STORIES NOW", "FEATURES, VIEWS, ANALYSIS": copied without
+    their links, such headings sit right above a story paragraph (or end the page). A box
+    heading of the story ("THE MEASURES") is followed by its own short items, and a
+    subheading ("WHAT COMES NEXT") names no kind of page (``related.box_words``): both stay.
+    """
+    kept = [k for k in range(first_body + 1, len(lines)) if lines[k].kind is None]
+    for pos, k in enumerate(kept):
+        line = lines[k]
+        s = line.text.rstrip(" :")
+        letters = [c for c in s if c.isalpha()]
+        if not letters or not all(c.isupper() for c in letters) or ends_terminal(s) \
+                or not 2 <= words(s) <= 8 or has_quote(s):
+            continue
+        if not (r.related_start.match(s) or any(w.lower().strip(",&") in r.box_words
+                                                  for w in s.split())):
+            continue
+        nxt = lines[kept[pos + 1]] if pos + 1 < len(kept) else None
+        if nxt is None or (ends_terminal(nxt.text) and words(nxt.text) >= _PARAGRAPH_WORDS):
+            line.kind, line.why = "nav", "label heading no list"
+
+
+def mark_entry_intros(lines: list[Line]) -> None:
+    """'Here are the latest updates:' right above a live blog's first entry time.
+
+    A short line that ends with a colon and is followed by a timestamp introduces the
+    entries, not a statement of the story (a colon before a list of demands is followed by
+    the list).
+    """
+    for k in range(len(lines) - 1):
+        line, nxt = lines[k], lines[k + 1]
+        if line.kind is None and line.text.rstrip().endswith(":") and words(line.text) <= 10 \
+                and not has_quote(line.text) and nxt.kind == "other" \
+                and (nxt.why == "date line" or has_stamp(nxt.text)) and words(nxt.text) <= 8:
+            line.kind, line.why = "nav", "introduces live entries"
+
+
+#: "Comments", "Comments (3)", "Reader comments": the heading of the readers' comments.
+_COMMENTS_HEAD = re.compile(r"^\s*(?:\d+\s+)?(?:reader\s+|readers'?\s+|your\s+)?"
+                            r"(?:comments?|talkbacks?"
+                            r"|responses)\b[\s:(\[\d)\]]*$", re.IGNORECASE)
+
+
+def mark_comment_section(lines: list[Line], first_body: int) -> None:
+    """Readers' comments under the story: a 'Comments' heading, then signed, dated posts.
+
+    A post reads like a sentence, so only its position tells it apart: everything after a
+    comments heading that is followed (within two lines) by a byline or timestamp ("Posted
+    by: Ana | 16 June 2024 14:02") is the comment section. A heading without such a post
+    under it takes nothing.
+    """
+    for i in range(first_body + 1, len(lines)):
+        if not _COMMENTS_HEAD.match(lines[i].text):
+            continue
+        after = lines[i + 1:i + 3]
+        if any(x.kind == "other" and x.why in ("byline/timestamp", "date line")
+               or (words(x.text) <= 8 and has_stamp(x.text)) for x in after):
+            for line in lines[i:]:
+                if line.kind is None:
+                    line.kind, line.why = "other", "reader comments"
+            return
+
+
+__all__ = ["title_like", "mark_orphan_labels", "mark_comment_section", "mark_entry_intros",
+           "mark_repeated", "mark_pull_quotes", "mark_label_links",
            "mark_label_lists", "mark_release_end",
            "mark_headline_runs"]

@@ -16,15 +16,21 @@ import re
 from collections import Counter
 
 from ..model import Cleaned, Removed
-from .bylines import (NAME_ONLY as _NAME_ONLY, NAMED_BIO as _NAMED_BIO,
+from .bylines import (NAME_ONLY as _NAME_ONLY, NAMED_BIO as _NAMED_BIO, COPYRIGHT as _COPYRIGHT,
+                      SIGN_OFF as _SIGN_OFF, EDITOR_INITIALS as _EDITOR_INITIALS,
+                      LABELLED_STAMP as _LABELLED_STAMP, REPORTER_NAMES as _REPORTER_NAMES,
+                      READING_TIME as _READING_TIME, LONE_DATELINE as _LONE_DATELINE,
+                      WIRE_ADVISORY as _WIRE_ADVISORY,
                       CONTRIBUTED as _CONTRIBUTED, EMAIL as _EMAIL, PHONE as _PHONE)
 from .bylines import credit_prefix as _credit_prefix, header_byline as _header_byline
 from .bylines import is_date_line as _is_date_line, role_line as _role_line
 from .bylines import wire_only as _wire_only
-from .captions import caption_shape
+from .captions import caption_shape, names_only, reads_as_report
+from .glued import addresses_reader, split_glued
 from .lines import CLOSERS, Line, ends_terminal, has_quote, sentences, split_lines, words
 from .rules import CleanRules, load_rules
-from .shapes import (mark_headline_runs, mark_label_links, mark_label_lists, mark_pull_quotes,
+from .shapes import (mark_comment_section, mark_entry_intros, mark_headline_runs,
+                     mark_label_links, mark_label_lists, mark_orphan_labels, mark_pull_quotes,
                      mark_release_end, mark_repeated)
 
 log = logging.getLogger(__name__)
@@ -39,15 +45,12 @@ _LINK_ONLY = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$|\(@\w{1,30}\)|\bpic\.tw
                         r"|\s+items?)\s*$"
                         r"|^\s*[—–-]\s*[^\s@]+(?:\s+[^\s@]+){0,4}\s+@\w{1,30}\b")
 _COUNTER_LINE = re.compile(r"^\s*(?:\d+\s+(?:comments?|talkbacks?|responses|replies)"
-                           r"|(?:comments?|talkbacks?|responses|replies)\s*[(\[]?\s*\d+\s*[)\]]?)\s*$",
+                           r"|(?:comments?|talkbacks?|responses|replies)"
+                           r"(?:\s+(?:for|on|to)\s+this\s+\w+)?\s*[:(\[]?\s*\d+\s*[)\]]?)\s*$",
                            re.IGNORECASE)
 _FORM_FIELDS = re.compile(r"\w\s*\*(?:\s|$).*\w\s*\*(?:\s|$)")
 _ABBREV_END = re.compile(r"(?:\b[A-Z]\.){2,}[\"'”’)]*$")
 _TAG_ITEM = re.compile(r"^[a-z0-9][a-z0-9&'’.+-]*(?:\s[a-z0-9&'’.+-]+){0,2}$")
-
-
-def _addresses_reader(s: str, r: CleanRules) -> bool:
-    return bool(re.search(r"\b(?:you|your|our)\b", s, re.IGNORECASE) or r.imperative.match(s))
 
 
 def _is_tag_list(s: str) -> bool:
@@ -55,6 +58,15 @@ def _is_tag_list(s: str) -> bool:
         return False
     items = [i.strip() for i in s.split(",")]
     return 3 <= len(items) <= 30 and all(_TAG_ITEM.match(i) for i in items)
+
+
+def _share_button(s: str, r: CleanRules) -> bool:
+    """'Share on WhatsApp', 'Click to share on X (Opens in new window)', 'Tweet this':
+    a verb of sharing and a social network's name in one short fragment."""
+    tokens = re.findall(r"[\w+]+", s.lower())
+    return bool(re.search(r"\b(?:share|shared|tweet|send|post|pin|email)\b", s, re.IGNORECASE)) \
+        and any(t in r.social_words and t not in ("share", "email", "print", "comments")
+                for t in tokens)
 
 
 def _label_key(s: str) -> str:
@@ -94,8 +106,16 @@ def _classify(line: Line, r: CleanRules) -> None:
     def mark(kind: str, why: str) -> None:
         line.kind, line.why = kind, why
 
-    if not re.search(r"\w", s):
+    if not re.search(r"[^\W_]", s):
         return mark("other", "decoration")
+    if _EDITOR_INITIALS.match(s) or _SIGN_OFF.match(s) or _LONE_DATELINE.match(s):
+        return mark("other", "sign-off")
+    if n <= 25 and _WIRE_ADVISORY.match(s):
+        return mark("other", "wire advisory")
+    if frag and n <= 16 and _REPORTER_NAMES.match(s):
+        return mark("other", "byline")
+    if n <= 8 and _READING_TIME.search(s):
+        return mark("nav", "reading time")
     shape = caption_shape(s, r)
     if shape is not None:
         line.marker, line.credit_only, line.caption_text = shape.marker, shape.credit, shape.text
@@ -116,6 +136,14 @@ def _classify(line: Line, r: CleanRules) -> None:
     if n <= 8 and _wire_only(s, r):
         line.wire = True  # "Reuters" alone: a source line, or the credit of a caption above
         return mark("other", "wire agency line")
+    if n <= 6 and s.strip(" .()[]").lower() in r.picture_agency_words:
+        line.credit_only = True  # "Getty Images", "(Shutterstock)": the credit of a picture
+        return mark("caption", "picture agency credit")
+    bracketed = re.fullmatch(r"[(\[]\s*([^()\[\]]+?)\s*[)\]]", s)
+    if bracketed and n <= 5 and names_only(bracketed.group(1)) \
+            and re.search(r"[A-Z]", bracketed.group(1)):
+        line.wire = True  # "(Xinyu)", "(ST)": the source in brackets, or a photo's credit
+        return mark("other", "source in brackets")
     if re.fullmatch(r"\[[^\[\]]+\]", s):
         return mark("nav", "embed placeholder")
     if r.media_prefix.match(s) or (_TIMECODE.search(s) and n <= 15):
@@ -142,6 +170,10 @@ def _classify(line: Line, r: CleanRules) -> None:
         return mark("other", "editorial note")
     if n > r.max_furniture_words:
         return None
+    if n <= 25 and _COPYRIGHT.match(s):
+        return mark("nav", "copyright line")
+    if frag and n <= 8 and _share_button(s, r):
+        return mark("nav", "share button")
     if (r.bio_opener.match(s) or _NAMED_BIO.match(s)) and sentences(s) <= 2:
         line.bio = True  # "The writer is ...": an author note if it sits in the footer
     if n <= 40 and "contributed" in s.lower() and _CONTRIBUTED.search(s):
@@ -159,14 +191,14 @@ def _classify(line: Line, r: CleanRules) -> None:
         return mark("other", "contact line")
     if "(" in s and n <= 40 and not quoted and r.position_paren.search(s) and sentences(s) <= 2:
         return mark("caption", "picture with positions")
-    if r.promo_cue.search(s) and not quoted and (frag or _addresses_reader(s, r)):
+    if r.promo_cue.search(s) and not quoted and (frag or addresses_reader(s, r)):
         return mark("promo", "promo cue")
-    if r.promo_reader_cue.search(s) and not quoted and _addresses_reader(s, r) and n <= 25:
+    if r.promo_reader_cue.search(s) and not quoted and addresses_reader(s, r) and n <= 25:
         return mark("promo", "promo cue")
     if frag and n <= 20 and _credit_prefix(s, r):
         if not re.match(r"^\s*by\b", s, re.IGNORECASE) or n <= 8:
             return mark("other", "byline/timestamp")
-    if _is_date_line(s, r):
+    if _is_date_line(s, r) or (n <= 12 and not quoted and _LABELLED_STAMP.search(s)):
         return mark("other", "date line")
     if frag and n <= 8 and not quoted and _role_line(s, r):
         return mark("other", "byline")
@@ -206,19 +238,28 @@ def _context(lines: list[Line], r: CleanRules, first_body: int) -> None:
         # "Residents inspect a damaged house.\nPhoto: AFP": the credit takes the line above.
         if line.credit_only and prev is not None and prev.kind is None:
             alone = prev.block != line.block and sum(1 for x in lines if x.block == prev.block) == 1
-            if (prev.block == line.block or alone) and words(prev.text) <= 30 \
-                    and sentences(prev.text) == 1:
+            # above the story a lone line across a blank one must end like a caption sentence
+            # (an unpunctuated one there is the headline)
+            alone = alone and (i - 1 > first_body or ends_terminal(prev.text))
+            if (prev.block == line.block or alone) and _caption_above(prev, line):
                 prev.kind, prev.why, prev.caption_group = "caption", "line above a credit", \
                     line.caption_group
+        # "Photo: Navy handout" then its caption on the next line of the same block.
+        if line.credit_only and (prev is None or prev.kind != "caption") and nxt is not None \
+                and nxt.kind is None and nxt.block == line.block and _caption_above(nxt, line):
+            nxt.kind, nxt.why, nxt.caption_group = "caption", "line below a credit", \
+                line.caption_group
         # "[Image]" or "Image caption" alone: the picture's caption is the short line below
-        # it, else the short line above it (a story paragraph, opened by a dateline or long,
-        # is never taken).
+        # it, else the short line above it; a line of the marker's own block comes before one
+        # across a blank line (a story paragraph, opened by a dateline or long, is never taken).
         if line.kind == "caption" and (line.marker or not _strip_caption_marks(line.text, r)):
-            if nxt is not None and nxt.kind is None and _marker_caption(nxt, line, r):
+            below = nxt is not None and nxt.kind is None and _marker_caption(nxt, line, r)
+            above = prev is not None and prev.kind is None and _marker_caption(prev, line, r) \
+                and i - 1 > first_body
+            if below and (nxt.block == line.block or not (above and prev.block == line.block)):
                 nxt.kind, nxt.why, nxt.caption_group = "caption", "line below an image marker", \
                     line.caption_group
-            elif prev is not None and prev.kind is None and _marker_caption(prev, line, r) \
-                    and i - 1 > first_body:
+            elif above:
                 prev.kind, prev.why, prev.caption_group = "caption", "line above an image marker", \
                     line.caption_group
         # "Soldiers patrol the port on Sunday\nAFP": a wire name credits the unpunctuated
@@ -238,7 +279,7 @@ def _context(lines: list[Line], r: CleanRules, first_body: int) -> None:
             group += 1
             nxt.kind, nxt.why, nxt.caption_group = "caption", "line below a tag line", group
         # "See also:" then a list of headlines in the same block.
-        if line.list_label:
+        if line.list_label or (line.kind == "nav" and line.text.rstrip().endswith(":")):
             j = i + 1
             while j < len(lines) and lines[j].block == line.block and lines[j].kind is None \
                     and (not ends_terminal(lines[j].text) or words(lines[j].text) <= 15):
@@ -281,12 +322,32 @@ def _marker_caption(near: Line, marker: Line, r: CleanRules) -> bool:
     s = near.text
     if not _caption_sized(s) or _DATELINE.match(s):
         return False
-    return near.block == marker.block or not _is_body(near, r)
+    return near.block == marker.block or not (_is_body(near, r) or reads_as_report(s))
 
 
 def _caption_sized(s: str) -> bool:
     """Short enough to be a picture's caption: one or two sentences, at most 40 words."""
     return words(s) <= 40 and sentences(s) <= 2
+
+
+#: A caption above a credit, across a blank line and closed by a full stop, is short: a
+#: longer one-sentence paragraph there is the story's own (often its closing line).
+_CAPTION_ACROSS_WORDS = 20
+
+
+def _caption_above(prev: Line, credit: Line) -> bool:
+    """May the line above a photo credit be that photo's caption?
+
+    One sentence of at most 30 words. Across a blank line it must also read as a caption:
+    no quotation or speech verb (a story paragraph reports what was said) and, when it
+    ends with a full stop, at most ``_CAPTION_ACROSS_WORDS`` words.
+    """
+    s = prev.text
+    if words(s) > 30 or sentences(s) != 1:
+        return False
+    if prev.block == credit.block:
+        return True
+    return not reads_as_report(s) and (not ends_terminal(s) or words(s) <= _CAPTION_ACROSS_WORDS)
 
 
 def _standalone_credits(lines: list[Line], r: CleanRules, first_body: int) -> None:
@@ -309,8 +370,7 @@ def _standalone_credits(lines: list[Line], r: CleanRules, first_body: int) -> No
         line.kind, line.why, line.credit_only = "caption", "photo credit on its own line", True
         line.caption_group = _STANDALONE_GROUP + i
         prev = lines[i - 1]
-        if i - 1 > first_body and prev.kind is None and words(prev.text) <= 30 \
-                and sentences(prev.text) == 1:
+        if i - 1 > first_body and prev.kind is None and _caption_above(prev, line):
             prev.kind, prev.why, prev.caption_group = "caption", "line above a credit", \
                 line.caption_group
 
@@ -368,6 +428,9 @@ def _zones(lines: list[Line], r: CleanRules, title_hint: str | None) -> int | No
         line = lines[i]
         if i == title_at or line.kind is not None:
             continue
+        if line.bio:  # "Ana Ruiz is the Ledger's Africa correspondent." under the byline
+            line.kind, line.why = "other", "author note in the page header"
+            continue
         if not ends_terminal(line.text) and words(line.text) <= r.short_fragment_words:
             is_credit = any(w.lower().strip(",.") in r.agency_words for w in line.text.split())
             line.kind, line.why = ("other", "agency line") if is_credit else ("nav", "page header")
@@ -424,7 +487,7 @@ def clean_text(text: str, title: str | None = None, rules: CleanRules | None = N
     to it at the top is taken as the headline rather than guessed.
     """
     r = rules or load_rules()
-    lines = split_lines(text or "")
+    lines = split_glued(split_lines(text or ""), r)
     for line in lines:
         _classify(line, r)
     _context(lines, r, _body_span(lines, r)[0])
@@ -435,10 +498,13 @@ def clean_text(text: str, title: str | None = None, rules: CleanRules | None = N
     mark_label_links(lines, r, first)
     mark_label_lists(lines, r)
     mark_release_end(lines, r, first)
+    mark_comment_section(lines, first)
+    mark_entry_intros(lines)
     title_at = _zones(lines, r, title)
     first, last = _body_span(lines, r)
     mark_pull_quotes(lines, title_at)
     mark_headline_runs(lines, r, first, last, title_at)
+    mark_orphan_labels(lines, r, first)
     removed: list[Removed] = []
     captions: list[str] = []
     caption_groups: dict[int, int] = {}
