@@ -4,9 +4,11 @@ Why Ray Data: it is an existing engine that runs one program on a laptop or on a
 (``ray.init(address=...)``, or ``RAY_ADDRESS``), streams data between stages with
 back-pressure, and restarts lost workers. eventwire adds nothing to it but its own stages:
 
-1. **read** (Ray tasks, one input file each): ``ingest.read_inputs`` on the file, then
-   ``pipeline.prepare`` (cleaning, identity), yielding batches as they come, so one
-   huge JSON Lines file streams instead of being read whole;
+1. **read** (Ray tasks, one input file each): ``ingest.read_inputs`` on the file (with the
+   run's ``--field`` names and language check), then ``pipeline.prepare_batches`` (cleaning,
+   identity, and the pre-skip of articles the store already holds as they are, decided on a
+   ``store.snapshot.StoredSnapshot`` taken before the run), yielding batches as they come,
+   so one huge JSON Lines file streams instead of being read whole;
 2. **code** (``map_batches`` with :class:`Coder`, an actor pool of ``workers``): each actor
    loads the Pipeline (spaCy and the dictionaries) once, then parses and extracts batch after
    batch with ``Pipeline.code_prepared``, the very code of a local run;
