@@ -41,7 +41,7 @@ def plan_inputs(paths: Iterable[str | os.PathLike[str]], count_limit: int = COUN
     path (it will be one failed input)."""
     from . import EMPTY_DIR, URL, _expand
     items: int | None = 0
-    size: int | None = 0
+    size = 0
     counted = 0
     for path, fmt in _expand(paths):
         if path == "-" or fmt == URL:
@@ -54,18 +54,23 @@ def plan_inputs(paths: Iterable[str | os.PathLike[str]], count_limit: int = COUN
         if fmt == EMPTY_DIR or not os.path.isfile(path):
             items = None if items is None else items + 1
             continue
-        size = (size or 0) + st.st_size
+        size += st.st_size
         if items is None:
             continue
-        with open(path, "rb") as fh:
-            gz = fh.read(2) == b"\x1f\x8b"
         if fmt in _SINGLE:
             items += 1
-        elif fmt == "jsonl" and not gz and counted + st.st_size <= count_limit:
-            counted += st.st_size
-            items += max(1, count_lines(path))
-        else:
-            items = None  # a feed, a WARC, a big or gzipped dump: count by bytes
+            continue
+        try:
+            with open(path, "rb") as fh:
+                gz = fh.read(2) == b"\x1f\x8b"
+            if fmt == "jsonl" and not gz and counted + st.st_size <= count_limit:
+                counted += st.st_size
+                items += max(1, count_lines(path))
+                continue
+        except OSError:  # unreadable: the run will report it as one failed input
+            items += 1
+            continue
+        items = None  # a feed, a WARC, a big or gzipped dump: count by bytes
     return InputPlan(items, size)
 
 
