@@ -6,6 +6,7 @@ nothing but this machine; shut down at the end.
 from __future__ import annotations
 
 import json
+import pickle
 import shutil
 from pathlib import Path
 
@@ -114,3 +115,66 @@ def test_code_with_ray_refuses_a_folder_that_already_holds_shards(tmp_path, loca
                                       str(tmp_path / "x.duckdb")])
     assert result.exit_code == 1
     assert "already holds files" in result.output
+
+
+FRENCH = ("Le conseil municipal de Lyon a voté jeudi un budget de rénovation des écoles, "
+          "après une longue séance où les élus de l'opposition ont dénoncé des retards.")
+
+
+def _renamed(i: int) -> dict[str, object]:
+    """A generated article under other field names, the date nested: what --field reads."""
+    a = article(i)
+    return {"id": a["id"], "headline": a["title"], "body": a["text"],
+            "meta": {"date": a["published"]}}
+
+
+def test_ray_engine_reads_fields_checks_language_and_skips_stored_like_local(tmp_path,
+                                                                                local_ray):
+    """Same options, same store before, same store after: --field, the language check and the
+    pre-skip of stored articles behave on Ray as they do locally."""
+    half = tmp_path / "half.jsonl"
+    full = tmp_path / "full.jsonl"
+    half.write_text("".join(json.dumps(_renamed(i)) + "\n" for i in range(4)), encoding="utf-8")
+    full.write_text("".join(json.dumps(_renamed(i)) + "\n" for i in range(8))
+                    + json.dumps({"id": "fr-1", "headline": "Lyon", "body": FRENCH}) + "\n",
+                    encoding="utf-8")
+    fields = ["--field", "text=body", "--field", "title=headline",
+              "--field", "published=meta.date"]
+    runner = CliRunner()
+    stores = {}
+    for engine in ("local", "ray"):
+        db = tmp_path / f"{engine}.duckdb"
+        first = runner.invoke(cli, ["code", str(half), "--db", str(db), "--workers", "1",
+                                    "--format", "jsonl", "-o", "/dev/null", *fields])
+        assert first.exit_code == 0, first.output
+        extra = (["--engine", "ray", "--workers", "2", "--batch-size", "2", "--shards",
+                  str(tmp_path / "shards")] if engine == "ray" else
+                 ["--workers", "1", "--format", "jsonl", "-o", "/dev/null"])
+        second = runner.invoke(cli, ["code", str(full), "--db", str(db), *fields, *extra])
+        assert second.exit_code == 2, second.output  # the French article is refused
+        stores[engine] = _stored(db)
+    assert "skipped 4 already stored" in second.stderr
+    assert "ray: coded 4 articles from 1 input(s)" in second.stderr
+    assert "4 already stored" in second.stderr and "loaded 4 articles" in second.stderr
+    local = stores["local"]
+    assert local["rows"]["articles"] == 8
+    assert [e["stage"] for e in local["errors"]] == ["language"]
+    assert local["errors"][0]["reason"].startswith("not English: fr")
+    titles = {a["article"]["title"] for a in local["articles"]}
+    assert "Uganda and Japan" in titles  # read from "headline"
+    assert all(a["article"]["published"] for a in local["articles"])  # from meta.date
+    assert stores["ray"] == local
+
+    # --any-language: the read stage of a Ray run hands the French article on to be coded
+    from eventwire.engines.ray_engine import read_file
+    from eventwire.pipeline import Prepared
+
+    def read(**options):
+        batches = read_file({"number": [0], "path": [str(full)]},
+                            fields={"text": "body", "title": "headline"}, **options)
+        return [pickle.loads(i) for b in batches for i in b["item"]]
+
+    assert sum(isinstance(i, Prepared) for i in read(english_only=True)) == 8
+    anyhow = read(english_only=False)
+    assert sum(isinstance(i, Prepared) for i in anyhow) == 9
+    assert anyhow[-1].meta.title == "Lyon"

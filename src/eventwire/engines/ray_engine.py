@@ -4,9 +4,11 @@ Why Ray Data: it is an existing engine that runs one program on a laptop or on a
 (``ray.init(address=...)``, or ``RAY_ADDRESS``), streams data between stages with
 back-pressure, and restarts lost workers. eventwire adds nothing to it but its own stages:
 
-1. **read** (Ray tasks, one input file each): ``ingest.read_inputs`` on the file, then
-   ``pipeline.prepare`` (cleaning, identity), yielding batches as they come, so one
-   huge JSON Lines file streams instead of being read whole;
+1. **read** (Ray tasks, one input file each): ``ingest.read_inputs`` on the file (with the
+   run's ``--field`` names and language check), then ``pipeline.prepare_batches`` (cleaning,
+   identity, and the pre-skip of articles the store already holds as they are, decided on a
+   ``store.snapshot.StoredSnapshot`` taken before the run), yielding batches as they come,
+   so one huge JSON Lines file streams instead of being read whole;
 2. **code** (``map_batches`` with :class:`Coder`, an actor pool of ``workers``): each actor
    loads the Pipeline (spaCy and the dictionaries) once, then parses and extracts batch after
    batch with ``Pipeline.code_prepared``, the very code of a local run;
@@ -20,18 +22,21 @@ the load keeps the input order a local run would have.
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 import pickle
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, Iterator, Sequence
 
 from ..errors import EventwireError
 from ..model import CodedArticle, Failure
 from ..nlp import DEFAULT_MODEL
 from ..store.shards import SHARD_COLUMNS
+from ..store.snapshot import StoredSnapshot, text_md5
+
+if TYPE_CHECKING:
+    from ..pipeline import Skipped
 
 log = logging.getLogger(__name__)
 
@@ -61,17 +66,18 @@ def _ray() -> Any:
     return ray
 
 
-def text_md5(text: str) -> str:
-    """The digest the store compares texts by (DuckDB's ``md5(text)``)."""
-    return hashlib.md5(text.encode("utf-8")).hexdigest()
-
-
 def article_row(seq: int, coded: CodedArticle) -> dict[str, Any]:
     """One shard row for a coded article."""
     return {"seq": seq, "kind": "article", "id": coded.article.id,
             "fingerprint": coded.fingerprint, "text_md5": text_md5(coded.text),
             "coded": json.dumps(coded.to_dict(), ensure_ascii=False), "origin": "",
             "reason": "", "stage": ""}
+
+
+def skipped_row(seq: int, skipped: Skipped) -> dict[str, Any]:
+    """One shard row for an article the store already held as it is (not coded again)."""
+    return {"seq": seq, "kind": "skipped", "id": skipped.id, "fingerprint": "",
+            "text_md5": "", "coded": "", "origin": skipped.origin, "reason": "", "stage": ""}
 
 
 def failure_row(seq: int, failure: Failure) -> dict[str, Any]:
@@ -89,26 +95,40 @@ def _columns(rows: Sequence[dict[str, Any]]) -> dict[str, Any]:
     return out
 
 
-def read_file(batch: dict[str, Any], published: str | None = None, url: str | None = None
-              ) -> Iterator[dict[str, Any]]:
+def read_file(batch: dict[str, Any], published: str | None = None, url: str | None = None,
+              fields: dict[str, str] | None = None, english_only: bool = True,
+              stored: Any = None) -> Iterator[dict[str, Any]]:
     """Read stage: each input file of ``batch`` read and cleaned, in batches of items.
 
-    Prepared articles and failures travel pickled (``item`` column), with their ``seq``.
+    The reading and the pre-skip of a local run: ``read_inputs`` with its field names and
+    language check, then ``prepare_batches`` asking ``stored`` (a ``StoredSnapshot``, or a
+    Ray reference to one) which articles the store already holds as they are. Prepared
+    articles, failures and skipped ones travel pickled (``item`` column), with their ``seq``.
     """
     import numpy as np
 
     from ..ingest import read_inputs
     from ..pipeline import prepare_batches
 
+    snapshot = _resolve(stored)
+    skip = snapshot.already_stored if snapshot is not None and len(snapshot) else None
     for number, path in zip(batch["number"], batch["path"]):
         base = int(number) * SEQ_STRIDE
         item = 0
-        for group in prepare_batches(read_inputs([str(path)], published=published, url=url),
-                                     READ_BATCH):
+        inputs = read_inputs([str(path)], published=published, url=url, fields=fields,
+                             english_only=english_only)
+        for group in prepare_batches(inputs, READ_BATCH, skip):
             seqs = list(range(base + item, base + item + len(group)))
             item += len(group)
             yield {"seq": np.array(seqs, dtype=np.int64),
                    "item": np.array([pickle.dumps(g) for g in group], dtype=object)}
+
+
+def _resolve(stored: Any) -> StoredSnapshot | None:
+    """The snapshot itself, fetched from Ray's object store when given by reference."""
+    if stored is None or isinstance(stored, StoredSnapshot):
+        return stored
+    return _ray().get(stored)
 
 
 class Coder:
@@ -119,7 +139,7 @@ class Coder:
         self.pipeline = Pipeline(model)
 
     def __call__(self, batch: dict[str, Any]) -> dict[str, Any]:
-        from ..pipeline import Prepared
+        from ..pipeline import Prepared, Skipped
         items = [(int(s), pickle.loads(p)) for s, p in zip(batch["seq"], batch["item"])]
         todo = [(s, p) for s, p in items if isinstance(p, Prepared)]
         coded = dict(zip((s for s, _ in todo),
@@ -131,6 +151,8 @@ class Coder:
                 rows.append(article_row(seq, result))
             elif isinstance(result, Failure):
                 rows.append(failure_row(seq, result))
+            elif isinstance(result, Skipped):
+                rows.append(skipped_row(seq, result))
         return _columns(rows)
 
 
@@ -142,6 +164,7 @@ class RayRun:
     files: int
     articles: int
     errors: int
+    skipped: int = 0
 
 
 def expand(paths: Sequence[str]) -> list[str]:
@@ -155,9 +178,14 @@ def expand(paths: Sequence[str]) -> list[str]:
 
 def code_on_ray(paths: Sequence[str], shards: str | Path, *, workers: int = 2,
                 batch_size: int = 16, published: str | None = None, url: str | None = None,
-                model: str = DEFAULT_MODEL, address: str | None = None) -> RayRun:
+                model: str = DEFAULT_MODEL, address: str | None = None,
+                fields: dict[str, str] | None = None, english_only: bool = True,
+                stored: StoredSnapshot | None = None) -> RayRun:
     """Code ``paths`` on Ray, ``workers`` coder actors, shards into ``shards`` (a folder that
     must be new or empty: shards of two runs are not mixed by accident).
+
+    ``fields``, ``english_only`` as for ``read_inputs``; articles found in ``stored`` (taken
+    from the target store, with the Pipeline's fingerprint) are not coded, only listed.
 
     Joins the Ray already started in this process if there is one; else starts one
     (``address``/``RAY_ADDRESS`` for a cluster, a local one with ``workers`` CPUs otherwise)
@@ -186,8 +214,11 @@ def code_on_ray(paths: Sequence[str], shards: str | Path, *, workers: int = 2,
                                  override_num_blocks=max(1, len(files)))
         # reading and cleaning take little CPU beside parsing: they must not hold a CPU the
         # coder actors wait for
+        # the snapshot goes to the object store once, not pickled into every read task
+        ref = ray.put(stored) if stored is not None and len(stored) else None
         ds = ds.map_batches(read_file, batch_size=1, num_cpus=0,
-                            fn_kwargs={"published": published, "url": url})
+                            fn_kwargs={"published": published, "url": url, "fields": fields,
+                                       "english_only": english_only, "stored": ref})
         ds = ds.map_batches(Coder, fn_constructor_kwargs={"model": model},
                             batch_size=batch_size, num_cpus=1,
                             compute=ray.data.ActorPoolStrategy(size=workers))
@@ -206,10 +237,11 @@ def _summary(out: Path, files: int) -> RayRun:
         return RayRun(out, files, 0, 0)
     with duckdb.connect() as con:
         row = con.execute("SELECT count(*) FILTER (kind = 'article'), "
-                          "count(*) FILTER (kind = 'error') FROM read_parquet(?)",
+                          "count(*) FILTER (kind = 'error'), "
+                          "count(*) FILTER (kind = 'skipped') FROM read_parquet(?)",
                           [glob]).fetchone()
-    return RayRun(out, files, int(row[0]), int(row[1]))
+    return RayRun(out, files, int(row[0]), int(row[1]), int(row[2]))
 
 
 __all__ = ["code_on_ray", "Coder", "read_file", "RayRun", "RayUnavailable", "RAY_VERSION",
-           "article_row", "failure_row", "text_md5"]
+           "article_row", "failure_row", "skipped_row", "text_md5"]

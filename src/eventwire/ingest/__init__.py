@@ -28,6 +28,7 @@ from .formats import (MAX_DOCUMENT_BYTES, MAX_FEED_BYTES, MAX_PAGE_BYTES, read_f
                       read_html, read_json, read_jsonl, read_text, read_warc, split_header,
                       visible_text)
 from .language import refusal
+from .plan import InputPlan, ReadMeter, plan_inputs
 from .web import is_url, read_url
 
 log = logging.getLogger(__name__)
@@ -48,10 +49,24 @@ URL = "url"
 _MULTI = {"jsonl", "json", "feed", "warc", URL}
 
 
+#: Compressed files whose inner name has no format of ours: reported in folders, not skipped
+#: without a word (a user who gzipped a crawl expects it read or refused, not ignored).
+_COMPRESSED = (".gz", ".bz2", ".xz", ".zst", ".zip", ".7z", ".tgz")
+#: The "format" of such a file: a Failure naming it.
+UNSUPPORTED_COMPRESSED = "compressed-other"
+_GZIP_MAGIC = b"\x1f\x8b"
+
+
 def _format_of(path: Path) -> str | None:
+    """The format a file's name says; ``x.jsonl.gz`` is JSON Lines read through gzip."""
     name = path.name.lower()
     if name.endswith(".warc.gz"):
         return "warc"
+    if name.endswith(".gz"):
+        inner = Path(name[:-3]).suffix
+        return FORMATS.get(inner, UNSUPPORTED_COMPRESSED)
+    if name.endswith(_COMPRESSED):
+        return UNSUPPORTED_COMPRESSED
     return FORMATS.get(path.suffix.lower())
 
 
@@ -109,14 +124,46 @@ def _read_head(path: str, size: int) -> bytes:
         return fh.read(size)
 
 
-def _read_one(path: str, fmt: str | None,
-              fields_map: FieldMap | None = None) -> Iterator[Document | Failure]:
+def _gunzip_head(head: bytes) -> bytes:
+    """What the first bytes of a gzip file decompress to (as far as they go)."""
+    try:
+        return zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(head)
+    except zlib.error:
+        return b""
+
+
+def missing_reason(path: str) -> str:
+    """Why ``path`` cannot be opened: a symlink loop or a dangling link named as such (the
+    system's words, 'no such file or directory', send the user looking for a typo)."""
+    if not os.path.islink(path):
+        return "no such file or directory"
+    chain, seen, here = [path], {os.path.abspath(path)}, path
+    for _ in range(40):  # the kernel's own limit is 40 links
+        if not os.path.islink(here):
+            return (f"broken symbolic link: {' -> '.join(chain)} does not exist")
+        target = os.readlink(here)
+        here = os.path.join(os.path.dirname(here), target)
+        chain.append(target)
+        key = os.path.abspath(here)
+        if key in seen:
+            return f"symbolic link loop: {' -> '.join(chain)} (it never reaches a file)"
+        seen.add(key)
+    return f"symbolic link chain longer than 40 links: {' -> '.join(chain[:6])} ..."
+
+
+def _read_one(path: str, fmt: str | None, fields_map: FieldMap | None = None,
+              meter: ReadMeter | None = None) -> Iterator[Document | Failure]:
     """Every document of one file (or stdin)."""
     origin = path
     file = None if path == "-" else path
+    if fmt == UNSUPPORTED_COMPRESSED:
+        yield Failure(origin, "compressed file of a kind not read: eventwire reads .gz files "
+                              "whose inner name says the format (.jsonl.gz, .txt.gz, .html.gz, "
+                              "...) and .warc.gz; decompress or rename it")
+        return
     if path != "-":
         if not os.path.exists(path):
-            yield Failure(origin, "no such file or directory")
+            yield Failure(origin, missing_reason(path))
             return
         if not os.path.isfile(path):
             yield Failure(origin, "not a regular file")
@@ -130,31 +177,49 @@ def _read_one(path: str, fmt: str | None,
     stdin_data = sys.stdin.buffer.read(MAX_FEED_BYTES + 1) if path == "-" else None
     head = stdin_data[:65536] if stdin_data is not None else _read_head(path, 65536)
     sniffed = sniff(head)
+    gzipped = head.startswith(_GZIP_MAGIC) and sniffed != "broken-gzip"
+    if gzipped and sniffed != "warc":  # a gzipped article, page, feed or JSON Lines file
+        sniffed = sniff(_gunzip_head(head))
     if fmt is None or (fmt == "text" and sniffed == "html"):
         fmt = sniffed
-    if fmt == "binary" or sniffed == "broken-gzip":
+    if sniffed == "broken-gzip":
         yield Failure(origin, "starts like a gzip file but does not decompress: damaged or "
-                              "not gzip" if sniffed == "broken-gzip" else
-                      "compressed file that is not a WARC; decompress it first")
+                              "not gzip")
         return
     if fmt in ("warc", "jsonl"):
         if stdin_data is not None:
             import io
             stream: IO[bytes] = io.BytesIO(stdin_data)
-        elif head.startswith(b"\x1f\x8b"):
-            stream = gzip.open(path, "rb")
         else:
-            stream = open(path, "rb")
-        with stream:
-            if fmt == "warc":
-                yield from read_warc(stream, origin, file)
-            else:
-                yield from read_jsonl(stream, origin, file, fields_map)
+            raw = open(path, "rb")
+            if meter is not None:
+                meter.reading(raw)
+            stream = gzip.GzipFile(fileobj=raw, mode="rb") if gzipped else raw
+        try:
+            with stream:
+                if fmt == "warc":
+                    yield from read_warc(stream, origin, file)
+                else:
+                    yield from read_jsonl(stream, origin, file, fields_map)
+        except (EOFError, zlib.error, gzip.BadGzipFile) as exc:
+            yield Failure(origin, f"compressed file cut short or damaged ({exc}); the "
+                                  "articles before the damage were read")
+        finally:
+            if stdin_data is None:
+                raw.close()
         return
     limit = (MAX_FEED_BYTES if fmt in ("feed", "json") else
              MAX_PAGE_BYTES if fmt == "html" else MAX_DOCUMENT_BYTES)
     if stdin_data is not None:
         data, size = stdin_data[:limit + 1], len(stdin_data)
+    elif gzipped:
+        try:
+            with gzip.open(path, "rb") as fh:
+                data = fh.read(limit + 1)
+        except (EOFError, zlib.error, gzip.BadGzipFile) as exc:
+            yield Failure(origin, f"compressed file cut short or damaged ({exc})")
+            return
+        size = -1  # the size once decompressed is not known before reading it
     else:
         with open(path, "rb") as fh:
             data = fh.read(limit + 1)
@@ -188,8 +253,8 @@ def _read_one(path: str, fmt: str | None,
 
 def read_inputs(paths: Iterable[str | os.PathLike[str]], published: str | None = None,
                 url: str | None = None, *, fields: FieldMap | None = None,
-                english_only: bool = True, fetcher: Fetcher | None = None
-                ) -> Iterator[Document | Failure]:
+                english_only: bool = True, fetcher: Fetcher | None = None,
+                meter: ReadMeter | None = None) -> Iterator[Document | Failure]:
     """Documents from files, directories, URLs and stdin; ``published``/``url`` override
     the file's.
 
@@ -197,7 +262,8 @@ def read_inputs(paths: Iterable[str | os.PathLike[str]], published: str | None =
     a feed or WARC would merge them under one identity. ``fields`` renames the keys read from
     JSON items (``{"text": "body"}``). With ``english_only``, a document whose language is
     recognised as another is a Failure (stage ``language``), not a Document: the coder reads
-    English only. URLs are fetched by ``fetcher`` (a polite default one if None).
+    English only. URLs are fetched by ``fetcher`` (a polite default one if None). ``meter``
+    counts the bytes of input files read, for a progress display (see ``plan``).
     """
     override_date = normalise_date(published) if published else None
     bad_override = bool(published) and override_date is None
@@ -207,7 +273,7 @@ def read_inputs(paths: Iterable[str | os.PathLike[str]], published: str | None =
         kind = fmt
         if fmt == URL and fetcher is None:
             fetcher = Fetcher()
-        for item in _safe(path, fmt, fields, fetcher):
+        for item in _safe(path, fmt, fields, fetcher, meter):
             if isinstance(item, Failure):
                 log.debug("ingest failure %s: %s", item.origin, item.reason)
                 yield item
@@ -221,6 +287,15 @@ def read_inputs(paths: Iterable[str | os.PathLike[str]], published: str | None =
             for w in item.warnings:
                 log.info("%s", w)
             yield item
+        if meter is not None:
+            meter.finished(_size(path))
+
+
+def _size(path: str) -> int:
+    try:
+        return os.stat(path).st_size if os.path.isfile(path) else 0
+    except OSError:
+        return 0
 
 
 def _language_refusal(doc: Document) -> str | None:
@@ -234,7 +309,8 @@ def _language_refusal(doc: Document) -> str | None:
 
 
 def _safe(path: str, fmt: str | None, fields_map: FieldMap | None = None,
-          fetcher: Fetcher | None = None) -> Iterator[Document | Failure]:
+          fetcher: Fetcher | None = None, meter: ReadMeter | None = None
+          ) -> Iterator[Document | Failure]:
     """Run one file's reader, turning any error into a Failure for that file, and a file
     that yields nothing at all (blank JSON Lines, ``[]``, an empty archive or feed) into one
     too: a run must never end with inputs that left no trace."""
@@ -244,7 +320,7 @@ def _safe(path: str, fmt: str | None, fields_map: FieldMap | None = None,
     produced = 0
     try:
         reader = (read_url(path, fetcher) if fmt == URL and fetcher is not None
-                  else _read_one(path, fmt, fields_map))
+                  else _read_one(path, fmt, fields_map, meter))
         for item in reader:
             produced += 1
             yield item
@@ -277,4 +353,5 @@ def _override(doc: Document, published: str | None, url: str | None, fmt: str | 
 
 
 __all__ = ["read_inputs", "sniff", "split_header", "normalise_date", "FORMATS",
-           "MAX_DOCUMENT_BYTES", "Fetcher", "FetchPolicy", "parse_field_options", "is_url"]
+           "MAX_DOCUMENT_BYTES", "Fetcher", "FetchPolicy", "parse_field_options", "is_url",
+           "InputPlan", "ReadMeter", "plan_inputs", "missing_reason"]

@@ -162,11 +162,16 @@ def code(paths: tuple[str, ...], fmt: str, published: str | None, url: str | Non
     near-duplicate of a stored article), 2 when some failed (the rest is coded and stored),
     1 when every input failed, 64 for a usage error (a wrong option or argument).
     """
-    from ..ingest import Fetcher, FetchPolicy, parse_field_options, read_inputs
+    from ..ingest import (Fetcher, FetchPolicy, ReadMeter, parse_field_options, plan_inputs,
+                          read_inputs)
     from ..pipeline import Pipeline, Skipped, data_fingerprint
 
     from ..parallel import auto_workers, code_parallel
 
+    try:
+        fields_map = parse_field_options(field_opts)
+    except ValueError as exc:
+        raise click.UsageError(str(exc)) from exc
     if engine == "ray":
         local_only = {"-o": output, "--summary": summary, "--min-confidence": min_confidence,
                       "--timeout": timeout, "--recode": recode}
@@ -176,13 +181,10 @@ def code(paths: tuple[str, ...], fmt: str, published: str | None, url: str | Non
                                    "`eventwire load` stores them)")
         from .scale import code_with_ray
         code_with_ray(paths, db=db, no_store=no_store, shards=shards, workers=workers,
-                      batch_size=batch_size, published=published, url=url)
+                      batch_size=batch_size, published=published, url=url,
+                      fields=fields_map, english_only=not any_language)
         return
     started = time.perf_counter()
-    try:
-        fields_map = parse_field_options(field_opts)
-    except ValueError as exc:
-        raise click.UsageError(str(exc)) from exc
     fetcher = Fetcher(FetchPolicy(timeout=fetch_timeout, total=max(60.0, 3 * fetch_timeout),
                                   delay=fetch_delay))
     workers = workers or auto_workers(paths)
@@ -219,12 +221,15 @@ def code(paths: tuple[str, ...], fmt: str, published: str | None, url: str | Non
         done = set() if store is None or recode else store.already_stored(batch, fingerprint)
         return done | copies.check(batch, exclude=done)
 
+    meter = ReadMeter()
     inputs = read_inputs(paths, published=published, url=url, fields=fields_map,
-                         english_only=not any_language, fetcher=fetcher)
+                         english_only=not any_language, fetcher=fetcher, meter=meter)
     items = (pipeline.code_many(inputs, batch_size=batch_size, skip=skip)
              if pipeline is not None else
              code_parallel(inputs, workers, batch_size=batch_size, skip=skip, timeout=timeout))
-    progress = Progress(sys.stderr)
+    plan = plan_inputs(paths)  # the total behind the ETA: inputs counted, else bytes to read
+    progress = Progress(sys.stderr, total=plan.items, total_bytes=plan.bytes,
+                        read_bytes=meter.done)
     from ..store.buffer import SaveBuffer
     buffer: SaveBuffer[Any] = SaveBuffer(store, size=batch_size)
 

@@ -6,12 +6,15 @@ hands `code --engine ray` to ``code_with_ray``.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Sequence
+from typing import TYPE_CHECKING, Sequence
 
 import click
 
 from ..errors import EventwireError
 from .exits import EXIT_NOTHING_CODED, EXIT_SOME_FAILED
+
+if TYPE_CHECKING:
+    from ..store.snapshot import StoredSnapshot
 
 
 
@@ -40,20 +43,44 @@ def _load(shards: str, db: str) -> int:
     return 0
 
 
+def stored_snapshot(db: str) -> StoredSnapshot | None:
+    """What ``db`` already holds with this version's dictionaries, for the Ray run's pre-skip
+    (None when there is no store yet)."""
+    from ..pipeline import data_fingerprint
+    from ..store import Store
+    from ..store.snapshot import StoredSnapshot
+    if not Path(db).exists():
+        return None
+    try:
+        with Store(db, read_only=True) as store:
+            return StoredSnapshot.from_store(store, data_fingerprint())
+    except EventwireError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
 def code_with_ray(paths: Sequence[str], *, db: str, no_store: bool, shards: str | None,
                   workers: int | None, batch_size: int, published: str | None,
-                  url: str | None) -> None:
-    """`eventwire code --engine ray`: shards written by Ray, then loaded into --db."""
+                  url: str | None, fields: dict[str, str] | None = None,
+                  english_only: bool = True) -> None:
+    """`eventwire code --engine ray`: shards written by Ray, then loaded into --db.
+
+    Read as a local run reads (``fields``, ``english_only``), and articles --db already holds
+    as they are are skipped before parsing, as a local run skips them (`eventwire load`
+    would not store them again anyway).
+    """
     from ..engines.ray_engine import code_on_ray
     from ..parallel import default_workers
     target = shards or default_shards(db)
+    stored = None if no_store else stored_snapshot(db)
     try:
         run = code_on_ray(paths, target, workers=workers or default_workers(),
-                          batch_size=batch_size, published=published, url=url)
+                          batch_size=batch_size, published=published, url=url, fields=fields,
+                          english_only=english_only, stored=stored)
     except EventwireError as exc:
         raise click.ClickException(str(exc)) from exc
+    skipped = f", skipped {run.skipped} already stored in {db}" if run.skipped else ""
     click.echo(f"ray: coded {run.articles} articles from {run.files} input(s) into shards in "
-               f"{run.shards}; {run.errors} inputs failed", err=True)
+               f"{run.shards}{skipped}; {run.errors} inputs failed", err=True)
     status = 0
     if not no_store:
         status = _load(str(run.shards), db)

@@ -8,7 +8,6 @@ re-running a batch never duplicates anything.
 """
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 import os
@@ -24,6 +23,7 @@ from ..urls import normalise_url
 from ..errors import StoreError
 from ..model import CodedArticle, Failure
 from . import ids, rows, write
+from .snapshot import unchanged
 from .views import VIEWS
 from .schema import (
     ACTORS, ARTICLE_URLS, ARTICLES, BANDS, CHILD_TABLES, COLUMNS, DATES, ERRORS, EVENTS, META,
@@ -401,7 +401,8 @@ class Store:
         and the ids found count as saved by this Store object: a later input of the run with
         the same id and another text is refused exactly as in an unbroken run.
         """
-        wanted = {a.meta.id: a.cleaned.text for a in articles if a.meta.id}
+        batch_of = [a for a in articles if a.meta.id]
+        wanted = {a.meta.id: a.cleaned.text for a in batch_of}
         if not wanted:
             return set()
         sql = (f"SELECT {ident('id')}, md5({ident('text')}) FROM {ident(ARTICLES)} "
@@ -413,8 +414,7 @@ class Store:
             except duckdb.Error as exc:
                 raise StoreError(f"cannot look up stored articles in {self.path}: "
                                  f"{_brief(exc)}") from exc
-            current = {aid for aid, digest in found
-                       if digest == hashlib.md5(wanted[aid].encode("utf-8")).hexdigest()}
+            current = unchanged(batch_of, dict(found))
             for aid in current:
                 self._saved_here.setdefault(aid, hash(wanted[aid]))
         return current

@@ -29,7 +29,8 @@ log = logging.getLogger(__name__)
 #: Articles stored per transaction while loading.
 LOAD_BATCH = 256
 #: Columns of a shard (all strings but ``seq``, the input's place; "" = not applicable):
-#: ``kind`` is 'article' (``coded`` holds its contract JSON) or 'error' (origin/reason/stage).
+#: ``kind`` is 'article' (``coded`` holds its contract JSON), 'error' (origin/reason/stage) or
+#: 'skipped' (``id``/``origin`` of an article the run found already stored as it is).
 SHARD_COLUMNS = ("seq", "kind", "id", "fingerprint", "text_md5", "coded", "origin", "reason",
                  "stage")
 
@@ -108,7 +109,9 @@ def _load_chunk(store: Store, rows: list[dict[str, Any]], report: LoadReport) ->
     stored = _stored(store, [r["id"] for r in articles]) if articles else {}
     todo: list[CodedArticle] = []
     for row in rows:
-        if row["kind"] != "article":
+        if row["kind"] == "skipped":  # the run found it stored already: not coded
+            report.skipped += 1
+        elif row["kind"] != "article":
             store.record_failure(Failure(row["origin"], row["reason"], row["stage"] or "ray"))
             report.errors += 1
         elif stored.get(row["id"]) == (row["fingerprint"], row["text_md5"]):
