@@ -29,7 +29,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
-from typing import TYPE_CHECKING, Any, Iterable
+from typing import TYPE_CHECKING, Any, Iterable, Sequence
+
+from ..store import summary
+from ..store.summary import SPAN_DAYS
 
 if TYPE_CHECKING:
     from ..store import Store
@@ -165,9 +168,15 @@ def _stale_sql() -> str:
 
 def update_threads(store: "Store", *, window_days: int = 2, min_similarity: float = 0.5,
                    rebuild: bool = False) -> ThreadUpdate:
-    """Thread the store's unthreaded events (all of them with ``rebuild``); see the module."""
-    if window_days < 0 or not 0 < min_similarity <= 1:
-        raise ValueError("window_days must be >= 0 and min_similarity in (0, 1]")
+    """Thread the store's unthreaded events (all of them with ``rebuild``); see the module.
+
+    Saving already threads every article it stores (store/derived.py), so this is for stores
+    filled otherwise (bulk loads, older versions) and for re-threading with other settings.
+    When threads changed, the dyad summary is recomputed in the same transaction.
+    """
+    if not 0 <= window_days <= SPAN_DAYS or not 0 < min_similarity <= 1:
+        raise ValueError(f"window_days must be in 0..{SPAN_DAYS} (the dyad summary counts on "
+                         "threads spanning at most that) and min_similarity in (0, 1]")
     now = datetime.now(timezone.utc).replace(tzinfo=None)
     with store.transaction() as run:
         if rebuild:
@@ -180,35 +189,60 @@ def update_threads(store: "Store", *, window_days: int = 2, min_similarity: floa
             if gone:
                 run("DELETE FROM event_threads WHERE thread_id IN (SELECT thread_id FROM "
                     "event_threads WHERE event_gid IN (SELECT unnest(?::BIGINT[])))", [gone])
-        new = run(f"SELECT {_MENTION_COLUMNS} FROM events e WHERE NOT EXISTS "
-                  "(SELECT 1 FROM event_threads t WHERE t.event_gid = e.gid)")
-        if new:
-            # threaded mentions that a new one may join: same block, dates within reach
-            old = run(
-                f"WITH n AS (SELECT DISTINCT {_BLOCK_SQL} AS block, date_start FROM events e "
-                "WHERE NOT EXISTS (SELECT 1 FROM event_threads t WHERE t.event_gid = e.gid)) "
-                f"SELECT DISTINCT {_MENTION_COLUMNS}, "
-                "t.thread_id FROM events e JOIN event_threads t ON t.event_gid = e.gid "
-                f"JOIN n ON n.block = {_BLOCK_SQL} AND (n.date_start IS NULL AND "
-                "e.date_start IS NULL OR abs(date_diff('day', n.date_start, e.date_start)) "
-                "<= ?)", [window_days])
-            thread_of = {r["gid"]: r["thread_id"] for r in old}
-            groups = link_mentions([*new, *old], window_days=window_days,
-                                   min_similarity=min_similarity)
-            rows = _thread_rows(run, groups, thread_of, [*new, *old])
-            for i in range(0, len(rows), 500):
-                chunk = rows[i:i + 500]
-                run("INSERT OR REPLACE INTO event_threads (event_gid, thread_id, threaded_at) "
-                    "SELECT unnest(?::BIGINT[]), unnest(?::BIGINT[]), ?",
-                    [[r[0] for r in chunk], [r[1] for r in chunk], now])
-            threaded = len(rows)
-        else:
-            threaded = 0
+        threaded = len(link_new(run, now, window_days=window_days,
+                                min_similarity=min_similarity))
+        if threaded or stale:
+            summary.rebuild(run)
         counts = run("SELECT (SELECT count(*) FROM events) AS events, "
                      "(SELECT count(DISTINCT coalesce(t.thread_id, e.gid)) FROM events e "
                      "LEFT JOIN event_threads t ON t.event_gid = e.gid) AS threads")[0]
     return ThreadUpdate(threaded=threaded, stale=int(stale), threads=int(counts["threads"]),
                         events=int(counts["events"]))
+
+
+def link_new(run: Any, now: datetime, *, articles: Sequence[str] | None = None,
+             gids: Sequence[int] = (), window_days: int = 2,
+             min_similarity: float = 0.5) -> list[tuple[int, int]]:
+    """Thread the events without a thread row (all of them, or only those of ``articles``
+    and ``gids``) inside the caller's transaction; returns the (event gid, thread id) rows
+    written, which include the members of older threads a new mention joined.
+    """
+    only = articles is not None
+    new = run(f"SELECT {_MENTION_COLUMNS} FROM events e WHERE NOT EXISTS "
+              "(SELECT 1 FROM event_threads t WHERE t.event_gid = e.gid) AND (NOT ? OR "
+              "e.article_id IN (SELECT unnest(?::VARCHAR[])) OR "
+              "e.gid IN (SELECT unnest(?::BIGINT[])))",
+              [only, list(articles or ()), list(gids)])
+    if not new:
+        return []
+    # threaded mentions that a new one may join: same block, dates within reach (the
+    # category and date range first, so most rows are passed over before any block is built)
+    days = [m["date_start"] for m in new if m["date_start"] is not None]
+    reach = timedelta(days=window_days)
+    lo, hi = (min(days) - reach, max(days) + reach) if days else (None, None)
+    undated = any(m["date_start"] is None for m in new)
+    pairs = sorted({(m["block"], m["date_start"] or date.min) for m in new if m["block"]})
+    old = run(
+        "WITH n AS (SELECT block, nullif(day, DATE '0001-01-01') AS date_start FROM "
+        "(SELECT unnest(?::VARCHAR[]) AS block, unnest(?::DATE[]) AS day)) "
+        f"SELECT DISTINCT {_MENTION_COLUMNS}, t.thread_id "
+        "FROM events e JOIN event_threads t ON t.event_gid = e.gid "
+        f"JOIN n ON n.block = {_BLOCK_SQL} AND (n.date_start IS NULL AND e.date_start IS NULL "
+        "OR abs(date_diff('day', n.date_start, e.date_start)) <= ?) "
+        "WHERE e.category IN (SELECT unnest(?::VARCHAR[])) "
+        "AND (e.date_start BETWEEN ?::DATE AND ?::DATE OR (? AND e.date_start IS NULL))",
+        [[p[0] for p in pairs], [p[1] for p in pairs], window_days,
+         sorted({m["block"].split("|", 1)[0] for m in new if m["block"]}), lo, hi, undated])
+    thread_of = {r["gid"]: r["thread_id"] for r in old}
+    groups = link_mentions([*new, *old], window_days=window_days,
+                           min_similarity=min_similarity)
+    rows = _thread_rows(run, groups, thread_of, [*new, *old])
+    for i in range(0, len(rows), 500):
+        chunk = rows[i:i + 500]
+        run("INSERT OR REPLACE INTO event_threads (event_gid, thread_id, threaded_at) "
+            "SELECT unnest(?::BIGINT[]), unnest(?::BIGINT[]), ?",
+            [[r[0] for r in chunk], [r[1] for r in chunk], now])
+    return rows
 
 
 def _thread_rows(run: Any, groups: list[list[int]], thread_of: dict[int, int],
@@ -239,4 +273,4 @@ def _thread_rows(run: Any, groups: list[list[int]], thread_of: dict[int, int],
     return out
 
 
-__all__ = ["update_threads", "link_mentions", "tokens", "jaccard", "ThreadUpdate"]
+__all__ = ["update_threads", "link_new", "link_mentions", "tokens", "jaccard", "ThreadUpdate"]

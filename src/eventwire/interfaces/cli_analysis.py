@@ -221,7 +221,19 @@ def dyads(db: str, level: str, no_self: bool, since: str | None, until: str | No
                       limit=limit), fmt)
 
 
-#: The commands cli.py registers.
-COMMANDS = (events, series, alerts, threads, dyads)
+@click.command()
+@click.option("--db", default="eventwire.duckdb", show_default=True,
+              help="DuckDB file to update (opened for writing).")
+def summary(db: str) -> None:
+    """Recompute the dyad summary table (what series, rankings and alerts read) from the
+    events. Saving keeps it up to date; this is for a store changed behind eventwire's back
+    (a bulk load straight into the tables)."""
+    with _opened(db, read_only=False) as ew:
+        rows = ew.rebuild_summary()
+    click.echo(f"dyad summary of {db}: {rows} rows")
 
-__all__ = ["events", "series", "alerts", "threads", "dyads", "emit", "COMMANDS"]
+
+#: The commands cli.py registers.
+COMMANDS = (events, series, alerts, threads, dyads, summary)
+
+__all__ = ["events", "series", "alerts", "threads", "dyads", "summary", "emit", "COMMANDS"]

@@ -1,0 +1,81 @@
+"""What the store derives from the events and keeps in step inside every save: threads and
+the dyad summary.
+
+Why in the saving transaction: ``eventwire code``, ``serve --watch`` and a notebook's
+``Store.save`` then all leave the store right, with no second command to forget (threads were
+only updated by ``eventwire threads --update`` before), and a reader never sees events whose
+threads or summary rows are missing or stale; a crash rolls all of it back together.
+
+Order (write.py): ``before`` marks the summary keys of the articles about to be replaced and
+of every thread they belong to, and drops those threads' rows (their other members are
+threaded again, like new ones); the rows are rewritten; ``after`` threads the new events and
+the orphaned members (analyze/threads.py, the same rule as ``eventwire threads --update``),
+marks the keys of every thread row written, and recomputes the marked keys (store/summary.py).
+"""
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from typing import Any, Sequence
+
+import duckdb
+
+from . import summary
+
+
+def runner(con: duckdb.DuckDBPyConnection) -> summary.Run:
+    """``run(sql, params)`` -> rows as dicts, on the caller's connection (and transaction)."""
+    def run(sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        cur = con.execute(sql, list(params))
+        names = [d[0] for d in cur.description or ()]
+        return [dict(zip(names, r)) for r in cur.fetchall()]
+    return run
+
+
+def before(con: duckdb.DuckDBPyConnection, ids: Sequence[str]) -> list[int]:
+    """Mark and unthread what replacing ``ids`` changes; returns the gids of other
+    articles' mentions left without a thread (to be threaded again by ``after``)."""
+    run = runner(con)
+    members = run(
+        "WITH mine AS (SELECT e.gid, coalesce(t.thread_id, e.gid) AS thread_id FROM events e "
+        "LEFT JOIN event_threads t ON t.event_gid = e.gid "
+        "WHERE e.article_id IN (SELECT unnest(?::VARCHAR[]))) "
+        "SELECT t.event_gid AS gid, e.article_id FROM event_threads t "
+        "JOIN events e ON e.gid = t.event_gid "
+        "WHERE t.thread_id IN (SELECT thread_id FROM mine)", [list(ids)])
+    mine = set(ids)
+    orphans = [r["gid"] for r in members if r["article_id"] not in mine]
+    summary.mark(run, articles=list(ids), gids=orphans)
+    if members:
+        run("DELETE FROM event_threads WHERE event_gid IN (SELECT unnest(?::BIGINT[]))",
+            [[r["gid"] for r in members]])
+    return orphans
+
+
+def after(con: duckdb.DuckDBPyConnection, ids: Sequence[str], orphans: Sequence[int]) -> None:
+    """Thread the stored articles' events and the orphans, then bring the summary up to
+    date (every thread row written marks its keys: new threads, and older threads a new
+    mention joined)."""
+    from ..analyze.threads import link_new  # analyze builds on store, not the reverse
+
+    run = runner(con)
+    now = datetime.now(timezone.utc).replace(tzinfo=None)
+    written = link_new(run, now, articles=list(ids), gids=list(orphans))
+    summary.mark(run, articles=list(ids), gids=[g for g, _ in written])
+    summary.refresh(run)
+
+
+
+
+def upgraded(con: duckdb.DuckDBPyConnection, version: int) -> None:
+    """Fill what a store of schema ``version`` lacks (inside the upgrade's transaction):
+    before schema 4, threads were not kept on save and there was no summary, so the
+    unthreaded events are threaded and the summary computed."""
+    if version < 4:
+        from ..analyze.threads import link_new
+
+        run = runner(con)
+        link_new(run, datetime.now(timezone.utc).replace(tzinfo=None))
+        summary.rebuild(run)
+
+
+__all__ = ["before", "after", "upgraded", "runner"]
