@@ -29,6 +29,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
 import pandas as pd
 
 from ..store.summary import SPAN_DAYS
@@ -221,18 +222,22 @@ def _spikes(counts: pd.DataFrame, pfreq: str, window: int, threshold: float,
     past = wide.shift(1)
     median = past.rolling(window, min_periods=window // 2).median()
     mad = (past - median).abs().rolling(window, min_periods=window // 2).median()
-    scale = (mad * 1.4826).combine(median.clip(lower=1.0) ** 0.5, func=lambda x, y: x.where(
-        x > y, y))
-    score = (wide - median) / scale
-    stacked = pd.DataFrame({"events": wide.stack(["source", "target"], future_stack=True),
-                            "baseline": median.stack(["source", "target"], future_stack=True),
-                            "scale": scale.stack(["source", "target"], future_stack=True),
-                            "score": score.stack(["source", "target"], future_stack=True)})
-    stacked.index.names = ["period", "source", "target"]
-    hits = stacked[(stacked["score"] >= threshold) & (stacked["events"] >= min_events)]
-    hits = hits.reset_index()
-    hits["events"] = hits["events"].astype("int64")
-    hits["period"] = hits["period"].dt.date
+    # arrays from here on: reshaping a wide frame of every dyad back to rows is pandas'
+    # slow path (seconds for a few hundred dyads); only the few hits become rows
+    counts_a, median_a = wide.to_numpy(), median.to_numpy()
+    spread = mad.to_numpy() * 1.4826
+    floor = np.sqrt(np.clip(median_a, 1.0, None))
+    scale_a = np.where(spread > floor, spread, floor)  # NaN spread: the Poisson floor
+    with np.errstate(invalid="ignore", divide="ignore"):
+        score_a = (counts_a - median_a) / scale_a
+        rows, cols = np.nonzero((score_a >= threshold) & (counts_a >= min_events))
+    hits = pd.DataFrame({
+        "source": wide.columns.get_level_values("source")[cols],
+        "target": wide.columns.get_level_values("target")[cols],
+        "period": wide.index[rows], "events": counts_a[rows, cols].astype("int64"),
+        "baseline": median_a[rows, cols], "scale": scale_a[rows, cols],
+        "score": score_a[rows, cols]})
+    hits["period"] = pd.to_datetime(hits["period"]).dt.date
     hits = hits.sort_values(["score", "events", "period"], ascending=[False, False, True])
     return hits[columns].head(limit).reset_index(drop=True)
 
