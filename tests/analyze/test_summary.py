@@ -189,7 +189,7 @@ def test_an_older_store_is_upgraded_in_place(tmp_path):
         pd.testing.assert_frame_equal(check(s), expected, check_dtype=False)
 
 
-def test_summary_command_recomputes_the_table(tmp_path):
+def test_threads_summary_option_recomputes_the_table(tmp_path):
     path = tmp_path / "s.duckdb"
     with Store(path) as s:
         s.save_batch(first_run())
@@ -197,7 +197,7 @@ def test_summary_command_recomputes_the_table(tmp_path):
     con = duckdb.connect(str(path))
     con.execute("DELETE FROM dyad_summary WHERE level = 'key'")  # damaged by hand
     con.close()
-    result = CliRunner().invoke(cli, ["summary", "--db", str(path)])
+    result = CliRunner().invoke(cli, ["threads", "--db", str(path), "--summary"])
     assert result.exit_code == 0, result.output
     assert f"{len(expected)} rows" in result.output
     with Store(path, read_only=True) as s:

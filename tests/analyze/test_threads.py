@@ -160,3 +160,37 @@ def test_a_daily_routine_statement_does_not_chain_into_one_thread():
                             for n in range(7)])
     spans = sorted(sorted(g) for g in groups)
     assert spans == [[0, 1, 2], [3, 4, 5], [6]]  # no thread spans more than two days
+
+
+def test_eventwire_code_leaves_threads_current_after_every_run(tmp_path):
+    """Two runs of `eventwire code` (the second brings late copies): `eventwire threads`
+    is right after each, with no `--update`."""
+    import json
+
+    from click.testing import CliRunner
+
+    from eventwire.interfaces.cli import cli
+
+    from .syndicate import corpus
+
+    told, records = corpus(3, 3, lag=False)
+    early = [r for r in records if not r["id"].endswith("copy2")]
+    late = [r for r in records if r["id"].endswith("copy2")]
+    db = tmp_path / "runs.duckdb"
+    runner = CliRunner()
+    for n, batch in enumerate((early, late)):
+        feed = tmp_path / f"feed{n}.jsonl"
+        feed.write_text("".join(json.dumps(r) + "\n" for r in batch), encoding="utf-8")
+        coded = runner.invoke(cli, ["code", str(feed), "--db", str(db), "--format", "jsonl",
+                                    "-o", str(tmp_path / f"out{n}.jsonl")])
+        assert coded.exit_code == 0, coded.output
+        shown = runner.invoke(cli, ["threads", "--db", str(db), "--format", "json"])
+        assert shown.exit_code == 0, shown.output
+        rows = json.loads(shown.stdout)
+        with Store(db, read_only=True) as s:
+            stored = s.query("SELECT count(*) AS n, count(DISTINCT article_id) AS a "
+                             "FROM events")[0]
+        assert sum(r["mentions"] for r in rows) == stored["n"] >= len(batch)
+        # one thread per story, each told by every copy stored so far
+        assert len(rows) == len(told)
+        assert sorted(r["articles"] for r in rows) == [stored["a"] // len(told)] * len(told)
