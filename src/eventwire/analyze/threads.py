@@ -19,10 +19,12 @@ from different articles and share
 
 Threads are transitive (single linkage through union-find) and stored in the
 ``event_threads`` table as event gid -> thread id, the gid of the thread's earliest mention.
-``update_threads`` is incremental: it threads the events that have no row yet, compares them
-with the threaded mentions of their blocks, and re-threads the events of articles saved
-again since (their ``coded_at`` is newer than ``threaded_at``). Events not threaded yet
-count as threads of their own everywhere, so readers never wait for it.
+Every save threads the articles it stores in its own transaction (store/derived.py calls
+``link_new``): their events are compared with the threaded mentions of their blocks, and the
+other members of a thread a re-saved article belonged to are threaded again. So ``eventwire
+code``, ``serve --watch`` and ``Store.save`` leave threads current. ``update_threads`` threads
+what no save did (tables filled in bulk, events stored before schema 4; until then an event
+counts as a thread of its own everywhere) or everything again (``rebuild``).
 """
 from __future__ import annotations
 

@@ -68,14 +68,11 @@ def after(con: duckdb.DuckDBPyConnection, ids: Sequence[str], orphans: Sequence[
 
 def upgraded(con: duckdb.DuckDBPyConnection, version: int) -> None:
     """Fill what a store of schema ``version`` lacks (inside the upgrade's transaction):
-    before schema 4, threads were not kept on save and there was no summary, so the
-    unthreaded events are threaded and the summary computed."""
+    before schema 4 there was no summary, so it is computed. Events stored before then and
+    never threaded stay threads of their own (as they were) until ``eventwire threads
+    --update``: threading a million of them is minutes of Python, not an upgrade step."""
     if version < 4:
-        from ..analyze.threads import link_new
-
-        run = runner(con)
-        link_new(run, datetime.now(timezone.utc).replace(tzinfo=None))
-        summary.rebuild(run)
+        summary.rebuild(runner(con))
 
 
 __all__ = ["before", "after", "upgraded", "runner"]
