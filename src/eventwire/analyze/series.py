@@ -154,14 +154,15 @@ def alerts(store: "Store", a: str | None = None, b: str | None = None, *,
     src, tgt = LEVELS[level]
     quads = [int(q) for q in quad] if quad else None
     mentions = f"""
-    WITH m AS (
-        SELECT thread_id, event_gid, date, sentence, status, s.k AS source, t.k AS target
-        FROM event_details,
-             unnest(list_distinct({src})) AS s(k), unnest(list_distinct({tgt})) AS t(k)
-        WHERE date IS NOT NULL AND status IN ('asserted', 'claimed')
-          AND list_contains(?::VARCHAR[], s.k) AND list_contains(?::VARCHAR[], t.k)
+    WITH d AS (  -- the mentions of the hit days first, then their sides unnested
+        SELECT thread_id, event_gid, date, sentence, status, {src} AS sl, {tgt} AS tl
+        FROM event_details
+        WHERE list_contains(?::DATE[], date) AND status IN ('asserted', 'claimed')
           AND (?::INTEGER[] IS NULL OR list_contains(?::INTEGER[], quad))
-          AND date >= ?::DATE AND date <= ?::DATE
+    ), m AS (
+        SELECT thread_id, event_gid, date, sentence, status, s.k AS source, t.k AS target
+        FROM d, unnest(list_distinct(d.sl)) AS s(k), unnest(list_distinct(d.tl)) AS t(k)
+        WHERE list_contains(?::VARCHAR[], s.k) AND list_contains(?::VARCHAR[], t.k)
     ), th AS (
         SELECT source, target, thread_id, min(date) AS date,
                list(event_gid ORDER BY event_gid) AS gids, arg_min(sentence, date) AS sentence
@@ -185,10 +186,12 @@ def alerts(store: "Store", a: str | None = None, b: str | None = None, *,
     hits = _spikes(counts, FREQS[freq][1], window, threshold, min_events, limit, first)
     if hits.empty:
         return hits.assign(threads=[], event_gids=[], sentence=[])
-    # a thread's mentions lie within SPAN_DAYS of its first day, which is in a hit period
-    last = max(hits["period"]) + timedelta(days=31 + SPAN_DAYS)
-    params = [sorted(set(hits["source"])), sorted(set(hits["target"])), quads, quads,
-              min(hits["period"]), last, FREQS[freq][0]]
+    # only the days of the hit periods (and SPAN_DAYS after, where a thread's later
+    # mentions may fall): a few thousand events to unnest, not the whole store
+    length = {"day": 1, "week": 7, "month": 31}[freq] + SPAN_DAYS
+    days = sorted({p + timedelta(days=k) for p in hits["period"] for k in range(length)})
+    params = [days, quads, quads, sorted(set(hits["source"])), sorted(set(hits["target"])),
+              FREQS[freq][0]]
     behind = store.fetch(f"""{mentions}
     SELECT th.source, th.target, CAST(date_trunc(?, th.date) AS DATE) AS period,
            list(th.thread_id ORDER BY th.thread_id) AS threads,
