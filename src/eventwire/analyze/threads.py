@@ -31,7 +31,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
-from typing import TYPE_CHECKING, Any, Iterable, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Sequence
 
 from ..store import summary
 from ..store.summary import SPAN_DAYS
@@ -203,42 +203,51 @@ def update_threads(store: "Store", *, window_days: int = 2, min_similarity: floa
 
 
 def link_new(run: Any, now: datetime, *, articles: Sequence[str] | None = None,
-             gids: Sequence[int] = (), window_days: int = 2,
-             min_similarity: float = 0.5) -> list[tuple[int, int]]:
+             gids: Sequence[int] = (), window_days: int = 2, min_similarity: float = 0.5,
+             rewriting: Callable[[list[int]], None] | None = None) -> list[tuple[int, int]]:
     """Thread the events without a thread row (all of them, or only those of ``articles``
     and ``gids``) inside the caller's transaction; returns the (event gid, thread id) rows
     written, which include the members of older threads a new mention joined.
+    ``rewriting`` is told those older threads' ids just before their rows change.
     """
-    only = articles is not None
-    new = run(f"SELECT {_MENTION_COLUMNS} FROM events e WHERE NOT EXISTS "
-              "(SELECT 1 FROM event_threads t WHERE t.event_gid = e.gid) AND (NOT ? OR "
-              "e.article_id IN (SELECT unnest(?::VARCHAR[])) OR "
-              "e.gid IN (SELECT unnest(?::BIGINT[])))",
-              [only, list(articles or ()), list(gids)])
+    unthreaded = ("NOT EXISTS (SELECT 1 FROM event_threads t WHERE t.event_gid = e.gid)")
+    if articles is None:
+        new = run(f"SELECT {_MENTION_COLUMNS} FROM events e WHERE {unthreaded}")
+    else:  # the article index first, then the few gids
+        new = [*run(f"SELECT {_MENTION_COLUMNS} FROM events e WHERE e.article_id IN "
+                    f"(SELECT unnest(?::VARCHAR[])) AND {unthreaded}", [list(articles)]),
+               *(run(f"SELECT {_MENTION_COLUMNS} FROM events e WHERE e.gid IN "
+                     f"(SELECT unnest(?::BIGINT[])) AND {unthreaded} AND e.article_id NOT IN "
+                     "(SELECT unnest(?::VARCHAR[]))", [list(gids), list(articles)])
+                 if gids else [])]
     if not new:
         return []
-    # threaded mentions that a new one may join: same block, dates within reach (the
-    # category and date range first, so most rows are passed over before any block is built)
-    days = [m["date_start"] for m in new if m["date_start"] is not None]
-    reach = timedelta(days=window_days)
-    lo, hi = (min(days) - reach, max(days) + reach) if days else (None, None)
-    undated = any(m["date_start"] is None for m in new)
-    pairs = sorted({(m["block"], m["date_start"] or date.min) for m in new if m["block"]})
+    # threaded mentions that a new one may join: same block, dates within reach. The join
+    # is on (category, day) first, so a block string is built only for those rows
+    near = sorted({(m["block"], m["block"].split("|", 1)[0], m["date_start"] + timedelta(days=k))
+                   for m in new if m["block"] and m["date_start"] is not None
+                   for k in range(-window_days, window_days + 1)})
     old = run(
-        "WITH n AS (SELECT block, nullif(day, DATE '0001-01-01') AS date_start FROM "
-        "(SELECT unnest(?::VARCHAR[]) AS block, unnest(?::DATE[]) AS day)) "
+        "WITH n AS (SELECT unnest(?::VARCHAR[]) AS block, unnest(?::VARCHAR[]) AS category, "
+        "unnest(?::DATE[]) AS day) "
         f"SELECT DISTINCT {_MENTION_COLUMNS}, t.thread_id "
-        "FROM events e JOIN event_threads t ON t.event_gid = e.gid "
-        f"JOIN n ON n.block = {_BLOCK_SQL} AND (n.date_start IS NULL AND e.date_start IS NULL "
-        "OR abs(date_diff('day', n.date_start, e.date_start)) <= ?) "
-        "WHERE e.category IN (SELECT unnest(?::VARCHAR[])) "
-        "AND (e.date_start BETWEEN ?::DATE AND ?::DATE OR (? AND e.date_start IS NULL))",
-        [[p[0] for p in pairs], [p[1] for p in pairs], window_days,
-         sorted({m["block"].split("|", 1)[0] for m in new if m["block"]}), lo, hi, undated])
+        "FROM events e JOIN n ON e.date_start = n.day AND e.category = n.category "
+        f"AND {_BLOCK_SQL} = n.block JOIN event_threads t ON t.event_gid = e.gid",
+        [[b for b, _, _ in near], [c for _, c, _ in near], [d for _, _, d in near]]) \
+        if near else []
+    undated = sorted({m["block"] for m in new if m["block"] and m["date_start"] is None})
+    if undated:
+        old += run(f"SELECT DISTINCT {_MENTION_COLUMNS}, t.thread_id FROM events e "
+                   "JOIN event_threads t ON t.event_gid = e.gid WHERE e.date_start IS NULL "
+                   f"AND {_BLOCK_SQL} IN (SELECT unnest(?::VARCHAR[]))", [undated])
     thread_of = {r["gid"]: r["thread_id"] for r in old}
     groups = link_mentions([*new, *old], window_days=window_days,
                            min_similarity=min_similarity)
     rows = _thread_rows(run, groups, thread_of, [*new, *old])
+    if rewriting is not None:
+        rewritten = sorted({thread_of[g] for g, _ in rows if g in thread_of})
+        if rewritten:
+            rewriting(rewritten)
     for i in range(0, len(rows), 500):
         chunk = rows[i:i + 500]
         run("INSERT OR REPLACE INTO event_threads (event_gid, thread_id, threaded_at) "

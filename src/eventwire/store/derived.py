@@ -6,11 +6,12 @@ Why in the saving transaction: ``eventwire code``, ``serve --watch`` and a noteb
 only updated by ``eventwire threads --update`` before), and a reader never sees events whose
 threads or summary rows are missing or stale; a crash rolls all of it back together.
 
-Order (write.py): ``before`` marks the summary keys of the articles about to be replaced and
-of every thread they belong to, and drops those threads' rows (their other members are
-threaded again, like new ones); the rows are rewritten; ``after`` threads the new events and
-the orphaned members (analyze/threads.py, the same rule as ``eventwire threads --update``),
-marks the keys of every thread row written, and recomputes the marked keys (store/summary.py).
+Order (write.py): ``before`` subtracts the threads of the articles about to be replaced from
+the summary and drops those threads' rows (their other members are threaded again, like new
+ones); the rows are rewritten; ``after`` threads the new events and the orphaned members
+(analyze/threads.py, the same rule as ``eventwire threads --update``; an older thread a new
+mention joins is subtracted just before it is rewritten) and adds every thread written
+(store/summary.py).
 """
 from __future__ import annotations
 
@@ -32,38 +33,39 @@ def runner(con: duckdb.DuckDBPyConnection) -> summary.Run:
 
 
 def before(con: duckdb.DuckDBPyConnection, ids: Sequence[str]) -> list[int]:
-    """Mark and unthread what replacing ``ids`` changes; returns the gids of other
-    articles' mentions left without a thread (to be threaded again by ``after``)."""
+    """Take the threads of the articles about to be replaced out of the summary and drop
+    their rows; returns the gids of other articles' mentions left without a thread (to be
+    threaded again by ``after``)."""
     run = runner(con)
-    members = run(
-        "WITH mine AS (SELECT e.gid, coalesce(t.thread_id, e.gid) AS thread_id FROM events e "
+    mine = [r["thread_id"] for r in run(
+        "SELECT DISTINCT coalesce(t.thread_id, e.gid) AS thread_id FROM events e "
         "LEFT JOIN event_threads t ON t.event_gid = e.gid "
-        "WHERE e.article_id IN (SELECT unnest(?::VARCHAR[]))) "
+        "WHERE e.article_id IN (SELECT unnest(?::VARCHAR[]))", [list(ids)])]
+    if not mine:
+        return []
+    summary.subtract(run, mine)
+    members = run(
         "SELECT t.event_gid AS gid, e.article_id FROM event_threads t "
         "JOIN events e ON e.gid = t.event_gid "
-        "WHERE t.thread_id IN (SELECT thread_id FROM mine)", [list(ids)])
-    mine = set(ids)
-    orphans = [r["gid"] for r in members if r["article_id"] not in mine]
-    summary.mark(run, articles=list(ids), gids=orphans)
+        "WHERE t.thread_id IN (SELECT unnest(?::BIGINT[]))", [mine])
     if members:
         run("DELETE FROM event_threads WHERE event_gid IN (SELECT unnest(?::BIGINT[]))",
             [[r["gid"] for r in members]])
-    return orphans
+    stored = set(ids)
+    return [r["gid"] for r in members if r["article_id"] not in stored]
 
 
 def after(con: duckdb.DuckDBPyConnection, ids: Sequence[str], orphans: Sequence[int]) -> None:
-    """Thread the stored articles' events and the orphans, then bring the summary up to
-    date (every thread row written marks its keys: new threads, and older threads a new
-    mention joined)."""
+    """Thread the stored articles' events and the orphans (the older threads a new mention
+    joins leave the summary just before they are rewritten), then add every thread written
+    to the summary."""
     from ..analyze.threads import link_new  # analyze builds on store, not the reverse
 
     run = runner(con)
     now = datetime.now(timezone.utc).replace(tzinfo=None)
-    written = link_new(run, now, articles=list(ids), gids=list(orphans))
-    summary.mark(run, articles=list(ids), gids=[g for g, _ in written])
-    summary.refresh(run)
-
-
+    written = link_new(run, now, articles=list(ids), gids=list(orphans),
+                       rewriting=lambda old: summary.subtract(run, old))
+    summary.add(run, sorted({tid for _, tid in written}))
 
 
 def upgraded(con: duckdb.DuckDBPyConnection, version: int) -> None:

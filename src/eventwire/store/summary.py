@@ -14,28 +14,29 @@ only claimed (``claimed``), the sum and count of the asserted threads' mean inte
 their mentions. Exactly what ``analyze.series`` computed from events: a thread's matching
 mentions are grouped per dyad, negated/future/hypothetical ones never count.
 
-Kept exact, inside the saving transaction (write.py calls ``mark`` before and after the
-rows change, then ``refresh``): every (level, source, target, day) key an old or new version
-of a changed thread could count in is marked dirty, those keys are deleted and recomputed from
-the events. A thread spans at most ``span`` days (threads.py bounds it), so the events of
-``[day - span, day + span]`` around the dirty days hold every mention of every thread that
-has one on a dirty day, and so of every thread the recomputation may count there. ``rebuild`` recomputes the whole table (``eventwire summary``, schema
-upgrades, after a re-threading with other parameters).
+Kept exact, inside the saving transaction, by differences: the table is a sum over threads,
+so a save subtracts what the threads it changes counted before (store/derived.py: the threads
+of the articles it replaces, and the older threads a new mention joins, just before their rows
+change) and adds what the changed threads count after. Only those threads' mentions are read,
+so the cost of a save does not grow with the store. ``rebuild`` recomputes the whole table
+(``eventwire threads --summary``, schema upgrades, ``eventwire threads --update``).
 """
 from __future__ import annotations
 
-from datetime import timedelta
 from typing import Any, Callable, Sequence
 
-from .schema import COLUMNS, SUMMARY, ident
+from .schema import COLUMNS, SUMMARY, THREADS, ident
 
 Run = Callable[..., list[dict[str, Any]]]
 
-#: The temporary table of dirty keys (one per connection; emptied by ``refresh``).
-DIRTY = "ew_summary_dirty"
-#: Longest thread, in days from its first mention to its last (threads.py's window).
+#: The temporary table of one change's summary rows (per connection, dropped after use).
+DELTA = "ew_summary_delta"
+#: A row's key, and the values a change adds to or subtracts from it.
+_KEY = ("level", "source", "target", "day", "category", "quad")
+_VALUES = ("events", "claimed", "intensity_sum", "intensity_n", "mentions")
+#: Longest thread, in days from its first mention to its last (threads.py's window): how
+#: far after a thread's first day its mentions may lie (analyze/series.py's alerts use it).
 SPAN_DAYS = 2
-_NO_DAY = "DATE '0001-01-01'"  # stands for NULL where keys are compared
 
 _COLUMNS = ", ".join(ident(c) for c, _ in COLUMNS[SUMMARY])
 
@@ -107,43 +108,48 @@ def rebuild(run: Run) -> int:
     return int(run(f"SELECT count(*) AS n FROM {ident(SUMMARY)}")[0]["n"])
 
 
-def mark(run: Run, *, articles: Sequence[str] = (), gids: Sequence[int] = ()) -> None:
-    """Mark dirty every key the counted mentions of ``articles`` and ``gids`` fall in (as
-    the events are now: call it before rows change and again after)."""
-    if not articles and not gids:
+def _key(a: str, b: str) -> str:
+    """SQL: rows ``a`` and ``b`` have the same key (day, category and quad may be NULL)."""
+    return " AND ".join(f"{a}.{c} IS NOT DISTINCT FROM {b}.{c}" for c in _KEY)
+
+
+def subtract(run: Run, threads: Sequence[int]) -> None:
+    """Take what ``threads`` count (as the tables hold them now) out of the summary: call
+    it before their rows change."""
+    _apply(run, threads, -1)
+
+
+def add(run: Run, threads: Sequence[int]) -> None:
+    """Add what ``threads`` count (as the tables hold them now): call it after."""
+    _apply(run, threads, 1)
+
+
+def _apply(run: Run, threads: Sequence[int], sign: int) -> None:
+    """Add (``sign`` 1) or subtract (-1) the summary rows of ``threads`` alone.
+
+    Their mentions are found through the thread table first (a thread id is the gid of its
+    first mention; an unthreaded event is a thread of its own), so only they are unnested.
+    """
+    if not threads:
         return
-    run(f"CREATE TEMP TABLE IF NOT EXISTS {DIRTY} (level VARCHAR, source VARCHAR, "
-        "target VARCHAR, day DATE)")
-    where = ("e.article_id IN (SELECT unnest(?::VARCHAR[])) "
-             "OR e.gid IN (SELECT unnest(?::BIGINT[]))")
-    run(f"INSERT INTO {DIRTY} {_pairs_sql(where)} SELECT DISTINCT level, source, target, day "
-        "FROM p", [list(articles), list(gids)])
+    tids = sorted(set(threads))
+    members = run(f"SELECT event_gid FROM {ident(THREADS)} "
+                  "WHERE thread_id IN (SELECT unnest(?::BIGINT[]))", [tids])
+    gids = sorted({r["event_gid"] for r in members} | set(tids))
+    where = ("e.gid IN (SELECT unnest(?::BIGINT[])) "
+             "AND coalesce(t.thread_id, e.gid) IN (SELECT unnest(?::BIGINT[]))")
+    run(f"CREATE OR REPLACE TEMP TABLE {DELTA} AS {_summary_sql(where)}{_group()}",
+        [gids, tids])
+    values = ", ".join(f"{c} = s.{c} + {sign} * d.{c}" for c in _VALUES)
+    run(f"UPDATE {ident(SUMMARY)} s SET {values} FROM {DELTA} d WHERE {_key('s', 'd')}")
+    if sign > 0:
+        run(f"INSERT INTO {ident(SUMMARY)} ({_COLUMNS}) SELECT {_COLUMNS} FROM {DELTA} d "
+            f"WHERE NOT EXISTS (SELECT 1 FROM {ident(SUMMARY)} s WHERE {_key('s', 'd')})")
+    else:  # a key no thread counts in any more leaves (its sums are zero, give or take
+        # the rounding of intensity_sum)
+        run(f"DELETE FROM {ident(SUMMARY)} s WHERE events = 0 AND claimed = 0 AND EXISTS "
+            f"(SELECT 1 FROM {DELTA} d WHERE {_key('s', 'd')})")
+    run(f"DROP TABLE {DELTA}")
 
 
-def refresh(run: Run, span: int = SPAN_DAYS) -> None:
-    """Recompute the dirty keys from the events and forget them."""
-    exists = run("SELECT count(*) AS n FROM duckdb_tables() WHERE table_name = ? "
-                 "AND temporary", [DIRTY])[0]["n"]
-    if not exists:
-        return
-    days = [r["day"] for r in run(f"SELECT DISTINCT day FROM {DIRTY}")]
-    if not days:
-        return
-    near = sorted({d + timedelta(days=k) for d in days if d is not None
-                   for k in range(-span, span + 1)})
-    undated = any(d is None for d in days)
-    same_key = (f"d.level = {{0}}.level AND d.source = {{0}}.source AND d.target = {{0}}.target"
-                f" AND coalesce(d.day, {_NO_DAY}) = coalesce({{0}}.day, {_NO_DAY})")
-    same_dyad = "d.level = p.level AND d.source = p.source AND d.target = p.target"
-    run(f"DELETE FROM {ident(SUMMARY)} s WHERE EXISTS (SELECT 1 FROM {DIRTY} d WHERE "
-        f"{same_key.format('s')})")
-    where = ("e.date_start IN (SELECT unnest(?::DATE[])) "
-             "OR (? AND e.date_start IS NULL)")
-    keep = f"EXISTS (SELECT 1 FROM {DIRTY} d WHERE {same_dyad})"
-    run(f"INSERT INTO {ident(SUMMARY)} ({_COLUMNS}) {_summary_sql(where, keep)} "
-        f"WHERE EXISTS (SELECT 1 FROM {DIRTY} d WHERE {same_key.format('th')}){_group()}",
-        [near, undated])
-    run(f"DELETE FROM {DIRTY}")
-
-
-__all__ = ["from_events_sql", "rebuild", "mark", "refresh", "DIRTY", "SPAN_DAYS"]
+__all__ = ["from_events_sql", "rebuild", "subtract", "add", "SPAN_DAYS"]
