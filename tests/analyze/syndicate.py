@@ -108,10 +108,9 @@ def corpus(n: int, k: int, lag: bool = True) -> tuple[list[Story], list[dict[str
 
 
 def measure(pipeline: Any, store: Any, n: int, k: int, lag: bool = True) -> dict[str, int]:
-    """Code ``n`` stories x ``k`` copies through the real pipeline into ``store``, thread them,
-    and count: stories, articles, event mentions, threads, threads holding two stories
+    """Code ``n`` stories x ``k`` copies through the real pipeline into ``store`` (which
+    threads them as it saves them), and count: stories, articles, event mentions, threads, threads holding two stories
     (wrongly merged) and stories split over two threads or more."""
-    from eventwire.analyze.threads import update_threads
     from eventwire.model import ArticleMeta, Document
 
     told, articles = corpus(n, k, lag)
@@ -122,7 +121,6 @@ def measure(pipeline: Any, store: Any, n: int, k: int, lag: bool = True) -> dict
         coded = pipeline.code(Document(meta=meta, text=record["text"], origin=record["id"]))
         store.save(coded)
         story_of[record["id"]] = int(record["id"][5:8])
-    update_threads(store)
     rows = store.query("SELECT article_id, thread_id FROM event_details")
     stories_of_thread: dict[int, set[int]] = {}
     threads_of_story: dict[int, set[int]] = {}

@@ -108,29 +108,29 @@ def test_syndicated_copies_make_one_thread_per_story(store):
     assert {r["n"] for r in per_thread} == {5}
 
 
-def test_update_is_incremental_and_a_late_copy_joins_its_thread(store):
+def test_saving_threads_at_once_and_a_late_copy_joins_its_thread(store):
     first = stories(2)[0]
     early, late = copies(first, 3)[:2], copies(first, 3)[2]
     for record in early:
         store.save(article(record["id"], events=(event("e1", first.category,
                    (side(first.a),), (side(first.b),), date=first.day.isoformat()),),
                    text=record["text"]))
-    assert update_threads(store).threads == 1
-    head = store.query("SELECT DISTINCT thread_id FROM event_details")[0]["thread_id"]
+    # no update_threads: the save threaded them
+    threads = store.query("SELECT DISTINCT thread_id FROM event_details")
+    assert len(threads) == 1
     store.save(article(late["id"], events=(event("e1", first.category, (side(first.a),),
                (side(first.b),), date=first.day.isoformat()),), text=late["text"]))
-    assert store.query("SELECT count(DISTINCT thread_id) AS n FROM event_details")[0]["n"] == 2
+    assert store.query("SELECT DISTINCT thread_id FROM event_details") == threads
     again = update_threads(store)
-    assert (again.threaded, again.threads, again.events) == (3, 1, 3)
-    assert store.query("SELECT DISTINCT thread_id FROM event_details") == [{"thread_id": head}]
-    assert update_threads(store).threaded == 0  # nothing new: nothing rewritten
+    assert (again.threaded, again.stale, again.threads, again.events) == (0, 0, 1, 3)
 
 
 def test_an_article_saved_again_is_threaded_again(store):
     ev = event("e1", date="2021-03-01")
     store.save(article("p1", events=(ev,)))
     store.save(article("p2", events=(ev,)))
-    assert update_threads(store).threads == 1
+    count = "SELECT count(DISTINCT thread_id) AS n FROM event_details"
+    assert store.query(count) == [{"n": 1}]
     path = store.path
     store.close()
     # a later run codes p2 anew, and now its event is another one (other evidence)
@@ -138,8 +138,12 @@ def test_an_article_saved_again_is_threaded_again(store):
                                           start=0, end=36))
     with Store(path) as again:
         again.save(article("p2", events=(other,), text="Kyiv thanked Vilnius."))
+        assert again.query(count) == [{"n": 2}]
+        # and back: the two merge again, p1's mention keeps the thread id it had
+        again.save(article("p2", events=(ev,), text="Kyiv thanked Vilnius."))
+        assert again.query(count) == [{"n": 1}]
         result = update_threads(again)
-        assert (result.stale, result.threads) == (1, 2)
+        assert (result.stale, result.threaded, result.threads) == (0, 0, 1)
 
 
 def test_real_pipeline_threads_syndicated_copies(pipeline, store):
@@ -156,3 +160,37 @@ def test_a_daily_routine_statement_does_not_chain_into_one_thread():
                             for n in range(7)])
     spans = sorted(sorted(g) for g in groups)
     assert spans == [[0, 1, 2], [3, 4, 5], [6]]  # no thread spans more than two days
+
+
+def test_eventwire_code_leaves_threads_current_after_every_run(tmp_path):
+    """Two runs of `eventwire code` (the second brings late copies): `eventwire threads`
+    is right after each, with no `--update`."""
+    import json
+
+    from click.testing import CliRunner
+
+    from eventwire.interfaces.cli import cli
+
+    from .syndicate import corpus
+
+    told, records = corpus(3, 3, lag=False)
+    early = [r for r in records if not r["id"].endswith("copy2")]
+    late = [r for r in records if r["id"].endswith("copy2")]
+    db = tmp_path / "runs.duckdb"
+    runner = CliRunner()
+    for n, batch in enumerate((early, late)):
+        feed = tmp_path / f"feed{n}.jsonl"
+        feed.write_text("".join(json.dumps(r) + "\n" for r in batch), encoding="utf-8")
+        coded = runner.invoke(cli, ["code", str(feed), "--db", str(db), "--format", "jsonl",
+                                    "-o", str(tmp_path / f"out{n}.jsonl")])
+        assert coded.exit_code == 0, coded.output
+        shown = runner.invoke(cli, ["threads", "--db", str(db), "--format", "json"])
+        assert shown.exit_code == 0, shown.output
+        rows = json.loads(shown.stdout)
+        with Store(db, read_only=True) as s:
+            stored = s.query("SELECT count(*) AS n, count(DISTINCT article_id) AS a "
+                             "FROM events")[0]
+        assert sum(r["mentions"] for r in rows) == stored["n"] >= len(batch)
+        # one thread per story, each told by every copy stored so far
+        assert len(rows) == len(told)
+        assert sorted(r["articles"] for r in rows) == [stored["a"] // len(told)] * len(told)

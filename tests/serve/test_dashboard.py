@@ -100,3 +100,35 @@ def test_hostile_article_renders_as_text_and_runs_nothing(page, live_url):
     assert page.locator("#article-meta a").count() == 0  # a javascript: URL gets no link
     page.wait_for_timeout(300)
     assert dialogs == []
+
+
+def test_map_draws_land_under_the_points_and_lists_the_places_as_text(page, live_url):
+    page.goto(live_url + "/")
+    page.locator("#map-box path.land").wait_for(state="attached")
+    inside = page.evaluate("""() => {
+        const land = document.querySelector('#map-box path.land');
+        const at = (lat, lon) => land.isPointInFill(new DOMPoint((lon + 180) * 2, (90 - lat) * 2));
+        return {moscow: at(55.75, 37.62), tokyo: at(35.68, 139.69), paris: at(48.86, 2.35),
+                washington: at(38.90, -77.04), mid_pacific: at(5, -140),
+                mid_atlantic: at(30, -40), south_indian_ocean: at(-40, 80)};
+    }""")
+    assert inside == {"moscow": True, "tokyo": True, "paris": True, "washington": True,
+                      "mid_pacific": False, "mid_atlantic": False,
+                      "south_indian_ocean": False}
+    # the land lies under the points, not over them
+    order = page.evaluate("() => [...document.querySelectorAll('#map-box svg > *')]"
+                          ".map((n) => n.getAttribute('class'))")
+    assert order.index("land") < order.index("place")
+    # the text alternative: one table row per place, with the count the point announces
+    circles = page.locator("#map-box circle.place")
+    rows = page.locator("#places-table tbody tr")
+    assert rows.count() == circles.count() >= 10
+    row = page.locator("#places-table tbody tr", has_text="Kaliningrad")
+    events = row.locator("td.num").first.text_content()
+    assert page.locator("#map-box circle.place[aria-label^='Kaliningrad']") \
+        .get_attribute("aria-label") == f"Kaliningrad: {events} events"
+    assert page.locator("#places-table caption").text_content().startswith("Places with events")
+    row.get_by_role("button").click()
+    expect(page.locator("#event-filters [name=place]")).to_have_value("Kaliningrad")
+    page.locator("#events-table tbody tr", has_text="Kaliningrad").first.wait_for()
+    assert page.outside == []  # the outline came from the server, not a CDN

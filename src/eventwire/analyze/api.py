@@ -25,6 +25,7 @@ from typing import Any, Iterable
 import pandas as pd
 
 from ..store import Store
+from ..store.summary import rebuild
 from . import series as _series
 from .series import as_date, check_choice, side_filter
 from .threads import ThreadUpdate, update_threads
@@ -313,6 +314,12 @@ class EventStore:
         """Thread new events (needs ``read_only=False``): see ``analyze.threads``."""
         return update_threads(self.store, window_days=window_days,
                               min_similarity=min_similarity, rebuild=rebuild)
+
+    def rebuild_summary(self) -> int:
+        """Recompute the dyad summary from the events (needs ``read_only=False``); returns
+        its rows. Saving keeps it current: this is for tables changed outside eventwire."""
+        with self.store.transaction() as run:
+            return rebuild(run)
 
     # -- raw ------------------------------------------------------------------------------
     def sql(self, query: str, params: Iterable[Any] = (), *, as_arrow: bool = False) -> Any:

@@ -17,13 +17,22 @@ least ``min_events`` threads, and lists the threads and event gids that made it.
 Actors are keys (``RUS``, ``NATO``) or country+sector codes (``USAGOV``, ``USAOPP``): a
 value matches an event side holding it as either, so ``USA`` takes in every US actor and
 ``USAGOV`` only its government.
+
+All three read ``dyad_summary`` (store/summary.py), which the store keeps in step with the
+events on every save: a thread counts on its first day, so ``since``/``until`` select threads
+by that day, and ``alerts`` compare ``a``/``b`` with the sides at the ``level`` asked (a key
+at ``key``, a code at ``code``). Only the events behind an alert's few spikes are read from
+the events themselves.
 """
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
 import pandas as pd
+
+from ..store.summary import SPAN_DAYS
 
 if TYPE_CHECKING:
     from ..store import Store
@@ -67,21 +76,6 @@ def as_date(value: date | str | None, name: str) -> date | None:
         raise ValueError(f"{name}={value!r} is not an ISO date (YYYY-MM-DD)") from None
 
 
-def _thread_sql(where: str) -> str:
-    """Threads of the mentions that pass ``where``, one row each, with its date and status."""
-    return f"""
-    WITH m AS (
-        SELECT thread_id, category, quad, intensity, status, date
-        FROM event_details
-        WHERE date IS NOT NULL AND status IN ('asserted', 'claimed') AND {where}
-    )
-    SELECT thread_id, min(date) AS date, arg_min(category, date) AS category,
-           arg_min(quad, date) AS quad, avg(intensity) AS intensity,
-           bool_or(status = 'asserted') AS asserted, count(*) AS mentions
-    FROM m GROUP BY thread_id
-    """
-
-
 def series(store: "Store", a: str, b: str | None = None, *, freq: str = "week",
            by: str = "category", since: date | str | None = None,
            until: date | str | None = None) -> pd.DataFrame:
@@ -96,24 +90,18 @@ def series(store: "Store", a: str, b: str | None = None, *, freq: str = "week",
     check_choice("freq", freq, FREQS)
     check_choice("by", by, GROUPS)
     start, end = as_date(since, "since"), as_date(until, "until")
-    where = side_filter("source")
-    params: list[Any] = [a, a]
-    if b is not None:
-        where += " AND " + side_filter("target")
-        params += [b, b]
-    where += " AND (?::DATE IS NULL OR date >= ?::DATE) AND (?::DATE IS NULL OR date <= ?::DATE)"
-    params += [start, start, end, end]
     part, pfreq = FREQS[freq]
     sql = f"""
-    WITH th AS ({_thread_sql(where)})
-    SELECT CAST(date_trunc(?, date) AS DATE) AS period, {GROUPS[by]} AS grp,
-           count(*) FILTER (WHERE asserted) AS events,
-           count(*) FILTER (WHERE NOT asserted) AS claimed,
-           avg(intensity) FILTER (WHERE asserted) AS mean_intensity,
-           sum(mentions) FILTER (WHERE asserted) AS mentions
-    FROM th GROUP BY ALL ORDER BY period, grp
+    SELECT CAST(date_trunc(?, day) AS DATE) AS period, {GROUPS[by]} AS grp,
+           sum(events) AS events, sum(claimed) AS claimed,
+           sum(intensity_sum) / nullif(sum(intensity_n), 0) AS mean_intensity,
+           sum(mentions) AS mentions
+    FROM dyad_summary
+    WHERE level = 'any' AND source = ? AND target = ? AND day IS NOT NULL
+      AND (?::DATE IS NULL OR day >= ?::DATE) AND (?::DATE IS NULL OR day <= ?::DATE)
+    GROUP BY ALL ORDER BY period, grp
     """
-    found = store.fetch(sql, [*params, part])
+    found = store.fetch(sql, [part, a, "*" if b is None else b, start, start, end, end])
     return _fill(found, by, pfreq, start, end, part)
 
 
@@ -166,34 +154,44 @@ def alerts(store: "Store", a: str | None = None, b: str | None = None, *,
     src, tgt = LEVELS[level]
     quads = [int(q) for q in quad] if quad else None
     mentions = f"""
-    WITH m AS (
-        SELECT thread_id, event_gid, date, sentence, s.k AS source, t.k AS target
-        FROM event_details,
-             unnest({src}) AS s(k), unnest({tgt}) AS t(k)
-        WHERE date IS NOT NULL AND status = 'asserted'
-          AND (?::VARCHAR IS NULL OR {side_filter('source')})
-          AND (?::VARCHAR IS NULL OR {side_filter('target')})
+    WITH d AS (  -- the mentions of the hit days first, then their sides unnested
+        SELECT thread_id, event_gid, date, sentence, status, {src} AS sl, {tgt} AS tl
+        FROM event_details
+        WHERE list_contains(?::DATE[], date) AND status IN ('asserted', 'claimed')
           AND (?::INTEGER[] IS NULL OR list_contains(?::INTEGER[], quad))
-          AND (?::DATE IS NULL OR date >= ?::DATE) AND (?::DATE IS NULL OR date <= ?::DATE)
+    ), m AS (
+        SELECT thread_id, event_gid, date, sentence, status, s.k AS source, t.k AS target
+        FROM d, unnest(list_distinct(d.sl)) AS s(k), unnest(list_distinct(d.tl)) AS t(k)
+        WHERE list_contains(?::VARCHAR[], s.k) AND list_contains(?::VARCHAR[], t.k)
     ), th AS (
         SELECT source, target, thread_id, min(date) AS date,
                list(event_gid ORDER BY event_gid) AS gids, arg_min(sentence, date) AS sentence
-        FROM m GROUP BY ALL
+        FROM m GROUP BY ALL HAVING bool_or(status = 'asserted')
     )"""
-    params = [a, a, a, b, b, b, quads, quads, start, start, end, end, FREQS[freq][0]]
-    # two steps: counts for every dyad and period (cheap), the events behind the few spikes
-    counts = store.fetch(f"""{mentions}
-    SELECT source, target, CAST(date_trunc(?, date) AS DATE) AS period, count(*) AS events
-    FROM (SELECT source, target, thread_id, date FROM th) GROUP BY ALL""", params)
+    # two steps: counts for every dyad and period from the summary, the events behind the
+    # few spikes from the events (only the days of the spikes)
+    counts = store.fetch("""
+    SELECT source, target, CAST(date_trunc(?, day) AS DATE) AS period, sum(events) AS events
+    FROM dyad_summary
+    WHERE level = ? AND events > 0 AND day IS NOT NULL
+      AND (?::VARCHAR IS NULL OR source = ?) AND (?::VARCHAR IS NULL OR target = ?)
+      AND (?::INTEGER[] IS NULL OR list_contains(?::INTEGER[], quad))
+      AND (?::DATE IS NULL OR day >= ?::DATE) AND (?::DATE IS NULL OR day <= ?::DATE)
+    GROUP BY ALL""", [FREQS[freq][0], level, a, a, b, b, quads, quads, start, start, end, end])
     # the baseline runs over the store's whole time span: a dyad that bursts out of
     # nothing is news, and a quiet stretch before it is zeros, not missing
-    span = store.query("SELECT min(date) AS first FROM event_details "
-                       "WHERE status = 'asserted'")[0]
+    span = store.query("SELECT min(day) AS first FROM dyad_summary WHERE events > 0")[0]
     first = _period_start(max(d for d in (span["first"], start) if d), FREQS[freq][0]) \
         if span["first"] else None
     hits = _spikes(counts, FREQS[freq][1], window, threshold, min_events, limit, first)
     if hits.empty:
         return hits.assign(threads=[], event_gids=[], sentence=[])
+    # only the days of the hit periods (and SPAN_DAYS after, where a thread's later
+    # mentions may fall): a few thousand events to unnest, not the whole store
+    length = {"day": 1, "week": 7, "month": 31}[freq] + SPAN_DAYS
+    days = sorted({p + timedelta(days=k) for p in hits["period"] for k in range(length)})
+    params = [days, quads, quads, sorted(set(hits["source"])), sorted(set(hits["target"])),
+              FREQS[freq][0]]
     behind = store.fetch(f"""{mentions}
     SELECT th.source, th.target, CAST(date_trunc(?, th.date) AS DATE) AS period,
            list(th.thread_id ORDER BY th.thread_id) AS threads,
@@ -227,18 +225,22 @@ def _spikes(counts: pd.DataFrame, pfreq: str, window: int, threshold: float,
     past = wide.shift(1)
     median = past.rolling(window, min_periods=window // 2).median()
     mad = (past - median).abs().rolling(window, min_periods=window // 2).median()
-    scale = (mad * 1.4826).combine(median.clip(lower=1.0) ** 0.5, func=lambda x, y: x.where(
-        x > y, y))
-    score = (wide - median) / scale
-    stacked = pd.DataFrame({"events": wide.stack(["source", "target"], future_stack=True),
-                            "baseline": median.stack(["source", "target"], future_stack=True),
-                            "scale": scale.stack(["source", "target"], future_stack=True),
-                            "score": score.stack(["source", "target"], future_stack=True)})
-    stacked.index.names = ["period", "source", "target"]
-    hits = stacked[(stacked["score"] >= threshold) & (stacked["events"] >= min_events)]
-    hits = hits.reset_index()
-    hits["events"] = hits["events"].astype("int64")
-    hits["period"] = hits["period"].dt.date
+    # arrays from here on: reshaping a wide frame of every dyad back to rows is pandas'
+    # slow path (seconds for a few hundred dyads); only the few hits become rows
+    counts_a, median_a = wide.to_numpy(), median.to_numpy()
+    spread = mad.to_numpy() * 1.4826
+    floor = np.sqrt(np.clip(median_a, 1.0, None))
+    scale_a = np.where(spread > floor, spread, floor)  # NaN spread: the Poisson floor
+    with np.errstate(invalid="ignore", divide="ignore"):
+        score_a = (counts_a - median_a) / scale_a
+        rows, cols = np.nonzero((score_a >= threshold) & (counts_a >= min_events))
+    hits = pd.DataFrame({
+        "source": wide.columns.get_level_values("source")[cols],
+        "target": wide.columns.get_level_values("target")[cols],
+        "period": wide.index[rows], "events": counts_a[rows, cols].astype("int64"),
+        "baseline": median_a[rows, cols], "scale": scale_a[rows, cols],
+        "score": score_a[rows, cols]})
+    hits["period"] = pd.to_datetime(hits["period"]).dt.date
     hits = hits.sort_values(["score", "events", "period"], ascending=[False, False, True])
     return hits[columns].head(limit).reset_index(drop=True)
 
@@ -255,25 +257,18 @@ def dyads(store: "Store", *, level: str = "key", since: date | str | None = None
     """
     check_choice("level", level, LEVELS)
     start, end = as_date(since, "since"), as_date(until, "until")
-    src, tgt = LEVELS[level]
-    sql = f"""
-    WITH m AS (
-        SELECT thread_id, date, intensity, quad, s.k AS source, t.k AS target
-        FROM event_details, unnest({src}) AS s(k), unnest({tgt}) AS t(k)
-        WHERE status = 'asserted' AND (? OR s.k <> t.k)
-          AND (?::DATE IS NULL OR date >= ?::DATE) AND (?::DATE IS NULL OR date <= ?::DATE)
-    ), th AS (
-        SELECT source, target, thread_id, avg(intensity) AS intensity,
-               arg_min(quad, date) AS quad
-        FROM m GROUP BY ALL
-    )
-    SELECT source, target, count(*) AS events, avg(intensity) AS mean_intensity,
-           count(*) FILTER (WHERE quad >= 3) AS conflict,
-           count(*) FILTER (WHERE quad <= 2) AS cooperation
-    FROM th GROUP BY ALL
+    sql = """
+    SELECT source, target, sum(events) AS events,
+           sum(intensity_sum) / nullif(sum(intensity_n), 0) AS mean_intensity,
+           coalesce(sum(events) FILTER (WHERE quad >= 3), 0) AS conflict,
+           coalesce(sum(events) FILTER (WHERE quad <= 2), 0) AS cooperation
+    FROM dyad_summary
+    WHERE level = ? AND events > 0 AND (? OR source <> target)
+      AND (?::DATE IS NULL OR day >= ?::DATE) AND (?::DATE IS NULL OR day <= ?::DATE)
+    GROUP BY ALL
     ORDER BY events DESC, source, target LIMIT ?
     """
-    return store.fetch(sql, [self_pairs, start, start, end, end, int(limit)])
+    return store.fetch(sql, [level, self_pairs, start, start, end, end, int(limit)])
 
 
 __all__ = ["series", "alerts", "dyads", "FREQS", "GROUPS", "LEVELS", "side_filter", "as_date",

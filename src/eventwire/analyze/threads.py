@@ -19,17 +19,22 @@ from different articles and share
 
 Threads are transitive (single linkage through union-find) and stored in the
 ``event_threads`` table as event gid -> thread id, the gid of the thread's earliest mention.
-``update_threads`` is incremental: it threads the events that have no row yet, compares them
-with the threaded mentions of their blocks, and re-threads the events of articles saved
-again since (their ``coded_at`` is newer than ``threaded_at``). Events not threaded yet
-count as threads of their own everywhere, so readers never wait for it.
+Every save threads the articles it stores in its own transaction (store/derived.py calls
+``link_new``): their events are compared with the threaded mentions of their blocks, and the
+other members of a thread a re-saved article belonged to are threaded again. So ``eventwire
+code``, ``serve --watch`` and ``Store.save`` leave threads current. ``update_threads`` threads
+what no save did (tables filled in bulk, events stored before schema 4; until then an event
+counts as a thread of its own everywhere) or everything again (``rebuild``).
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
-from typing import TYPE_CHECKING, Any, Iterable
+from typing import TYPE_CHECKING, Any, Callable, Iterable, Sequence
+
+from ..store import summary
+from ..store.summary import SPAN_DAYS
 
 if TYPE_CHECKING:
     from ..store import Store
@@ -165,9 +170,15 @@ def _stale_sql() -> str:
 
 def update_threads(store: "Store", *, window_days: int = 2, min_similarity: float = 0.5,
                    rebuild: bool = False) -> ThreadUpdate:
-    """Thread the store's unthreaded events (all of them with ``rebuild``); see the module."""
-    if window_days < 0 or not 0 < min_similarity <= 1:
-        raise ValueError("window_days must be >= 0 and min_similarity in (0, 1]")
+    """Thread the store's unthreaded events (all of them with ``rebuild``); see the module.
+
+    Saving already threads every article it stores (store/derived.py), so this is for stores
+    filled otherwise (bulk loads, older versions) and for re-threading with other settings.
+    When threads changed, the dyad summary is recomputed in the same transaction.
+    """
+    if not 0 <= window_days <= SPAN_DAYS or not 0 < min_similarity <= 1:
+        raise ValueError(f"window_days must be in 0..{SPAN_DAYS} (the dyad summary counts on "
+                         "threads spanning at most that) and min_similarity in (0, 1]")
     now = datetime.now(timezone.utc).replace(tzinfo=None)
     with store.transaction() as run:
         if rebuild:
@@ -180,35 +191,69 @@ def update_threads(store: "Store", *, window_days: int = 2, min_similarity: floa
             if gone:
                 run("DELETE FROM event_threads WHERE thread_id IN (SELECT thread_id FROM "
                     "event_threads WHERE event_gid IN (SELECT unnest(?::BIGINT[])))", [gone])
-        new = run(f"SELECT {_MENTION_COLUMNS} FROM events e WHERE NOT EXISTS "
-                  "(SELECT 1 FROM event_threads t WHERE t.event_gid = e.gid)")
-        if new:
-            # threaded mentions that a new one may join: same block, dates within reach
-            old = run(
-                f"WITH n AS (SELECT DISTINCT {_BLOCK_SQL} AS block, date_start FROM events e "
-                "WHERE NOT EXISTS (SELECT 1 FROM event_threads t WHERE t.event_gid = e.gid)) "
-                f"SELECT DISTINCT {_MENTION_COLUMNS}, "
-                "t.thread_id FROM events e JOIN event_threads t ON t.event_gid = e.gid "
-                f"JOIN n ON n.block = {_BLOCK_SQL} AND (n.date_start IS NULL AND "
-                "e.date_start IS NULL OR abs(date_diff('day', n.date_start, e.date_start)) "
-                "<= ?)", [window_days])
-            thread_of = {r["gid"]: r["thread_id"] for r in old}
-            groups = link_mentions([*new, *old], window_days=window_days,
-                                   min_similarity=min_similarity)
-            rows = _thread_rows(run, groups, thread_of, [*new, *old])
-            for i in range(0, len(rows), 500):
-                chunk = rows[i:i + 500]
-                run("INSERT OR REPLACE INTO event_threads (event_gid, thread_id, threaded_at) "
-                    "SELECT unnest(?::BIGINT[]), unnest(?::BIGINT[]), ?",
-                    [[r[0] for r in chunk], [r[1] for r in chunk], now])
-            threaded = len(rows)
-        else:
-            threaded = 0
+        threaded = len(link_new(run, now, window_days=window_days,
+                                min_similarity=min_similarity))
+        if threaded or stale:
+            summary.rebuild(run)
         counts = run("SELECT (SELECT count(*) FROM events) AS events, "
                      "(SELECT count(DISTINCT coalesce(t.thread_id, e.gid)) FROM events e "
                      "LEFT JOIN event_threads t ON t.event_gid = e.gid) AS threads")[0]
     return ThreadUpdate(threaded=threaded, stale=int(stale), threads=int(counts["threads"]),
                         events=int(counts["events"]))
+
+
+def link_new(run: Any, now: datetime, *, articles: Sequence[str] | None = None,
+             gids: Sequence[int] = (), window_days: int = 2, min_similarity: float = 0.5,
+             rewriting: Callable[[list[int]], None] | None = None) -> list[tuple[int, int]]:
+    """Thread the events without a thread row (all of them, or only those of ``articles``
+    and ``gids``) inside the caller's transaction; returns the (event gid, thread id) rows
+    written, which include the members of older threads a new mention joined.
+    ``rewriting`` is told those older threads' ids just before their rows change.
+    """
+    unthreaded = ("NOT EXISTS (SELECT 1 FROM event_threads t WHERE t.event_gid = e.gid)")
+    if articles is None:
+        new = run(f"SELECT {_MENTION_COLUMNS} FROM events e WHERE {unthreaded}")
+    else:  # the article index first, then the few gids
+        new = [*run(f"SELECT {_MENTION_COLUMNS} FROM events e WHERE e.article_id IN "
+                    f"(SELECT unnest(?::VARCHAR[])) AND {unthreaded}", [list(articles)]),
+               *(run(f"SELECT {_MENTION_COLUMNS} FROM events e WHERE e.gid IN "
+                     f"(SELECT unnest(?::BIGINT[])) AND {unthreaded} AND e.article_id NOT IN "
+                     "(SELECT unnest(?::VARCHAR[]))", [list(gids), list(articles)])
+                 if gids else [])]
+    if not new:
+        return []
+    # threaded mentions that a new one may join: same block, dates within reach. The join
+    # is on (category, day) first, so a block string is built only for those rows
+    near = sorted({(m["block"], m["block"].split("|", 1)[0], m["date_start"] + timedelta(days=k))
+                   for m in new if m["block"] and m["date_start"] is not None
+                   for k in range(-window_days, window_days + 1)})
+    old = run(
+        "WITH n AS (SELECT unnest(?::VARCHAR[]) AS block, unnest(?::VARCHAR[]) AS category, "
+        "unnest(?::DATE[]) AS day) "
+        f"SELECT DISTINCT {_MENTION_COLUMNS}, t.thread_id "
+        "FROM events e JOIN n ON e.date_start = n.day AND e.category = n.category "
+        f"AND {_BLOCK_SQL} = n.block JOIN event_threads t ON t.event_gid = e.gid",
+        [[b for b, _, _ in near], [c for _, c, _ in near], [d for _, _, d in near]]) \
+        if near else []
+    undated = sorted({m["block"] for m in new if m["block"] and m["date_start"] is None})
+    if undated:
+        old += run(f"SELECT DISTINCT {_MENTION_COLUMNS}, t.thread_id FROM events e "
+                   "JOIN event_threads t ON t.event_gid = e.gid WHERE e.date_start IS NULL "
+                   f"AND {_BLOCK_SQL} IN (SELECT unnest(?::VARCHAR[]))", [undated])
+    thread_of = {r["gid"]: r["thread_id"] for r in old}
+    groups = link_mentions([*new, *old], window_days=window_days,
+                           min_similarity=min_similarity)
+    rows = _thread_rows(run, groups, thread_of, [*new, *old])
+    if rewriting is not None:
+        rewritten = sorted({thread_of[g] for g, _ in rows if g in thread_of})
+        if rewritten:
+            rewriting(rewritten)
+    for i in range(0, len(rows), 500):
+        chunk = rows[i:i + 500]
+        run("INSERT OR REPLACE INTO event_threads (event_gid, thread_id, threaded_at) "
+            "SELECT unnest(?::BIGINT[]), unnest(?::BIGINT[]), ?",
+            [[r[0] for r in chunk], [r[1] for r in chunk], now])
+    return rows
 
 
 def _thread_rows(run: Any, groups: list[list[int]], thread_of: dict[int, int],
@@ -239,4 +284,4 @@ def _thread_rows(run: Any, groups: list[list[int]], thread_of: dict[int, int],
     return out
 
 
-__all__ = ["update_threads", "link_mentions", "tokens", "jaccard", "ThreadUpdate"]
+__all__ = ["update_threads", "link_new", "link_mentions", "tokens", "jaccard", "ThreadUpdate"]

@@ -180,6 +180,9 @@ def alerts(db: str, source: str | None, target: str | None, freq: str, level: st
               "last update (opens the store for writing).")
 @click.option("--rebuild", is_flag=True, help="First thread every event again from scratch "
               "(opens the store for writing).")
+@click.option("--summary", "resummarise", is_flag=True, help="First recompute the dyad summary "
+              "(what series, dyads and alerts read) from the events; saving keeps it current, "
+              "this is for tables changed behind eventwire's back (opens the store for writing).")
 @click.option("--actor", help="Actor on either side (key or code).")
 @click.option("--dyad", help="SOURCE-TARGET, directed.")
 @click.option("--category", multiple=True, help="PLOVER category (repeat for several).")
@@ -189,7 +192,8 @@ def alerts(db: str, source: str | None, target: str | None, freq: str, level: st
 @click.option("--limit", type=click.IntRange(0, 100_000), default=50, show_default=True,
               help="Most threads to print, most mentioned first.")
 @_format_option
-def threads(db: str, update: bool, rebuild: bool, actor: str | None, dyad: str | None,
+def threads(db: str, update: bool, rebuild: bool, resummarise: bool, actor: str | None,
+            dyad: str | None,
             category: tuple[str, ...], since: str | None, until: str | None,
             min_mentions: int, limit: int, fmt: str) -> None:
     """Real-world events: mentions of one event in several articles, merged."""
@@ -198,6 +202,10 @@ def threads(db: str, update: bool, rebuild: bool, actor: str | None, dyad: str |
             done = ew.update_threads(rebuild=rebuild)
         click.echo(f"threaded {done.threaded} events ({done.stale} stale); "
                    f"{done.events} events make {done.threads} threads", err=True)
+    if resummarise:
+        with _opened(db, read_only=False) as ew:
+            rows = ew.rebuild_summary()
+        click.echo(f"dyad summary of {db}: {rows} rows", err=True)
     with _opened(db) as ew:
         emit(ew.threads(actor=actor, dyad=dyad, category=category or None, since=since,
                         until=until, min_mentions=min_mentions, limit=limit), fmt, "threads")

@@ -12,6 +12,7 @@ from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import Response
 
 from .answers import Answers
+from .land import land_mask
 from .params import (
     ARTICLE_ID_PATTERN, CATEGORY_PATTERN, DEFAULT_LIMIT, DYAD_PATTERN, KEY_PATTERN, MAX_LIMIT,
     MAX_OFFSET, MAX_TEXT, STATUS_PATTERN, By, Freq, Level,
@@ -134,6 +135,13 @@ def build_router(answers: Answers, health: Callable[[], dict[str, Any]]) -> APIR
                          ) -> Response:
         """Places with coordinates and their event mentions (the dashboard's map)."""
         return await respond(request, lambda: answers.places(limit))
+
+    @router.get("/land", summary="A coarse land mask for the map")
+    async def get_land(request: Request) -> Response:
+        """Land cells of a 2-degree equirectangular grid as ``[row, column, length]`` runs
+        (row 0 at 90N, column 0 at 180W), made from GeoNames' populated places: the map's
+        backdrop, without a map file or a CDN."""
+        return await respond(request, land_mask)
 
     return router
 

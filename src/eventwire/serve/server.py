@@ -23,8 +23,8 @@ def open_app(db: str | os.PathLike[str], *, watch: Iterable[str | os.PathLike[st
 
     Without ``watch`` the store is opened read-only (other read-only processes may open it
     too). With ``watch`` folders, it is opened for writing, new files in them are coded in a
-    background thread, and after each poll that stored articles the event threads are brought
-    up to date and cached answers are dropped. ``warm_series``: see ``create_app``.
+    background thread (every save brings threads and the dyad summary up to date), and after
+    each poll that stored articles cached answers are dropped. ``warm_series``: see ``create_app``.
     """
     import eventwire
 
@@ -33,8 +33,9 @@ def open_app(db: str | os.PathLike[str], *, watch: Iterable[str | os.PathLike[st
     watcher = None
     try:
         if sources:
-            watcher = Watcher(api.store, sources, pipeline=pipeline, interval=interval,
-                              on_saved=lambda: api.update_threads())
+            # each save threads its articles and updates the dyad summary in its own
+            # transaction (store/derived.py): after a poll only cached answers are stale
+            watcher = Watcher(api.store, sources, pipeline=pipeline, interval=interval)
     except BaseException:
         api.close()
         raise

@@ -22,12 +22,12 @@ import duckdb
 from ..urls import normalise_url
 from ..errors import StoreError
 from ..model import CodedArticle, Failure
-from . import ids, rows, write
+from . import derived, ids, rows, write
 from .snapshot import unchanged
 from .views import VIEWS
 from .schema import (
     ACTORS, ARTICLE_URLS, ARTICLES, BANDS, CHILD_TABLES, COLUMNS, DATES, ERRORS, EVENTS, META,
-    PLACES, QUOTES, SCHEMA_VERSION, SIGNATURES, TABLES, THREADS, create_sql, ident, insert_sql,
+    PLACES, QUOTES, SCHEMA_VERSION, SIGNATURES, SUMMARY, TABLES, THREADS, create_sql, ident, insert_sql,
     select_sql,
 )
 
@@ -48,6 +48,8 @@ MIGRATIONS: dict[int, tuple[str, ...]] = {
     ),
     # near-duplicates: every URL of an article, MinHash signatures and LSH bands
     2: (create_sql(ARTICLE_URLS), create_sql(SIGNATURES), create_sql(BANDS)),
+    # the dyad summary (store/summary.py); filled by _after_upgrade
+    3: (create_sql(SUMMARY),),
 }
 
 #: JSON columns decoded for readers that return raw rows.
@@ -263,6 +265,8 @@ class Store:
             with self._transaction() as con:
                 for sql in steps:
                     con.execute(sql)
+                if version is not None:
+                    derived.upgraded(con, version)
                 con.execute(insert_sql(META), [SCHEMA_VERSION, _utcnow()])
         except duckdb.Error as exc:
             raise StoreError(f"cannot create or upgrade the tables of {self.path}: "

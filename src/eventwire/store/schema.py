@@ -9,7 +9,7 @@ from __future__ import annotations
 
 #: Bump when a table changes, and add the step that upgrades the previous version to
 #: ``MIGRATIONS`` (in store/core.py).
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 ARTICLES = "articles"
 ACTORS = "actors"
@@ -25,6 +25,8 @@ ARTICLE_URLS = "article_urls"
 #: MinHash signatures of stored articles and their LSH band keys (see eventwire.dedup).
 SIGNATURES = "minhash_signatures"
 BANDS = "minhash_bands"
+#: Threads per directed dyad, day, category and quad, kept in step on every save (summary.py).
+SUMMARY = "dyad_summary"
 
 #: (column, DuckDB type) per table, in insert order.
 COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
@@ -178,6 +180,19 @@ COLUMNS: dict[str, tuple[tuple[str, str], ...]] = {
         # read only the days near a new article's, and DuckDB skips the other row groups
         ("day", "INTEGER"),
     ),
+    SUMMARY: (  # store/summary.py: what series, rankings and alerts read instead of events
+        ("level", "VARCHAR NOT NULL"),  # key (RUS), code (RUSGOV) or any (either, and '*')
+        ("source", "VARCHAR NOT NULL"),
+        ("target", "VARCHAR NOT NULL"),  # '*' (level any): against anyone, or no one
+        ("day", "DATE"),  # the thread's first day; NULL when its mentions have no date
+        ("category", "VARCHAR"),
+        ("quad", "INTEGER"),
+        ("events", "BIGINT"),  # asserted threads
+        ("claimed", "BIGINT"),  # threads only claimed
+        ("intensity_sum", "DOUBLE"),  # sum over asserted threads of their mean intensity
+        ("intensity_n", "BIGINT"),  # asserted threads with an intensity
+        ("mentions", "BIGINT"),  # mentions of the asserted threads
+    ),
 }
 
 #: Tables holding one article's records, deleted and rewritten together on every save.
@@ -220,6 +235,6 @@ def select_sql(table: str) -> str:
 
 __all__ = [
     "SCHEMA_VERSION", "ARTICLES", "ACTORS", "EVENTS", "QUOTES", "DATES", "PLACES", "ERRORS",
-    "META", "THREADS", "ARTICLE_URLS", "SIGNATURES", "BANDS", "COLUMNS", "CHILD_TABLES", "TABLES", "ident", "create_sql", "insert_sql",
+    "META", "THREADS", "SUMMARY", "ARTICLE_URLS", "SIGNATURES", "BANDS", "COLUMNS", "CHILD_TABLES", "TABLES", "ident", "create_sql", "insert_sql",
     "select_sql",
 ]

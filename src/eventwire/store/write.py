@@ -23,7 +23,7 @@ from typing import Any, Callable, Sequence
 import duckdb
 
 from ..model import CodedArticle
-from . import rows
+from . import derived, rows
 from .schema import ACTORS, ARTICLES, CHILD_TABLES, COLUMNS, DATES, EVENTS, PLACES, QUOTES, ident
 
 #: Builders of each child table's rows, in ``CHILD_TABLES`` order.
@@ -171,11 +171,14 @@ def delete_articles(con: duckdb.DuckDBPyConnection, ids: Sequence[str]) -> None:
 
 
 def write_batch(con: duckdb.DuckDBPyConnection, batch: Batch) -> None:
-    """Replace the batch's articles inside the caller's transaction."""
+    """Replace the batch's articles inside the caller's transaction, and bring their
+    threads and the dyad summary up to date in it (store/derived.py)."""
+    orphans = derived.before(con, batch.ids)
     delete_articles(con, batch.ids)
     insert_rows(con, ARTICLES, batch.articles)
     for table in CHILD_TABLES:
         insert_rows(con, table, batch.children[table])
+    derived.after(con, batch.ids, orphans)
 
 
 __all__ = ["Batch", "build_rows", "make_batch", "write_batch", "delete_articles", "stored_ids",

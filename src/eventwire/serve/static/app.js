@@ -316,14 +316,54 @@ async function loadAlerts() {
 }
 
 // -- map --------------------------------------------------------------------------------
+// Equirectangular, 2 px per degree. The land is a coarse mask the server makes from GeoNames'
+// populated places (/api/land); the table under the map says the same as the points, in text.
+const MAP_W = 720, MAP_H = 360;
+const mapX = (lon) => (lon + 180) * 2, mapY = (lat) => (90 - lat) * 2;
+
+function showPlace(name) { setFilters({ place: name }); loadEvents(0); }
+
+async function drawLand(svg, before) {
+  try {
+    const land = await api("land");
+    const cell = Number(land.step) * 2;
+    const d = land.runs.map(([r, c, n]) => `M${c * cell} ${r * cell}h${n * cell}v${cell}h${-n * cell}z`).join("");
+    const path = el("svg:path", { class: "land", d, "aria-hidden": "true" });
+    path.append(el("svg:title", { text: land.attribution }));
+    svg.insertBefore(path, before);
+  } catch (err) { /* the points and the table still say everything */ }
+}
+
+function placeTable(items) {
+  const rows = items.map((p) => {
+    const name = p.place || "?";
+    return el("tr", {},
+      el("td", {}, el("button", { type: "button", text: name, "aria-label": `Show the events of ${name}`,
+                                  onclick: () => showPlace(name) })),
+      el("td", { text: p.country || "" }),
+      el("td", { class: "num", text: String(p.events ?? 0) }),
+      el("td", { class: "num", text: String(p.mentions ?? 0) }));
+  });
+  return el("table", { id: "places-table" },
+    el("caption", { text: "Places with events (the map's points, in text)" }),
+    el("thead", {}, el("tr", {}, el("th", { scope: "col", text: "Place" }),
+                       el("th", { scope: "col", text: "Country" }),
+                       el("th", { scope: "col", text: "Events" }),
+                       el("th", { scope: "col", text: "Mentions" }))),
+    el("tbody", {}, ...rows));
+}
+
 async function loadMap() {
   const box = document.getElementById("map-box");
-  const W = 720, H = 360;
-  const svg = el("svg:svg", { viewBox: `0 0 ${W} ${H}`, role: "group",
-    "aria-label": "Event places on an equirectangular map" });
-  svg.append(el("svg:rect", { class: "land", x: 0, y: 0, width: W, height: H }));
-  for (let lon = -180; lon <= 180; lon += 30) svg.append(el("svg:line", { class: "grid", x1: (lon + 180) * 2, x2: (lon + 180) * 2, y1: 0, y2: H }));
-  for (let lat = -90; lat <= 90; lat += 30) svg.append(el("svg:line", { class: "grid", y1: (90 - lat) * 2, y2: (90 - lat) * 2, x1: 0, x2: W }));
+  const svg = el("svg:svg", { viewBox: `0 0 ${MAP_W} ${MAP_H}`, role: "group",
+    "aria-label": "Event places on an equirectangular world map; the table below lists them" });
+  svg.append(el("svg:rect", { class: "sea", x: 0, y: 0, width: MAP_W, height: MAP_H }));
+  const grid = el("svg:g", { class: "grid", "aria-hidden": "true" });
+  for (let lon = -180; lon <= 180; lon += 30) grid.append(el("svg:line", { x1: mapX(lon), x2: mapX(lon), y1: 0, y2: MAP_H }));
+  for (let lat = -90; lat <= 90; lat += 30) grid.append(el("svg:line", { y1: mapY(lat), y2: mapY(lat), x1: 0, x2: MAP_W }));
+  svg.append(grid);
+  const landDrawn = drawLand(svg, grid);
+  let table = null;
   try {
     const body = await api("places", { limit: 300 });
     const max = Math.max(1, ...body.items.map((p) => Number(p.events || 0)));
@@ -332,17 +372,19 @@ async function loadMap() {
       if (!Number.isFinite(lat) || !Number.isFinite(lon)) continue;
       const n = Number(p.events || 0);
       const name = p.place || "?";
-      const dot = el("svg:circle", { class: "place", cx: (lon + 180) * 2, cy: (90 - lat) * 2,
+      const dot = el("svg:circle", { class: "place", cx: mapX(lon), cy: mapY(lat),
         r: 2 + 10 * Math.sqrt(n / max), tabindex: 0, role: "button",
         "aria-label": `${name}: ${n} events`,
-        onclick: () => { setFilters({ place: name }); loadEvents(0); },
-        onkeydown: (ev) => { if (ev.key === "Enter") { setFilters({ place: name }); loadEvents(0); } } });
+        onclick: () => showPlace(name),
+        onkeydown: (ev) => { if (ev.key === "Enter") showPlace(name); } });
       dot.append(el("svg:title", { text: `${name} (${p.country || "?"}): ${n} events` }));
       svg.append(dot);
     }
-    say("map-state", `${body.items.length} places; select one to list its events.`);
+    table = placeTable(body.items);
+    say("map-state", `${body.items.length} places; select one (on the map or in the table) to list its events.`);
   } catch (err) { say("map-state", "Places unavailable: " + err.message); }
-  box.replaceChildren(svg);
+  box.replaceChildren(svg, ...(table ? [el("details", { open: "" }, el("summary", { text: "Places as a table" }), table)] : []));
+  await landDrawn;
 }
 
 // -- wiring -----------------------------------------------------------------------------
