@@ -186,8 +186,8 @@ def test_help_with_a_clause_names_the_helped(pipeline, text, src, tgt):
 # advice on what another must do ("the best thing X could do is ...", "it is time for X to
 # ...") is a demand on X by the one who gives it
 @pytest.mark.parametrize("text, src, tgt", [
-    ('"The best thing Maduro could do for everyone is leave office," Colombia\'s president '
-     'said.', "COL", "VEN"),
+    ('"The wisest thing Maduro could now do is step down," Colombia\'s president said.',
+     "COL", "VEN"),
     ("The only sensible course for Belgrade is to withdraw its police, Albania's premier said.",
      "ALB", "SRB"),
     ("It is time for Moscow to end the blockade, Estonia's prime minister said.", "EST", "RUS"),
