@@ -186,8 +186,8 @@ def test_help_with_a_clause_names_the_helped(pipeline, text, src, tgt):
 # advice on what another must do ("the best thing X could do is ...", "it is time for X to
 # ...") is a demand on X by the one who gives it
 @pytest.mark.parametrize("text, src, tgt", [
-    ('"The best thing Maduro could do for everyone is leave office," Colombia\'s president '
-     'said.', "COL", "VEN"),
+    ('"The wisest thing Maduro could now do is step down," Colombia\'s president said.',
+     "COL", "VEN"),
     ("The only sensible course for Belgrade is to withdraw its police, Albania's premier said.",
      "ALB", "SRB"),
     ("It is time for Moscow to end the blockade, Estonia's prime minister said.", "EST", "RUS"),
@@ -201,3 +201,25 @@ def test_advice_to_another_is_a_demand(pipeline, text, src, tgt):
 def test_best_thing_about_something_is_no_demand(pipeline):
     got = coded(pipeline, "The best thing about the deal is its price, Chile's minister said.")
     assert not any(c == "REQUEST" for c, s, t in got), got
+
+
+# a passive harm whose agent is a weapon is an attack by an unknown doer on the harmed
+@pytest.mark.parametrize("text, tgt", [
+    ("Two Malian soldiers were wounded by a roadside bomb near Gao.", "MLI"),
+    ("The Nigerian patrol boat was hit by rockets off the coast.", "NGA"),
+    ("Four Afghan police officers were killed by a car bomb in Kandahar.", "AFG"),
+])
+def test_passive_harm_by_a_weapon_is_an_attack(pipeline, text, tgt):
+    got = coded(pipeline, text)
+    assert any(c == "ASSAULT" and s <= {None} and t == {tgt} for c, s, t in got), got
+
+
+# a passive whose agent is no weapon, or a force of nature, is no attack
+@pytest.mark.parametrize("text", [
+    ("Dozens of homes in Nepal were destroyed by the earthquake."),
+    ("The talks in Doha were overshadowed by the missile crisis."),
+    ("Three Peruvian hikers were killed by an avalanche in the Andes."),
+])
+def test_passive_harm_without_a_weapon_is_no_attack(pipeline, text):
+    got = coded(pipeline, text)
+    assert not any(c == "ASSAULT" for c, s, t in got), got

@@ -161,7 +161,7 @@ def _fired_from(verb: Any, places: Sequence[Place], roles: "_Roles") -> tuple[Ac
 def _unnamed_doer(verb: Any) -> tuple[ActorRef, ...] | None:
     """The subject noun phrase of a verb as a name-only actor ("suicide bomber"); None when
     there is no such subject (a passive without agent, "six people were killed", says too
-    little to code: who did it is the event)."""
+    little to code: who did it is the event), unless a weapon is the passive's agent."""
     for child in verb.children:
         if child.dep_ in SUBJ_DEPS:
             if child.pos_ not in ("NOUN", "PROPN") or child.lower_ in PERSONAL_PRONOUNS:
@@ -170,6 +170,17 @@ def _unnamed_doer(verb: Any) -> tuple[ActorRef, ...] | None:
                      and t.i <= child.i]
             name = " ".join(t.text for t in words) or child.text
             return (ActorRef(actor=None, name=name),)
+    # "were wounded by a roadside bomb": a passive harm whose agent is a weapon names its
+    # (unknown) doer only by the weapon; that is still an attack someone made
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        for agent in (c for c in verb.children if c.dep_ == "agent"):
+            for pobj in (g for g in agent.children if g.dep_ == "pobj"):
+                if pobj.lemma_.lower() in WEAPONS or any(
+                        g.dep_ == "compound" and g.lemma_.lower() in WEAPONS
+                        for g in pobj.children):
+                    words = [t for t in pobj.subtree if t.dep_ not in ("det", "punct")
+                             and t.i <= pobj.i]
+                    return (ActorRef(actor=None, name=" ".join(t.text for t in words)),)
     return None
 
 
