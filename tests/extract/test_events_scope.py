@@ -149,3 +149,21 @@ def test_claim_called_false_is_negated(pipeline, text, category):
 def test_document_named_for_a_city_is_no_party(pipeline, text, city_state):
     got = asserted(pipeline, text)
     assert all(city_state not in s | t for _, s, t in got), got
+
+
+# a reaction to what is going on in a state is aimed at that state
+@pytest.mark.parametrize("text, source, target", [
+    ("The Vatican voiced concern over the situation in Mali and appealed for calm.", "VAT",
+     "MLI"),
+    ("The African Union expressed alarm at developments in Sudan.", "AU", "SDN"),
+    ("France voiced unease over events in Chad.", "FRA", "TCD"),
+])
+def test_reaction_to_the_situation_in_a_state_targets_it(pipeline, text, source, target):
+    got = asserted(pipeline, text)
+    assert ("ACCUSE", {source}, {target}) in got, got
+
+
+def test_the_coordinated_appeal_shares_the_target(pipeline):
+    got = asserted(pipeline, "The Vatican voiced concern over the situation in Mali and "
+                             "appealed for calm.")
+    assert ("REQUEST", {"VAT"}, {"MLI"}) in got, got

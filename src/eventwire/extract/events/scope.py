@@ -23,7 +23,7 @@ from .dictionary import _read_yaml
 
 _LISTS = ("negative_implicatives", "negative_phrasals", "prevention_verbs", "removal_participles",
           "journey_verbs", "visit_purposes", "unilateral_instruments", "falsity_words",
-          "document_nouns")
+          "document_nouns", "situation_nouns")
 
 
 def _load() -> dict[str, frozenset[str]]:
@@ -50,6 +50,8 @@ UNILATERAL_INSTRUMENTS = _WORDS["unilateral_instruments"]
 FALSITY_WORDS = _WORDS["falsity_words"]
 #: documents named after a city (read in ``roles``)
 DOCUMENT_NOUNS = _WORDS["document_nouns"]
+#: what is going on somewhere (read in ``arguments.located_event_target``)
+SITUATION_NOUNS = _WORDS["situation_nouns"]
 #: how a complement hangs off a negative implicative ("failed to", "ruled out sending")
 COMPLEMENT_DEPS = frozenset({"xcomp", "advcl", "ccomp", "pcomp", "dobj"})
 #: how far up the clause chain a question mark or a non-realising verb is looked for
