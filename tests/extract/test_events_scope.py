@@ -125,3 +125,45 @@ def test_journey_without_host_or_purpose_is_no_visit(pipeline, text):
 ])
 def test_journey_to_a_state_is_a_visit(pipeline, text, source, target):
     assert ("CONSULT", {source}, {target}) in asserted(pipeline, text)
+
+
+# a claim called false: what it says is denied
+@pytest.mark.parametrize("text, category", [
+    ("Claims that Rwanda was arming the rebels were simply wrong, the Rwandan minister said.",
+     "AID"),
+    ("The allegation that Chad had bombed the camp is false.", "ASSAULT"),
+    ("Suggestions that Uganda had shelled the border town are untrue.", "ASSAULT"),
+])
+def test_claim_called_false_is_negated(pipeline, text, category):
+    got = coded(pipeline, text)
+    assert any(c == category and status == "negated" for c, _, _, status in got), got
+    assert all(c != category for c, _, _ in asserted(pipeline, text)), got
+
+
+# a document named after the city where it was signed is no party and no doer
+@pytest.mark.parametrize("text, city_state", [
+    ("The Geneva Conventions forbid any army from shooting at ambulances.", "CHE"),
+    ("The Minsk agreements required Russia to withdraw its forces.", "BLR"),
+    ("The Oslo Accords obliged Israel to hand over the towns.", "NOR"),
+])
+def test_document_named_for_a_city_is_no_party(pipeline, text, city_state):
+    got = asserted(pipeline, text)
+    assert all(city_state not in s | t for _, s, t in got), got
+
+
+# a reaction to what is going on in a state is aimed at that state
+@pytest.mark.parametrize("text, source, target", [
+    ("The Vatican voiced concern over the situation in Mali and appealed for calm.", "VAT",
+     "MLI"),
+    ("The African Union expressed alarm at developments in Sudan.", "AU", "SDN"),
+    ("France voiced unease over events in Chad.", "FRA", "TCD"),
+])
+def test_reaction_to_the_situation_in_a_state_targets_it(pipeline, text, source, target):
+    got = asserted(pipeline, text)
+    assert ("ACCUSE", {source}, {target}) in got, got
+
+
+def test_the_coordinated_appeal_shares_the_target(pipeline):
+    got = asserted(pipeline, "The Vatican voiced concern over the situation in Mali and "
+                             "appealed for calm.")
+    assert ("REQUEST", {"VAT"}, {"MLI"}) in got, got

@@ -28,6 +28,7 @@ from .dictionary import OWN_AGENT_NOUNS, STATE_ACT_WORDS
 from .frame import _Candidate
 from .grammar import OBJ_DEPS, REACTIONS, RELATIVE_PRONOUNS, SUBJ_DEPS, TARGET_PREPS
 from .roles import _Roles
+from .scope import SITUATION_NOUNS
 
 #: prepositions that introduce what a reaction or a demand is about ("regret at", "anger over")
 ABOUT_PREPS = frozenset({"at", "over", "about", "against", "on", "of", "to", "into", "for"})
@@ -267,16 +268,22 @@ def pronoun_target(c: _Candidate, roles: _Roles,
 
 
 def located_event_target(c: _Candidate, roles: _Roles, is_event: Any) -> list[str]:
-    """"condemned the coup in Gabon", "welcomed the elections in Liberia": a reaction to an
+    """"condemned the coup in Gabon", "welcomed the elections in Liberia", "voiced concern over
+    the situation in Mali": a reaction to an
     event the text places in a state is aimed at that state (its name after "in" is where
     the judged event happened, and the state is who answers for it)."""
     if c.sense.category not in REACTIONS or c.sense.quad not in (1, 3):
         return []
     found: list[str] = []
     for head in _heads(c):
-        for noun in _slot_nouns(head):
-            if not is_event(noun):
-                continue
+        nouns = _slot_nouns(head)
+        # "voiced concern over the situation in Mali": what the reaction is about hangs one
+        # noun down, off the feeling voiced
+        nouns += [g for n in list(nouns) for p in n.children if p.dep_ == "prep"
+                  and p.lower_ in ABOUT_PREPS for g in p.children if g.dep_ == "pobj"]
+        for noun in nouns:
+            if not is_event(noun) and noun.lemma_.lower() not in SITUATION_NOUNS:
+                continue  # ("the situation in Mali", "events in Sudan": what goes on there)
             for prep in (p for p in noun.children if p.dep_ == "prep" and p.lower_ == "in"):
                 for pobj in (g for g in prep.children if g.dep_ == "pobj"):
                     got = [a for a in roles.of_token(pobj) if (r := roles.ref_of(a)) is not None

@@ -25,7 +25,7 @@ from .arguments import (
     state_act_target)
 from .discourse import implicit_counterpart, participants
 from .situated import Locator, situated_state
-from .scope import enacts_own_instrument, failed_agreement, interrogative
+from .scope import enacts_own_instrument, is_document, failed_agreement, interrogative
 from .orders import ordered_participle
 from .fallbacks import (
     _same_side,
@@ -128,6 +128,8 @@ def extract_events(doc: Any, actors: Any, verbs: VerbDictionary,
                 if c.unnamed is None or c.unnamed[0].name.split()[-1].lower() in verbs.non_agents \
                         or c.unnamed[0].name.lower() in verbs.non_agents:
                     continue  # "the quake struck": nature is nobody's deed
+                if is_document(c.unnamed[0].name.split()[-1]):
+                    continue  # "the Vienna Convention bars ...": a document rules, acts not
                 c.how = "unknown"
                 origin = _fired_from(c.light if c.light is not None else c.pred, places, roles)
                 if origin:

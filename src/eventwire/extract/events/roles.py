@@ -8,6 +8,7 @@ from ...model import ActorRef, Quote
 from .grammar import (
     DATELINE, FIRST_PERSON, GRIEVANCE_PREPS, MAX_DEPTH, MODIFIER_DEPS, OBJ_DEPS,
     PASS_SUBJ_DEPS, RELATIVE_PRONOUNS, SUBJ_DEPS, TARGET_PREPS)
+from .scope import is_document
 from .dictionary import HYPOTHETICAL_VERBS, OWN_AGENT_NOUNS, SPEECH_NOUNS
 
 
@@ -141,6 +142,8 @@ class _Roles:
             members = self._listed_members(tok)  # the list says more than a guess for the noun
             if members:
                 return members
+        if is_document(tok.lemma_) and self._named_for_city(tok):
+            return []  # "the Vienna Convention bars ...": a document, no party
         if tok.i in self._token_actor:
             return list(self._token_actor[tok.i])
         low = tok.lower_
@@ -173,6 +176,16 @@ class _Roles:
                             found.extend(a for a in self.of_token(pobj, depth + 1)
                                          if a not in found)
         return found
+
+    def _named_for_city(self, tok: Any) -> bool:
+        """"the Vienna Convention", "the Minsk agreements", "the Oslo Accords": a document
+        named after the city where it was signed (a name that is no country's) names no
+        party; "the Iran deal" or "the US-Taliban agreement" name theirs."""
+        names = [c for c in tok.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+        if not names or self.kb is None:
+            return False
+        return not any(self.kb.demonym(c.text) or any(
+            e.kind == "country" for e in self.kb.lookup(c.text)) for c in names)
 
     def _listed_members(self, tok: Any) -> list[str]:
         """"Leaders across the region, including A's X, B's Y and C's Z", "donors such as

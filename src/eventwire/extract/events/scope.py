@@ -22,7 +22,8 @@ from ...errors import KnowledgeError
 from .dictionary import _read_yaml
 
 _LISTS = ("negative_implicatives", "negative_phrasals", "prevention_verbs", "removal_participles",
-          "journey_verbs", "visit_purposes", "unilateral_instruments")
+          "journey_verbs", "visit_purposes", "unilateral_instruments", "falsity_words",
+          "document_nouns", "situation_nouns")
 
 
 def _load() -> dict[str, frozenset[str]]:
@@ -46,6 +47,11 @@ REMOVAL_PARTICIPLES = _WORDS["removal_participles"]
 JOURNEY_VERBS = _WORDS["journey_verbs"]
 VISIT_PURPOSES = _WORDS["visit_purposes"]
 UNILATERAL_INSTRUMENTS = _WORDS["unilateral_instruments"]
+FALSITY_WORDS = _WORDS["falsity_words"]
+#: documents named after a city (read in ``roles``)
+DOCUMENT_NOUNS = _WORDS["document_nouns"]
+#: what is going on somewhere (read in ``arguments.located_event_target``)
+SITUATION_NOUNS = _WORDS["situation_nouns"]
 #: how a complement hangs off a negative implicative ("failed to", "ruled out sending")
 COMPLEMENT_DEPS = frozenset({"xcomp", "advcl", "ccomp", "pcomp", "dobj"})
 #: how far up the clause chain a question mark or a non-realising verb is looked for
@@ -119,3 +125,19 @@ def enacts_own_instrument(pred: Any) -> bool:
     return pred.lemma_.lower() == "sign" and any(
         c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in UNILATERAL_INSTRUMENTS
         for c in pred.children)
+
+
+def called_false(noun: Any) -> bool:
+    """Is a claim noun the subject of a predicate calling it false ("claims that X armed
+    the rebels were simply wrong", "the allegation ... is baseless")?"""
+    if noun.dep_ not in ("nsubj", "nsubjpass"):
+        return False
+    pred = noun.head
+    return any(c.dep_ in ("acomp", "attr", "oprd") and c.lemma_.lower() in FALSITY_WORDS
+               for c in pred.children)
+
+
+def is_document(word: str) -> bool:
+    """Is ``word`` (a lemma or a name's last word, maybe plural: "Accords") a document noun?"""
+    low = word.lower()
+    return low in DOCUMENT_NOUNS or (low.endswith("s") and low[:-1] in DOCUMENT_NOUNS)

@@ -9,7 +9,7 @@ from .dictionary import (
     CLAIM_NOUNS, CLAIM_VERBS, DENIAL_VERBS, DESIRE_VERBS, HYPOTHETICAL_VERBS, INTENT_VERBS)
 from .roles import _Roles
 from .frame import _Candidate
-from .scope import unrealised
+from .scope import called_false, unrealised
 
 
 def _has_neg(tok: Any) -> bool:
@@ -56,8 +56,9 @@ def _status(pred: Any, light: Any, roles: _Roles, source_keys: set[str]) -> tupl
                     (glemma in CLAIM_NOUNS and gov.pos_ == "NOUN" and dep in ("acl", "relcl")):
                 speaker = roles.subject(gov)[0] if gov.pos_ in ("VERB", "AUX") else \
                     roles.of_token(gov)
-                if glemma in CLAIM_NOUNS and gov.head.lemma_.lower() in DENIAL_VERBS:
-                    return "negated", []
+                if glemma in CLAIM_NOUNS and (gov.head.lemma_.lower() in DENIAL_VERBS
+                                              or called_false(gov)):
+                    return "negated", []  # "dismissed claims that ...", "claims ... are false"
                 keys = _keys(roles, speaker)
                 if speaker and not (keys & source_keys):
                     return "claimed", speaker
