@@ -234,3 +234,21 @@ def test_executive_secretary_takes_the_body_sector(actors_of, text, name, sector
 def test_member_group_keeps_the_written_organisation_name(actors_of, text, name, country):
     group = _actor(actors_of(text), name)
     assert (group.country, group.sector) == (country, "REB")
+
+
+# "X, who serves as minister for trade within Peru's trade ministry": the owner of the body
+# the title sits in, named after the title, is the person's state; a host is not
+@pytest.mark.parametrize("text,name,country", [
+    ("SANTIAGO — The rules could hurt trade, warned Ana Lucia Bravo Soto, who serves as "
+     "minister for trade within Peru's Ministry of Foreign Trade and Tourism.",
+     "Ana Lucia Bravo Soto", "PER"),
+    ("The plan was drafted by Maria Kowalska, who works as an adviser inside Poland's finance "
+     "ministry, officials said.", "Maria Kowalska", "POL"),
+    ("The deal was signed by Kwame Mensah, who is deputy director at Ghana's trade ministry.",
+     "Kwame Mensah", "GHA"),
+    ("The talks were led by John Mensah, who served as ambassador to France until last year.",
+     "John Mensah", None),
+])
+def test_served_clause_owner_after_the_title(actors_of, text, name, country):
+    person = _actor(actors_of(text), name)
+    assert (person.country, person.sector) == (country, "GOV")
