@@ -252,3 +252,18 @@ def test_member_group_keeps_the_written_organisation_name(actors_of, text, name,
 def test_served_clause_owner_after_the_title(actors_of, text, name, country):
     person = _actor(actors_of(text), name)
     assert (person.country, person.sector) == (country, "GOV")
+
+
+# "the AU's envoy, Nigerian diplomat X": an office of an international body, held by a
+# national of some state: the body is whom X serves, the nationality only where X is from
+@pytest.mark.parametrize("text,name,org", [
+    ("The African Union's envoy, Nigerian diplomat Ibrahim Gambari Musa, arrived in Khartoum "
+     "on Friday.", "Ibrahim Gambari Musa", "AU"),
+    ("The UN's special envoy, Norwegian diplomat Kari Solberg Hansen, met both sides in "
+     "Geneva.", "Kari Solberg Hansen", "UN"),
+    ("The OSCE's special envoy, Swiss diplomat Heidi Tagliavini Meier, arrived in Tbilisi on "
+     "Monday.", "Heidi Tagliavini Meier", "OSCE"),
+])
+def test_international_office_beats_the_holders_nationality(actors_of, text, name, org):
+    person = _actor(actors_of(text), name)
+    assert (person.org, person.country, person.sector) == (org, None, "GOV")
