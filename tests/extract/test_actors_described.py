@@ -267,3 +267,22 @@ def test_served_clause_owner_after_the_title(actors_of, text, name, country):
 def test_international_office_beats_the_holders_nationality(actors_of, text, name, org):
     person = _actor(actors_of(text), name)
     assert (person.org, person.country, person.sector) == (org, None, "GOV")
+
+
+# "X, also known as Y and Z": the other names are the same person, wherever they recur
+@pytest.mark.parametrize("text,name,aliases", [
+    ("MOGADISHU — Police named Abdi Hassan Farah, also known as Dheere and Gaalo, as the "
+     "organiser of the attack. Gaalo is said to command the group's raids.",
+     "Abdi Hassan Farah", ["Dheere", "Gaalo"]),
+    ("Police are hunting Juan Carlos Mena, alias Chucho, who escaped on Sunday. Chucho was last "
+     "seen in Cali.", "Juan Carlos Mena", ["Chucho"]),
+    ("The court convicted Ahmad Karimi, better known as Sarbaz, of smuggling. Sarbaz denied the "
+     "charges.", "Ahmad Karimi", ["Sarbaz"]),
+])
+def test_aliases_are_mentions_of_the_person(actors_of, text, name, aliases):
+    index = actors_of(text)
+    person = _actor(index, name)
+    names = {a.name for a in index.actors}
+    assert not names & set(aliases)
+    said = {text[a:b] for a, b in person.mentions}
+    assert set(aliases) <= said
