@@ -286,3 +286,19 @@ def test_aliases_are_mentions_of_the_person(actors_of, text, name, aliases):
     assert not names & set(aliases)
     said = {text[a:b] for a, b in person.mentions}
     assert set(aliases) <= said
+
+
+# a name with a number inside ("Radio 26 Digital") is one organisation, though the tagger
+# cuts it after the number
+@pytest.mark.parametrize("text,name", [
+    ("MANAGUA — The statement was published by the pro-government outlet El 19 Digital, which "
+     "is run by the ruling party.", "El 19 Digital"),
+    ("HAVANA — The report was carried by the state outlet Radio 26 Digital on Sunday.",
+     "Radio 26 Digital"),
+    ("CARACAS — The pro-government site Noticias 24 Digital published the decree.",
+     "Noticias 24 Digital"),
+])
+def test_name_cut_at_a_number_is_joined(actors_of, text, name):
+    index = actors_of(text)
+    assert _actor(index, name).kind == "organization"
+    assert not [a for a in index.actors if a.name == "Digital"]
