@@ -234,3 +234,71 @@ def test_executive_secretary_takes_the_body_sector(actors_of, text, name, sector
 def test_member_group_keeps_the_written_organisation_name(actors_of, text, name, country):
     group = _actor(actors_of(text), name)
     assert (group.country, group.sector) == (country, "REB")
+
+
+# "X, who serves as minister for trade within Peru's trade ministry": the owner of the body
+# the title sits in, named after the title, is the person's state; a host is not
+@pytest.mark.parametrize("text,name,country", [
+    ("SANTIAGO — The rules could hurt trade, warned Ana Lucia Bravo Soto, who serves as "
+     "minister for trade within Peru's Ministry of Foreign Trade and Tourism.",
+     "Ana Lucia Bravo Soto", "PER"),
+    ("The plan was drafted by Maria Kowalska, who works as an adviser inside Poland's finance "
+     "ministry, officials said.", "Maria Kowalska", "POL"),
+    ("The deal was signed by Kwame Mensah, who is deputy director at Ghana's trade ministry.",
+     "Kwame Mensah", "GHA"),
+    ("The talks were led by John Mensah, who served as ambassador to France until last year.",
+     "John Mensah", None),
+])
+def test_served_clause_owner_after_the_title(actors_of, text, name, country):
+    person = _actor(actors_of(text), name)
+    assert (person.country, person.sector) == (country, "GOV")
+
+
+# "the AU's envoy, Nigerian diplomat X": an office of an international body, held by a
+# national of some state: the body is whom X serves, the nationality only where X is from
+@pytest.mark.parametrize("text,name,org", [
+    ("The African Union's envoy, Nigerian diplomat Ibrahim Gambari Musa, arrived in Khartoum "
+     "on Friday.", "Ibrahim Gambari Musa", "AU"),
+    ("The UN's special envoy, Norwegian diplomat Kari Solberg Hansen, met both sides in "
+     "Geneva.", "Kari Solberg Hansen", "UN"),
+    ("The OSCE's special envoy, Swiss diplomat Heidi Tagliavini Meier, arrived in Tbilisi on "
+     "Monday.", "Heidi Tagliavini Meier", "OSCE"),
+])
+def test_international_office_beats_the_holders_nationality(actors_of, text, name, org):
+    person = _actor(actors_of(text), name)
+    assert (person.org, person.country, person.sector) == (org, None, "GOV")
+
+
+# "X, also known as Y and Z": the other names are the same person, wherever they recur
+@pytest.mark.parametrize("text,name,aliases", [
+    ("MOGADISHU — Police named Abdi Hassan Farah, also known as Dheere and Gaalo, as the "
+     "organiser of the attack. Gaalo is said to command the group's raids.",
+     "Abdi Hassan Farah", ["Dheere", "Gaalo"]),
+    ("Police are hunting Juan Carlos Mena, alias Chucho, who escaped on Sunday. Chucho was last "
+     "seen in Cali.", "Juan Carlos Mena", ["Chucho"]),
+    ("The court convicted Ahmad Karimi, better known as Sarbaz, of smuggling. Sarbaz denied the "
+     "charges.", "Ahmad Karimi", ["Sarbaz"]),
+])
+def test_aliases_are_mentions_of_the_person(actors_of, text, name, aliases):
+    index = actors_of(text)
+    person = _actor(index, name)
+    names = {a.name for a in index.actors}
+    assert not names & set(aliases)
+    said = {text[a:b] for a, b in person.mentions}
+    assert set(aliases) <= said
+
+
+# a name with a number inside ("Radio 26 Digital") is one organisation, though the tagger
+# cuts it after the number (each sentence below is one the tagger cuts so)
+@pytest.mark.parametrize("text,name", [
+    ("MANAGUA — Readers of the party newspaper Barricada 79 Digital learned of the arrests on "
+     "Friday.", "Barricada 79 Digital"),
+    ("HAVANA — The report was carried by the state outlet Radio 26 Digital on Sunday.",
+     "Radio 26 Digital"),
+    ("CARACAS — The pro-government site Noticias 24 Digital published the decree.",
+     "Noticias 24 Digital"),
+])
+def test_name_cut_at_a_number_is_joined(actors_of, text, name):
+    index = actors_of(text)
+    assert _actor(index, name).kind == "organization"
+    assert not [a for a in index.actors if a.name == "Digital"]

@@ -15,7 +15,7 @@ _SPEAKS_FOR = re.compile(r"\s*,\s*who\s+(?:speaks|spoke|has\s+spoken|is\s+speaki
 _HEADS = re.compile(r"\s*,\s*who\s+(?:now\s+|also\s+)?(?:heads|headed|leads|led|commands|"
                     r"commanded|runs|ran|chairs|chaired|directs|directed)\s+(?:the\s+)?")
 #: "X, who is the Y", "X, who served as Z's justice minister": the role the clause states.
-_SERVES = re.compile(r"\s*,\s*who\s+(?:is|was|has\s+been|had\s+been|served\s+as|serves\s+as|"
+_SERVES = re.compile(r"\s*,\s*who\s+(?:is|was|has\s+been|had\s+been|served\s+as|serves\s+as|works\s+as|worked\s+as|"
                      r"became|becomes|remains)\s+(?:also\s+|now\s+|still\s+)?"
                      r"([^,;:()\n.]{2,80})")
 
@@ -77,6 +77,16 @@ class _Clauses(_Base):
                     owner = self.infos[x.idents[0]]
                     if owner.kind in ("person", "state") and owner.country:
                         country = owner.country
+        if country is None:
+            # "who serves as minister for trade within Chile's economy ministry": the
+            # owner of the body the title sits in, named after it ("ambassador to France"
+            # names a host, never an owner: only a possessive counts)
+            clause = self.text[a:b]
+            for f in self.kb.scan(clause[t.end:]):
+                if f.entry.kind in ("country", "capital") and re.match(
+                        r"['\u2019]s?\s", clause[t.end + f.end:t.end + f.end + 3]):
+                    country = f.entry.ref.iso3
+                    break
         info.sector = info.sector or t.entry.ref.sector
         info.role = info.role or t.entry.ref.text
         if country is not None:

@@ -19,10 +19,11 @@ from .clauses import _Clauses
 from .coref import _Coref
 from .pronouns import _Pronouns
 from .owners import _Owners
+from .aliases import _Aliases
 
 
 class _Extractor(_Names, _OrgNames, _Phrases, _Resolve, _Described, _Clauses, _Domestic,
-                 _Offices, _Coref, _Pronouns, _Context, _Owners):
+                 _Offices, _Coref, _Pronouns, _Context, _Owners, _Aliases):
     """One article's extraction; :func:`extract_actors` is its only user."""
 
     def run(self) -> ActorIndex:
@@ -47,6 +48,7 @@ class _Extractor(_Names, _OrgNames, _Phrases, _Resolve, _Described, _Clauses, _D
         self.domestic()
         self.members()
         self.surnames()
+        self.aliases()
         self.descriptions()
         self.plurals()
         self.pronouns()

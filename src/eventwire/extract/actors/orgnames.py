@@ -27,10 +27,7 @@ class _OrgNames(_Base):
         spans += self._headed_names(toks)
         tok_at = {t[0]: i for i, t in enumerate(toks)}
         tok_end = {t[1]: i for i, t in enumerate(toks)}
-        for ent in ents:
-            if ent.label_ != "ORG":
-                continue
-            s, e = ent.start_char, ent.end_char
+        for s, e in _joined_orgs(ents):
             m = re.match(r"(?:[Tt]he\s+)", self.text[s:e])
             if m:
                 s += m.end()
@@ -454,3 +451,22 @@ class _OrgNames(_Base):
                 out.append(_Item(m.start(), m.end(), m.group(), "org", ref))
                 spans.add(out[-1])
         return out
+
+
+def _joined_orgs(ents: list[Any]) -> list[tuple[int, int]]:
+    """The character spans of the tagger's organisation names, with a name the tagger cut
+    after a number inside it joined again ("El 19" + "Digital", "Radio 26" + "Digital")."""
+    out: list[tuple[int, int]] = []
+    prev = None
+    for ent in ents:
+        cut = prev is not None and ent.label_ == "ORG" and ent.start == prev.end \
+            and prev.label_ in ("ORG", "WORK_OF_ART") and prev[-1].like_num \
+            and ent.start_char == prev.end_char + 1 and ent.text[:1].isupper()
+        if cut and prev.label_ == "ORG":
+            out[-1] = (out[-1][0], ent.end_char)
+        elif cut:
+            out.append((prev.start_char, ent.end_char))
+        elif ent.label_ == "ORG":
+            out.append((ent.start_char, ent.end_char))
+        prev = ent
+    return out

@@ -173,10 +173,19 @@ class _Phrases(_Base):
             return False
         person = nxt[-1][1]
         ranks = [it for _, it in nxt[:-1]]
+        origin = [it for it in ranks if it.kind in ("country", "demonym")]
+        if origin and any(o.kind == "igo" for o in orgs) and len(ranks) > len(origin):
+            # "the AU's envoy, Nigerian diplomat X": the office is the body's; the
+            # nationality before the second title says where X comes from, not whom X
+            # serves, and the two titles name one person
+            ranks = [it for it in ranks if it not in origin]
+            one = True
+        else:
+            one = False
         if person.kind not in ("person", "uperson") \
                 or any(it.kind != "title" or it.ref.collective or it.ref.plural for it in ranks):
             return False
-        if ranks and not title.weak and not all(it.ref.weak for it in ranks):
+        if ranks and not one and not title.weak and not all(it.ref.weak for it in ranks):
             return False  # "the prime minister, Foreign Minister X" names two people
         after = self.text[person.end:person.end + 2]
         if after[:1] not in (",", ".", ";", ")", "") and not after[:1].isspace():

@@ -14,6 +14,7 @@ clauses around the person say whose side they speak and act for:
 """
 from __future__ import annotations
 
+import bisect
 import re
 from typing import Any
 
@@ -55,7 +56,8 @@ class _Sides(_Base):
     def own_side(self, ident: tuple[Any, ...]) -> str | None:
         """The one state the sentences about the person ``ident`` make their own side
         (see the module's docstring), or None when they say nothing or disagree."""
-        spans = [(m.start, m.end) for m in self.mentions if ident in m.idents]
+        ms = self.mentions
+        spans = [(ms[seq].start, ms[seq].end) for _, seq, _ in self.ident_starts().get(ident, [])]
         if not spans:
             return None
         sents = {self.sent_of(a) for a, _ in spans}
@@ -74,8 +76,8 @@ class _Sides(_Base):
             if span is not None:
                 own_tokens.update(t.i for t in span)
         score: dict[str, int] = {}
-        for m in self.mentions:
-            if self.sent_of(m.start) not in sents or ident in m.idents:
+        for m in self._in_sentences(sents):
+            if ident in m.idents:
                 continue
             infos = [self.infos[i] for i in m.idents]
             # a state, or a state's own body ("Togo's police"), never a crowd or a people
@@ -98,6 +100,17 @@ class _Sides(_Base):
         if len(ranked) > 1 and ranked[1][1] >= ranked[0][1]:
             return None
         return ranked[0][0]
+
+    def _in_sentences(self, sents: set[int]) -> list[Any]:
+        """The mentions starting in the sentences ``sents`` (by bisection: no article-long
+        scan per person)."""
+        ordered, starts = self.ordered()
+        out = []
+        for k in sorted(sents):
+            a = self.sent_starts[k]
+            b = self.sent_starts[k + 1] if k + 1 < len(self.sent_starts) else len(self.text) + 1
+            out.extend(ordered[bisect.bisect_left(starts, a):bisect.bisect_left(starts, b)])
+        return out
 
     def _side_weight(self, tok: Any, own: set[int]) -> int:
         """How a state's token stands to the person (their tokens ``own``)."""
