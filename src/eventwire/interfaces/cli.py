@@ -238,8 +238,8 @@ def code(paths: tuple[str, ...], fmt: str, published: str | None, url: str | Non
         nonlocal coded_n, failed_n, skipped_n, dup_n
         dup = copies.take(item.id, item.origin) if isinstance(item, Skipped) else None
         if dup is not None:
-            progress.skipped()
             if copies.attach(dup):  # its URL kept with the stored article
+                progress.skipped()  # (else counted once, below, as a failure)
                 dup_n += 1
                 if fmt == "table":
                     out.write(f"# {dup.origin}: near-duplicate of {dup.of} (similarity "

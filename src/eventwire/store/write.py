@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any, Callable, Sequence
+from typing import Callable, Sequence
 
 import duckdb
 
@@ -33,19 +33,6 @@ _CHILD_ROWS: dict[str, Callable[[CodedArticle], list[rows.Row]]] = {
     PLACES: lambda c: rows.place_rows(c),
 }
 _CONSTRAINTS = re.compile(r"\s+(PRIMARY KEY|NOT NULL).*$")
-#: Arrow types of the scalar DuckDB types the schema uses (lists are built from these).
-_ARROW: dict[str, Callable[[], Any]] = {
-    "VARCHAR": lambda: _pa().string(), "JSON": lambda: _pa().string(),
-    "BIGINT": lambda: _pa().int64(), "INTEGER": lambda: _pa().int32(),
-    "UINTEGER": lambda: _pa().uint32(), "DOUBLE": lambda: _pa().float64(),
-    "BOOLEAN": lambda: _pa().bool_(), "DATE": lambda: _pa().date32(),
-    "TIMESTAMP": lambda: _pa().timestamp("us"),
-}
-
-
-def _pa() -> Any:
-    import pyarrow
-    return pyarrow
 
 
 def index_sql() -> list[str]:
@@ -69,49 +56,10 @@ def columnar_insert_sql(table: str) -> str:
     return f"INSERT INTO {ident(table)} ({names}) SELECT {values}"
 
 
-def _arrow_type(declared: str) -> Any:
-    """The Arrow type of a column declared as ``declared`` (a type of ``schema.COLUMNS``)."""
-    import pyarrow as pa
-    bare = _bare_type(declared)
-    if bare.endswith("[]"):
-        return pa.list_(_arrow_type(bare[:-2]))
-    return _ARROW[bare]()
-
-
-def _arrow_table(table: str, values: Sequence[rows.Row]) -> Any:
-    """``values`` as an Arrow table typed after the table's columns; raises on a value of
-    another type (the caller then lets DuckDB's own cast speak)."""
-    import pyarrow as pa
-    cols = COLUMNS[table]
-    return pa.table({name: pa.array(list(col), type=_arrow_type(declared))
-                     for (name, declared), col in zip(cols, zip(*values))})
-
-
 def insert_rows(con: duckdb.DuckDBPyConnection, table: str, values: Sequence[rows.Row]) -> None:
-    """Insert ``values`` (tuples in ``COLUMNS`` order) into ``table`` in one statement.
-
-    The rows go in as an Arrow table DuckDB scans in place: turning Python values into
-    DuckDB list parameters cost about 13 ms a table and batch, most of the store's time.
-    A value Arrow refuses falls back to the list parameters, so DuckDB casts (or refuses)
-    exactly as before.
-    """
-    if not values:
-        return
-    import pyarrow as pa
-    try:
-        data = _arrow_table(table, values)
-    except (TypeError, ValueError, OverflowError, KeyError, pa.ArrowException):
+    """Insert ``values`` (tuples in ``COLUMNS`` order) into ``table`` in one statement."""
+    if values:
         con.execute(columnar_insert_sql(table), [list(col) for col in zip(*values)])
-        return
-    names = ", ".join(ident(c) for c, _ in COLUMNS[table])
-    view = f"_ew_rows_{table}"
-    if not view.isidentifier():  # table is a constant of schema, never input
-        raise ValueError(f"{table!r} is not a table name")
-    con.register(view, data)
-    try:
-        con.execute(f'INSERT INTO {ident(table)} ({names}) SELECT {names} FROM "{view}"')
-    finally:
-        con.unregister(view)
 
 
 @dataclass(frozen=True, slots=True)
