@@ -99,7 +99,7 @@ def series(store: "Store", a: str, b: str | None = None, *, freq: str = "week",
     FROM dyad_summary
     WHERE level = 'any' AND source = ? AND target = ? AND day IS NOT NULL
       AND (?::DATE IS NULL OR day >= ?::DATE) AND (?::DATE IS NULL OR day <= ?::DATE)
-    GROUP BY ALL ORDER BY period, grp
+    GROUP BY ALL HAVING sum(events) <> 0 OR sum(claimed) <> 0 ORDER BY period, grp
     """
     found = store.fetch(sql, [part, a, "*" if b is None else b, start, start, end, end])
     return _fill(found, by, pfreq, start, end, part)
@@ -173,14 +173,15 @@ def alerts(store: "Store", a: str | None = None, b: str | None = None, *,
     counts = store.fetch("""
     SELECT source, target, CAST(date_trunc(?, day) AS DATE) AS period, sum(events) AS events
     FROM dyad_summary
-    WHERE level = ? AND events > 0 AND day IS NOT NULL
+    WHERE level = ? AND day IS NOT NULL
       AND (?::VARCHAR IS NULL OR source = ?) AND (?::VARCHAR IS NULL OR target = ?)
       AND (?::INTEGER[] IS NULL OR list_contains(?::INTEGER[], quad))
       AND (?::DATE IS NULL OR day >= ?::DATE) AND (?::DATE IS NULL OR day <= ?::DATE)
-    GROUP BY ALL""", [FREQS[freq][0], level, a, a, b, b, quads, quads, start, start, end, end])
+    GROUP BY ALL HAVING sum(events) > 0""", [FREQS[freq][0], level, a, a, b, b, quads, quads, start, start, end, end])
     # the baseline runs over the store's whole time span: a dyad that bursts out of
     # nothing is news, and a quiet stretch before it is zeros, not missing
-    span = store.query("SELECT min(day) AS first FROM dyad_summary WHERE events > 0")[0]
+    span = store.query("SELECT min(day) AS first FROM (SELECT day FROM dyad_summary "
+                       "WHERE level = 'key' GROUP BY day HAVING sum(events) > 0)")[0]
     first = _period_start(max(d for d in (span["first"], start) if d), FREQS[freq][0]) \
         if span["first"] else None
     hits = _spikes(counts, FREQS[freq][1], window, threshold, min_events, limit, first)
@@ -263,9 +264,9 @@ def dyads(store: "Store", *, level: str = "key", since: date | str | None = None
            coalesce(sum(events) FILTER (WHERE quad >= 3), 0) AS conflict,
            coalesce(sum(events) FILTER (WHERE quad <= 2), 0) AS cooperation
     FROM dyad_summary
-    WHERE level = ? AND events > 0 AND (? OR source <> target)
+    WHERE level = ? AND (? OR source <> target)
       AND (?::DATE IS NULL OR day >= ?::DATE) AND (?::DATE IS NULL OR day <= ?::DATE)
-    GROUP BY ALL
+    GROUP BY ALL HAVING sum(events) > 0
     ORDER BY events DESC, source, target LIMIT ?
     """
     return store.fetch(sql, [level, self_pairs, start, start, end, end, int(limit)])

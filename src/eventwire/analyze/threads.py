@@ -229,10 +229,10 @@ def link_new(run: Any, now: datetime, *, articles: Sequence[str] | None = None,
                    for k in range(-window_days, window_days + 1)})
     old = run(
         "WITH n AS (SELECT unnest(?::VARCHAR[]) AS block, unnest(?::VARCHAR[]) AS category, "
-        "unnest(?::DATE[]) AS day) "
-        f"SELECT DISTINCT {_MENTION_COLUMNS}, t.thread_id "
-        "FROM events e JOIN n ON e.date_start = n.day AND e.category = n.category "
-        f"AND {_BLOCK_SQL} = n.block JOIN event_threads t ON t.event_gid = e.gid",
+        "unnest(?::DATE[]) AS day), c AS MATERIALIZED (SELECT e.*, n.block AS wanted, "
+        "t.thread_id FROM events e JOIN n ON e.date_start = n.day AND e.category = n.category "
+        "JOIN event_threads t ON t.event_gid = e.gid) "
+        f"SELECT DISTINCT {_MENTION_COLUMNS}, e.thread_id FROM c e WHERE {_BLOCK_SQL} = e.wanted",
         [[b for b, _, _ in near], [c for _, c, _ in near], [d for _, _, d in near]]) \
         if near else []
     undated = sorted({m["block"] for m in new if m["block"] and m["date_start"] is None})
