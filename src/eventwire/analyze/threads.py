@@ -227,14 +227,21 @@ def link_new(run: Any, now: datetime, *, articles: Sequence[str] | None = None,
     near = sorted({(m["block"], m["block"].split("|", 1)[0], m["date_start"] + timedelta(days=k))
                    for m in new if m["block"] and m["date_start"] is not None
                    for k in range(-window_days, window_days + 1)})
-    old = run(
+    hits = run(
         "WITH n AS (SELECT unnest(?::VARCHAR[]) AS block, unnest(?::VARCHAR[]) AS category, "
-        "unnest(?::DATE[]) AS day), c AS MATERIALIZED (SELECT e.*, n.block AS wanted, "
-        "t.thread_id FROM events e JOIN n ON e.date_start = n.day AND e.category = n.category "
-        "JOIN event_threads t ON t.event_gid = e.gid) "
-        f"SELECT DISTINCT {_MENTION_COLUMNS}, e.thread_id FROM c e WHERE {_BLOCK_SQL} = e.wanted",
-        [[b for b, _, _ in near], [c for _, c, _ in near], [d for _, _, d in near]]) \
+        "unnest(?::DATE[]) AS day), c AS MATERIALIZED (SELECT e.gid, e.category, "
+        "e.source_keys, e.target_keys, n.block AS wanted FROM events e "
+        "JOIN n ON e.date_start = n.day AND e.category = n.category "
+        # a range DuckDB's zone maps can skip row groups by, when stored in date order
+        "WHERE e.date_start BETWEEN ? AND ?) "
+        f"SELECT DISTINCT e.gid FROM c e WHERE {_BLOCK_SQL} = e.wanted",
+        [[b for b, _, _ in near], [c for _, c, _ in near], [d for _, _, d in near],
+         min(d for _, _, d in near), max(d for _, _, d in near)]) \
         if near else []
+    old = run(f"SELECT {_MENTION_COLUMNS}, t.thread_id FROM event_threads t "
+              "JOIN events e ON e.gid = t.event_gid "
+              "WHERE t.event_gid IN (SELECT unnest(?::BIGINT[]))",
+              [[h["gid"] for h in hits]]) if hits else []
     undated = sorted({m["block"] for m in new if m["block"] and m["date_start"] is None})
     if undated:
         old += run(f"SELECT DISTINCT {_MENTION_COLUMNS}, t.thread_id FROM events e "

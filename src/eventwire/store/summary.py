@@ -48,7 +48,7 @@ def _pairs_sql(where: str) -> str:
     sector): ``list_distinct`` keeps such a mention from counting twice for one dyad.
     """
     return f"""
-    WITH m AS (
+    WITH m AS MATERIALIZED (  -- once, not once per level below
         SELECT e.gid, coalesce(t.thread_id, e.gid) AS thread_id, e.category, e.quad,
                e.score AS intensity, e.status, e.date_start AS day,
                list_distinct(e.source_keys) AS sk, list_distinct(e.target_keys) AS tk,
