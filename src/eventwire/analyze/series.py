@@ -93,9 +93,9 @@ def series(store: "Store", a: str, b: str | None = None, *, freq: str = "week",
     part, pfreq = FREQS[freq]
     sql = f"""
     SELECT CAST(date_trunc(?, day) AS DATE) AS period, {GROUPS[by]} AS grp,
-           sum(events) AS events, sum(claimed) AS claimed,
+           sum(events)::BIGINT AS events, sum(claimed)::BIGINT AS claimed,
            sum(intensity_sum) / nullif(sum(intensity_n), 0) AS mean_intensity,
-           sum(mentions) AS mentions
+           sum(mentions)::BIGINT AS mentions
     FROM dyad_summary
     WHERE level = 'any' AND source = ? AND target = ? AND day IS NOT NULL
       AND (?::DATE IS NULL OR day >= ?::DATE) AND (?::DATE IS NULL OR day <= ?::DATE)
@@ -171,7 +171,8 @@ def alerts(store: "Store", a: str | None = None, b: str | None = None, *,
     # two steps: counts for every dyad and period from the summary, the events behind the
     # few spikes from the events (only the days of the spikes)
     counts = store.fetch("""
-    SELECT source, target, CAST(date_trunc(?, day) AS DATE) AS period, sum(events) AS events
+    SELECT source, target, CAST(date_trunc(?, day) AS DATE) AS period,
+           sum(events)::BIGINT AS events
     FROM dyad_summary
     WHERE level = ? AND day IS NOT NULL
       AND (?::VARCHAR IS NULL OR source = ?) AND (?::VARCHAR IS NULL OR target = ?)
@@ -259,10 +260,10 @@ def dyads(store: "Store", *, level: str = "key", since: date | str | None = None
     check_choice("level", level, LEVELS)
     start, end = as_date(since, "since"), as_date(until, "until")
     sql = """
-    SELECT source, target, sum(events) AS events,
+    SELECT source, target, sum(events)::BIGINT AS events,
            sum(intensity_sum) / nullif(sum(intensity_n), 0) AS mean_intensity,
-           coalesce(sum(events) FILTER (WHERE quad >= 3), 0) AS conflict,
-           coalesce(sum(events) FILTER (WHERE quad <= 2), 0) AS cooperation
+           coalesce(sum(events) FILTER (WHERE quad >= 3), 0)::BIGINT AS conflict,
+           coalesce(sum(events) FILTER (WHERE quad <= 2), 0)::BIGINT AS cooperation
     FROM dyad_summary
     WHERE level = ? AND (? OR source <> target)
       AND (?::DATE IS NULL OR day >= ?::DATE) AND (?::DATE IS NULL OR day <= ?::DATE)
