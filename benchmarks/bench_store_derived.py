@@ -53,7 +53,10 @@ def main() -> None:
             if args.check:
                 from eventwire.store.summary import from_events_sql
                 cols = "level, source, target, day, category, quad, events, claimed"
-                kept, fresh = (f"SELECT {cols} FROM dyad_summary",
+                keys = "level, source, target, day, category, quad"
+                kept, fresh = (f"SELECT {keys}, sum(events)::BIGINT AS events, "
+                               "sum(claimed)::BIGINT AS claimed FROM dyad_summary GROUP BY ALL "
+                               "HAVING sum(events) <> 0 OR sum(claimed) <> 0",
                                f"SELECT {cols} FROM ({from_events_sql()})")
                 diff = store.query(f"SELECT (SELECT count(*) FROM ({kept} EXCEPT ALL {fresh})) "
                                    f"+ (SELECT count(*) FROM ({fresh} EXCEPT ALL {kept})) "

@@ -93,13 +93,13 @@ def series(store: "Store", a: str, b: str | None = None, *, freq: str = "week",
     part, pfreq = FREQS[freq]
     sql = f"""
     SELECT CAST(date_trunc(?, day) AS DATE) AS period, {GROUPS[by]} AS grp,
-           sum(events) AS events, sum(claimed) AS claimed,
+           sum(events)::BIGINT AS events, sum(claimed)::BIGINT AS claimed,
            sum(intensity_sum) / nullif(sum(intensity_n), 0) AS mean_intensity,
-           sum(mentions) AS mentions
+           sum(mentions)::BIGINT AS mentions
     FROM dyad_summary
     WHERE level = 'any' AND source = ? AND target = ? AND day IS NOT NULL
       AND (?::DATE IS NULL OR day >= ?::DATE) AND (?::DATE IS NULL OR day <= ?::DATE)
-    GROUP BY ALL ORDER BY period, grp
+    GROUP BY ALL HAVING sum(events) <> 0 OR sum(claimed) <> 0 ORDER BY period, grp
     """
     found = store.fetch(sql, [part, a, "*" if b is None else b, start, start, end, end])
     return _fill(found, by, pfreq, start, end, part)
@@ -171,16 +171,18 @@ def alerts(store: "Store", a: str | None = None, b: str | None = None, *,
     # two steps: counts for every dyad and period from the summary, the events behind the
     # few spikes from the events (only the days of the spikes)
     counts = store.fetch("""
-    SELECT source, target, CAST(date_trunc(?, day) AS DATE) AS period, sum(events) AS events
+    SELECT source, target, CAST(date_trunc(?, day) AS DATE) AS period,
+           sum(events)::BIGINT AS events
     FROM dyad_summary
-    WHERE level = ? AND events > 0 AND day IS NOT NULL
+    WHERE level = ? AND day IS NOT NULL
       AND (?::VARCHAR IS NULL OR source = ?) AND (?::VARCHAR IS NULL OR target = ?)
       AND (?::INTEGER[] IS NULL OR list_contains(?::INTEGER[], quad))
       AND (?::DATE IS NULL OR day >= ?::DATE) AND (?::DATE IS NULL OR day <= ?::DATE)
-    GROUP BY ALL""", [FREQS[freq][0], level, a, a, b, b, quads, quads, start, start, end, end])
+    GROUP BY ALL HAVING sum(events) > 0""", [FREQS[freq][0], level, a, a, b, b, quads, quads, start, start, end, end])
     # the baseline runs over the store's whole time span: a dyad that bursts out of
     # nothing is news, and a quiet stretch before it is zeros, not missing
-    span = store.query("SELECT min(day) AS first FROM dyad_summary WHERE events > 0")[0]
+    span = store.query("SELECT min(day) AS first FROM (SELECT day FROM dyad_summary "
+                       "WHERE level = 'key' GROUP BY day HAVING sum(events) > 0)")[0]
     first = _period_start(max(d for d in (span["first"], start) if d), FREQS[freq][0]) \
         if span["first"] else None
     hits = _spikes(counts, FREQS[freq][1], window, threshold, min_events, limit, first)
@@ -258,14 +260,14 @@ def dyads(store: "Store", *, level: str = "key", since: date | str | None = None
     check_choice("level", level, LEVELS)
     start, end = as_date(since, "since"), as_date(until, "until")
     sql = """
-    SELECT source, target, sum(events) AS events,
+    SELECT source, target, sum(events)::BIGINT AS events,
            sum(intensity_sum) / nullif(sum(intensity_n), 0) AS mean_intensity,
-           coalesce(sum(events) FILTER (WHERE quad >= 3), 0) AS conflict,
-           coalesce(sum(events) FILTER (WHERE quad <= 2), 0) AS cooperation
+           coalesce(sum(events) FILTER (WHERE quad >= 3), 0)::BIGINT AS conflict,
+           coalesce(sum(events) FILTER (WHERE quad <= 2), 0)::BIGINT AS cooperation
     FROM dyad_summary
-    WHERE level = ? AND events > 0 AND (? OR source <> target)
+    WHERE level = ? AND (? OR source <> target)
       AND (?::DATE IS NULL OR day >= ?::DATE) AND (?::DATE IS NULL OR day <= ?::DATE)
-    GROUP BY ALL
+    GROUP BY ALL HAVING sum(events) > 0
     ORDER BY events DESC, source, target LIMIT ?
     """
     return store.fetch(sql, [level, self_pairs, start, start, end, end, int(limit)])

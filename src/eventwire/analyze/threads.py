@@ -227,14 +227,22 @@ def link_new(run: Any, now: datetime, *, articles: Sequence[str] | None = None,
     near = sorted({(m["block"], m["block"].split("|", 1)[0], m["date_start"] + timedelta(days=k))
                    for m in new if m["block"] and m["date_start"] is not None
                    for k in range(-window_days, window_days + 1)})
-    old = run(
-        "WITH n AS (SELECT unnest(?::VARCHAR[]) AS block, unnest(?::VARCHAR[]) AS category, "
-        "unnest(?::DATE[]) AS day) "
-        f"SELECT DISTINCT {_MENTION_COLUMNS}, t.thread_id "
-        "FROM events e JOIN n ON e.date_start = n.day AND e.category = n.category "
-        f"AND {_BLOCK_SQL} = n.block JOIN event_threads t ON t.event_gid = e.gid",
-        [[b for b, _, _ in near], [c for _, c, _ in near], [d for _, _, d in near]]) \
-        if near else []
+    hits = run(
+        "WITH n AS (SELECT DISTINCT unnest(?::VARCHAR[]) AS block, unnest(?::DATE[]) AS day), "
+        "dc AS (SELECT DISTINCT split_part(block, '|', 1) AS category, day FROM n), "
+        # each event of those (category, day) pairs once, and in a date range DuckDB's zone
+        # maps can skip row groups by (when the store is in date order); then the blocks
+        "c AS MATERIALIZED (SELECT e.gid, e.date_start, e.category, e.source_keys, "
+        "e.target_keys FROM events e WHERE e.date_start BETWEEN ? AND ? AND EXISTS "
+        "(SELECT 1 FROM dc WHERE dc.day = e.date_start AND dc.category = e.category)) "
+        "SELECT DISTINCT e.gid FROM c e WHERE EXISTS (SELECT 1 FROM n WHERE "
+        f"n.day = e.date_start AND n.block = {_BLOCK_SQL})",
+        [[b for b, _, _ in near], [d for _, _, d in near],
+         min(d for _, _, d in near), max(d for _, _, d in near)]) if near else []
+    old = run(f"SELECT {_MENTION_COLUMNS}, t.thread_id FROM event_threads t "
+              "JOIN events e ON e.gid = t.event_gid "
+              "WHERE t.event_gid IN (SELECT unnest(?::BIGINT[]))",
+              [[h["gid"] for h in hits]]) if hits else []
     undated = sorted({m["block"] for m in new if m["block"] and m["date_start"] is None})
     if undated:
         old += run(f"SELECT DISTINCT {_MENTION_COLUMNS}, t.thread_id FROM events e "

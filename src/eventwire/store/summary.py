@@ -15,10 +15,12 @@ their mentions. Exactly what ``analyze.series`` computed from events: a thread's
 mentions are grouped per dyad, negated/future/hypothetical ones never count.
 
 Kept exact, inside the saving transaction, by differences: the table is a sum over threads,
-so a save subtracts what the threads it changes counted before (store/derived.py: the threads
-of the articles it replaces, and the older threads a new mention joins, just before their rows
-change) and adds what the changed threads count after. Only those threads' mentions are read,
-so the cost of a save does not grow with the store. ``rebuild`` recomputes the whole table
+so a save appends the negated rows of the threads it changes, as they counted before
+(store/derived.py: the threads of the articles it replaces, and the older threads a new
+mention joins, just before their rows change), and the rows of the changed threads after.
+Only those threads' mentions are read, so the cost of a save does not grow with the store.
+A key may thus have several rows: readers sum them (``HAVING`` drops keys that sum to
+nothing), and ``compact`` makes it one row per key again. ``rebuild`` recomputes the whole table
 (``eventwire threads --summary``, schema upgrades, ``eventwire threads --update``).
 """
 from __future__ import annotations
@@ -29,8 +31,6 @@ from .schema import COLUMNS, SUMMARY, THREADS, ident
 
 Run = Callable[..., list[dict[str, Any]]]
 
-#: The temporary table of one change's summary rows (per connection, dropped after use).
-DELTA = "ew_summary_delta"
 #: A row's key, and the values a change adds to or subtracts from it.
 _KEY = ("level", "source", "target", "day", "category", "quad")
 _VALUES = ("events", "claimed", "intensity_sum", "intensity_n", "mentions")
@@ -48,7 +48,7 @@ def _pairs_sql(where: str) -> str:
     sector): ``list_distinct`` keeps such a mention from counting twice for one dyad.
     """
     return f"""
-    WITH m AS (
+    WITH m AS MATERIALIZED (  -- once, not once per level below
         SELECT e.gid, coalesce(t.thread_id, e.gid) AS thread_id, e.category, e.quad,
                e.score AS intensity, e.status, e.date_start AS day,
                list_distinct(e.source_keys) AS sk, list_distinct(e.target_keys) AS tk,
@@ -108,27 +108,25 @@ def rebuild(run: Run) -> int:
     return int(run(f"SELECT count(*) AS n FROM {ident(SUMMARY)}")[0]["n"])
 
 
-def _key(a: str, b: str) -> str:
-    """SQL: rows ``a`` and ``b`` have the same key (day, category and quad may be NULL)."""
-    return " AND ".join(f"{a}.{c} IS NOT DISTINCT FROM {b}.{c}" for c in _KEY)
-
-
 def subtract(run: Run, threads: Sequence[int]) -> None:
     """Take what ``threads`` count (as the tables hold them now) out of the summary: call
     it before their rows change."""
-    _apply(run, threads, -1)
+    _append(run, threads, -1)
 
 
 def add(run: Run, threads: Sequence[int]) -> None:
     """Add what ``threads`` count (as the tables hold them now): call it after."""
-    _apply(run, threads, 1)
+    _append(run, threads, 1)
 
 
-def _apply(run: Run, threads: Sequence[int], sign: int) -> None:
-    """Add (``sign`` 1) or subtract (-1) the summary rows of ``threads`` alone.
+def _append(run: Run, threads: Sequence[int], sign: int) -> None:
+    """Append the summary rows of ``threads`` alone, negated when ``sign`` is -1.
 
-    Their mentions are found through the thread table first (a thread id is the gid of its
-    first mention; an unthreaded event is a thread of its own), so only they are unnested.
+    Appended, never updated: an UPDATE of rows spread over a table of millions makes
+    DuckDB rewrite most of its row groups at the next checkpoint (seconds per save), while
+    readers sum rows anyway. Their mentions are found through the thread table first (a
+    thread id is the gid of its first mention; an unthreaded event is a thread of its own),
+    so only they are unnested.
     """
     if not threads:
         return
@@ -138,18 +136,23 @@ def _apply(run: Run, threads: Sequence[int], sign: int) -> None:
     gids = sorted({r["event_gid"] for r in members} | set(tids))
     where = ("e.gid IN (SELECT unnest(?::BIGINT[])) "
              "AND coalesce(t.thread_id, e.gid) IN (SELECT unnest(?::BIGINT[]))")
-    run(f"CREATE OR REPLACE TEMP TABLE {DELTA} AS {_summary_sql(where)}{_group()}",
-        [gids, tids])
-    values = ", ".join(f"{c} = s.{c} + {sign} * d.{c}" for c in _VALUES)
-    run(f"UPDATE {ident(SUMMARY)} s SET {values} FROM {DELTA} d WHERE {_key('s', 'd')}")
-    if sign > 0:
-        run(f"INSERT INTO {ident(SUMMARY)} ({_COLUMNS}) SELECT {_COLUMNS} FROM {DELTA} d "
-            f"WHERE NOT EXISTS (SELECT 1 FROM {ident(SUMMARY)} s WHERE {_key('s', 'd')})")
-    else:  # a key no thread counts in any more leaves (its sums are zero, give or take
-        # the rounding of intensity_sum)
-        run(f"DELETE FROM {ident(SUMMARY)} s WHERE events = 0 AND claimed = 0 AND EXISTS "
-            f"(SELECT 1 FROM {DELTA} d WHERE {_key('s', 'd')})")
-    run(f"DROP TABLE {DELTA}")
+    signed = ", ".join([*_KEY, *(f"{sign} * {c}" for c in _VALUES)])
+    run(f"INSERT INTO {ident(SUMMARY)} ({_COLUMNS}) SELECT {signed} FROM "
+        f"({_summary_sql(where)}{_group()})", [gids, tids])
 
 
-__all__ = ["from_events_sql", "rebuild", "subtract", "add", "SPAN_DAYS"]
+def compact(run: Run) -> int:
+    """One row per key again (the saves' added and subtracted rows summed, keys no thread
+    counts in any more dropped), ordered by dyad; returns the rows."""
+    keys = ", ".join(_KEY)
+    sums = ", ".join(f"sum({c}) AS {c}" for c in _VALUES)
+    run(f"CREATE OR REPLACE TEMP TABLE ew_summary_compact AS SELECT {keys}, {sums} "
+        f"FROM {ident(SUMMARY)} GROUP BY {keys} HAVING sum(events) <> 0 OR sum(claimed) <> 0")
+    run(f"DELETE FROM {ident(SUMMARY)}")
+    run(f"INSERT INTO {ident(SUMMARY)} ({_COLUMNS}) SELECT {_COLUMNS} FROM "
+        "ew_summary_compact ORDER BY level, source, target, day")
+    run("DROP TABLE ew_summary_compact")
+    return int(run(f"SELECT count(*) AS n FROM {ident(SUMMARY)}")[0]["n"])
+
+
+__all__ = ["from_events_sql", "rebuild", "compact", "subtract", "add", "SPAN_DAYS"]
