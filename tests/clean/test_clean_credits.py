@@ -399,3 +399,15 @@ def test_wire_advisories_notes_and_graphic_captions_leave_the_body(line):
 def test_story_lines_like_advisories_stay(look_alike):
     cleaned = clean_text(page(HEAD, P1, P2, look_alike, P3, P4))
     assert look_alike in cleaned.text
+
+
+@pytest.mark.parametrize("line", [
+    "Image description: Dockers sit on bollards along the empty quay",
+    "Alt text: A crane stands idle against a grey sky",
+    "![Pickets at the south gate](https://example.org/pickets.jpg)",
+])
+def test_image_alt_texts_leave_the_body(line):
+    for parts in ((HEAD, line, P1, P2, P3, P4), (HEAD, P1, P2, line, P3, P4)):
+        cleaned = clean_text(page(*parts))
+        assert line not in cleaned.text
+        assert_body_intact(cleaned)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from .captions import reads_as_report
-from .lines import Line, ends_terminal, words
+from .lines import Line, ends_terminal, last_sentence, words
 from .rules import CleanRules
 
 #: "... he said. Advertisement The talks ...": an ad slot between two sentences.
@@ -23,6 +23,8 @@ _PHOTO_TAIL = re.compile(r"\(\s*(?:photo|photograph|image|picture|credit)s?\s*:[
                          re.IGNORECASE)
 #: A glued piece is short: a link, a button or an appeal, not a paragraph.
 _PIECE_MAX_WORDS = 20
+#: A glued piece of at most _PIECE_MAX_WORDS words lies within this many closing characters.
+_TAIL_CHARS = 400
 #: The story part left in front of the piece must itself be a sentence of this many words.
 _HEAD_MIN_WORDS = 10
 
@@ -33,9 +35,13 @@ def addresses_reader(s: str, r: CleanRules) -> bool:
 
 
 def _story_head(head: str, r: CleanRules) -> bool:
-    """Is the part in front a story sentence (not itself an appeal or furniture)?"""
-    return words(head) >= _HEAD_MIN_WORDS and not addresses_reader(head, r) \
-        and not r.promo_cue.search(head) and not r.nav_strong.search(head)
+    """Is the part in front a story sentence (not itself an appeal or furniture)? Its last
+    sentence is what the piece was glued to, so that one is judged."""
+    if words(head[-_TAIL_CHARS:]) < _HEAD_MIN_WORDS and words(head) < _HEAD_MIN_WORDS:
+        return False
+    tail = last_sentence(head[-_TAIL_CHARS:])
+    return not addresses_reader(tail, r) and not r.promo_cue.search(tail) \
+        and not r.nav_strong.search(tail)
 
 
 def _furniture_piece(piece: str, head: str, r: CleanRules) -> bool:
@@ -55,11 +61,14 @@ def _furniture_piece(piece: str, head: str, r: CleanRules) -> bool:
 def _pieces(s: str, r: CleanRules) -> list[str]:
     parts = [p.strip() for p in _AD_SLOT.split(s) if p and p.strip()]
     last = parts[-1]
-    cuts = [m.end() for m in _BOUNDARY.finditer(last)]
+    cuts = [m.end() for m in _BOUNDARY.finditer(last, max(0, len(last) - _TAIL_CHARS))]
     photo = _PHOTO_TAIL.search(last)
     if photo and photo.start() > 0:
         cuts.append(photo.start())
-    for cut in sorted(cuts):
+    # only the cuts near the end can leave a short piece: look at those alone (a page made of
+    # one huge line must stay linear), longest piece first
+    near = [c for c in cuts if words(last[c:]) <= _PIECE_MAX_WORDS]
+    for cut in sorted(near):
         head, piece = last[:cut].strip(), last[cut:].strip()
         if _furniture_piece(piece, head, r):
             return parts[:-1] + [head, piece]
