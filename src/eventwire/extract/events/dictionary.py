@@ -132,11 +132,13 @@ def _read_yaml(filename: str, path: str | None) -> tuple[Any, str, str]:
     return data, text, name
 
 
-def _load_words(path: str | None = None) -> dict[str, frozenset[str]]:
-    """The event coder's word lists (``data/event_words.yaml``), checked on load."""
-    data, text, name = _read_yaml("event_words.yaml", path)
+def _load_words(path: str | None = None, *, file: str = "event_words.yaml",
+                lists: tuple[str, ...] | None = None) -> dict[str, frozenset[str]]:
+    """The event coder's word lists (``data/event_words.yaml``, or another word file of
+    ``lists``), checked on load."""
+    data, text, name = _read_yaml(file, path)
     words: dict[str, frozenset[str]] = {}
-    for key in WORD_LISTS:
+    for key in (WORD_LISTS if lists is None else lists):
         value = (data or {}).get(key)
         if not isinstance(value, list) or not all(isinstance(w, str) and w for w in value):
             raise KnowledgeError(name, _line_of(text, f"{key}:"),

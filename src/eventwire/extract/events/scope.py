@@ -18,8 +18,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ...errors import KnowledgeError
-from .dictionary import _read_yaml
+from .dictionary import _load_words
 
 _LISTS = ("negative_implicatives", "negative_phrasals", "prevention_verbs", "removal_participles",
           "journey_verbs", "visit_purposes", "unilateral_instruments", "falsity_words",
@@ -27,14 +26,7 @@ _LISTS = ("negative_implicatives", "negative_phrasals", "prevention_verbs", "rem
 
 
 def _load() -> dict[str, frozenset[str]]:
-    data, _, name = _read_yaml("event_scope.yaml", None)
-    out: dict[str, frozenset[str]] = {}
-    for key in _LISTS:
-        value = (data or {}).get(key)
-        if not isinstance(value, list) or not all(isinstance(w, str) and w for w in value):
-            raise KnowledgeError(name, None, f"{key!r} must be a list of words")
-        out[key] = frozenset(w.lower() for w in value)
-    return out
+    return _load_words(file="event_scope.yaml", lists=_LISTS)
 
 
 _WORDS = _load()
