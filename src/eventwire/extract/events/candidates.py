@@ -14,6 +14,7 @@ from .senses import _choose
 from .orders import order_reading
 from .fallbacks import _definite
 from .constructions import construction_candidates
+from .transfers import transfer_candidates
 
 
 def _candidates(sent: Any, roles: _Roles, verbs: VerbDictionary) -> list[_Candidate]:
@@ -21,9 +22,11 @@ def _candidates(sent: Any, roles: _Roles, verbs: VerbDictionary) -> list[_Candid
     noun_done: set[int] = set()
     for tok in sent:
         if tok.pos_ in ("VERB", "AUX"):
-            built = construction_candidates(tok, roles)
-            if built:  # "laid the blame on", "described it as a massacre", "if X, we will"
+            built = construction_candidates(tok, roles) or transfer_candidates(tok, roles, verbs)
+            if built:  # "laid the blame on", "described it as a massacre", "if X, we will",
+                # "turned water cannon on", "gave $5m to", "lifted the sanctions"
                 out.extend(built)
+                noun_done.update(c.pred.i for c in built if c.kind == "noun")
                 continue
         if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ == "ROOT"):
             senses = _verb_match(tok, verbs)

@@ -9,7 +9,7 @@ from .grammar import (
     IN_PLACE_TARGETED, LOCATIVE_ONLY, OBJ_DEPS, PERSONAL_PRONOUNS, PLACE_PREPS,
     SUBJ_DEPS)
 from .dictionary import ANIMATE, VerbDictionary, WEAPONS
-from .roles import _Roles
+from .roles import _Roles, _coordinated
 from .triggers import _noun_match
 from .frame import _Candidate
 
@@ -161,7 +161,12 @@ def _fired_from(verb: Any, places: Sequence[Place], roles: "_Roles") -> tuple[Ac
 def _unnamed_doer(verb: Any) -> tuple[ActorRef, ...] | None:
     """The subject noun phrase of a verb as a name-only actor ("suicide bomber"); None when
     there is no such subject (a passive without agent, "six people were killed", says too
-    little to code: who did it is the event), unless a weapon is the passive's agent."""
+    little to code: who did it is the event), unless a weapon is the passive's agent.
+    Coordinated verbs share their subject: "riot police charged in and beat students" names
+    the doer of "beat" in the first verb's subject."""
+    while verb.dep_ == "conj" and verb.head is not verb and _coordinated(verb) and not any(
+            c.dep_ in SUBJ_DEPS or c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        verb = verb.head
     for child in verb.children:
         if child.dep_ in SUBJ_DEPS:
             if child.pos_ not in ("NOUN", "PROPN") or child.lower_ in PERSONAL_PRONOUNS:

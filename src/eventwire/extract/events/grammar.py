@@ -10,7 +10,7 @@ PASS_SUBJ_DEPS = frozenset({"nsubjpass", "csubjpass"})
 OBJ_DEPS = frozenset({"dobj", "dative", "iobj", "attr", "oprd"})
 MODIFIER_DEPS = frozenset({"compound", "poss", "amod", "nmod", "appos", "npadvmod"})
 TARGET_PREPS = ("with", "on", "against", "to", "toward", "towards", "at", "over", "into",
-                "between", "from", "for", "upon", "onto", "of")
+                "between", "from", "for", "upon", "onto", "of", "behind")
 SOURCE_NOUN_PREPS = ("by", "between", "from")
 SETTING_PREPS = frozenset({"at", "during", "after", "before", "since", "amid", "following",
                            "throughout", "until"})

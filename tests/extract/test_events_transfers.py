@@ -1,0 +1,142 @@
+"""Events read from what a general verb does to a coded object (``events/transfers``), and
+dictionary entries added for recall, on sentences written for these tests: aiming a weapon
+at people, handing money to someone, undoing a measure, a light verb "pay", coordinated
+verbs sharing an unnamed doer."""
+from __future__ import annotations
+
+import pytest
+
+from .test_events_situated import coded  # (category, source keys, target keys), not negated
+
+
+# a weapon (or crowd-control device) aimed "on/at" people is used on them
+@pytest.mark.parametrize("text, cat, src, tgt", [
+    ("Moldovan police turned water cannon on farmers outside the ministry.", "COERCE",
+     "MDA", None),
+    ("Sri Lanka's navy sprayed water cannon at Indian trawlers near the island.", "COERCE",
+     "LKA", "IND"),
+    ("Bolivian soldiers trained their rifles on the Chilean patrol.", "ASSAULT", "BOL", "CHL"),
+])
+def test_a_weapon_aimed_at_people_is_its_use(pipeline, text, cat, src, tgt):
+    got = coded(pipeline, text)
+    assert any(c == cat and s == {src} and (tgt is None or t == {tgt})
+               for c, s, t in got), got
+
+
+@pytest.mark.parametrize("text", [
+    "The Norwegian navy turned its old guns over to a museum in Bergen.",
+    "Peru turned its attention to the coming harvest.",
+    "Chile pointed the way to a new pension system.",
+])
+def test_aiming_verbs_without_a_weapon_aimed_at_someone_code_no_attack(pipeline, text):
+    got = coded(pipeline, text)
+    assert not any(c in ("ASSAULT", "COERCE") for c, s, t in got), got
+
+
+# an amount of money given "to/toward/for" someone is economic aid
+@pytest.mark.parametrize("text, src, tgt", [
+    ("Norway provided $20 million to Sudan for its displaced families.", "NOR", "SDN"),
+    ("Canada committed some $90 million toward the Somali stabilisation force.", "CAN", "SOM"),
+    ("The European Union allocated 100 million euros for Lebanon on Monday.", "EU", "LBN"),
+    ("Kuwait contributed $5 million to the World Food Programme.", "KWT", "WFP"),
+])
+def test_money_handed_to_someone_is_aid(pipeline, text, src, tgt):
+    got = coded(pipeline, text)
+    assert ("AID", {src}, {tgt}) in got, got
+
+
+@pytest.mark.parametrize("text", [
+    "Chile spent $4 billion on new roads last year.",
+    "The Peruvian budget provided $3 million in savings.",
+    "Uruguay gave its answer on Friday.",
+])
+def test_money_without_a_receiver_is_no_aid(pipeline, text):
+    got = coded(pipeline, text)
+    assert not any(c == "AID" for c, s, t in got), got
+
+
+# a verb of ending or easing with a coded measure as object is the measure's reversal
+@pytest.mark.parametrize("text, cat, src, tgt", [
+    ("The United States lifted sanctions on Belarus's potash exporters.", "RETREAT", "USA",
+     "BLR"),
+    ("Britain suspended aid to Rwanda over the fighting.", "SANCTION", "GBR", "RWA"),
+    ("Turkey ended its blockade of Armenia after two decades.", "RETREAT", "TUR", "ARM"),
+    ("Israel halted its air strikes on Lebanon on Sunday.", "RETREAT", "ISR", "LBN"),
+    ("Moldova suspended talks with Romania over the border.", "SANCTION", "MDA", "ROU"),
+])
+def test_undoing_a_measure_is_its_reversal(pipeline, text, cat, src, tgt):
+    got = coded(pipeline, text)
+    assert (cat, {src}, {tgt}) in got, got
+
+
+@pytest.mark.parametrize("text, measure", [
+    ("Hungary reversed its ban on the opposition newspaper.", "COERCE"),
+    ("Kenya ended the curfew in Mombasa.", "COERCE"),
+    ("Belgium lifted the restrictions on Dutch trucks.", "COERCE"),
+])
+def test_an_eased_restriction_is_a_concession_not_the_restriction(pipeline, text, measure):
+    got = coded(pipeline, text)
+    assert any(c == "CONCEDE" for c, s, t in got), got
+    assert not any(c == measure for c, s, t in got), got
+
+
+def test_dropping_bombs_is_no_reversal(pipeline):
+    got = coded(pipeline, "Syrian jets dropped bombs on rebel towns near Aleppo.")
+    assert not any(c in ("RETREAT", "CONCEDE") for c, s, t in got), got
+
+
+# "pay" hands its event to its object noun: a visit, a tribute, a call
+@pytest.mark.parametrize("text, cat, src, tgt", [
+    ("Somalia's president paid a visit to Djibouti on Tuesday.", "CONSULT", "SOM", "DJI"),
+    ("Nepal paid tribute to Indian rescuers after the avalanche.", "SUPPORT", "NPL", "IND"),
+    ("The Lao prime minister paid an official visit to Vietnam.", "CONSULT", "LAO", "VNM"),
+])
+def test_pay_is_a_light_verb(pipeline, text, cat, src, tgt):
+    got = coded(pipeline, text)
+    assert (cat, {src}, {tgt}) in got, got
+
+
+# coordinated verbs share their subject, also when the subject is an unnamed doer
+@pytest.mark.parametrize("text, second", [
+    ("Masked men stormed a village and abducted three Kenyan aid workers.", "abducted"),
+    ("Hooded attackers surrounded the mosque and killed two Afghan guards.", "killed"),
+    ("Masked raiders cut the fence and kidnapped a Malian engineer.", "kidnapped"),
+    ("Armed youths blocked the road and attacked a Nigerian army convoy.", "attacked"),
+])
+def test_a_second_verb_keeps_an_unnamed_doer(pipeline, text, second):
+    events = [e for e in pipeline.code_text(text, published="2022-03-01").events
+              if e.category == "ASSAULT" and e.evidence.trigger == second]
+    assert events and all(e.source and not e.source[0].country for e in events), events
+
+
+# "charge into/at": a physical rush on people, not a legal charge
+@pytest.mark.parametrize("text", [
+    "Riot police in Lima charged into the crowd of teachers.",
+    "Mounted police in Minsk charged at the marchers on Sunday.",
+    "Troops in Dhaka charged into the protest camp at dawn.",
+])
+def test_charging_into_a_crowd_is_repression(pipeline, text):
+    got = coded(pipeline, text)
+    assert any(c == "COERCE" for c, s, t in got), got
+    assert not any(c == "ACCUSE" for c, s, t in got), got
+
+
+# relief people or goods sent to someone are humanitarian aid, also in a military carrier
+@pytest.mark.parametrize("text, src, tgt", [
+    ("Ankara flew tents and medicine to Syria on Friday.", "TUR", "SYR"),
+    ("Delhi dispatched military planes carrying relief workers and medical supplies to "
+     "Sri Lanka.", "IND", "LKA"),
+    ("Japan sent medical teams to Turkey after the quake.", "JPN", "TUR"),
+])
+def test_relief_sent_to_someone_is_aid(pipeline, text, src, tgt):
+    got = coded(pipeline, text)
+    assert ("AID", {src}, {tgt}) in got, got
+
+
+@pytest.mark.parametrize("text, cat", [
+    ("Russia deployed troops to Belarus in February.", "MOBILIZE"),
+    ("Turkey shipped armed drones to Azerbaijan.", "MOBILIZE"),
+])
+def test_armed_units_sent_stay_a_deployment(pipeline, text, cat):
+    got = coded(pipeline, text)
+    assert any(c == cat for c, s, t in got) and not any(c == "AID" for c, s, t in got), got
