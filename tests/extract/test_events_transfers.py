@@ -140,3 +140,65 @@ def test_relief_sent_to_someone_is_aid(pipeline, text, src, tgt):
 def test_armed_units_sent_stay_a_deployment(pipeline, text, cat):
     got = coded(pipeline, text)
     assert any(c == cat for c, s, t in got) and not any(c == "AID" for c, s, t in got), got
+
+
+# house arrest: "confined X to his home"
+@pytest.mark.parametrize("text, cameo", [
+    ("The Zambian police confined the editor to his house.", "173"),
+    ("Officers in Harare surrounded the house and confined the opposition leader to his home.",
+     "173"),
+    ("Egyptian security forces confined the union leader to his flat in Cairo.", "173"),
+])
+def test_confinement_is_an_arrest(pipeline, text, cameo):
+    events = pipeline.code_text(text, published="2022-03-01").events
+    assert any(e.category == "COERCE" and e.cameo == cameo for e in events), events
+
+
+def test_weather_confining_people_is_no_arrest(pipeline):
+    got = coded(pipeline, "The storm confined Norwegian fishermen to port for a week.")
+    assert not any(c == "COERCE" for c, s, t in got), got
+
+
+# "launched a salvo of cruise missiles at X": the weapon may follow a measure word
+@pytest.mark.parametrize("text, src, tgt", [
+    ("French warships launched a salvo of cruise missiles at a Libyan air base.", "FRA", "LBY"),
+    ("Iranian units fired a volley of rockets at Iraqi Kurdish camps.", "IRN", "IRQ"),
+    ("Turkish gunboats launched a wave of drones at Syrian positions.", "TUR", "SYR"),
+])
+def test_weapons_launched_at_someone_are_an_attack(pipeline, text, src, tgt):
+    got = coded(pipeline, text)
+    assert ("ASSAULT", {src}, {tgt}) in got, got
+
+
+# "scaled back / wound down" undo like "cut"; without the particle they do not
+@pytest.mark.parametrize("text, cat, src, tgt", [
+    ("Russia scaled back its cooperation with Israel.", "SANCTION", "RUS", "ISR"),
+    ("Denmark wound down its aid to Tanzania.", "SANCTION", "DNK", "TZA"),
+    ("Hungary scaled back its sanctions on Serbia.", "RETREAT", "HUN", "SRB"),
+])
+def test_scaling_back_a_measure_undoes_it(pipeline, text, cat, src, tgt):
+    got = coded(pipeline, text)
+    assert (cat, {src}, {tgt}) in got, got
+
+
+# taking up a post or a race is no occupation
+@pytest.mark.parametrize("text", [
+    "The new Chilean president entered office in March.",
+    "The Peruvian senator entered the race for the presidency.",
+    "The Bolivian reform entered force on Monday.",
+])
+def test_entering_office_is_no_occupation(pipeline, text):
+    got = coded(pipeline, text)
+    assert not any(c == "COERCE" for c, s, t in got), got
+
+
+# a passive whose subject is a thing "between" two parties was done by both
+@pytest.mark.parametrize("text, src, tgt", [
+    ("Four agreements between Chile and Peru were signed on Friday afternoon.", "CHL", "PER"),
+    ("A trade deal between Kenya and Uganda was reached in Nairobi.", "KEN", "UGA"),
+    ("A memorandum between the Thai and Lao governments was signed in Vientiane.", "THA",
+     "LAO"),
+])
+def test_a_passive_accord_between_two_parties_is_theirs(pipeline, text, src, tgt):
+    got = coded(pipeline, text)
+    assert ("AGREE", {src}, {tgt}) in got, got

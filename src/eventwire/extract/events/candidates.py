@@ -80,6 +80,12 @@ def _candidates(sent: Any, roles: _Roles, verbs: VerbDictionary) -> list[_Candid
                     if noun.dep_ == "nsubjpass":
                         source = roles.of_token(noun)
                         how = "modifier"
+                        pair = [a for p in noun.children if p.dep_ == "prep"
+                                and p.lower_ == "between" for g in p.children
+                                if g.dep_ == "pobj" for a in roles.of_token(g)]
+                        if not source and len(pair) >= 2:
+                            # "accords between Manila and Delhi were signed": done by both
+                            source, target, how = pair[:1], pair[1:], "between"
                     out.append(_Candidate(_choose(nsenses, noun, roles, source), noun, tok,
                                           source, target, how, "noun"))
                     noun_done.add(noun.i)
@@ -93,8 +99,12 @@ def _candidates(sent: Any, roles: _Roles, verbs: VerbDictionary) -> list[_Candid
             between: list[str] = []
             if not source:
                 # "fighting between Kyrgyz and Tajik guards": a mutual act names both sides
-                between = [a for p in tok.children if p.dep_ == "prep" and p.lower_ == "between"
-                           for g in p.children if g.dep_ == "pobj" for a in roles.of_token(g)]
+                # "four accords between Manila and Delhi were signed": a passive whose subject
+                # is a thing between two parties was done by both
+                heads = [tok] + [c for c in tok.children if c.dep_ == "nsubjpass"]
+                between = [a for h in heads for p in h.children if p.dep_ == "prep"
+                           and p.lower_ == "between" for g in p.children if g.dep_ == "pobj"
+                           for a in roles.of_token(g)]
                 if len(between) >= 2:
                     source, how = between[:1], "between"
             passive = roles.passive_object(tok)

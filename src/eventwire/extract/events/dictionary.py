@@ -155,7 +155,8 @@ WORD_LISTS = ("claim_verbs", "claim_nouns", "denial_verbs", "speech_nouns", "int
               "censure_adjectives", "blame_nouns", "laying_verbs", "resting_verbs",
               "response_verbs", "impact_verbs", "fire_nouns", "advance_verbs", "supply_verbs",
               "supply_nouns", "cutting_verbs", "aiming_verbs", "transfer_verbs",
-              "currency_words", "undoing_verbs", "sending_verbs", "relief_words")
+              "currency_words", "undoing_verbs", "sending_verbs", "relief_words",
+              "undoing_particle_verbs")
 _WORDS = _load_words()
 CLAIM_VERBS = _WORDS["claim_verbs"]
 CLAIM_NOUNS = _WORDS["claim_nouns"]

@@ -30,6 +30,7 @@ AIMING_VERBS = _WORDS["aiming_verbs"]
 TRANSFER_VERBS = _WORDS["transfer_verbs"]
 CURRENCY_WORDS = _WORDS["currency_words"]
 UNDOING_VERBS = _WORDS["undoing_verbs"]
+UNDOING_PARTICLE_VERBS = _WORDS["undoing_particle_verbs"]
 SENDING_VERBS = _WORDS["sending_verbs"]
 RELIEF_WORDS = _WORDS["relief_words"]
 WEAPONS = _WORDS["weapons"] | _WORDS["military_nouns"]
@@ -93,7 +94,9 @@ def _aimed_weapon(tok: Any, roles: _Roles, verbs: VerbDictionary) -> _Candidate 
     for obj in (c for c in tok.children if c.dep_ == "dobj"):
         senses = _noun_match(obj, verbs) or ()
         harm = [s for s in senses if s.category in ("ASSAULT", "COERCE")]
-        if not harm and not _armed_noun(obj):
+        # "a salvo of cruise missiles": the weapon may follow the measure word
+        if not harm and not _armed_noun(obj) and not any(_armed_noun(g) for g in _pobjs(
+                obj, ("of",))):
             continue
         aimed = _pobjs(tok, AIM_PREPS) + _pobjs(obj, AIM_PREPS)
         if not aimed:
@@ -170,7 +173,10 @@ def _undone_measure(tok: Any, roles: _Roles, verbs: VerbDictionary) -> _Candidat
     """"Reversed its ban on the paper", "suspended the sanctions on X", "cut aid to X",
     "halted talks with X": a verb of ending or easing whose object is a measure the
     dictionary codes is that measure's reversal, aimed at whoever the measure was aimed at."""
-    if tok.lemma_.lower() not in UNDOING_VERBS:
+    lemma = tok.lemma_.lower()
+    backing = lemma in UNDOING_PARTICLE_VERBS and any(
+        c.dep_ in ("prt", "advmod") and c.lower_ in ("back", "down") for c in tok.children)
+    if lemma not in UNDOING_VERBS and not backing:
         return None
     for obj in (c for c in tok.children if c.dep_ == "dobj"):
         senses = _noun_match(obj, verbs)
