@@ -223,24 +223,3 @@ def test_passive_harm_by_a_weapon_is_an_attack(pipeline, text, tgt):
 def test_passive_harm_without_a_weapon_is_no_attack(pipeline, text):
     got = coded(pipeline, text)
     assert not any(c == "ASSAULT" for c, s, t in got), got
-
-
-# a deed said (by someone) to be a thing of censure is a charge against its doer
-@pytest.mark.parametrize("text, src, tgt", [
-    ("The Kremlin said the Ukrainian operation was an act of aggression against a sovereign "
-     "country.", "RUS", "UKR"),
-    ("Hanoi's move is a breach of the treaty, the Chinese foreign ministry said.", "CHN", "VNM"),
-    ("Ethiopia said the Egyptian statement was a provocation.", "ETH", "EGY"),
-])
-def test_a_deed_said_to_be_censurable_is_an_accusation(pipeline, text, src, tgt):
-    got = coded(pipeline, text)
-    assert ("ACCUSE", {src}, {tgt}) in got, got
-
-
-@pytest.mark.parametrize("text", [
-    "The Kenyan minister said the election was peaceful.",
-    "The Tunisian vote was a success, the observers said.",
-])
-def test_a_deed_said_to_be_fine_is_no_accusation(pipeline, text):
-    got = coded(pipeline, text)
-    assert not any(c == "ACCUSE" for c, s, t in got), got

@@ -5,7 +5,6 @@ meaning lies in a construction of several words:
   "X is to blame" (a charge, CAMEO 112);
 - naming a deed by a name of censure: "described the raid as a massacre", "branded the vote a
   farce", "called the move a strange way to react" (a charge against its doer, CAMEO 111);
-  also with a copula in reported speech: "(Moscow said) Japan's move was an act of aggression";
 - a first person's answer to a condition: "if they attack, we will respond", "should X come,
   he will have our jets to deal with" (a threat, CAMEO 130);
 - stopping a supply: "stopped sending gas to X", "halted deliveries to X" (a cut-off, CAMEO 162).
@@ -52,7 +51,7 @@ RESPONSIBLE = frozenset({"responsible", "accountable", "culpable", "guilty", "li
 def construction_candidates(tok: Any, roles: _Roles) -> list[_Candidate]:
     """The events a verb heads through one of the constructions above (empty if none)."""
     for reading in (_laid_blame, _resting_blame, _to_blame, _borne_blame, _held_responsible,
-                    _censure_name, _censure_copula, _conditional_answer, _supply_cut, _advised):
+                    _censure_name, _conditional_answer, _supply_cut, _advised):
         got = reading(tok, roles)
         if got is not None:
             return [got]
@@ -215,28 +214,6 @@ def _censure_name(tok: Any, roles: _Roles) -> _Candidate | None:
     target = [a for n in named for a in roles.of_token(n) if a not in source]
     if not target:
         target = [a for n in named for a in roles.objects(n) if a not in source]
-    return _Candidate(CENSURE_SENSE, tok, None, source, target, how, "verb")
-
-
-def _censure_copula(tok: Any, roles: _Roles) -> _Candidate | None:
-    """"(The Kremlin said) the strike was an act of aggression", "Hanoi's move is a breach of
-    the treaty, Beijing said": a deed said to be a thing of censure is a charge by whoever
-    says so against the deed's doer (its owner or modifier). Needs a speaker: a narrator's
-    "the raid was a breach" is no one's charge."""
-    if tok.lemma_.lower() != "be":
-        return None
-    names = _children(tok, "attr", "acomp")
-    # "an act of aggression", "a clear case of interference": the censure may follow "of"
-    names += [g for n in names for g in _pobjs(n, ("of",))]
-    if not any(_censured(n) for n in names):
-        return None
-    deeds = [s for s in _children(tok, "nsubj") if s.pos_ in ("NOUN", "PROPN")]
-    if not deeds:
-        return None
-    source, how = _speaker(tok, roles)
-    if not source:
-        return None
-    target = [a for d in deeds for a in roles.of_token(d) if a not in source]
     return _Candidate(CENSURE_SENSE, tok, None, source, target, how, "verb")
 
 
