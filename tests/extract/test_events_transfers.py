@@ -202,3 +202,30 @@ def test_entering_office_is_no_occupation(pipeline, text):
 def test_a_passive_accord_between_two_parties_is_theirs(pipeline, text, src, tgt):
     got = coded(pipeline, text)
     assert ("AGREE", {src}, {tgt}) in got, got
+
+
+# "export controls" are a trade measure like "export restrictions"
+@pytest.mark.parametrize("text, src, tgt", [
+    ("China imposed export controls on gallium shipments to the United States.", "CHN", "USA"),
+    ("Korea announced import controls on Japanese seafood.", "KOR", "JPN"),
+    ("India introduced export controls on rice bound for Bangladesh.", "IND", "BGD"),
+])
+def test_export_controls_are_a_sanction(pipeline, text, src, tgt):
+    got = coded(pipeline, text)
+    assert any(c == "SANCTION" and s == {src} for c, s, t in got), got
+
+
+# crowds filling the streets demonstrate; crowds "pressing forward" urge no one
+@pytest.mark.parametrize("text, key", [
+    ("Tens of thousands of Armenians poured into the streets of Yerevan.", "ARM"),
+    ("Protesters flooded the streets of Khartoum on Sunday.", "SDN"),
+    ("Thousands of Moldovans spilled into the streets of Chisinau after the vote.", "MDA"),
+])
+def test_crowds_filling_the_streets_protest(pipeline, text, key):
+    got = coded(pipeline, text)
+    assert any(c == "PROTEST" and t == {key} for c, s, t in got), got
+
+
+def test_pressing_forward_is_no_request(pipeline):
+    got = coded(pipeline, "As the crowds pressed forward, Serbian riot police gave ground.")
+    assert not any(c == "REQUEST" for c, s, t in got), got
