@@ -229,3 +229,26 @@ def test_crowds_filling_the_streets_protest(pipeline, text, key):
 def test_pressing_forward_is_no_request(pipeline):
     got = coded(pipeline, "As the crowds pressed forward, Serbian riot police gave ground.")
     assert not any(c == "REQUEST" for c, s, t in got), got
+
+
+# "called off" gives something up (never a phone call); "on Monday" is no "call on"
+@pytest.mark.parametrize("text, cat", [
+    ("The Kenyan opposition called it off after losing an appeal against the police ban.",
+     "CONCEDE"),
+    ("Serbia called off talks with Kosovo.", "SANCTION"),
+    ("The Thai prime minister called off his visit to Cambodia.", "SANCTION"),
+])
+def test_calling_off_is_no_phone_call(pipeline, text, cat):
+    got = coded(pipeline, text)
+    assert any(c == cat for c, s, t in got) and not any(c == "CONSULT" for c, s, t in got), got
+
+
+@pytest.mark.parametrize("text, src, tgt", [
+    ("The Chilean president called his Peruvian counterpart on Monday.", "CHL", "PER"),
+    ("Uruguay's foreign minister called his Argentine colleague on Friday night.", "URY",
+     "ARG"),
+    ("The Lao president telephoned his Vietnamese counterpart on Tuesday.", "LAO", "VNM"),
+])
+def test_a_call_on_a_weekday_is_a_phone_call(pipeline, text, src, tgt):
+    got = coded(pipeline, text)
+    assert ("CONSULT", {src}, {tgt}) in got and not any(c == "REQUEST" for c, s, t in got), got

@@ -73,6 +73,12 @@ def _forces_advance(tok: Any) -> bool:
     return armed and heading
 
 
+def _of_time(prep: Any) -> bool:
+    """"on Monday", "in March": a preposition whose object is a date or time."""
+    return prep.dep_ == "prep" and any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME")
+                                       for g in prep.children)
+
+
 def _verb_match(tok: Any, verbs: VerbDictionary) -> tuple[Sense, ...] | None:
     if _armed_impact(tok):
         return (IMPACT_SENSE,)
@@ -81,9 +87,10 @@ def _verb_match(tok: Any, verbs: VerbDictionary) -> tuple[Sense, ...] | None:
     table = verbs.verb_senses(tok.lemma_.lower())
     if not table:
         return (MOBILIZE_SENSE,) if _moves_forces(tok) else None
+    # ("called his counterpart on Monday": a preposition of time is no "call on")
     near = {c.lemma_.lower() for c in tok.children
             if c.dep_ in ("prt", "prep", "acomp", "advmod", "attr", "xcomp", "pobj")
-            + OBJECT_DEPS}
+            + OBJECT_DEPS and not _of_time(c)}
     # "took to the streets", "put forces on alert": the object of a directional preposition
     near |= {g.lemma_.lower() for c in tok.children if c.dep_ == "prep"
              and c.lower_ in ("to", "on", "into", "onto") for g in c.children if g.dep_ == "pobj"}
