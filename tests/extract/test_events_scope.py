@@ -167,3 +167,50 @@ def test_the_coordinated_appeal_shares_the_target(pipeline):
     got = asserted(pipeline, "The Vatican voiced concern over the situation in Mali and "
                              "appealed for calm.")
     assert ("REQUEST", {"VAT"}, {"MLI"}) in got, got
+
+
+# purpose clauses: the infinitive names an aim, not an act done
+@pytest.mark.parametrize("text, category", [
+    ("Farmers in Chile blocked the main highway on Tuesday to demand lower fuel prices.",
+     "REQUEST"),
+    ("The Kenyan president will fly to Addis Ababa next week to mediate between Ethiopia and "
+     "Eritrea.", "CONSULT"),
+    ("Ghana's cabinet told Togo on Sunday to withdraw its border guards within a week.",
+     "RETREAT"),
+    ("Bolivian miners marched through La Paz to oppose the new mining code.", "REJECT"),
+])
+def test_a_purpose_is_no_act_done(pipeline, text, category):
+    assert all(c != category for c, _, _ in asserted(pipeline, text)), coded(pipeline, text)
+
+
+def test_the_act_a_purpose_hangs_off_stays(pipeline):
+    got = asserted(pipeline, "Ghana's cabinet told Togo on Sunday to withdraw its border guards "
+                             "within a week.")
+    assert ("REQUEST", {"GHA"}, {"TGO"}) in got, got
+
+
+def test_a_purpose_the_act_carries_out_is_done(pipeline):
+    got = asserted(pipeline, "Mongolia summoned the Chinese ambassador on Friday to protest.")
+    assert any(c in ("ACCUSE", "PROTEST") for c, _, _ in got), got
+
+
+# conditions: the act inside "if", "unless" or an inverted auxiliary is only supposed
+@pytest.mark.parametrize("text, category, source", [
+    ("Armenia will impose sanctions on Georgia if Tbilisi expels its diplomats.", "SANCTION",
+     "GEO"),
+    ("If Chad attacks Sudan again, Khartoum will cut diplomatic ties with N'Djamena.",
+     "ASSAULT", "TCD"),
+    ("Should Ghana send troops across the border, Burkina Faso says it will answer.",
+     "MOBILIZE", "GHA"),
+    ("Had Chile closed the border, the crisis would have ended sooner, the senator argued.",
+     "SANCTION", "CHL"),
+])
+def test_a_condition_asserts_no_act(pipeline, text, category, source):
+    got = asserted(pipeline, text)
+    assert not any(c == category and source in s for c, s, _ in got), got
+
+
+def test_the_threat_a_condition_hangs_off_stays(pipeline):
+    got = asserted(pipeline, "If Chad attacks Sudan again, Khartoum will cut diplomatic ties "
+                             "with N'Djamena.")
+    assert ("THREATEN", {"SDN"}, {"TCD"}) in got, got

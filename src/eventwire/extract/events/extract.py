@@ -25,7 +25,9 @@ from .arguments import (
     state_act_target)
 from .discourse import implicit_counterpart, participants
 from .situated import Locator, situated_state
-from .scope import enacts_own_instrument, is_document, failed_agreement, interrogative
+from .scope import (
+    conditional_clause, enacts_own_instrument, failed_agreement, interrogative, is_document,
+    purpose_clause)
 from .orders import ordered_participle
 from .fallbacks import (
     _same_side,
@@ -208,6 +210,10 @@ def extract_events(doc: Any, actors: Any, verbs: VerbDictionary,
                 c.sense = replace(c.sense, category="ACCUSE", cameo="111", quad=3, score=-2.5)
             if interrogative(c.light if c.light is not None else c.pred):
                 continue  # "Did Ethiopia expel the envoy?": a question asserts no act
+            if purpose_clause(c.light if c.light is not None else c.pred):
+                continue  # "blocked roads to demand elections": an aim, not an act done
+            if conditional_clause(c.light if c.light is not None else c.pred):
+                continue  # "unless the junta frees the prisoners": only supposed
             if c.kind == "verb" and c.sense.category == "AGREE" and enacts_own_instrument(c.pred):
                 continue  # "signed a decree": a measure enacted, no agreement with anyone
             if c.kind == "verb" and ordered_participle(c.pred):

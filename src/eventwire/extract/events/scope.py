@@ -9,7 +9,13 @@ Two phenomena, for every verb:
   the governing verb keeps its own reading (a refusal, a ban);
 - *direct questions* ("Did Ethiopia expel the envoy?", "Who will stop Israel from bombing
   Lebanon?"): a question asserts nothing about the act it asks about, so its acts are not
-  coded as done.
+  coded as done;
+- *purpose clauses* ("blocked the highway to demand new elections", "flew to Lima to mediate
+  between the parties", "told Chile to withdraw its ships", where the parser reads the
+  object-control infinitive as a purpose too): the infinitive names an aim, not an act the
+  sentence says was done;
+- *conditional clauses* ("unless the junta frees the prisoners", "if Oman closes the strait",
+  "Should Ghana send troops, ..."): the condition's act is only supposed.
 
 The word lists live in ``data/event_scope.yaml``; the grammar (which dependency links count)
 is here.
@@ -22,7 +28,8 @@ from .dictionary import _load_words
 
 _LISTS = ("negative_implicatives", "negative_phrasals", "prevention_verbs", "removal_participles",
           "journey_verbs", "visit_purposes", "unilateral_instruments", "falsity_words",
-          "document_nouns", "situation_nouns")
+          "document_nouns", "situation_nouns", "self_realising_purposes",
+          "condition_marks", "inverting_auxiliaries")
 
 
 def _load() -> dict[str, frozenset[str]]:
@@ -44,6 +51,11 @@ FALSITY_WORDS = _WORDS["falsity_words"]
 DOCUMENT_NOUNS = _WORDS["document_nouns"]
 #: what is going on somewhere (read in ``arguments.located_event_target``)
 SITUATION_NOUNS = _WORDS["situation_nouns"]
+#: purposes the act they hang off carries out itself ("shunned work to protest")
+SELF_REALISING_PURPOSES = _WORDS["self_realising_purposes"]
+#: subordinators of a condition ("if", "unless") and auxiliaries that open an inverted one
+CONDITION_MARKS = _WORDS["condition_marks"]
+INVERTING_AUXILIARIES = _WORDS["inverting_auxiliaries"]
 #: how a complement hangs off a negative implicative ("failed to", "ruled out sending")
 COMPLEMENT_DEPS = frozenset({"xcomp", "advcl", "ccomp", "pcomp", "dobj"})
 #: how far up the clause chain a question mark or a non-realising verb is looked for
@@ -133,3 +145,43 @@ def is_document(word: str) -> bool:
     """Is ``word`` (a lemma or a name's last word, maybe plural: "Accords") a document noun?"""
     low = word.lower()
     return low in DOCUMENT_NOUNS or (low.endswith("s") and low[:-1] in DOCUMENT_NOUNS)
+
+
+def purpose_clause(node: Any) -> bool:
+    """Is ``node`` the verb of a purpose infinitive ("to demand", "to mediate"), or coordinated
+    with one ("to clear its debts and to sign the contract")? A purpose the act carries out
+    by itself ("shunned work to protest") is done, and stays."""
+    for _ in range(MAX_HOPS):
+        if node.dep_ == "advcl" and node.head.i != node.i and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
+            return node.lemma_.lower() not in SELF_REALISING_PURPOSES
+        if node.dep_ != "conj" or node.head.i == node.i:
+            return False
+        node = node.head
+    return False
+
+
+def _opens_inverted_condition(verb: Any) -> bool:
+    """"Should Ghana send troops", "Had Chile closed the border": the clause starts with an
+    auxiliary put before its subject (a question would end with "?": see ``interrogative``)."""
+    aux = next((c for c in verb.children if c.dep_ in ("aux", "auxpass")
+                and c.lower_ in INVERTING_AUXILIARIES), None)
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if aux is None or subj is None or not aux.i < subj.i < verb.i:
+        return False
+    first = min(t.i for t in verb.subtree if not t.is_punct)
+    return aux.i == first
+
+
+def conditional_clause(node: Any) -> bool:
+    """Is ``node`` inside a condition: a clause opened by "if"/"unless" or by an inverted
+    auxiliary, its own or one it belongs to? A relative clause on the way up is where
+    climbing stops (what it says of its noun is presupposed: "if the ship that fired ...")."""
+    for _ in range(MAX_HOPS):
+        if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in node.children) or \
+                _opens_inverted_condition(node):
+            return True
+        if node.dep_ in ("relcl", "acl") or node.head.i == node.i:
+            return False
+        node = node.head
+    return False
