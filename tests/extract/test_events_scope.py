@@ -214,3 +214,47 @@ def test_the_threat_a_condition_hangs_off_stays(pipeline):
     got = asserted(pipeline, "If Chad attacks Sudan again, Khartoum will cut diplomatic ties "
                              "with N'Djamena.")
     assert ("THREATEN", {"SDN"}, {"TCD"}) in got, got
+
+
+# negative quantifiers, denied content and negative predictions negate the act
+@pytest.mark.parametrize("text, category", [
+    ("No Malian troops crossed into Niger, the defence ministry said.", "MOBILIZE"),
+    ("Cambodia expelled no Thai diplomats over the temple dispute.", "SANCTION"),
+    ("Nobody from Laos attacked the Vietnamese convoy.", "ASSAULT"),
+    ("Neither Laos nor Cambodia has expelled the Thai ambassador.", "SANCTION"),
+    ("There is no evidence that Rwanda armed the rebels in Burundi.", "AID"),
+    ("Laos has yet to expel the Thai ambassador.", "SANCTION"),
+    ("Cambodia is unlikely to expel the Thai ambassador this year.", "SANCTION"),
+])
+def test_a_negative_argument_or_prediction_negates_the_act(pipeline, text, category):
+    got = coded(pipeline, text)
+    assert any(c == category and status == "negated" for c, _, _, status in got), got
+    assert all(c != category for c, _, _ in asserted(pipeline, text)), got
+
+
+def test_the_same_acts_without_negation_stay_asserted(pipeline):
+    assert ("SANCTION", {"KHM"}, {"THA"}) in asserted(
+        pipeline, "Cambodia expelled two Thai diplomats over the temple dispute.")
+    assert ("SANCTION", {"LAO"}, {"THA"}) in asserted(
+        pipeline, "Laos yet again expelled the Thai ambassador.")
+
+
+# indirect questions ask about an act and assert none
+@pytest.mark.parametrize("text", [
+    "It is unclear whether Laos will expel the Thai ambassador.",
+    "Cambodia has not yet decided whether to expel the Thai ambassador.",
+    "Analysts wondered whether Rwanda had armed the rebels in Burundi.",
+])
+def test_an_indirect_question_asserts_no_act(pipeline, text):
+    got = asserted(pipeline, text)
+    assert all(c not in ("SANCTION", "AID", "THREATEN") for c, _, _ in got), got
+
+
+@pytest.mark.parametrize("text, category", [
+    ("There is no doubt that Rwanda armed the rebels in Burundi.", "AID"),
+    ("Yet Laos chose to expel the Thai ambassador on Friday.", "SANCTION"),
+    ("Cambodia, yet again, expelled the Thai ambassador.", "SANCTION"),
+])
+def test_no_doubt_and_a_however_yet_do_not_negate(pipeline, text, category):
+    got = asserted(pipeline, text)
+    assert any(c == category for c, _, _ in got), coded(pipeline, text)

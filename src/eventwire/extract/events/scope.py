@@ -14,8 +14,13 @@ Two phenomena, for every verb:
   between the parties", "told Chile to withdraw its ships", where the parser reads the
   object-control infinitive as a purpose too): the infinitive names an aim, not an act the
   sentence says was done;
-- *conditional clauses* ("unless the junta frees the prisoners", "if Oman closes the strait",
-  "Should Ghana send troops, ..."): the condition's act is only supposed.
+- *conditional clauses and indirect questions* ("unless the junta frees the prisoners", "if
+  Oman closes the strait", "Should Ghana send troops, ...", "it is unclear whether Laos will
+  expel ..."): the act is only supposed or asked about;
+- *negative quantifiers and predictions* ("No Malian troops crossed", "expelled no diplomats",
+  "Neither Laos nor Cambodia has ...", "Nobody attacked ...", "no evidence that X armed ...",
+  "has yet to expel", "is unlikely to expel", "a war remains unlikely"): the act is negated
+  though no "not" stands on its verb.
 
 The word lists live in ``data/event_scope.yaml``; the grammar (which dependency links count)
 is here.
@@ -29,7 +34,9 @@ from .dictionary import _load_words
 _LISTS = ("negative_implicatives", "negative_phrasals", "prevention_verbs", "removal_participles",
           "journey_verbs", "visit_purposes", "unilateral_instruments", "falsity_words",
           "document_nouns", "situation_nouns", "self_realising_purposes",
-          "condition_marks", "inverting_auxiliaries")
+          "condition_marks", "inverting_auxiliaries", "negative_quantifiers",
+          "negative_pronouns", "negative_predictions", "pending_adverbs",
+          "evidence_nouns")
 
 
 def _load() -> dict[str, frozenset[str]]:
@@ -56,6 +63,14 @@ SELF_REALISING_PURPOSES = _WORDS["self_realising_purposes"]
 #: subordinators of a condition ("if", "unless") and auxiliaries that open an inverted one
 CONDITION_MARKS = _WORDS["condition_marks"]
 INVERTING_AUXILIARIES = _WORDS["inverting_auxiliaries"]
+#: "no", "neither" on an argument; "nobody", "none" as one; "unlikely to"; "has yet to"
+NEGATIVE_QUANTIFIERS = _WORDS["negative_quantifiers"]
+NEGATIVE_PRONOUNS = _WORDS["negative_pronouns"]
+NEGATIVE_PREDICTIONS = _WORDS["negative_predictions"]
+PENDING_ADVERBS = _WORDS["pending_adverbs"]
+EVIDENCE_NOUNS = _WORDS["evidence_nouns"]
+#: the arguments whose negative quantifier negates the whole clause
+QUANTIFIED_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
 #: how a complement hangs off a negative implicative ("failed to", "ruled out sending")
 COMPLEMENT_DEPS = frozenset({"xcomp", "advcl", "ccomp", "pcomp", "dobj"})
 #: how far up the clause chain a question mark or a non-realising verb is looked for
@@ -91,11 +106,45 @@ def _non_realising(node: Any) -> bool:
     return gov.lemma_.lower() in NEGATIVE_IMPLICATIVES or _phrasal(gov) in NEGATIVE_PHRASALS
 
 
+def _quantified_none(noun: Any) -> bool:
+    """"no troops", "neither side", "nobody", "none of the units": a noun phrase that says
+    there is no such one."""
+    return noun.lower_ in NEGATIVE_PRONOUNS or any(
+        c.dep_ in ("det", "preconj") and c.lower_ in NEGATIVE_QUANTIFIERS for c in noun.children)
+
+
+def negative_argument(verb: Any) -> bool:
+    """Does a subject or object of ``verb`` say there is none ("No Malian troops crossed",
+    "expelled no diplomats", "Nobody attacked the convoy", "Neither Laos nor Cambodia has
+    ...")? Then the clause asserts that the act did not happen."""
+    return verb.pos_ in ("VERB", "AUX") and any(
+        c.dep_ in QUANTIFIED_DEPS and _quantified_none(c) for c in verb.children)
+
+
+def _negative_governor(node: Any) -> bool:
+    """Is ``node`` the content of a denied noun ("no evidence that X armed", "no sign that"),
+    the complement of a negative prediction ("unlikely to expel"), of a pending one ("has yet
+    to expel"), or a noun event predicted not to happen ("a war remains unlikely")?"""
+    gov = node.head
+    if gov.i == node.i:
+        return False
+    if node.dep_ in ("acl", "ccomp") and gov.lemma_.lower() in EVIDENCE_NOUNS and \
+            _quantified_none(gov):
+        return True  # ("no doubt that X attacked" affirms: only evidence is denied)
+    if node.dep_ == "xcomp" and (gov.lemma_.lower() in NEGATIVE_PREDICTIONS or any(
+            c.dep_ == "advmod" and c.lower_ in PENDING_ADVERBS and c.i + 2 == node.i
+            and node.doc[c.i + 1].lower_ == "to" for c in gov.children)):
+        return True  # ("Yet Iran chose to strike": a sentence-initial "yet" is "however")
+    return node.dep_ in ("nsubj", "nsubjpass") and any(
+        c.dep_ in ("acomp", "attr") and c.lemma_.lower() in NEGATIVE_PREDICTIONS
+        for c in gov.children)
+
+
 def unrealised(node: Any) -> bool:
     """The act at ``node`` is kept from happening by a verb up its clause chain (its own
     complement, or the complement of a verb it is coordinated with or controlled by)."""
     for _ in range(MAX_HOPS):
-        if _non_realising(node):
+        if _non_realising(node) or _negative_governor(node):
             return True
         if node.dep_ not in ("conj", "xcomp") or node.head.i == node.i:
             return False
@@ -174,8 +223,8 @@ def _opens_inverted_condition(verb: Any) -> bool:
 
 
 def conditional_clause(node: Any) -> bool:
-    """Is ``node`` inside a condition: a clause opened by "if"/"unless" or by an inverted
-    auxiliary, its own or one it belongs to? A relative clause on the way up is where
+    """Is ``node`` inside a condition or an indirect question: a clause opened by "if",
+    "unless", "whether" or by an inverted auxiliary, its own or one it belongs to? A relative clause on the way up is where
     climbing stops (what it says of its noun is presupposed: "if the ship that fired ...")."""
     for _ in range(MAX_HOPS):
         if any(c.dep_ == "mark" and c.lower_ in CONDITION_MARKS for c in node.children) or \

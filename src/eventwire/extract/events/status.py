@@ -9,7 +9,7 @@ from .dictionary import (
     CLAIM_NOUNS, CLAIM_VERBS, DENIAL_VERBS, DESIRE_VERBS, HYPOTHETICAL_VERBS, INTENT_VERBS)
 from .roles import _Roles
 from .frame import _Candidate
-from .scope import called_false, unrealised
+from .scope import called_false, negative_argument, unrealised
 
 
 def _has_neg(tok: Any) -> bool:
@@ -20,8 +20,10 @@ def _has_neg(tok: Any) -> bool:
 def _status(pred: Any, light: Any, roles: _Roles, source_keys: set[str]) -> tuple[str, list[str]]:
     """(status, speaker actor ids when the event is reported by someone else)."""
     heads = [pred] + ([light] if light is not None else [])
-    if any(_has_neg(h) for h in heads) or unrealised(light if light is not None else pred):
-        return "negated", []  # (also "failed to arrest", "prevented X from seizing")
+    if any(_has_neg(h) or negative_argument(h) for h in heads) or \
+            unrealised(light if light is not None else pred):
+        # (also "failed to arrest", "prevented X from seizing", "No troops crossed")
+        return "negated", []
     for h in heads:
         auxes = {c.lower_ for c in h.children if c.dep_ in ("aux", "auxpass")}
         if auxes & HYPOTHETICAL_AUX:
