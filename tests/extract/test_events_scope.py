@@ -258,3 +258,21 @@ def test_an_indirect_question_asserts_no_act(pipeline, text):
 def test_no_doubt_and_a_however_yet_do_not_negate(pipeline, text, category):
     got = asserted(pipeline, text)
     assert any(c == category for c, _, _ in got), coded(pipeline, text)
+
+
+# attempts: an attempt made is the act attempted, done; one still to come is irrealis
+@pytest.mark.parametrize("text, category", [
+    ("Militants said they attempted to assassinate Chad's defence minister.", "ASSAULT"),
+    ("Protesters in Lima tried to storm the Congress building on Monday.", "PROTEST"),
+    ("Gunmen in Mali are trying to overrun the army base near Gao.", "ASSAULT"),
+])
+def test_an_attempt_made_is_the_act_not_a_threat(pipeline, text, category):
+    got = coded(pipeline, text)
+    assert any(c == category and status in ("asserted", "claimed")
+               for c, _, _, status in got), got
+    assert all(c != "THREATEN" for c, _, _, _ in got), got
+
+
+def test_an_attempt_to_come_stays_irrealis(pipeline):
+    got = coded(pipeline, "Chadian rebels will try to assassinate the defence minister.")
+    assert all(not (c == "ASSAULT" and status == "asserted") for c, _, _, status in got), got

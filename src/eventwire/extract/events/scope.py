@@ -17,6 +17,9 @@ Two phenomena, for every verb:
 - *conditional clauses and indirect questions* ("unless the junta frees the prisoners", "if
   Oman closes the strait", "Should Ghana send troops, ...", "it is unclear whether Laos will
   expel ..."): the act is only supposed or asked about;
+- *attempts* ("attempted to assassinate the minister", "are trying to tear down the fence"):
+  an attempt made is an act done (an attempted killing is an assault), not a plan; only a
+  coming or possible attempt ("will try to") stays irrealis;
 - *negative quantifiers and predictions* ("No Malian troops crossed", "expelled no diplomats",
   "Neither Laos nor Cambodia has ...", "Nobody attacked ...", "no evidence that X armed ...",
   "has yet to expel", "is unlikely to expel", "a war remains unlikely"): the act is negated
@@ -36,7 +39,7 @@ _LISTS = ("negative_implicatives", "negative_phrasals", "prevention_verbs", "rem
           "document_nouns", "situation_nouns", "self_realising_purposes",
           "condition_marks", "inverting_auxiliaries", "negative_quantifiers",
           "negative_pronouns", "negative_predictions", "pending_adverbs",
-          "evidence_nouns")
+          "evidence_nouns", "conative_verbs")
 
 
 def _load() -> dict[str, frozenset[str]]:
@@ -69,6 +72,10 @@ NEGATIVE_PRONOUNS = _WORDS["negative_pronouns"]
 NEGATIVE_PREDICTIONS = _WORDS["negative_predictions"]
 PENDING_ADVERBS = _WORDS["pending_adverbs"]
 EVIDENCE_NOUNS = _WORDS["evidence_nouns"]
+CONATIVE_VERBS = _WORDS["conative_verbs"]
+#: auxiliaries that leave an attempt still to come or only possible
+IRREALIS_AUXILIARIES = frozenset({"will", "shall", "'ll", "wo", "would", "could", "might",
+                                  "may", "should", "can", "ca", "'d", "must"})
 #: the arguments whose negative quantifier negates the whole clause
 QUANTIFIED_DEPS = frozenset({"nsubj", "nsubjpass", "dobj"})
 #: how a complement hangs off a negative implicative ("failed to", "ruled out sending")
@@ -234,3 +241,14 @@ def conditional_clause(node: Any) -> bool:
             return False
         node = node.head
     return False
+
+
+def attempted(node: Any) -> bool:
+    """Is ``node`` the complement of an attempt made or under way ("attempted to
+    assassinate", "tried to storm", "are trying to tear down"), not one to come ("will try
+    to", "plans to try to")?"""
+    gov = node.head
+    if node.dep_ != "xcomp" or gov.i == node.i or gov.lemma_.lower() not in CONATIVE_VERBS:
+        return False
+    auxes = {c.lower_ for c in gov.children if c.dep_ in ("aux", "auxpass")}
+    return gov.tag_ in ("VBD", "VBN", "VBG", "VBZ", "VBP") and not auxes & IRREALIS_AUXILIARIES

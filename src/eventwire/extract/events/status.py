@@ -9,7 +9,7 @@ from .dictionary import (
     CLAIM_NOUNS, CLAIM_VERBS, DENIAL_VERBS, DESIRE_VERBS, HYPOTHETICAL_VERBS, INTENT_VERBS)
 from .roles import _Roles
 from .frame import _Candidate
-from .scope import called_false, negative_argument, unrealised
+from .scope import attempted, called_false, negative_argument, unrealised
 
 
 def _has_neg(tok: Any) -> bool:
@@ -39,8 +39,8 @@ def _status(pred: Any, light: Any, roles: _Roles, source_keys: set[str]) -> tupl
         hops += 1
         dep, gov = node.dep_, node.head
         glemma = gov.lemma_.lower()
-        if dep == "xcomp" and glemma in INTENT_VERBS:
-            return "future", []
+        if dep == "xcomp" and glemma in INTENT_VERBS and not attempted(node):
+            return "future", []  # ("attempted to storm": an attempt made is an act done)
         if dep in ("ccomp", "xcomp") and glemma in DESIRE_VERBS:
             return "hypothetical", []  # "protesters want it withdrawn"
         if dep == "xcomp" and glemma in HYPOTHETICAL_VERBS:
@@ -92,7 +92,8 @@ def _announced_harm(c: "_Candidate") -> bool:
         node = c.light if c.light is not None else c.pred
         auxes = {x.lower_ for x in node.children if x.dep_ in ("aux", "auxpass")}
         # "wants to attack", "plans to impose": an intent to harm, declared
-        intent = node.dep_ == "xcomp" and node.head.lemma_.lower() in (INTENT_VERBS | DESIRE_VERBS)
+        intent = node.dep_ == "xcomp" and node.head.lemma_.lower() in (
+            INTENT_VERBS | DESIRE_VERBS) and not attempted(node)
         return bool(auxes & (FUTURE_AUX | {"would", "'d"})) or _conditional(node) or intent
     if c.sense.category in ("RETREAT", "PROTEST"):
         return _conditional(c.light if c.light is not None else c.pred)
