@@ -262,7 +262,7 @@ def test_no_doubt_and_a_however_yet_do_not_negate(pipeline, text, category):
 
 # attempts: an attempt made is the act attempted, done; one still to come is irrealis
 @pytest.mark.parametrize("text, category", [
-    ("Militants said they attempted to assassinate Chad's defence minister.", "ASSAULT"),
+    ("Chad's rebels attempted to kill the defence minister in N'Djamena on Sunday.", "ASSAULT"),
     ("Protesters in Lima tried to storm the Congress building on Monday.", "PROTEST"),
     ("Gunmen in Mali are trying to overrun the army base near Gao.", "ASSAULT"),
 ])
