@@ -20,7 +20,7 @@ from .senses import _contexts, _to_audience, _warns_of_own_deed, bare_journey
 from .candidates import _candidates
 from .triggers import _noun_match
 from .arguments import (
-    conjunct_target, deploys_own, domestic_target, faced_side, pair_target, governor_addressee, nested_partners, object_owners, own_object_abroad, pronoun_target,
+    conjunct_target, demanded_doer, deploys_own, domestic_target, faced_side, pair_target, governor_addressee, nested_partners, object_owners, own_object_abroad, pronoun_target,
     event_subject_doers, located_event_target, purpose_target, recipient_past_own_object,
     state_act_target)
 from .discourse import implicit_counterpart, participants
@@ -45,7 +45,8 @@ def _argument_target(c: _Candidate, roles: _Roles, raw: Sequence[tuple[_Candidat
     how directly the text names it (see ``arguments``)."""
     tries = (lambda: object_owners(c, roles), lambda: nested_partners(c, roles),
              lambda: pronoun_target(c, roles, raw, sent), lambda: state_act_target(c, roles),
-             lambda: purpose_target(c, roles), lambda: governor_addressee(c, roles),
+             lambda: purpose_target(c, roles), lambda: demanded_doer(c, roles),
+             lambda: governor_addressee(c, roles),
              lambda: conjunct_target(c, raw, roles), lambda: faced_side(c, roles),
              lambda: pair_target(c, roles, raw),
              lambda: located_event_target(c, roles, lambda t: _noun_match(t, verbs) is not None))
