@@ -276,3 +276,21 @@ def test_an_attempt_made_is_the_act_not_a_threat(pipeline, text, category):
 def test_an_attempt_to_come_stays_irrealis(pipeline):
     got = coded(pipeline, "Chadian rebels will try to assassinate the defence minister.")
     assert all(not (c == "ASSAULT" and status == "asserted") for c, _, _, status in got), got
+
+
+# a verb coordinated with a modal one shares its modal: "would X and Y" announces both
+@pytest.mark.parametrize("text, category", [
+    ("Ghana said it will study the report and deport the Nigerian traders.", "COERCE"),
+    ("Turkmenistan would reconsider the deal and arrest Uzbek smugglers, its minister said.",
+     "COERCE"),
+    ("Kenya will review the accord and expel the Somali envoy, the cabinet announced.",
+     "SANCTION"),
+])
+def test_a_conjunct_shares_the_modal_of_its_first_verb(pipeline, text, category):
+    got = coded(pipeline, text)
+    assert not any(c == category and status == "asserted" for c, _, _, status in got), got
+
+
+def test_a_conjunct_without_a_modal_stays_done(pipeline):
+    got = asserted(pipeline, "Hungary reviewed the treaty and expelled Slovak diplomats.")
+    assert ("SANCTION", {"HUN"}, {"SVK"}) in got, got
