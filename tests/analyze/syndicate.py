@@ -22,7 +22,7 @@ DEEDS = [
     ("ACCUSE", "{a} accused {b} of smuggling weapons across the northern frontier"),
     ("ACCUSE", "{a} accused {b} of jailing opposition journalists without trial"),
     ("AID", "{a} sent emergency medical supplies to {b} after the earthquake"),
-    ("AID", "{a} delivered wheat shipments to {b} to ease the grain shortage"),
+    ("AID", "{a} delivered food aid to {b} to ease the grain shortage"),
     ("SANCTION", "{a} expelled two diplomats of {b} over an espionage scandal"),
     ("SANCTION", "{a} imposed tariffs on steel imports from {b} in a trade dispute"),
     ("THREATEN", "{a} threatened {b} with sanctions over the fishing quotas"),

@@ -150,3 +150,19 @@ def test_reaction_to_an_event_in_a_state_targets_it(pipeline, text, source, targ
     assert any(source in keys(e.source) and target in keys(e.target)
                for e in coded.events), [(e.category, keys(e.source), keys(e.target))
                                         for e in coded.events]
+
+
+# a demand is aimed at whoever is to do what it demands: the subject of its content clause
+@pytest.mark.parametrize("text, source, target", [
+    ("Protesters in Tbilisi called for Georgia's prime minister to resign.", "GEO", "GEO"),
+    ("The Arab League reiterated its demand that Israel lift the closure of the crossings.",
+     "ARAB_LEAGUE", "ISR"),
+    ("Ghana's opposition called for the government to release the detained journalists.",
+     "GHA", "GHA"),
+    ("Britain is pressing for Japan to lift its ban on beef imports.", "GBR", "JPN"),
+])
+def test_a_demand_is_aimed_at_the_doer_of_its_content(pipeline, text, source, target):
+    got = [(e.category, {a.org or a.country for a in e.source},
+            {a.org or a.country for a in e.target})
+           for e in pipeline.code_text(text, published="2023-05-02").events]
+    assert ("REQUEST", {source}, {target}) in got, got

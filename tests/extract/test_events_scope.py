@@ -20,12 +20,20 @@ def asserted(pipeline, text):
     return [(c, s, t) for c, s, t, status in coded(pipeline, text) if status != "negated"]
 
 
-# negative implicatives and prevention: the complement's act did not happen
+# negative implicatives and prevention, negative quantifiers, denied content and negative
+# predictions: the act did not happen
 @pytest.mark.parametrize("text, category", [
     ("Brazil failed to arrest the Paraguayan smuggler.", "COERCE"),
     ("Algeria avoided criticising Morocco in public.", "ACCUSE"),
     ("The Indian navy prevented Sri Lanka from seizing the trawlers.", "COERCE"),
     ("Peru has ruled out sending soldiers to Ecuador.", "MOBILIZE"),
+    ("No Malian troops crossed into Niger, the defence ministry said.", "MOBILIZE"),
+    ("Cambodia expelled no Thai diplomats over the temple dispute.", "SANCTION"),
+    ("Nobody from Laos attacked the Vietnamese convoy.", "ASSAULT"),
+    ("Neither Laos nor Cambodia has expelled the Thai ambassador.", "SANCTION"),
+    ("There is no evidence that Rwanda armed the rebels in Burundi.", "AID"),
+    ("Laos has yet to expel the Thai ambassador.", "SANCTION"),
+    ("Cambodia is unlikely to expel the Thai ambassador this year.", "SANCTION"),
 ])
 def test_act_kept_from_happening_is_negated(pipeline, text, category):
     got = coded(pipeline, text)
@@ -167,3 +175,114 @@ def test_the_coordinated_appeal_shares_the_target(pipeline):
     got = asserted(pipeline, "The Vatican voiced concern over the situation in Mali and "
                              "appealed for calm.")
     assert ("REQUEST", {"VAT"}, {"MLI"}) in got, got
+
+
+# purpose clauses: the infinitive names an aim, not an act done
+@pytest.mark.parametrize("text, category", [
+    ("Farmers in Chile blocked the main highway on Tuesday to demand lower fuel prices.",
+     "REQUEST"),
+    ("The Kenyan president will fly to Addis Ababa next week to mediate between Ethiopia and "
+     "Eritrea.", "CONSULT"),
+    ("Ghana's cabinet told Togo on Sunday to withdraw its border guards within a week.",
+     "RETREAT"),
+    ("Bolivian miners marched through La Paz to oppose the new mining code.", "REJECT"),
+])
+def test_a_purpose_is_no_act_done(pipeline, text, category):
+    assert all(c != category for c, _, _ in asserted(pipeline, text)), coded(pipeline, text)
+
+
+def test_the_act_a_purpose_hangs_off_stays(pipeline):
+    got = asserted(pipeline, "Ghana's cabinet told Togo on Sunday to withdraw its border guards "
+                             "within a week.")
+    assert ("REQUEST", {"GHA"}, {"TGO"}) in got, got
+
+
+def test_a_purpose_the_act_carries_out_is_done(pipeline):
+    got = asserted(pipeline, "Mongolia summoned the Chinese ambassador on Friday to protest.")
+    assert any(c in ("ACCUSE", "PROTEST") for c, _, _ in got), got
+
+
+# conditions: the act inside "if", "unless" or an inverted auxiliary is only supposed
+@pytest.mark.parametrize("text, category, source", [
+    ("Armenia will impose sanctions on Georgia if Tbilisi expels its diplomats.", "SANCTION",
+     "GEO"),
+    ("If Chad attacks Sudan again, Khartoum will cut diplomatic ties with N'Djamena.",
+     "ASSAULT", "TCD"),
+    ("Should Ghana send troops across the border, Burkina Faso says it will answer.",
+     "MOBILIZE", "GHA"),
+    ("Had Chile closed the border, the crisis would have ended sooner, the senator argued.",
+     "SANCTION", "CHL"),
+])
+def test_a_condition_asserts_no_act(pipeline, text, category, source):
+    got = asserted(pipeline, text)
+    assert not any(c == category and source in s for c, s, _ in got), got
+
+
+def test_the_threat_a_condition_hangs_off_stays(pipeline):
+    got = asserted(pipeline, "If Chad attacks Sudan again, Khartoum will cut diplomatic ties "
+                             "with N'Djamena.")
+    assert ("THREATEN", {"SDN"}, {"TCD"}) in got, got
+
+
+def test_the_same_acts_without_negation_stay_asserted(pipeline):
+    assert ("SANCTION", {"KHM"}, {"THA"}) in asserted(
+        pipeline, "Cambodia expelled two Thai diplomats over the temple dispute.")
+    assert ("SANCTION", {"LAO"}, {"THA"}) in asserted(
+        pipeline, "Laos yet again expelled the Thai ambassador.")
+
+
+# indirect questions ask about an act and assert none
+@pytest.mark.parametrize("text", [
+    "It is unclear whether Laos will expel the Thai ambassador.",
+    "Cambodia has not yet decided whether to expel the Thai ambassador.",
+    "Analysts wondered whether Rwanda had armed the rebels in Burundi.",
+])
+def test_an_indirect_question_asserts_no_act(pipeline, text):
+    got = asserted(pipeline, text)
+    assert all(c not in ("SANCTION", "AID", "THREATEN") for c, _, _ in got), got
+
+
+@pytest.mark.parametrize("text, category", [
+    ("There is no doubt that Rwanda armed the rebels in Burundi.", "AID"),
+    ("Yet Laos chose to expel the Thai ambassador on Friday.", "SANCTION"),
+    ("Cambodia, yet again, expelled the Thai ambassador.", "SANCTION"),
+])
+def test_no_doubt_and_a_however_yet_do_not_negate(pipeline, text, category):
+    got = asserted(pipeline, text)
+    assert any(c == category for c, _, _ in got), coded(pipeline, text)
+
+
+# attempts: an attempt made is the act attempted, done; one still to come is irrealis
+@pytest.mark.parametrize("text, category", [
+    ("Chad's rebels attempted to kill the defence minister in N'Djamena on Sunday.", "ASSAULT"),
+    ("Protesters in Lima tried to storm the Congress building on Monday.", "PROTEST"),
+    ("Gunmen in Mali are trying to overrun the army base near Gao.", "ASSAULT"),
+])
+def test_an_attempt_made_is_the_act_not_a_threat(pipeline, text, category):
+    got = coded(pipeline, text)
+    assert any(c == category and status in ("asserted", "claimed")
+               for c, _, _, status in got), got
+    assert all(c != "THREATEN" for c, _, _, _ in got), got
+
+
+def test_an_attempt_to_come_stays_irrealis(pipeline):
+    got = coded(pipeline, "Chadian rebels will try to assassinate the defence minister.")
+    assert all(not (c == "ASSAULT" and status == "asserted") for c, _, _, status in got), got
+
+
+# a verb coordinated with a modal one shares its modal: "would X and Y" announces both
+@pytest.mark.parametrize("text, category", [
+    ("Ghana said it will study the report and deport the Nigerian traders.", "COERCE"),
+    ("Turkmenistan would reconsider the deal and arrest Uzbek smugglers, its minister said.",
+     "COERCE"),
+    ("Kenya will review the accord and expel the Somali envoy, the cabinet announced.",
+     "SANCTION"),
+])
+def test_a_conjunct_shares_the_modal_of_its_first_verb(pipeline, text, category):
+    got = coded(pipeline, text)
+    assert not any(c == category and status == "asserted" for c, _, _, status in got), got
+
+
+def test_a_conjunct_without_a_modal_stays_done(pipeline):
+    got = asserted(pipeline, "Hungary reviewed the treaty and expelled Slovak diplomats.")
+    assert ("SANCTION", {"HUN"}, {"SVK"}) in got, got

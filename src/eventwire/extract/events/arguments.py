@@ -16,6 +16,9 @@ Each function handles one linguistic phenomenon, for every verb, and returns act
   official tally"): the state whose act it is.
 - ``own_object_abroad``: the source's own thing in another country ("closed its embassy in
   Lome") aims the act at that country.
+- ``demanded_doer``: a demand is aimed at whoever is to do what it demands, the subject of
+  its content clause ("called for Georgia's prime minister to resign", "demanded that the
+  government pay"; an unnamed "the government" of a non-state source is its own state's).
 - ``pronoun_target``: "them"/"they"/"him" as the addressee points back at the actors the text
   was just about ("met the leaders of A and B and urged them to ...").
 """
@@ -221,6 +224,39 @@ def domestic_target(c: _Candidate, roles: _Roles) -> list[str]:
         return []  # soldiers often coerce abroad, rebels act against the state: not domestic
     code = countries.pop()
     return [f"kb:{code}:{code}"]
+
+
+#: nouns for a state's own rulers: unnamed, in a demand by a non-state actor, its own state's
+RULER_NOUNS = frozenset({"administration", "authorities", "government", "regime"})
+
+
+def demanded_doer(c: _Candidate, roles: _Roles) -> list[str]:
+    """"called for Georgia's prime minister to resign", "demanded that the government pay the
+    arrears": the one a demand wants to act, the subject of its content clause (a "that"
+    clause or a "for ... to" infinitive). "The government" unnamed, in the demand of a
+    non-state actor (a union, protesters), is that actor's own state."""
+    if c.sense.category != "REQUEST" or c.kind == "derived":
+        return []
+    node = c.light if c.light is not None else c.pred
+    found: list[str] = []
+    for clause in node.children:
+        content = clause.dep_ == "ccomp" or (clause.dep_ == "advcl" and any(
+            m.dep_ == "mark" and m.lower_ == "for" for m in clause.children))
+        if not content:
+            continue
+        for subj in clause.children:
+            if subj.dep_ not in SUBJ_DEPS | {"nsubjpass"}:
+                continue
+            _new(found, [a for a in roles.of_token(subj) if roles._keyed(a)], c.source)
+            if not found and subj.lemma_.lower() in RULER_NOUNS and not any(
+                    t.dep_ in ("poss", "compound", "amod") for t in subj.children):
+                refs = [r for r in (roles.ref_of(a) for a in c.source) if r]
+                countries = {r.country for r in refs if r.country and not r.org}
+                if len(countries) == 1 and refs and not any(
+                        r.sector in ("GOV", "MIL", "JUD", "LEG") for r in refs):
+                    code = countries.pop()
+                    found.append(f"kb:{code}:{code}")
+    return found
 
 
 def state_act_target(c: _Candidate, roles: _Roles) -> list[str]:

@@ -20,12 +20,14 @@ from .senses import _contexts, _to_audience, _warns_of_own_deed, bare_journey
 from .candidates import _candidates
 from .triggers import _noun_match
 from .arguments import (
-    conjunct_target, deploys_own, domestic_target, faced_side, pair_target, governor_addressee, nested_partners, object_owners, own_object_abroad, pronoun_target,
+    conjunct_target, demanded_doer, deploys_own, domestic_target, faced_side, pair_target, governor_addressee, nested_partners, object_owners, own_object_abroad, pronoun_target,
     event_subject_doers, located_event_target, purpose_target, recipient_past_own_object,
     state_act_target)
 from .discourse import implicit_counterpart, participants
 from .situated import Locator, situated_state
-from .scope import enacts_own_instrument, is_document, failed_agreement, interrogative
+from .scope import (
+    conditional_clause, enacts_own_instrument, failed_agreement, interrogative, is_document,
+    purpose_clause)
 from .orders import ordered_participle
 from .fallbacks import (
     _same_side,
@@ -43,7 +45,8 @@ def _argument_target(c: _Candidate, roles: _Roles, raw: Sequence[tuple[_Candidat
     how directly the text names it (see ``arguments``)."""
     tries = (lambda: object_owners(c, roles), lambda: nested_partners(c, roles),
              lambda: pronoun_target(c, roles, raw, sent), lambda: state_act_target(c, roles),
-             lambda: purpose_target(c, roles), lambda: governor_addressee(c, roles),
+             lambda: purpose_target(c, roles), lambda: demanded_doer(c, roles),
+             lambda: governor_addressee(c, roles),
              lambda: conjunct_target(c, raw, roles), lambda: faced_side(c, roles),
              lambda: pair_target(c, roles, raw),
              lambda: located_event_target(c, roles, lambda t: _noun_match(t, verbs) is not None))
@@ -208,6 +211,10 @@ def extract_events(doc: Any, actors: Any, verbs: VerbDictionary,
                 c.sense = replace(c.sense, category="ACCUSE", cameo="111", quad=3, score=-2.5)
             if interrogative(c.light if c.light is not None else c.pred):
                 continue  # "Did Ethiopia expel the envoy?": a question asserts no act
+            if purpose_clause(c.light if c.light is not None else c.pred):
+                continue  # "blocked roads to demand elections": an aim, not an act done
+            if conditional_clause(c.light if c.light is not None else c.pred):
+                continue  # "unless the junta frees the prisoners": only supposed
             if c.kind == "verb" and c.sense.category == "AGREE" and enacts_own_instrument(c.pred):
                 continue  # "signed a decree": a measure enacted, no agreement with anyone
             if c.kind == "verb" and ordered_participle(c.pred):

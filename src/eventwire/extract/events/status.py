@@ -9,7 +9,7 @@ from .dictionary import (
     CLAIM_NOUNS, CLAIM_VERBS, DENIAL_VERBS, DESIRE_VERBS, HYPOTHETICAL_VERBS, INTENT_VERBS)
 from .roles import _Roles
 from .frame import _Candidate
-from .scope import called_false, unrealised
+from .scope import attempted, called_false, negative_argument, unrealised
 
 
 def _has_neg(tok: Any) -> bool:
@@ -17,13 +17,28 @@ def _has_neg(tok: Any) -> bool:
                for c in tok.children)
 
 
+def clause_auxiliaries(verb: Any) -> set[str]:
+    """The auxiliaries a verb is read with: its own, or, for a verb coordinated with another
+    and sharing its subject ("would freeze their assets and bar them from entry", "will
+    impose tariffs and suspend talks"), the first verb's: the modal covers both."""
+    for _ in range(4):
+        own = {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
+        if own or verb.dep_ != "conj" or verb.head.i == verb.i or any(
+                c.dep_ in SUBJ_DEPS or c.dep_ == "nsubjpass" for c in verb.children):
+            return own
+        verb = verb.head
+    return set()
+
+
 def _status(pred: Any, light: Any, roles: _Roles, source_keys: set[str]) -> tuple[str, list[str]]:
     """(status, speaker actor ids when the event is reported by someone else)."""
     heads = [pred] + ([light] if light is not None else [])
-    if any(_has_neg(h) for h in heads) or unrealised(light if light is not None else pred):
-        return "negated", []  # (also "failed to arrest", "prevented X from seizing")
+    if any(_has_neg(h) or negative_argument(h) for h in heads) or \
+            unrealised(light if light is not None else pred):
+        # (also "failed to arrest", "prevented X from seizing", "No troops crossed")
+        return "negated", []
     for h in heads:
-        auxes = {c.lower_ for c in h.children if c.dep_ in ("aux", "auxpass")}
+        auxes = clause_auxiliaries(h)
         if auxes & HYPOTHETICAL_AUX:
             return "hypothetical", []
         if auxes & FUTURE_AUX:
@@ -37,8 +52,8 @@ def _status(pred: Any, light: Any, roles: _Roles, source_keys: set[str]) -> tupl
         hops += 1
         dep, gov = node.dep_, node.head
         glemma = gov.lemma_.lower()
-        if dep == "xcomp" and glemma in INTENT_VERBS:
-            return "future", []
+        if dep == "xcomp" and glemma in INTENT_VERBS and not attempted(node):
+            return "future", []  # ("attempted to storm": an attempt made is an act done)
         if dep in ("ccomp", "xcomp") and glemma in DESIRE_VERBS:
             return "hypothetical", []  # "protesters want it withdrawn"
         if dep == "xcomp" and glemma in HYPOTHETICAL_VERBS:
@@ -88,9 +103,10 @@ def _announced_harm(c: "_Candidate") -> bool:
     side ("unless", "if"), is coded as the threat it is, not as a deed that has not happened."""
     if c.sense.category in ("SANCTION", "COERCE", "ASSAULT", "MOBILIZE"):
         node = c.light if c.light is not None else c.pred
-        auxes = {x.lower_ for x in node.children if x.dep_ in ("aux", "auxpass")}
+        auxes = clause_auxiliaries(node)
         # "wants to attack", "plans to impose": an intent to harm, declared
-        intent = node.dep_ == "xcomp" and node.head.lemma_.lower() in (INTENT_VERBS | DESIRE_VERBS)
+        intent = node.dep_ == "xcomp" and node.head.lemma_.lower() in (
+            INTENT_VERBS | DESIRE_VERBS) and not attempted(node)
         return bool(auxes & (FUTURE_AUX | {"would", "'d"})) or _conditional(node) or intent
     if c.sense.category in ("RETREAT", "PROTEST"):
         return _conditional(c.light if c.light is not None else c.pred)
@@ -120,7 +136,7 @@ def _own_refusal(c: "_Candidate", roles: "_Roles") -> bool:
     if c.kind == "derived" or c.sense.category in ("REJECT", "THREATEN", "ASSAULT", "COERCE"):
         return False
     node = c.light if c.light is not None else c.pred
-    auxes = {x.lower_ for x in node.children if x.dep_ in ("aux", "auxpass")}
+    auxes = clause_auxiliaries(node)
     if not auxes & (FUTURE_AUX | {"would", "'d", "wo"}):
         return False
     gov = node.head
