@@ -83,7 +83,8 @@ class _Pronouns(_Base):
             if tok.dep_ not in SUBJECT_DEPS or tok.head.lemma_ in ("be", "seem", "appear",
                                                                    "take", "remain", "mean"):
                 return None
-        own = self._clause_subject(tok, prior) if tok.lower_ == "its" else None
+        own = self._clause_subject(tok, prior) if tok.lower_ == "its" else \
+            self._reporter_subject(tok, prior)
         if own is not None:
             return own
         sent = self.sent_of(tok.idx)
@@ -92,19 +93,66 @@ class _Pronouns(_Base):
             s = self.sent_of(m.start)
             if s < sent - 1 or (s < sent and nearest is not None):
                 break
-            if m.kind not in ("name", "metonym"):
+            if m.kind not in ("name", "metonym") and not self._collective(m):
                 continue
             infos = [self.infos[i] for i in m.idents]
             if len(infos) != 1 or infos[0].kind == "person":
                 continue
-            if nearest is None and s == sent and re.search(
-                    r"\b(?:which|that)\b", self.text[m.end:tok.idx]):
+            if nearest is None and s == sent and self._relative_between(m.end, tok.idx):
                 return infos[0].ident  # "China, which ... its": the relative clause's noun
             if self.is_subject(m):
                 return infos[0].ident
             if nearest is None:
                 nearest = infos[0].ident
         return nearest
+
+    def _collective(self, m: _Mention) -> bool:
+        """'the Egyptian army', 'the Kenyan government': a state's body named by a singular
+        collective noun is an 'it' ('the army said it had ...'); plural groups
+        ('officials', 'troops') are 'they', never 'it'."""
+        if m.kind != "title" or len(m.idents) != 1:
+            return False
+        if self.infos[m.idents[0]].kind not in ("group", "state"):
+            return False
+        root = self._root(m)
+        return root is not None and root.tag_ in ("NN", "NNP")
+
+    def _relative_between(self, a: int, b: int) -> bool:
+        """Does a relative clause open between ``a`` and ``b``? 'which' always does; 'that'
+        only when the parse makes it a pronoun, not the complementiser of a verb of saying
+        ('told Austria that it opposed': 'that' opens what was said, not a relative)."""
+        for hit in re.finditer(r"\b(?:which|that)\b", self.text[a:b]):
+            if hit.group() == "which":
+                return True
+            tok = self.token(a + hit.start())
+            if tok.dep_ != "mark":
+                return True
+        return False
+
+    def _reporter_subject(self, tok: Any, prior: _Before) -> tuple[Any, ...] | None:
+        """'it' opening a clause that a verb takes as its object ('Hungary told Austria and
+        the UN that it opposed ...', 'the ministry said it would ...'): the state or body
+        that is the subject of that verb, not the nearest name in the object."""
+        head = tok.head
+        if tok.dep_ not in SUBJECT_DEPS or head.dep_ != "ccomp" or head.head is head:
+            return None
+        verb = head.head
+        if verb.pos_ not in ("VERB", "AUX"):
+            return None
+        subj = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+        if subj is None:
+            return None
+        for m in reversed(prior):
+            if m.end <= subj.left_edge.idx:
+                break
+            root = self._root(m)
+            if root is None or root.i != subj.i or len(m.idents) != 1:
+                continue
+            if self.infos[m.idents[0]].kind == "person":
+                return None
+            if m.kind in ("name", "metonym") or self._collective(m):
+                return m.idents[0]
+        return None
 
     def _clause_subject(self, tok: Any, prior: _Before) -> tuple[Any, ...] | None:
         """'its': the state or organisation that is the subject of its own clause ('Qatar,
