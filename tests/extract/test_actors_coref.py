@@ -49,3 +49,47 @@ def test_it_refers_to_a_singular_collective_body(actors_of, text, pronoun, want)
 def test_plural_group_is_no_antecedent_of_it(actors_of):
     text = "Mexican officials met the envoy, and it was a tense meeting."
     assert keys_at(actors_of(text), text, "it") == []
+
+
+# a state's body owned by a possessive pronoun ('his government', 'its troops') belongs to
+# the state the pronoun refers to, not to the state the sentence names last
+@pytest.mark.parametrize("text,phrase,want", [
+    ("Pope Leo had criticised events in Cuba. Miguel Diaz-Canel, who calls the protests a "
+     "plot, has accused the bishops of treason, and his government cut ties with the Vatican "
+     "last year.", "government", "CUB"),
+    ("Hungary wants a zone under its own control and will not let NATO officers give orders "
+     "to its troops.", "troops", "HUN"),
+    ("Speaking in Lima, Chilean President Gabriel Boric said Peru had been warned, and that "
+     "his government would recall its ambassador.", "government", "CHL"),
+])
+def test_body_owned_by_a_possessive_pronoun(actors_of, text, phrase, want):
+    assert keys_at(actors_of(text), text, phrase) == [want]
+
+
+# 'the alliance', 'the bloc' may refer back to the body whose official or organ was named
+# ('NATO Secretary-General X', 'the European Commission'), not only to the body itself
+@pytest.mark.parametrize("text,phrase,want,published", [
+    ("NATO Secretary-General Jens Stoltenberg flew to Tallinn and said the alliance would "
+     "guard Estonia.", "the alliance", "NATO", "2019-03-01"),
+    ("The European Commission and Croatia, which holds the bloc's rotating chair, urged the "
+     "two firms to settle.", "the bloc", "EU", "2021-03-01"),
+    ("EU foreign ministers met in Luxembourg, and the bloc said new sanctions on Minsk would "
+     "follow.", "the bloc", "EU", "2021-03-01"),
+])
+def test_description_refers_to_the_body_of_a_named_official(actors_of, text, phrase, want,
+                                                            published):
+    assert keys_at(actors_of(text, published), text, phrase) == [want]
+
+
+# 'the Commission' after 'the European Commission': the bare head noun of a body named in
+# full is that body, not a new unknown body of the paragraph's state
+@pytest.mark.parametrize("text,want", [
+    ("The European Commission and Hungary argued over the funds. The Commission said talks "
+     "would continue.", "EU"),
+    ("The Electoral Commission of Zambia said the count was complete. Observers from Malawi "
+     "praised it, and the Commission said turnout was high.", "ZMB"),
+    ("Kenya's Independent Electoral and Boundaries Commission opened the tally. Ugandan "
+     "monitors arrived, and the Commission said the count was over.", "KEN"),
+])
+def test_bare_head_noun_is_the_body_named_in_full(actors_of, text, want):
+    assert keys_at(actors_of(text), text, "Commission", nth=1) == [want]

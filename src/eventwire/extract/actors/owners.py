@@ -16,7 +16,10 @@ import bisect
 import re
 from typing import Any
 
+from dataclasses import replace
+
 from .base import _Base
+from .lexicon import STATE_SECTORS
 from .sides import _Sides
 from .records import _Info, _Mention
 
@@ -34,6 +37,8 @@ _FALSE_TITLE = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+((?:[A-Z][a-z]+(?:-[A-Z][a-z]+
                           r"(?:[a-z][a-z-]*\s+){1,3})$")
 #: Possessive pronouns that own a description ("his wife, X") once pronouns are resolved.
 _POSS_PRONOUNS = frozenset({"his", "her", "their"})
+#: A possessive pronoun right before a noun phrase ("his government", "its troops").
+_POSS_BEFORE = re.compile(r"\b([Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+(?:own\s+)?$")
 #: Words that open a description without being its noun.
 _LEAD = re.compile(r"^(?:(?:one|some|several|two|three|many|most)\s+of\s+)?"
                    r"(?:the|a|an|its|his|her|their)\s+", re.IGNORECASE)
@@ -195,3 +200,41 @@ class _Owners(_Sides, _Base):
             if any(other.country == own for other in self.infos.values() if other is not info):
                 continue  # its own state acts in the story too: it may well be that body
             info.country, info.kb_id = home, None
+
+    def possessed(self) -> None:
+        """'Ortega ... and his government cut ties', 'Russia will not let them command its
+        troops': a state's body owned by a possessive pronoun is the body of the state the
+        pronoun refers to, not of the state the paragraph happens to name. Runs after the
+        pronouns are resolved; only bodies whose phrase named no state of its own."""
+        pron = {m.end: m for m in self.mentions if m.kind == "pronoun" and len(m.idents) == 1}
+        if not pron:
+            return
+        for k, m in enumerate(self.mentions):
+            if m.kind != "title" or len(m.idents) != 1:
+                continue
+            info = self.infos[m.idents[0]]
+            if info.ident[0] != "G" or info.org or info.sector not in STATE_SECTORS:
+                continue
+            lead = _POSS_BEFORE.search(self.text, max(0, m.start - 12), m.start)
+            owner_m = pron.get(lead.start(1) + len(lead.group(1))) if lead else None
+            if owner_m is None or any(f.entry.kind in ("country", "demonym", "capital", "org", "metonym")
+                                      for f in self.kb.scan(self.text[m.start:m.end])):
+                continue  # no owner, or the phrase names its own state ("its Kenyan allies")
+            owner = self.infos[owner_m.idents[0]]
+            iso = owner.country
+            if owner.org or not iso or iso == info.country or owner.kind not in (
+                    "state", "person", "group"):
+                continue
+            c = self.kb.countries.get(iso)
+            if c is None:
+                continue
+            if info.kind == "state":
+                new = self.state_info(c, "GOV", raw=m.text)  # type: ignore[attr-defined]
+            else:
+                noun = m.text.lower()
+                new = replace(info, ident=("G", iso, None, info.sector), country=iso,
+                              name=f"{c.adjective or c.name} {noun}")
+            if new.ident not in self.infos:
+                self.infos[new.ident] = new
+            self.mentions[k] = replace(m, idents=(new.ident,))
+
