@@ -57,8 +57,8 @@ def test_plural_group_is_no_antecedent_of_it(actors_of):
     ("Pope Leo had criticised events in Cuba. Miguel Diaz-Canel, who calls the protests a "
      "plot, has accused the bishops of treason, and his government cut ties with the Vatican "
      "last year.", "government", "CUB"),
-    ("Hungary wants a zone under its own control and will not let NATO officers give orders "
-     "to its troops.", "troops", "HUN"),
+    ("Hungary insists on a sector it alone controls and refuses to have NATO generals "
+     "command its troops.", "troops", "HUN"),
     ("Speaking in Lima, Chilean President Gabriel Boric said Peru had been warned, and that "
      "his government would recall its ambassador.", "government", "CHL"),
 ])
