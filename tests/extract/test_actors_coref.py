@@ -93,3 +93,28 @@ def test_description_refers_to_the_body_of_a_named_official(actors_of, text, phr
 ])
 def test_bare_head_noun_is_the_body_named_in_full(actors_of, text, want):
     assert keys_at(actors_of(text), text, "Commission", nth=1) == [want]
+
+
+# where names put the family name first, a later bare surname is the first word of the
+# full name ("Wang Yi" ... "Wang"); names given in Western order keep their last word
+@pytest.mark.parametrize("text,surname,want,published", [
+    ("Foreign Minister Wang Yi phoned Indian officials on Monday. Wang asked New Delhi to "
+     "discipline the officers.", "Wang", "CHN", "2020-06-01"),
+    ("Kim Jong Un inspected a missile plant near Pyongyang. Kim ordered more launchers, "
+     "state media said.", "Kim", "PRK", "2021-03-01"),
+    ("Hong Kong leader Carrie Lam met business chiefs on Friday. Lam said the curfew would "
+     "end soon.", "Lam", "HKG", "2019-10-01"),
+])
+def test_family_name_first(actors_of, text, surname, want, published):
+    index = actors_of(text, published)
+    found = keys_at(index, text, surname, nth=1)
+    assert found == [want]
+    at = text.index(surname, text.index(surname) + 1)
+    assert any(index.get(a).kind == "person" for m in index.at(at, at + len(surname))
+               for a in m.actors)
+
+
+def test_family_name_first_in_the_knowledge_base(kb):
+    assert kb.person("Wang Yi").person.surname == "Wang"
+    assert kb.person("Yoon Suk Yeol").person.surname == "Yoon"
+    assert kb.person("Carrie Lam").person.surname == "Lam"
