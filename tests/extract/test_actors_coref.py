@@ -118,3 +118,19 @@ def test_family_name_first_in_the_knowledge_base(kb):
     assert kb.person("Wang Yi").person.surname == "Wang"
     assert kb.person("Yoon Suk Yeol").person.surname == "Yoon"
     assert kb.person("Carrie Lam").person.surname == "Lam"
+
+
+# 'both companies', 'the two firms': the two businesses named just before
+@pytest.mark.parametrize("text,phrase,want", [
+    ("Petrobras sued Sonatrach over a late cargo, and a court in Geneva ordered both companies "
+     "to mediate.", "both companies", ["BRA_PETROBRAS", "DZA_SONATRACH"]),
+    ("Rosneft and Sinopec signed a supply pact, and analysts said the two firms would share "
+     "a terminal.", "the two firms", ["CHN_SINOPEC", "RUS_ROSNEFT"]),
+    ("Equinor bought a stake from Pertamina, and regulators in Oslo cleared both firms on "
+     "Friday.", "both firms", ["IDN_PERTAMINA", "NOR_EQUINOR"]),
+])
+def test_pair_of_companies(actors_of, text, phrase, want):
+    index = actors_of(text, "2023-03-01")
+    at = text.index(phrase)
+    ids = {a for m in index.at(at, at + len(phrase)) for a in m.actors}
+    assert sorted(index.get(a).kb_id for a in ids) == want

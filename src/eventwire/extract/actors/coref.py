@@ -6,7 +6,7 @@ import re
 from typing import Any, Iterator
 
 from ..knowledge import _fold, tokenize
-from .lexicon import PAIR, DESCRIPTION, DEFINITE
+from .lexicon import PAIR, PAIR_BODIES, DESCRIPTION, DEFINITE
 from .records import _Info, _Mention, _fold_tuple, _head_noun, _name_words
 from .base import _Base
 
@@ -162,16 +162,25 @@ class _Coref(_Base):
 
         for m in PAIR.finditer(self.text):
             noun = m.group(1)
-            want_states = noun not in ("sides",)
+            want_states = noun not in ("sides",) and noun not in PAIR_BODIES
             picked: list[tuple[Any, ...]] = []
             for prior in ended_before(m.start()):
                 for ident in prior.idents:
                     info = self.infos[ident]
-                    ok = (info.kind == "state") if want_states else info.kind != "person"
+                    if noun in PAIR_BODIES:
+                        ok = info.kind == "organization" and info.sector in ("BUS", None, "")
+                    else:
+                        ok = (info.kind == "state") if want_states else info.kind != "person"
                     if ok and ident not in picked:
                         picked.append(ident)
                 if len(picked) >= 2:
                     break
+            if len(picked) == 2 and noun in PAIR_BODIES:
+                # "both companies" was read as a bare trade group ("companies"): the pair
+                # named before says more
+                self.mentions = [x for x in self.mentions if not (
+                    m.start() <= x.start and x.end <= m.end() and x.kind == "title")]
+                taken = self._taken()
             if len(picked) == 2 and not taken(m.start(), m.end()):
                 self.mentions.append(_Mention(m.start(), m.end(), (picked[1], picked[0]),
                                               m.group(), "description"))
