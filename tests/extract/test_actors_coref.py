@@ -134,3 +134,21 @@ def test_pair_of_companies(actors_of, text, phrase, want):
     at = text.index(phrase)
     ids = {a for m in index.at(at, at + len(phrase)) for a in m.actors}
     assert sorted(index.get(a).kb_id for a in ids) == want
+
+
+# sentences wholly inside a speaker's quotation do not push the speaker out of reach of a
+# later 'he'/'she': the quote keeps the speaker salient
+@pytest.mark.parametrize("text,want", [
+    ('Serbia had no role in the truce, President Aleksandar Vucic said on television. "We did '
+     'not write this text; the mediators did," Vucic said. "We hope the calm holds. What '
+     'counts now is order. Nobody wants more graves." He urged the Italian soldiers to '
+     'protect the villagers.', "SRB"),
+    ('Chile will not sign, President Gabriel Boric told reporters. "The draft is unfair," '
+     'Boric said. "It punishes small ports. It rewards the big ones. We asked for changes." '
+     'He called on Peru to reopen the talks.', "CHL"),
+    ('Ghana is ready, President Nana Akufo-Addo declared in Accra. "Our troops are '
+     'trained," Akufo-Addo said. "They know the terrain. They know the risks. They will not '
+     'fail." He asked Togo to open its airspace.', "GHA"),
+])
+def test_quoted_sentences_keep_the_speaker_in_reach(actors_of, text, want):
+    assert keys_at(actors_of(text, "2023-03-01"), text, "He") == [want]

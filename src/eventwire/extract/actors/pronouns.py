@@ -42,9 +42,10 @@ class _Pronouns(_Base):
         best_subj_same = None
         best_subj_prev = None
         prev_subjects: list[tuple[int, Any, bool]] = []
+        floor = self._window_floor(sent, 3)
         for m in reversed(prior):
             s = self.sent_of(m.start)
-            if s < sent - 3:
+            if s < floor:
                 break
             for ident in m.idents:
                 info = self.infos[ident]
@@ -76,6 +77,30 @@ class _Pronouns(_Base):
                 if self.infos[i].kind == "person" and self.infos[i].gender in (None, gender):
                     return i
         return best_subj_prev or best_any
+
+    def _window_floor(self, sent: int, plain: int) -> int:
+        """The first sentence a he/she may look back to: ``plain`` sentences back, not
+        counting sentences wholly inside quotation marks (a speaker's quoted words keep
+        the speaker salient: '"...," X said. "... . ..." He urged ...' is X)."""
+        k, seen, quoted = sent - 1, 0, 0
+        while k >= 0 and seen < plain:
+            if quoted < 6 and self._inside_quote(k):
+                quoted += 1
+            else:
+                seen += 1
+            k -= 1
+        return k + 1
+
+    def _inside_quote(self, k: int) -> bool:
+        """Does sentence ``k`` lie wholly inside one quotation?"""
+        start = self.sent_starts[k]
+        end = self.sent_starts[k + 1] if k + 1 < len(self.sent_starts) else len(self.text)
+        body = self.text[start:end].rstrip()
+        body_end = start + len(body.rstrip("\"\u201d'\u2019"))
+        if body_end - start < 2:
+            return False
+        para = self.paragraph_start(start)
+        return self._quoted(para, start + 1) and self._quoted(para, body_end - 1)
 
     def _neuter(self, tok: Any, prior: _Before) -> tuple[Any, ...] | None:
         """'it'/'its': a single named state or organisation, the clause subject first."""
