@@ -152,3 +152,17 @@ def test_pair_of_companies(actors_of, text, phrase, want):
 ])
 def test_quoted_sentences_keep_the_speaker_in_reach(actors_of, text, want):
     assert keys_at(actors_of(text, "2023-03-01"), text, "He") == [want]
+
+
+# people who are the subject of a clause are where its verb puts them: 'protesters
+# rallied outside the court in Tbilisi' are Georgians, though no state word is near them
+@pytest.mark.parametrize("text,phrase,want", [
+    ("Thousands of flag-waving marchers aside, the main crowd of demonstrators rallied "
+     "outside the supreme court in Tbilisi on Sunday.", "demonstrators", "GEO"),
+    ("Protesters camped near the central station in Nairobi for a third night.",
+     "Protesters", "KEN"),
+    ("By noon, striking workers were marching across downtown Lima toward the congress.",
+     "workers", "PER"),
+])
+def test_people_are_where_their_clause_puts_them(actors_of, text, phrase, want):
+    assert keys_at(actors_of(text), text, phrase) == [want]
