@@ -302,3 +302,22 @@ def test_name_cut_at_a_number_is_joined(actors_of, text, name):
     index = actors_of(text)
     assert _actor(index, name).kind == "organization"
     assert not [a for a in index.actors if a.name == "Digital"]
+
+
+# a description tying the person to a body or state by a preposition ('the number two at
+# the X embassy', 'a former head of the Y agency') or as that body's official ('the FAO
+# official'): the body's state or organisation is the person's, its sector too unless the
+# description's own noun says one
+@pytest.mark.parametrize("text,name,country,org,sector", [
+    ("The minister summoned Tarek Mansour, the number two at the Lebanese embassy, on "
+     "Friday.", "Tarek Mansour", "LBN", None, "GOV"),
+    ("Among those held was Omar Siddiqui, a former head of the ISI intelligence agency.",
+     "Omar Siddiqui", "PAK", None, "SPY"),
+    ("Juan Mederos, a member of the Cuban Communist Party, denied the claim.",
+     "Juan Mederos", "CUB", None, "PTY"),
+    ("Talks stalled, said Ingrid Solberg, the WHO official leading the response.",
+     "Ingrid Solberg", None, "WHO", "GOV"),
+])
+def test_description_places_person_in_a_body(actors_of, text, name, country, org, sector):
+    person = _actor(actors_of(text), name)
+    assert (person.country, person.org, person.sector) == (country, org, sector)

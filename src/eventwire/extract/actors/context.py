@@ -3,8 +3,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from .lexicon import DATELINE, _PLACED, REPORTING_SECTORS
+from .lexicon import DATELINE, _PLACED, REPORTING_SECTORS, SUBJECT_DEPS
 from .base import _Base
+
+#: Prepositions that put the subject of a clause somewhere ("gathered in", "marched outside").
+_WHERE = frozenset({"in", "at", "outside", "near", "around", "across", "inside", "throughout"})
 
 
 class _Context(_Base):
@@ -181,6 +184,29 @@ class _Context(_Base):
         if c is not None:
             return c.iso3
         return self.place_country(name)
+
+    def located_in_clause(self, start: int, end: int) -> str | None:
+        """'Several thousand protesters gathered again in Liberty Square in central Tbilisi':
+        people who are the subject of a clause are where its verb puts them (a place in a
+        locative phrase of that verb: a state, a capital, or a well-known city)."""
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None or not len(span) or span.root.dep_ not in SUBJECT_DEPS:
+            return None
+        verb = span.root.head
+        for prep in verb.children:
+            if prep.dep_ != "prep" or prep.lower_ not in _WHERE:
+                continue
+            toks = list(prep.subtree)
+            a, b = toks[0].idx, toks[-1].idx + len(toks[-1])
+            for hit in self.kb.scan(self.text[a:b]):
+                if hit.entry.kind in ("country", "capital"):
+                    return hit.entry.ref.iso3
+            for t in toks:
+                if t.pos_ == "PROPN" and t.ent_type_ in ("GPE", "LOC", "FAC"):
+                    found = self.place_country(t.text)
+                    if found:
+                        return found
+        return None
 
     def _home_place(self, name: str) -> str | None:
         """The dateline's country when a small place of that name lies in it."""

@@ -6,7 +6,7 @@ import re
 from typing import Any, Iterator
 
 from ..knowledge import _fold, tokenize
-from .lexicon import PAIR, DESCRIPTION, DEFINITE
+from .lexicon import PAIR, PAIR_BODIES, DESCRIPTION, DEFINITE
 from .records import _Info, _Mention, _fold_tuple, _head_noun, _name_words
 from .base import _Base
 
@@ -67,6 +67,30 @@ class _Coref(_Base):
                 done.append((s, e))
                 break
         return done
+
+    def bare_heads(self) -> None:
+        """'The Commission said ...' after 'the European Commission': a body named later by
+        the bare, capitalised head noun of its full name is that body, not a new unknown body
+        of the paragraph's state. The most recent body with that head, named in full, wins."""
+        ordered = sorted(self.mentions, key=lambda m: m.start)
+        for k, m in enumerate(ordered):
+            if m.kind != "name" or len(m.idents) != 1:
+                continue
+            info = self.infos[m.idents[0]]
+            if info.ident[0] != "O" or not str(info.ident[1]).startswith("~") \
+                    or not re.fullmatch(r"[A-Z][a-z]{3,}", m.text):
+                continue
+            head = m.text.lower()
+            for prior in reversed(ordered[:k]):
+                if prior.end > m.start or len(prior.idents) != 1:
+                    continue
+                full = self.infos[prior.idents[0]]
+                words = _name_words(full.name)
+                if full.kind in ("igo", "organization") and len(words) > 1 \
+                        and _head_noun(words) == head:
+                    m.idents = (full.ident,)
+                    m.kind = "description"
+                    break
 
     def last_with_title(self, title: str, pos: int) -> _Info | None:
         """The actor named last before ``pos`` whose role ends in the title's head noun."""
@@ -138,16 +162,25 @@ class _Coref(_Base):
 
         for m in PAIR.finditer(self.text):
             noun = m.group(1)
-            want_states = noun not in ("sides",)
+            want_states = noun not in ("sides",) and noun not in PAIR_BODIES
             picked: list[tuple[Any, ...]] = []
             for prior in ended_before(m.start()):
                 for ident in prior.idents:
                     info = self.infos[ident]
-                    ok = (info.kind == "state") if want_states else info.kind != "person"
+                    if noun in PAIR_BODIES:
+                        ok = info.kind == "organization" and info.sector in ("BUS", None, "")
+                    else:
+                        ok = (info.kind == "state") if want_states else info.kind != "person"
                     if ok and ident not in picked:
                         picked.append(ident)
                 if len(picked) >= 2:
                     break
+            if len(picked) == 2 and noun in PAIR_BODIES:
+                # "both companies" was read as a bare trade group ("companies"): the pair
+                # named before says more
+                self.mentions = [x for x in self.mentions if not (
+                    m.start() <= x.start and x.end <= m.end() and x.kind == "title")]
+                taken = self._taken()
             if len(picked) == 2 and not taken(m.start(), m.end()):
                 self.mentions.append(_Mention(m.start(), m.end(), (picked[1], picked[0]),
                                               m.group(), "description"))
@@ -162,9 +195,29 @@ class _Coref(_Base):
             keys = {o.key for o in orgs}
             for prior in ended_before(s):
                 hit = next((i for i in prior.idents if self.infos[i].kb_id in keys), None)
+                if hit is None:
+                    hit = self._member_of(prior, orgs)
                 if hit is not None:
                     self.mentions.append(_Mention(s, e, (hit,), self.text[s:e], "description"))
                     break
+
+    def _member_of(self, prior: _Mention, orgs: list[Any]) -> tuple[Any, ...] | None:
+        """'NATO Secretary-General X said the alliance ...', 'the European Commission ... the
+        bloc's presidency': a description may refer back to the body whose official or organ
+        was named, not only to the body named itself. The body is added as an actor."""
+        for ident in prior.idents:
+            code = self.infos[ident].org
+            if not code:
+                continue
+            body = next((o for o in orgs if o.key == code), None) or next(
+                (o for o in orgs if o.org == code and o.kind == "igo"
+                 and not any(p.key == o.org for p in orgs)), None)
+            if body is None:
+                continue
+            info = self.org_info(body, body.name)  # type: ignore[attr-defined]
+            self.infos.setdefault(info.ident, info)
+            return info.ident
+        return None
 
     def relational(self) -> None:
         """'Lukashenko's opponent, Sviatlana Tsikhanouskaya,': the opponent, never Lukashenko."""

@@ -57,6 +57,8 @@ class _Domestic(_Sides, _Base):
         if title.collective and title.plural:
             return  # "the outgoing and incoming administrations": several, none named
         country = self.located(end) if sector in self.lex.located_sectors else None
+        if country is None and sector in self.lex.located_sectors:
+            country = self.located_in_clause(start, end)  # type: ignore[attr-defined]
         if country is None:
             country = self.shared_modifier_country(start, end)
         if country is None:

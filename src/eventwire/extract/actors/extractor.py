@@ -39,6 +39,7 @@ class _Extractor(_Names, _OrgNames, _Phrases, _Resolve, _Described, _Clauses, _D
             self.phrase(chain)
         self._phrased = True
         self.resolve_deferred()
+        self.bare_heads()
         self.peoples()
         self.relative_roles()
         self.aides()
@@ -52,6 +53,7 @@ class _Extractor(_Names, _OrgNames, _Phrases, _Resolve, _Described, _Clauses, _D
         self.descriptions()
         self.plurals()
         self.pronouns()
+        self.possessed()
         self.owners()  # again, now "his wife, X" knows whose
         self.relational()
         return self.index()

@@ -15,7 +15,10 @@ NEUTER = frozenset({"it", "its"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 #: "the two countries" and friends: (noun -> which actors may fill them)
 PAIR = re.compile(r"\b(?:[Tt]he two|[Bb]oth(?: the)?|[Tt]he two neighbou?ring)\s+"
-                  r"(countries|nations|states|sides|neighbou?rs|governments|capitals)\b")
+                  r"(countries|nations|states|sides|neighbou?rs|governments|capitals|companies|"
+                  r"firms)\b")
+#: pair nouns that name two organisations (businesses), not two states
+PAIR_BODIES = frozenset({"companies", "firms"})
 #: "the alliance", "the 30-member coalition", "the Western military alliance"
 DESCRIPTION = re.compile(r"\b[Tt]he\s+((?:[\w-]+\s+){0,3}?)([A-Za-z]+)\b")
 INDEFINITE = frozenset({"a", "an", "another", "one"})
@@ -92,4 +95,4 @@ SECTOR_WORDS = {"GOV": "government", "MIL": "military", "COP": "police", "SPY": 
 _PLACE_OF = re.compile(r"\b(?:town|city|village|district|province|region|county|suburb|"
                        r"neighbourhood|neighborhood|municipality|port|island|camp)\s+of\s+$")
 
-__all__ = ['LOCATIVE', 'MALE', 'FEMALE', 'NEUTER', 'SUBJECT_DEPS', 'PAIR', 'DESCRIPTION', 'INDEFINITE', 'DEFINITE', '_POSSESSIVE', '_SPACE', '_HYPHEN', '_AND', '_TO', '_OF', '_IN', '_LIST', '_LED', '_APPOS', 'DATELINE', 'NAME_JOINERS', 'NAME_STOPS', 'NAME_PARTICLES', 'TITLE_PREFIXES', 'PLURAL_PRONOUNS', 'DOMESTIC_SECTORS', '_AFTER_DESC', '_BEFORE_DESC', '_LIST_GAP', '_PLACED', 'STATE_LIKE', 'NAMESAKE_SECTORS', 'REPORTING_SECTORS', 'STATE_SECTORS', 'SECTOR_WORDS', '_PLACE_OF']
+__all__ = ['LOCATIVE', 'MALE', 'FEMALE', 'NEUTER', 'SUBJECT_DEPS', 'PAIR', 'PAIR_BODIES', 'DESCRIPTION', 'INDEFINITE', 'DEFINITE', '_POSSESSIVE', '_SPACE', '_HYPHEN', '_AND', '_TO', '_OF', '_IN', '_LIST', '_LED', '_APPOS', 'DATELINE', 'NAME_JOINERS', 'NAME_STOPS', 'NAME_PARTICLES', 'TITLE_PREFIXES', 'PLURAL_PRONOUNS', 'DOMESTIC_SECTORS', '_AFTER_DESC', '_BEFORE_DESC', '_LIST_GAP', '_PLACED', 'STATE_LIKE', 'NAMESAKE_SECTORS', 'REPORTING_SECTORS', 'STATE_SECTORS', 'SECTOR_WORDS', '_PLACE_OF']

@@ -16,7 +16,10 @@ import bisect
 import re
 from typing import Any
 
+from dataclasses import replace
+
 from .base import _Base
+from .lexicon import STATE_SECTORS
 from .sides import _Sides
 from .records import _Info, _Mention
 
@@ -34,9 +37,15 @@ _FALSE_TITLE = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+((?:[A-Z][a-z]+(?:-[A-Z][a-z]+
                           r"(?:[a-z][a-z-]*\s+){1,3})$")
 #: Possessive pronouns that own a description ("his wife, X") once pronouns are resolved.
 _POSS_PRONOUNS = frozenset({"his", "her", "their"})
+#: A possessive pronoun right before a noun phrase ("his government", "its troops").
+_POSS_BEFORE = re.compile(r"\b([Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+(?:own\s+)?$")
 #: Words that open a description without being its noun.
 _LEAD = re.compile(r"^(?:(?:one|some|several|two|three|many|most)\s+of\s+)?"
                    r"(?:the|a|an|its|his|her|their)\s+", re.IGNORECASE)
+#: The opening of a description up to the body it names: "the number two at ", "a former
+#: head of the ", "the " (before "FAO official"). Group 2 is the preposition, if any.
+_PLACED_HEAD = re.compile(r"(?:(?:the|a|an)\s+)((?:[a-z][\w-]*\s+){1,4}(at|of|with|in|for)\s+"
+                          r"(?:the\s+)?|)")
 #: A relative clause or a prepositional tail: no part of the description's noun.
 _CLAUSE = re.compile(r"\s+(?:who|whom|whose|which|that|of|for|at|in|on|from|with|to)\b.*$")
 
@@ -52,7 +61,7 @@ class _Owners(_Sides, _Base):
             if ident[0] != "U" or info.kind != "person" or info.country or info.org:
                 continue
             for a, b in self._appositions(m):
-                if self._owned(info, a, b):
+                if self._owned(info, a, b) or self._placed(info, a, b):
                     break
                 if info.sector is None and self._titled(info, a, b):
                     break
@@ -108,6 +117,42 @@ class _Owners(_Sides, _Base):
             info.sector = noun[0] if noun else (whose.sector or "GOV")
         info.role = info.role or (noun[1] if noun else tail or None)
         return True
+
+    def _placed(self, info: _Info, a: int, b: int) -> bool:
+        """'X, the number two at the Pakistani embassy', 'X, a former head of the ISI
+        intelligence agency', 'X, the FAO official in charge of ...': a description whose
+        noun is tied to a body or state (by a preposition, or as the body's own official)
+        places the person in it; the body's sector is the person's unless the description's
+        own noun says one."""
+        head = _PLACED_HEAD.match(self.text, a, b)
+        if head is None:
+            return False
+        at = head.end()
+        ordered, starts = self.ordered()
+        for m in ordered[bisect.bisect_left(starts, at):bisect.bisect_left(starts, b)]:
+            if m.start > at + 4 or len(m.idents) != 1:
+                return False  # only the body right after the preposition (or article)
+            whose = self.infos[m.idents[0]]
+            if whose.kind == "person" or whose is info or not (whose.country or whose.org):
+                return False
+            words = _CLAUSE.sub("", _LEAD.sub("", self.text[a:head.start(2)]
+                                              if head.group(2) else "")).split()
+            noun = self._noun_sector(words) if words else None
+            if not head.group(2):
+                # "the FAO official": a title right after the body's name, nothing else
+                # ("a Kenyan rights group's founder" is the group's, said by _owned)
+                if not re.match(r"\s+[a-z]", self.text[m.end:b]):
+                    return False
+                noun = self._noun_sector(self.text[m.end:b].split()[:1])
+                if noun is None:
+                    return False
+            info.country = whose.country if not whose.org else None
+            info.org = whose.org
+            own = whose.sector if whose.kind != "state" else None
+            info.sector = info.sector or (noun[0] if noun else own)
+            info.role = info.role or (noun[1] if noun else None)
+            return True
+        return False
 
     def _titled(self, info: _Info, a: int, b: int) -> bool:
         """'the colonel who commanded the convoy': a description whose noun is a title."""
@@ -195,3 +240,41 @@ class _Owners(_Sides, _Base):
             if any(other.country == own for other in self.infos.values() if other is not info):
                 continue  # its own state acts in the story too: it may well be that body
             info.country, info.kb_id = home, None
+
+    def possessed(self) -> None:
+        """'Ortega ... and his government cut ties', 'Russia will not let them command its
+        troops': a state's body owned by a possessive pronoun is the body of the state the
+        pronoun refers to, not of the state the paragraph happens to name. Runs after the
+        pronouns are resolved; only bodies whose phrase named no state of its own."""
+        pron = {m.end: m for m in self.mentions if m.kind == "pronoun" and len(m.idents) == 1}
+        if not pron:
+            return
+        for k, m in enumerate(self.mentions):
+            if m.kind != "title" or len(m.idents) != 1:
+                continue
+            info = self.infos[m.idents[0]]
+            if info.ident[0] != "G" or info.org or info.sector not in STATE_SECTORS:
+                continue
+            lead = _POSS_BEFORE.search(self.text, max(0, m.start - 12), m.start)
+            owner_m = pron.get(lead.start(1) + len(lead.group(1))) if lead else None
+            if owner_m is None or any(f.entry.kind in ("country", "demonym", "capital", "org", "metonym")
+                                      for f in self.kb.scan(self.text[m.start:m.end])):
+                continue  # no owner, or the phrase names its own state ("its Kenyan allies")
+            owner = self.infos[owner_m.idents[0]]
+            iso = owner.country
+            if owner.org or not iso or iso == info.country or owner.kind not in (
+                    "state", "person", "group"):
+                continue
+            c = self.kb.countries.get(iso)
+            if c is None:
+                continue
+            if info.kind == "state":
+                new = self.state_info(c, "GOV", raw=m.text)  # type: ignore[attr-defined]
+            else:
+                noun = m.text.lower()
+                new = replace(info, ident=("G", iso, None, info.sector), country=iso,
+                              name=f"{c.adjective or c.name} {noun}")
+            if new.ident not in self.infos:
+                self.infos[new.ident] = new
+            self.mentions[k] = replace(m, idents=(new.ident,))
+

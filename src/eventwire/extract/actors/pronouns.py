@@ -42,9 +42,10 @@ class _Pronouns(_Base):
         best_subj_same = None
         best_subj_prev = None
         prev_subjects: list[tuple[int, Any, bool]] = []
+        floor = self._window_floor(sent, 3)
         for m in reversed(prior):
             s = self.sent_of(m.start)
-            if s < sent - 3:
+            if s < floor:
                 break
             for ident in m.idents:
                 info = self.infos[ident]
@@ -77,13 +78,38 @@ class _Pronouns(_Base):
                     return i
         return best_subj_prev or best_any
 
+    def _window_floor(self, sent: int, plain: int) -> int:
+        """The first sentence a he/she may look back to: ``plain`` sentences back, not
+        counting sentences wholly inside quotation marks (a speaker's quoted words keep
+        the speaker salient: '"...," X said. "... . ..." He urged ...' is X)."""
+        k, seen, quoted = sent - 1, 0, 0
+        while k >= 0 and seen < plain:
+            if quoted < 6 and self._inside_quote(k):
+                quoted += 1
+            else:
+                seen += 1
+            k -= 1
+        return k + 1
+
+    def _inside_quote(self, k: int) -> bool:
+        """Does sentence ``k`` lie wholly inside one quotation?"""
+        start = self.sent_starts[k]
+        end = self.sent_starts[k + 1] if k + 1 < len(self.sent_starts) else len(self.text)
+        body = self.text[start:end].rstrip()
+        body_end = start + len(body.rstrip("\"\u201d'\u2019"))
+        if body_end - start < 2:
+            return False
+        para = self.paragraph_start(start)
+        return self._quoted(para, start + 1) and self._quoted(para, body_end - 1)
+
     def _neuter(self, tok: Any, prior: _Before) -> tuple[Any, ...] | None:
         """'it'/'its': a single named state or organisation, the clause subject first."""
         if tok.lower_ == "it":
             if tok.dep_ not in SUBJECT_DEPS or tok.head.lemma_ in ("be", "seem", "appear",
                                                                    "take", "remain", "mean"):
                 return None
-        own = self._clause_subject(tok, prior) if tok.lower_ == "its" else None
+        own = self._clause_subject(tok, prior) if tok.lower_ == "its" else \
+            self._reporter_subject(tok, prior)
         if own is not None:
             return own
         sent = self.sent_of(tok.idx)
@@ -92,19 +118,66 @@ class _Pronouns(_Base):
             s = self.sent_of(m.start)
             if s < sent - 1 or (s < sent and nearest is not None):
                 break
-            if m.kind not in ("name", "metonym"):
+            if m.kind not in ("name", "metonym") and not self._collective(m):
                 continue
             infos = [self.infos[i] for i in m.idents]
             if len(infos) != 1 or infos[0].kind == "person":
                 continue
-            if nearest is None and s == sent and re.search(
-                    r"\b(?:which|that)\b", self.text[m.end:tok.idx]):
+            if nearest is None and s == sent and self._relative_between(m.end, tok.idx):
                 return infos[0].ident  # "China, which ... its": the relative clause's noun
             if self.is_subject(m):
                 return infos[0].ident
             if nearest is None:
                 nearest = infos[0].ident
         return nearest
+
+    def _collective(self, m: _Mention) -> bool:
+        """'the Egyptian army', 'the Kenyan government': a state's body named by a singular
+        collective noun is an 'it' ('the army said it had ...'); plural groups
+        ('officials', 'troops') are 'they', never 'it'."""
+        if m.kind != "title" or len(m.idents) != 1:
+            return False
+        if self.infos[m.idents[0]].kind not in ("group", "state"):
+            return False
+        root = self._root(m)
+        return root is not None and root.tag_ in ("NN", "NNP")
+
+    def _relative_between(self, a: int, b: int) -> bool:
+        """Does a relative clause open between ``a`` and ``b``? 'which' always does; 'that'
+        only when the parse makes it a pronoun, not the complementiser of a verb of saying
+        ('told Austria that it opposed': 'that' opens what was said, not a relative)."""
+        for hit in re.finditer(r"\b(?:which|that)\b", self.text[a:b]):
+            if hit.group() == "which":
+                return True
+            tok = self.token(a + hit.start())
+            if tok.dep_ != "mark":
+                return True
+        return False
+
+    def _reporter_subject(self, tok: Any, prior: _Before) -> tuple[Any, ...] | None:
+        """'it' opening a clause that a verb takes as its object ('Hungary told Austria and
+        the UN that it opposed ...', 'the ministry said it would ...'): the state or body
+        that is the subject of that verb, not the nearest name in the object."""
+        head = tok.head
+        if tok.dep_ not in SUBJECT_DEPS or head.dep_ != "ccomp" or head.head is head:
+            return None
+        verb = head.head
+        if verb.pos_ not in ("VERB", "AUX"):
+            return None
+        subj = next((c for c in verb.children if c.dep_ in SUBJECT_DEPS), None)
+        if subj is None:
+            return None
+        for m in reversed(prior):
+            if m.end <= subj.left_edge.idx:
+                break
+            root = self._root(m)
+            if root is None or root.i != subj.i or len(m.idents) != 1:
+                continue
+            if self.infos[m.idents[0]].kind == "person":
+                return None
+            if m.kind in ("name", "metonym") or self._collective(m):
+                return m.idents[0]
+        return None
 
     def _clause_subject(self, tok: Any, prior: _Before) -> tuple[Any, ...] | None:
         """'its': the state or organisation that is the subject of its own clause ('Qatar,

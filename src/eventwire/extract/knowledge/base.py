@@ -32,6 +32,8 @@ class KnowledgeBase(_Loader):
     bodies: dict[str, Body] = field(default_factory=dict)
     people: dict[str, Person] = field(default_factory=dict)
     metonyms: int = 0
+    #: states whose people's names put the family name first ("Wang Yi" is Mr Wang)
+    family_first: set[str] = field(default_factory=set)
     #: folded token tuple -> entries, best first
     index: dict[tuple[str, ...], list[Entry]] = field(default_factory=dict)
     #: first folded token -> longest alias length starting with it

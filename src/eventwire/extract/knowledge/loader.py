@@ -59,6 +59,8 @@ class _Loader:
             capital = r.text(row, "capital", required=False)
             country = Country(iso, name, official, demonyms[0] if demonyms else None, capital)
             self.countries[iso] = country
+            if row.get("family_name_first"):
+                self.family_first.add(iso)
             amb = bool(row.get("ambiguous"))
             for alias in [name, official, *r.texts(row, "aliases")]:
                 self._add(alias, Entry("country", country, ambiguous=amb), seen, iso, r, row)
@@ -192,7 +194,11 @@ class _Loader:
                     raise r.fail(row, f"{name}: role {title!r} at unknown country or "
                                       f"international body {where!r}")
                 roles.append(Role(title, r.sector(row, sector), s, e, rc, ro))
-            surname = r.text(row, "surname", required=False) or name.split()[-1]
+            # "Wang Yi" is Mr Wang, "Kim Jong Un" Mr Kim: where the family name comes first
+            # the first word is the surname (rows give ``surname`` for "Carrie Lam" forms)
+            words = name.split()
+            surname = r.text(row, "surname", required=False) or (
+                words[0] if country in self.family_first and len(words) > 1 else words[-1])
             primary = None
             main = row.get("primary")
             if main is not None:
