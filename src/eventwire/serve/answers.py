@@ -158,6 +158,9 @@ class Answers:
              lambda: self.alerts(limit=LANDING_ALERTS)),
         ]
         try:
+            memory = getattr(self.api, "memory", None)
+            if memory is not None:  # first: the series warmed below then come from it
+                memory.build_now()
             if self.warm_series:
                 busiest = self.api.dyads(self_pairs=False, limit=self.warm_series)
                 for a, b in zip(busiest["source"], busiest["target"]):
