@@ -25,6 +25,8 @@ from typing import Any, Iterable
 import pandas as pd
 
 from ..store import Store
+from ..store.rows import article_dict
+from ..store.schema import ARTICLES, CHILD_TABLES, select_sql
 from ..store.summary import rebuild
 from . import series as _series
 from .memory import MemoryIndexes
@@ -153,9 +155,7 @@ class EventStore:
             page = index.page(actor=act, source=source, target=target, categories=cats,
                               quads=quads, statuses=stats, since=start, until=end,
                               gids=gids, limit=limit, offset=offset)
-            return self._out(f"SELECT * EXCLUDE (coded_at) FROM event_details WHERE "
-                             f"event_gid IN (SELECT unnest(?::BIGINT[])) "
-                             f"ORDER BY {EVENT_ORDERS[order]}", [page], as_arrow)
+            return index.frame(page, as_arrow)
         sql = f"""
         SELECT * EXCLUDE (coded_at) FROM event_details
         WHERE (?::VARCHAR IS NULL OR {side_filter('source')} OR {side_filter('target')})
@@ -271,16 +271,21 @@ class EventStore:
         with evidence spans, quotes with spans), plus ``gid`` on every actor, event and
         quote and ``thread_id`` on every event, so a page can link them. KeyError if absent.
         """
-        coded = self.store.get_article(article_id)
+        # each query on a cursor of its own (Store.rows), so the articles of many
+        # concurrent requests are read side by side, not one after another
+        found = self.store.rows(f"{select_sql(ARTICLES)} WHERE id = ?", [article_id])
+        if not found:
+            raise KeyError(f"no article {article_id!r} in {self.store.path}")
+        children = {t: self.store.rows(f"{select_sql(t)} WHERE article_id = ? ORDER BY ord",
+                                       [article_id]) for t in CHILD_TABLES}
+        coded = article_dict(found[0], children)
         for table, key in (("actors", "actors"), ("quotes", "quotes")):
-            gids = self.store.query(f"SELECT gid FROM {table} WHERE article_id = ? "
-                                    "ORDER BY ord", [article_id])
-            for record, row in zip(coded[key], gids):
+            for record, row in zip(coded[key], children[table]):
                 record["gid"] = row["gid"]
-        threads = self.store.query("SELECT event_gid, thread_id FROM event_details "
-                                   "WHERE article_id = ? ORDER BY event_gid", [article_id])
-        ordered = self.store.query("SELECT gid FROM events WHERE article_id = ? ORDER BY ord",
-                                   [article_id])
+        ordered = children["events"]
+        gids = [row["gid"] for row in ordered]
+        threads = self.store.rows("SELECT event_gid, thread_id FROM event_threads "
+                                  "WHERE event_gid IN (SELECT unnest(?::BIGINT[]))", [gids])
         thread_of = {r["event_gid"]: r["thread_id"] for r in threads}
         for record, row in zip(coded["events"], ordered):
             record["gid"] = row["gid"]

@@ -17,7 +17,7 @@ owner (analyze/api.py) builds a new one after the store changes.
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING, Sequence
+from typing import TYPE_CHECKING, Any, Sequence
 
 import numpy as np
 import pyarrow as pa
@@ -29,14 +29,16 @@ if TYPE_CHECKING:
 _EPOCH = np.datetime64("1970-01-01", "D")
 _NO_DAY = np.iinfo(np.int32).max  # sorts last, as the view's NULLS LAST
 
-#: The order of the view's default ``date`` ordering (api.EVENT_ORDERS["date"]), on events.
+#: Every row of a page (what ``EventStore.events`` returns), in the view's default ``date``
+#: order (api.EVENT_ORDERS["date"]), and each side's actor values for the postings.
 _ROWS_SQL = """
-SELECT gid, date_start AS day, category, quad, status,
-       list_distinct(list_concat(source_keys, source_codes)) AS sides_source,
-       list_distinct(list_concat(target_keys, target_codes)) AS sides_target
-FROM events JOIN articles a ON a.id = events.article_id
-ORDER BY date_start NULLS LAST, article_id, event_id
+SELECT * EXCLUDE (coded_at),
+       list_distinct(list_concat(source_keys, source_codes)) AS ew_sides_source,
+       list_distinct(list_concat(target_keys, target_codes)) AS ew_sides_target
+FROM event_details
+ORDER BY date NULLS LAST, article_id, event_id
 """
+_SIDES = ("ew_sides_source", "ew_sides_target")
 
 
 def _codes(column: pa.ChunkedArray) -> tuple[np.ndarray, list[str]]:
@@ -64,23 +66,52 @@ def _postings(lists: pa.ChunkedArray) -> dict[str, np.ndarray]:
     return out
 
 
+def _intersect(a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Two sorted arrays of distinct positions: the positions in both, sorted (binary
+    search of the shorter in the longer: no sort of both, as ``np.intersect1d`` does)."""
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    if not len(short) or not len(long_):
+        return short[:0]
+    at = np.minimum(np.searchsorted(long_, short), len(long_) - 1)
+    return short[long_[at] == short]
+
+
 class EventIndex:
     """Event gids in date order, with what the common filters test."""
 
-    def __init__(self, table: pa.Table) -> None:
-        self.gid = table.column("gid").to_numpy()
-        self.day = table.column("day").cast(pa.int32()).fill_null(_NO_DAY).to_numpy()
+    def __init__(self, table: pa.Table, dtypes: dict[str, Any] | None = None) -> None:
+        self.gid = table.column("event_gid").to_numpy()
+        self.day = table.column("date").cast(pa.int32()).fill_null(_NO_DAY).to_numpy()
         self.category, categories = _codes(table.column("category"))
         self.quad = table.column("quad").fill_null(-1).to_numpy().astype(np.int32)
         self.status, statuses = _codes(table.column("status"))
         self.categories = {v: i for i, v in enumerate(categories)}
         self.statuses = {v: i for i, v in enumerate(statuses)}
-        self.source = _postings(table.column("sides_source"))
-        self.target = _postings(table.column("sides_target"))
+        self.source = _postings(table.column(_SIDES[0]))
+        self.target = _postings(table.column(_SIDES[1]))
+        #: the rows themselves (one chunk: ``take`` is then a gather, not a concatenation)
+        self.rows = table.drop_columns(list(_SIDES)).combine_chunks()
+        self.dtypes = dtypes or {}
+        self._either: dict[str, np.ndarray] = {}
 
     @classmethod
     def build(cls, store: "Store") -> "EventIndex":
-        return cls(store.fetch(_ROWS_SQL, arrow=True))
+        table = store.fetch(_ROWS_SQL, arrow=True)
+        # pandas types as the SQL answer has them (dates as datetime64, nullable ints)
+        sql = store.fetch(f"SELECT * FROM ({_ROWS_SQL}) LIMIT 1000")
+        mine = table.slice(0, 1000).drop_columns(list(_SIDES)).to_pandas()
+        dtypes = {c: t for c, t in sql.dtypes.items()
+                  if c in mine.columns and mine[c].dtype != t}
+        return cls(table, dtypes)
+
+    def frame(self, positions: Sequence[int], as_arrow: bool = False) -> Any:
+        """The rows at ``positions`` (from ``page``): a pandas DataFrame typed as the SQL
+        answer is, or a pyarrow Table."""
+        taken = self.rows.take(pa.array(positions, type=pa.int64()))
+        if as_arrow:
+            return taken
+        out = taken.to_pandas()
+        return out.astype(self.dtypes) if self.dtypes else out
 
     def __len__(self) -> int:
         return len(self.gid)
@@ -94,16 +125,20 @@ class EventIndex:
              since: date | None = None, until: date | None = None,
              gids: Sequence[int] | None = None, limit: int = 100, offset: int = 0
              ) -> list[int]:
-        """The gids of one page of the events passing every filter, in date order (the
-        filters mean what they mean in ``EventStore.events``)."""
+        """The positions (for ``frame``) of one page of the events passing every filter, in
+        date order (the filters mean what they mean in ``EventStore.events``)."""
         rows: np.ndarray | None = None
 
         def narrow(found: np.ndarray) -> None:
             nonlocal rows
-            rows = found if rows is None else np.intersect1d(rows, found, assume_unique=True)
+            rows = found if rows is None else _intersect(rows, found)
 
         if actor is not None:
-            narrow(np.union1d(self._side(self.source, actor), self._side(self.target, actor)))
+            either = self._either.get(actor)
+            if either is None:  # kept: an actor's page is asked for again and again
+                either = self._either[actor] = np.union1d(self._side(self.source, actor),
+                                                          self._side(self.target, actor))
+            narrow(either)
         if source is not None:
             narrow(self._side(self.source, source))
         if target is not None:
@@ -129,7 +164,7 @@ class EventIndex:
         if gids is not None:
             keep &= np.isin(self.gid[rows], np.asarray(list(gids), dtype=np.int64))
         hits = rows[keep] if not keep.all() else rows
-        return [int(g) for g in self.gid[hits[offset:offset + limit]]]
+        return [int(p) for p in hits[offset:offset + limit]]
 
 
 __all__ = ["EventIndex"]

@@ -13,14 +13,14 @@ one when the store has changed since (analyze/api.py).
 from __future__ import annotations
 
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from .series import FREQS, GROUPS, _fill, as_date, check_choice
+from .series import FREQS, GROUPS, as_date, check_choice
 
 if TYPE_CHECKING:
     from ..store import Store
@@ -115,24 +115,71 @@ class SeriesIndex:
                                   ("mentions", self.mentions))}
         live = (sums["events"] != 0) | (sums["claimed"] != 0)
         uniq = uniq[live]
+        found_period = uniq // 2**20
         codes = (uniq % 2**20) - 2**19
-        if by == "category":
-            groups: list | np.ndarray = [names[c] for c in codes]  # type: ignore[index]
-        elif by == "quad":
-            groups = codes.astype("int32")
-        else:
-            groups = ["all"] * len(uniq)
-        with np.errstate(invalid="ignore", divide="ignore"):
-            inum = sums["inum"][live]
-            mean = np.where(inum != 0, sums["isum"][live] / np.where(inum != 0, inum, 1),
-                            np.nan)
-        found = pd.DataFrame({
-            "period": (uniq // 2**20).astype("int64").astype("datetime64[D]")
-            .astype("datetime64[ns]"),
-            "grp": groups, "events": sums["events"][live].astype("int64"),
-            "claimed": sums["claimed"][live].astype("int64"), "mean_intensity": mean,
-            "mentions": sums["mentions"][live].astype("int64")})
-        return _fill(found, by, pfreq, start, end, part)
+        return _grid(found_period, codes, {k: v[live] for k, v in sums.items()}, by, names,
+                     _first_day(start, part), _first_day(end, part), part)
+
+
+_COLUMNS = ("period", "events", "claimed", "mean_intensity", "mentions")
+
+
+def _first_day(day: date | None, part: str) -> int | None:
+    if day is None:
+        return None
+    return int(_periods(np.array([(np.datetime64(day, "D") - _EPOCH).astype(np.int64)]),
+                        part)[0])
+
+
+def _grid(period: np.ndarray, codes: np.ndarray, sums: dict[str, np.ndarray], by: str,
+          names: list[str | None] | None, first: int | None, last: int | None, part: str
+          ) -> pd.DataFrame:
+    """``series._fill`` in numpy: every period from ``first`` (else the first found) to
+    ``last`` (else the last found) times every group found, zeros where nothing was."""
+    columns = ["period", by, "events", "claimed", "mean_intensity", "mentions"]
+    if len(period) == 0 and (first is None or last is None):
+        return pd.DataFrame({c: pd.Series(dtype="object") for c in columns})
+    lo = first if first is not None else int(period.min())
+    hi = last if last is not None else int(period.max())
+    if part == "month":
+        months = np.arange(np.datetime64(lo, "D").astype("datetime64[M]"),
+                           np.datetime64(hi, "D").astype("datetime64[M]") + 1)
+        periods = months.astype("datetime64[D]").astype(np.int64)
+    else:
+        periods = np.arange(lo, hi + 1, 7 if part == "week" else 1, dtype=np.int64)
+    groups = np.unique(codes) if len(codes) else np.array(
+        [0] if by == "total" else [], dtype=np.int64)
+    if by == "category":  # sorted by name, as pandas sorts the found groups
+        groups = np.array(sorted(groups, key=lambda c: names[c]), dtype=np.int64)  # type: ignore[index]
+    n_p, n_g = len(periods), len(groups)
+    cell = np.full(len(period), -1, dtype=np.int64)
+    if n_p and n_g:
+        pi = np.searchsorted(periods, period)
+        inside = (pi < n_p) & (periods[np.minimum(pi, n_p - 1)] == period)
+        sorter = np.argsort(groups)
+        gi = sorter[np.searchsorted(groups, codes, sorter=sorter)]
+        cell = np.where(inside, pi * n_g + gi, -1)
+    size = n_p * n_g
+    ok = cell >= 0
+    out = {}
+    for name in ("events", "claimed", "mentions", "isum", "inum"):
+        col = np.zeros(size, dtype=np.float64)
+        np.add.at(col, cell[ok], sums[name][ok])
+        out[name] = col
+    with np.errstate(invalid="ignore", divide="ignore"):
+        mean = np.where(out["inum"] != 0, out["isum"] / np.where(out["inum"] != 0,
+                                                                  out["inum"], 1), np.nan)
+    if by == "category":
+        labels: Any = np.array([names[c] for c in groups], dtype=object)  # type: ignore[index]
+    elif by == "quad":
+        labels = groups.astype(np.int64)
+    else:
+        labels = np.array(["all"] * n_g, dtype=object)
+    days = (periods.astype("datetime64[D]")).astype(object)
+    return pd.DataFrame({
+        "period": np.repeat(days, n_g), by: np.tile(labels, n_p),
+        "events": out["events"].astype("int64"), "claimed": out["claimed"].astype("int64"),
+        "mean_intensity": mean, "mentions": out["mentions"].astype("int64")})[columns]
 
 
 def _periods(days: np.ndarray, part: str) -> np.ndarray:

@@ -454,6 +454,19 @@ class Store:
             except duckdb.Error as exc:
                 raise StoreError(f"query on {self.path} failed: {_brief(exc)}") from exc
 
+    def rows(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        """``query`` on a cursor of its own: threads read side by side (see ``fetch``)."""
+        with self._lock:
+            cur = self._db.cursor()
+        try:
+            cur.execute(sql, list(params))
+            names = [d[0] for d in cur.description or ()]
+            return [dict(zip(names, r)) for r in cur.fetchall()]
+        except duckdb.Error as exc:
+            raise StoreError(f"query on {self.path} failed: {_brief(exc)}") from exc
+        finally:
+            cur.close()
+
     def fetch(self, sql: str, params: Sequence[Any] = (), *, arrow: bool = False) -> Any:
         """Run one parameterised statement; its rows as a pandas DataFrame, or a pyarrow
         Table with ``arrow=True``.
