@@ -5,7 +5,8 @@ ingests (``eventwire serve --watch``) changes the store every few seconds, and r
 index takes seconds on a million events. So a reader never waits for one: ``series`` and
 ``events`` use the index only when it was built for the store's current ``generation``;
 otherwise they answer with SQL as before, while one background thread builds the index of
-the new generation. A read-only server's store never changes: its indexes are built once, at
+the new generation (at most once per ``REBUILD_GAP`` seconds, so a store that changes every
+few seconds costs a bounded share of a core). A read-only server's store never changes: its indexes are built once, at
 start (``build_now`` from the server's warming thread).
 """
 from __future__ import annotations
@@ -24,6 +25,8 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 T = TypeVar("T")
+#: Seconds between two background rebuilds of one index (see ``MemoryIndexes._get``).
+REBUILD_GAP = 30.0
 
 
 class _Kept(Generic[T]):
@@ -35,6 +38,7 @@ class _Kept(Generic[T]):
         #: (index, the store generation it was built for): one tuple, swapped whole
         self.snapshot: tuple[T | None, int] = (None, -1)
         self.seconds: float | None = None
+        self.started = -float("inf")  # when the last background build began (monotonic)
         self.lock = threading.Lock()
 
     def fresh(self, store: "Store") -> T | None:
@@ -83,7 +87,11 @@ class MemoryIndexes:
 
     def _get(self, kept: _Kept[T]) -> T | None:
         found = kept.fresh(self.store)
-        if found is None and not kept.building:
+        # a store that changes every few seconds (--watch) would keep a core rebuilding:
+        # at most one background build per REBUILD_GAP, or five build times if longer
+        gap = max(REBUILD_GAP, 5 * (kept.seconds or 0.0))
+        if found is None and not kept.building and time.monotonic() - kept.started >= gap:
+            kept.started = time.monotonic()
             threading.Thread(target=kept.refresh, args=(self.store,), daemon=True,
                              name=f"eventwire-{kept.name}-index").start()
         return found

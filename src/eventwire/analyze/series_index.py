@@ -20,6 +20,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from .event_index import _codes
 from .series import FREQS, GROUPS, as_date, check_choice
 
 if TYPE_CHECKING:
@@ -33,14 +34,6 @@ SELECT source, target, day, category, quad, events, claimed, intensity_sum, inte
 FROM dyad_summary WHERE level = 'any' AND day IS NOT NULL
 ORDER BY source, target
 """
-
-
-def _codes(column: pa.ChunkedArray) -> tuple[np.ndarray, list[str | None]]:
-    """Integer codes of a string column (-1 for NULL) and the values they stand for."""
-    enc = pc.dictionary_encode(column).combine_chunks()
-    codes = enc.indices.to_numpy(zero_copy_only=False)
-    codes = np.where(enc.indices.is_null().to_numpy(zero_copy_only=False), -1, codes)
-    return codes.astype(np.int32), enc.dictionary.to_pylist()
 
 
 def _ints(column: pa.ChunkedArray, dtype: str, null: int = 0) -> np.ndarray:
