@@ -10,6 +10,8 @@ $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
 	$(BIN)/python -m pip install -q -e ".[test]"
+	# the small-town gazetteer, built once into the user's cache (extract/places/towns.py)
+	$(BIN)/python -c "from eventwire.extract.places import Gazetteer; Gazetteer.load().towns('')"
 	touch $@
 
 demo: $(BIN)/.installed  ## install, code the seed article, print a summary, write out/seed.json + eventwire.duckdb

@@ -224,6 +224,10 @@ def main() -> int:
     print(f"{args.n} generated articles (seed {args.seed}, {chars:.0f} characters on average);"
           f" load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
 
+    # the town gazetteer is built once per machine and cached (extract/places/towns.py;
+    # `make` builds it at install): make sure it is, so no run pays it mid-way
+    from eventwire.extract.places import Gazetteer
+    Gazetteer.load().towns("")
     spacy_rate = bare_spacy(texts)
     print(f"bare spaCy nlp.pipe          {spacy_rate:7.2f} articles/s")
     runs = {}

@@ -25,8 +25,11 @@ from typing import Any, Iterable
 import pandas as pd
 
 from ..store import Store
+from ..store.rows import article_dict
+from ..store.schema import ARTICLES, CHILD_TABLES, select_sql
 from ..store.summary import rebuild
 from . import series as _series
+from .memory import MemoryIndexes
 from .series import as_date, check_choice, side_filter
 from .threads import ThreadUpdate, update_threads
 
@@ -91,6 +94,19 @@ class EventStore:
             from ..errors import StoreError
             raise StoreError(f"{db}: no such store; code some articles into it first")
         self.store = Store(db, read_only=read_only)
+        #: in-memory indexes (``use_memory``): series and event pages without a scan
+        self.memory: MemoryIndexes | None = None
+
+    def use_memory(self, build_now: bool = False) -> MemoryIndexes:
+        """Answer ``series`` and date-ordered ``events`` pages from in-memory indexes of
+        the store (analyze/memory.py; a few hundred MB for a million events), rebuilt in
+        the background after the store changes, SQL meanwhile. What ``eventwire serve``
+        does; ``build_now`` builds them in this thread first."""
+        if self.memory is None:
+            self.memory = MemoryIndexes(self.store)
+        if build_now:
+            self.memory.build_now()
+        return self.memory
 
     # -- lifecycle ------------------------------------------------------------------------
     def close(self) -> None:
@@ -133,6 +149,13 @@ class EventStore:
         stats = [s.lower() for s in stats] if stats else None
         quads, gids = _list(quad, "quad", int), _list(ids, "ids", int)
         start, end = as_date(since, "since"), as_date(until, "until")
+        index = (self.memory.events() if self.memory is not None and order == "date"
+                 and place is None and text is None and thread is None else None)
+        if index is not None:
+            page = index.page(actor=act, source=source, target=target, categories=cats,
+                              quads=quads, statuses=stats, since=start, until=end,
+                              gids=gids, limit=limit, offset=offset)
+            return index.frame(page, as_arrow)
         sql = f"""
         SELECT * EXCLUDE (coded_at) FROM event_details
         WHERE (?::VARCHAR IS NULL OR {side_filter('source')} OR {side_filter('target')})
@@ -161,9 +184,13 @@ class EventStore:
                since: date | str | None = None, until: date | str | None = None, *,
                as_arrow: bool = False) -> Any:
         """A's threads against B (or anyone), per period: see ``analyze.series.series``."""
-        out = _series.series(self.store, a.strip().upper(),
-                             b.strip().upper() if b else None, freq=freq, by=by,
-                             since=since, until=until)
+        index = self.memory.series() if self.memory is not None else None
+        a_key, b_key = a.strip().upper(), b.strip().upper() if b else None
+        if index is not None:
+            out = index.series(a_key, b_key, freq=freq, by=by, since=since, until=until)
+        else:
+            out = _series.series(self.store, a_key, b_key, freq=freq, by=by, since=since,
+                                 until=until)
         return _arrow(out) if as_arrow else out
 
     def alerts(self, a: str | None = None, b: str | None = None, freq: str = "week", *,
@@ -244,16 +271,21 @@ class EventStore:
         with evidence spans, quotes with spans), plus ``gid`` on every actor, event and
         quote and ``thread_id`` on every event, so a page can link them. KeyError if absent.
         """
-        coded = self.store.get_article(article_id)
+        # each query on a cursor of its own (Store.rows), so the articles of many
+        # concurrent requests are read side by side, not one after another
+        found = self.store.rows(f"{select_sql(ARTICLES)} WHERE id = ?", [article_id])
+        if not found:
+            raise KeyError(f"no article {article_id!r} in {self.store.path}")
+        children = {t: self.store.rows(f"{select_sql(t)} WHERE article_id = ? ORDER BY ord",
+                                       [article_id]) for t in CHILD_TABLES}
+        coded = article_dict(found[0], children)
         for table, key in (("actors", "actors"), ("quotes", "quotes")):
-            gids = self.store.query(f"SELECT gid FROM {table} WHERE article_id = ? "
-                                    "ORDER BY ord", [article_id])
-            for record, row in zip(coded[key], gids):
+            for record, row in zip(coded[key], children[table]):
                 record["gid"] = row["gid"]
-        threads = self.store.query("SELECT event_gid, thread_id FROM event_details "
-                                   "WHERE article_id = ? ORDER BY event_gid", [article_id])
-        ordered = self.store.query("SELECT gid FROM events WHERE article_id = ? ORDER BY ord",
-                                   [article_id])
+        ordered = children["events"]
+        gids = [row["gid"] for row in ordered]
+        threads = self.store.rows("SELECT event_gid, thread_id FROM event_threads "
+                                  "WHERE event_gid IN (SELECT unnest(?::BIGINT[]))", [gids])
         thread_of = {r["event_gid"]: r["thread_id"] for r in threads}
         for record, row in zip(coded["events"], ordered):
             record["gid"] = row["gid"]

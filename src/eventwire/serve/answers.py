@@ -22,7 +22,7 @@ from starlette.concurrency import run_in_threadpool
 
 from ..errors import EventwireError
 from .cache import AnswerCache
-from .encode import dumps, records
+from .encode import Ready, dumps, records
 
 log = logging.getLogger(__name__)
 
@@ -51,8 +51,8 @@ def _page(frame: Any, limit: int, offset: int) -> dict[str, Any]:
     """One page asked for with ``limit + 1`` rows: the extra row only says there is more."""
     rows = records(frame)
     more = len(rows) > limit
-    return {"items": rows[:limit], "limit": limit, "offset": offset,
-            "next_offset": offset + limit if more else None}
+    return Ready(items=rows[:limit], limit=limit, offset=offset,
+                 next_offset=offset + limit if more else None)
 
 
 def _up(value: str | None) -> str | None:
@@ -71,6 +71,8 @@ class Answers:
         self.warmed: dict[str, Any] = {"done": False, "answers": 0, "seconds": None}
         self.gate_size = gate or GATE
         self._gate: asyncio.Semaphore | None = None
+        #: (level, store generation) -> (its length, the dyad ranking): see ``dyads``
+        self._rankings: dict[tuple[str, Any], tuple[int, Any]] = {}
 
     # -- the answers ----------------------------------------------------------------------
     def events(self, actor: str | None = None, dyad: str | None = None,
@@ -81,7 +83,7 @@ class Answers:
         return _page(self.api.events(
             actor=_up(actor), dyad=_up(dyad), category=_up(category), quad=quad,
             status=status, since=since, until=until, place=place, text=text,
-            limit=limit + 1, offset=offset), limit, offset)
+            limit=limit + 1, offset=offset, as_arrow=True), limit, offset)
 
     def articles(self, actor: str | None, since: date | None, until: date | None,
                  outlet: str | None, text: str | None, limit: int, offset: int
@@ -95,8 +97,8 @@ class Answers:
 
     def series(self, a: str, b: str | None, freq: str = "week", by: str = "quad",
                since: date | None = None, until: date | None = None) -> dict[str, Any]:
-        return {"items": records(self.api.series(a.upper(), _up(b), freq=freq, by=by,
-                                                 since=since, until=until))}
+        return Ready(items=records(self.api.series(a.upper(), _up(b), freq=freq, by=by,
+                                                   since=since, until=until)))
 
     def alerts(self, a: str | None = None, b: str | None = None, freq: str = "week",
                level: str = "key", quad: int | None = None, since: date | None = None,
@@ -113,8 +115,18 @@ class Answers:
                                       limit=limit + 1, offset=offset), limit, offset)
 
     def dyads(self, level: str = "key", limit: int = 100) -> dict[str, Any]:
-        return {"items": records(self.api.dyads(level=level, self_pairs=False,
-                                                limit=limit))}
+        """A ranking is a prefix of a longer one: every limit up to the picker's is cut
+        from one ranking per level and store generation (a DuckDB aggregate over the
+        whole summary, paid once instead of once per limit asked)."""
+        store = getattr(self.api, "store", None)
+        key = (level, getattr(store, "generation", None))
+        longest = max(limit, LANDING_DYADS)
+        ranked = self._rankings.get(key)
+        if ranked is None or ranked[0] < longest:
+            ranked = (longest, self.api.dyads(level=level, self_pairs=False, limit=longest))
+            self._rankings = {key: ranked, **{k: v for k, v in self._rankings.items()
+                                               if k[1] == key[1]}}
+        return Ready(items=records(ranked[1].head(limit)))
 
     def places(self, limit: int = 300) -> dict[str, Any]:
         return {"items": records(self.api.places(limit=limit))}
@@ -158,6 +170,9 @@ class Answers:
              lambda: self.alerts(limit=LANDING_ALERTS)),
         ]
         try:
+            memory = getattr(self.api, "memory", None)
+            if memory is not None:  # first: the series warmed below then come from it
+                memory.build_now()
             if self.warm_series:
                 busiest = self.api.dyads(self_pairs=False, limit=self.warm_series)
                 for a, b in zip(busiest["source"], busiest["target"]):

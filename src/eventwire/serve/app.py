@@ -101,6 +101,9 @@ def create_app(api: Any, *, watcher: Watcher | None = None, cache_size: int = 20
         state: dict[str, Any] = {"status": "ok", "version": __version__,
                                  "read_only": watcher is None, "cache": cache.stats(),
                                  "warmed": answers.warmed}
+        memory = getattr(api, "memory", None)
+        if memory is not None:
+            state["memory"] = memory.stats()
         if counts is not None:
             state.update(counts())
         state["watch"] = watcher.status.to_dict() if watcher is not None else None

@@ -30,6 +30,9 @@ def open_app(db: str | os.PathLike[str], *, watch: Iterable[str | os.PathLike[st
 
     sources = [str(s) for s in watch]
     api = eventwire.open(str(db), read_only=not sources)
+    # series and event pages from memory (built by the warming thread at start, rebuilt in
+    # the background after the watcher's saves): no table scan per request
+    api.use_memory()
     watcher = None
     try:
         if sources:

@@ -133,6 +133,9 @@ class Store:
         #: id -> hash of the text saved under it by this Store object: a second input with the
         #: same id (or URL) and other text is refused, never a silent replacement.
         self._saved_here: dict[str, int] = {}
+        #: Moves on every committed write through this object: what in-memory indexes of
+        #: the store (analyze/memory.py) check to know they are still current.
+        self.generation = 0
         if not in_memory and not read_only:
             try:
                 Path(self.path).parent.mkdir(parents=True, exist_ok=True)
@@ -219,6 +222,7 @@ class Store:
                         names = [d[0] for d in cur.description or ()]
                         return [dict(zip(names, r)) for r in cur.fetchall()]
                     yield run
+                self.generation += 1
             except duckdb.Error as exc:
                 raise StoreError(f"update of {self.path} failed: {_brief(exc)} (nothing "
                                  "was changed)") from exc
@@ -326,6 +330,7 @@ class Store:
             try:
                 with self._transaction() as con:
                     write.write_batch(con, write.make_batch(built))
+                self.generation += 1
             except Exception as exc:
                 if len(built) == 1:
                     failed = self._save_error(built[0][0], exc)
@@ -448,6 +453,19 @@ class Store:
                 return [dict(zip(names, r)) for r in cur.fetchall()]
             except duckdb.Error as exc:
                 raise StoreError(f"query on {self.path} failed: {_brief(exc)}") from exc
+
+    def rows(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        """``query`` on a cursor of its own: threads read side by side (see ``fetch``)."""
+        with self._lock:
+            cur = self._db.cursor()
+        try:
+            cur.execute(sql, list(params))
+            names = [d[0] for d in cur.description or ()]
+            return [dict(zip(names, r)) for r in cur.fetchall()]
+        except duckdb.Error as exc:
+            raise StoreError(f"query on {self.path} failed: {_brief(exc)}") from exc
+        finally:
+            cur.close()
 
     def fetch(self, sql: str, params: Sequence[Any] = (), *, arrow: bool = False) -> Any:
         """Run one parameterised statement; its rows as a pandas DataFrame, or a pyarrow

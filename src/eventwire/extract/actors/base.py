@@ -7,6 +7,7 @@ import re
 from dataclasses import replace
 from typing import Any, Iterator
 
+from ...nlp import doc_text
 from ..knowledge import Body, KnowledgeBase, Title, as_date
 from .lexicon import LOCATIVE, SUBJECT_DEPS
 from .records import _Info, _Item, _Mention, _fold_tuple, _head_noun, _name_words
@@ -30,7 +31,7 @@ class _Base:
     def __init__(self, doc: Any, kb: KnowledgeBase, published: str | None) -> None:
         self.doc = doc
         self.kb = kb
-        self.text: str = doc.text
+        self.text: str = doc_text(doc)
         self.day: dt.date | None = as_date(published)
         self.published = published
         self.infos: dict[tuple[Any, ...], _Info] = {}

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ...nlp import doc_text
 from .dictionary import ANIMATE
 from .fallbacks import _definite
 from .frame import _Candidate
@@ -51,7 +52,7 @@ def participants(roles: _Roles) -> tuple[str, ...]:
     if cached is not None:
         return cached
     counts: dict[str, int] = {}
-    text = roles.doc.text
+    text = doc_text(roles.doc)
     for m in roles.actors.mentions:
         if text[m.start:m.end].lower() in PRONOUNS:
             continue  # only names and descriptions make a party prominent

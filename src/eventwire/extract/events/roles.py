@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any, Sequence
 
 from ...model import ActorRef, Quote
+from ...nlp import doc_text
 from .grammar import (
     DATELINE, FIRST_PERSON, GRIEVANCE_PREPS, MAX_DEPTH, MODIFIER_DEPS, OBJ_DEPS,
     PASS_SUBJ_DEPS, RELATIVE_PRONOUNS, SUBJ_DEPS, TARGET_PREPS)
@@ -39,7 +40,7 @@ class _Roles:
         self.quotes = [q for q in quotes if q.speaker is not None and q.speaker.actor]
         self._token_actor: dict[int, tuple[str, ...]] = {}
         self._len: dict[int, int] = {}
-        datelines = [(m.start(), m.end()) for m in DATELINE.finditer(doc.text)]
+        datelines = [(m.start(), m.end()) for m in DATELINE.finditer(doc_text(doc))]
         for m in actors.mentions:
             if any(a <= m.start < b for a, b in datelines):
                 continue  # "HAVANA, June 23 --" says where it was written, not who acted

