@@ -443,3 +443,23 @@ def test_knowledge_alias_in_two_capitalisations_accepts_both(kb):
 def test_knowledge_european_community_is_the_eu(kb, text):
     org = kb.organization(text)
     assert org is not None and org.org == "EU"
+
+
+# an alias opened by the article ('the Commonwealth', 'the UN') gives way to a longer
+# name that starts on the next word: the article belongs to that other body's name
+@pytest.mark.parametrize("text,name,key", [
+    ("Delegates of the Commonwealth of Independent States met in Dushanbe on Tuesday.",
+     "Commonwealth of Independent States", "CIS"),
+    ("Oslo asked the UN Security Council for a closed session.", "UN Security Council", "UNSC"),
+    ("Observers from the Commonwealth of Independent States praised the count.",
+     "Commonwealth of Independent States", "CIS"),
+])
+def test_knowledge_longer_name_after_article_wins(kb, text, name, key):
+    found = {m.text: {getattr(e.ref, "key", None) for e in m.entries} for m in kb.scan(text)}
+    assert found.get(name) == {key}
+
+
+def test_knowledge_article_alias_alone_still_matches(kb):
+    found = [(m.text, getattr(m.entry.ref, "key", None))
+             for m in kb.scan("Fiji rejoined the Commonwealth in 2014.")]
+    assert ("the Commonwealth", "COMMONWEALTH") in found

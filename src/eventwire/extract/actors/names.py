@@ -147,7 +147,10 @@ class _Names(_Base):
         new: list[_Item] = []
         for t in titles:
             k = bisect.bisect_left(self.tok_starts, t.end)
-            if k >= len(doc) or doc[k].idx - t.end != 1 or not t.text[:1].isupper():
+            appos = k + 1 < len(doc) and doc[k].text == "," and doc[k].idx == t.end
+            if appos:
+                k += 1  # "the new customs chief, Ana Duarte.": the name in apposition
+            elif k >= len(doc) or doc[k].idx - t.end != 1 or not t.text[:1].isupper():
                 continue  # a lower-case "the bishop" is a description, not a name's title
             tok = doc[k]
             j = tok.i
@@ -161,7 +164,16 @@ class _Names(_Base):
                 j -= 1
             if j - tok.i < 2 or (j < len(doc) and doc[j].text in ("'s", "\u2019s")):
                 continue  # one word after a title is a surname the other layers handle
+            if appos and not self._apposed_name(doc[tok.i:j], t, j):
+                continue
             start, end = doc[tok.i].idx, doc[j - 1].idx + len(doc[j - 1])
+            if appos:
+                # the tagger's place or body tag on an apposed name yields to the title
+                for it in spans.overlapping(start, end):
+                    if it.kind == "org" and isinstance(it.ref, Organization) \
+                            and it.ref.key.startswith("~") and not it.ref.sector:
+                        spans.remove(it)
+                        items = [x for x in items if x is not it]
             if any(it.kind != "title" for it in spans.overlapping(start, end)) \
                     or not _name_shaped(self.text[start:end]) \
                     or self.junk_person(start, end, spans):
@@ -173,6 +185,18 @@ class _Names(_Base):
             new.append(person)
             spans.add(person)
         return items + new
+
+    def _apposed_name(self, words: Any, title: _Item, j: int) -> bool:
+        """Proper nouns set after a title and a comma ('the police chief, X Y,') are the
+        title holder's name: the parse makes them the title's apposition, and a comma,
+        full stop or 'said' closes them; a name the knowledge base knows is no person."""
+        doc = self.doc
+        root = words.root
+        if root.dep_ != "appos" or not (title.start <= root.head.idx < title.end):
+            return False
+        if j < len(doc) and doc[j].text not in (",", ".", ";") and doc[j].lemma_ != "say":
+            return False
+        return not self.kb.lookup(words.text)
 
     def _person_ents(self, ents: list[Any], items: _Spans) -> list[Any]:
         """PERSON tags, widened over proper nouns the tagger left out ('Dammu [Ravi]')."""

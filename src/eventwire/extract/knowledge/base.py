@@ -205,17 +205,26 @@ class KnowledgeBase(_Loader):
         out: list[Match] = []
         i, n = 0, len(toks)
         longest, index = self.longest, self.index
-        while i < n:
-            top = longest.get(folded[i], 0)
-            found = None
-            for length in range(min(top, n - i), 0, -1):
+
+        def at(i: int) -> tuple[int, tuple[Entry, ...]] | None:
+            for length in range(min(longest.get(folded[i], 0), n - i), 0, -1):
                 entries = index.get(tuple(folded[i:i + length]))
                 if not entries:
                     continue
                 ok = tuple(e for e in entries if _case_ok(e.case, surfaces[i:i + length]))
                 if ok:
-                    found = (length, ok)
-                    break
+                    return length, ok
+            return None
+
+        while i < n:
+            found = at(i)
+            if found and folded[i] == "the" and i + 1 < n:
+                # "the Commonwealth" is an alias, but "the Commonwealth of Independent
+                # States" names another body: a longer name after the article wins
+                after = at(i + 1)
+                if after and after[0] >= found[0]:
+                    i += 1
+                    continue
             if found:
                 length, ok = found
                 start, end = toks[i][0], toks[i + length - 1][1]
