@@ -255,11 +255,40 @@ class _Names(_Base):
                     it = _Item(it.start, it.end, it.text, "uperson", None)
                 elif 2 <= len(names) <= 4 and all(w[:1].isupper() for w in names) and (
                         key in full or key[-1] in words or key[0] in words or described
-                        or titled) \
+                        or titled or self._personal_context(it.start, it.end)) \
                         and not self._premodifier(it.start, it.end):
                     it = _Item(it.start, it.end, it.text, "uperson", None)
             out.append(it)
         return out
+
+    def _personal_context(self, start: int, end: int) -> bool:
+        """Context that only a person fits, around a name the tagger took for a body:
+        an age or 'who' after it ('X, 54,', 'X, who ...'), a kin noun in apposition
+        before it ('his widow, X'), or, for a plain two-word name, being the subject of
+        a verb of saying ('X told', 'said X')."""
+        after = self.text[end:end + 16]
+        if _AGE_OR_WHO.match(after):
+            return True
+        kin = _KIN_BEFORE.search(self.text[max(0, start - 30):start])
+        if kin and kin.group(1).lower() in self.lex.kin_nouns:
+            return True
+        words = self.text[start:end].split()
+        if len(words) != 2 or not all(re.fullmatch(r"[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?", w)
+                                      for w in words) \
+                or any((w.lower(),) in self.lex.heads for w in words):
+            return False
+        k = bisect.bisect_left(self.tok_starts, start)
+        toks = [t for t in self.doc[k:k + 2] if t.idx < end]
+        root = next((t for t in toks if not (start <= t.head.idx < end)), None)
+        if root is None or root.dep_ != "nsubj" \
+                or root.head.lemma_.lower() not in self.lex.speech_verbs:
+            return False
+        # a firm speaks too ('Goldman Sachs told investors'): a speaker is a person only
+        # when a personal pronoun ('he', 'her') follows in the same or the next sentence
+        sent = root.sent
+        nxt = self.doc[sent.end:sent.end + 1]
+        stop = nxt[0].sent.end if len(nxt) else sent.end
+        return any(t.lower_ in _PERSONAL for t in self.doc[root.i + 1:stop])
 
     def _namesake_home(self, text: str, end: int, org: Organization, ambiguous: bool,
                        named: set[str | None]) -> str | None:
@@ -329,6 +358,15 @@ _HOMED_SECTORS = frozenset({"LEG", "GOV", "JUD", "PTY", "OPP", "LAB", "MIL", "CO
 #: officer the name is.
 _OWNED_APPOS = re.compile(r"\s*,\s*(?:the\s+)?(?:[A-Z][\w'-]*\s+){0,3}?[\w-]+['\u2019]s\s+"
                           r"(?:[a-z]+\s+)?([a-z]+)\b")
+
+#: ", 54," / ", aged 61," / ", who": an age or a relative 'who' after a name.
+_AGE_OR_WHO = re.compile(r"\s*,\s*(?:aged\s+)?\d{1,2}\s*,|\s*,?\s*who\b")
+
+#: Third-person personal pronouns: who a speaker is referred to by if a person.
+_PERSONAL = frozenset({"he", "she", "him", "his", "her", "hers"})
+
+#: "his widow, " / "the minister's son, ": a kin noun in apposition right before a name.
+_KIN_BEFORE = re.compile(r"\b([a-z-]+)\s*,\s*$")
 
 #: "Congress in Brazil": the state a bare institution name is placed in.
 _PLACED_IN = re.compile(r"\s+in\s+((?:the\s+)?[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,2})")

@@ -258,6 +258,7 @@ class _Loader:
         lex.event_nouns = words("event_nouns")
         lex.person_nouns = words("person_nouns")
         lex.kin_nouns = words("kin_nouns")
+        lex.speech_verbs = words("speech_verbs")
         lex.naming_cues = words("naming_cues")
         lex.foreign_titles = words("foreign_titles")
         for section, table in (("org_premodifiers", lex.premodifiers),

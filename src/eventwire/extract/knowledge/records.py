@@ -112,6 +112,7 @@ class Lexicon:
     event_nouns: frozenset[str] = frozenset()
     person_nouns: frozenset[str] = frozenset()
     kin_nouns: frozenset[str] = frozenset()
+    speech_verbs: frozenset[str] = frozenset()
     naming_cues: frozenset[str] = frozenset()
     foreign_titles: frozenset[str] = frozenset()
     premodifiers: dict[tuple[str, ...], str] = field(default_factory=dict)
