@@ -177,6 +177,12 @@ def test_a_demand_is_aimed_at_the_doer_of_its_content(pipeline, text, source, ta
      "Astana lodged a formal complaint on Friday.", "ACCUSE", "KAZ", "MNG"),
     ("A Slovak fishing boat was stopped by the Hungarian river police near Esztergom. "
      "Bratislava has demanded that the crew be freed at once.", "REQUEST", "SVK", "HUN"),
+    ("Thai fishermen were seized off the coast by a Cambodian navy patrol. Bangkok recalled "
+     "its ambassador on Tuesday.", "SANCTION", "THA", "KHM"),
+    ("Chadian troops crossed into northern Cameroon overnight. Yaounde broke off the border "
+     "talks.", "SANCTION", "CMR", "TCD"),
+    ("Estonian border guards detained a Latvian lorry driver at Valga. Riga threatened "
+     "retaliation.", "THREATEN", "LVA", "EST"),
 ])
 def test_implicit_addressee_is_the_other_state_of_the_passage(pipeline, text, category,
                                                                 source, target):

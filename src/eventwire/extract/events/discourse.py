@@ -123,8 +123,9 @@ def implicit_counterpart(c: _Candidate, roles: _Roles) -> list[str]:
     return roles.country_actor(other[0]) if len(other) == 1 else []
 
 
-#: Verbal acts that are always aimed at someone: a charge, a demand, a refusal.
-ADDRESSED = frozenset({"ACCUSE", "REQUEST", "REJECT"})
+#: Acts that are always aimed at someone: a charge, a demand, a refusal, a threat, a
+#: diplomatic penalty ("recalled its ambassador", "broke off talks").
+ADDRESSED = frozenset({"ACCUSE", "REQUEST", "REJECT", "THREATEN", "SANCTION"})
 #: How many sentences back a participant's mention keeps it the topic.
 TOPIC_WINDOW = 1
 
@@ -158,7 +159,7 @@ def topical(roles: _Roles, sent: Any) -> set[str]:
 
 
 def discourse_addressee(c: _Candidate, roles: _Roles, sent: Any) -> list[str]:
-    """The addressee a charge, demand or refusal leaves implicit ("Ankara has demanded they be
+    """The addressee a charge, demand, refusal, threat or penalty leaves implicit ("Ankara has demanded they be
     sent back", "Buenos Aires voiced objections", "Moscow kept up its criticism"): the act is
     aimed at the other party the passage is about: the other discourse participant when it
     is the topic (mentioned in this or the previous sentence), else the one other state the
