@@ -171,8 +171,8 @@ def test_a_demand_is_aimed_at_the_doer_of_its_content(pipeline, text, source, ta
 # discourse addressee: a demand, charge or refusal with no addressee of its own is aimed at
 # the other state the passage is about (mentioned in this or the previous sentence)
 @pytest.mark.parametrize("text, category, source, target", [
-    ("Two Laotian pilots landed a cargo plane in Thailand on Sunday and asked for shelter. "
-     "Vientiane has demanded that they be handed over.", "REQUEST", "LAO", "THA"),
+    ("Thai police arrested two Laotian journalists in Bangkok on Sunday. Vientiane has urged "
+     "that the pair be freed without delay.", "REQUEST", "LAO", "THA"),
     ("Mongolian herders drove their flocks across the frontier into Kazakhstan last week. "
      "Astana lodged a formal complaint on Friday.", "ACCUSE", "KAZ", "MNG"),
     ("A Slovak fishing boat was stopped by the Hungarian river police near Esztergom. "
