@@ -27,7 +27,7 @@ from .discourse import discourse_addressee, implicit_counterpart, participants
 from .situated import Locator, situated_state
 from .scope import (
     conditional_clause, enacts_own_instrument, failed_agreement, interrogative, is_document,
-    purpose_clause)
+    purpose_clause, reduced_passive)
 from .orders import ordered_participle
 from .fallbacks import (
     _same_side,
@@ -99,6 +99,8 @@ def extract_events(doc: Any, actors: Any, verbs: VerbDictionary,
     home = (participants(roles) or (None,))[0]
     for sent in doc.sents:
         for c in _candidates(sent, roles, verbs):
+            if c.kind == "verb" and c.light is None and reduced_passive(c.pred):
+                continue  # "says two soldiers killed": victims, and an agentless passive
             if not c.source and c.sense.category in ("ASSAULT", "COERCE") and c.kind == "verb":
                 # "were killed in Israeli tank shelling": the weapon or strike names the doer
                 c.source = _instrument_doer(c.pred, roles, verbs)
