@@ -166,3 +166,44 @@ def test_a_demand_is_aimed_at_the_doer_of_its_content(pipeline, text, source, ta
             {a.org or a.country for a in e.target})
            for e in pipeline.code_text(text, published="2023-05-02").events]
     assert ("REQUEST", {source}, {target}) in got, got
+
+
+# discourse addressee: a demand, charge or refusal with no addressee of its own is aimed at
+# the other state the passage is about (mentioned in this or the previous sentence)
+@pytest.mark.parametrize("text, category, source, target", [
+    ("Thai police arrested two Laotian journalists in Bangkok on Sunday. Vientiane has urged "
+     "that the pair be freed without delay.", "REQUEST", "LAO", "THA"),
+    ("Mongolian herders drove their flocks across the frontier into Kazakhstan last week. "
+     "Astana lodged a formal complaint on Friday.", "ACCUSE", "KAZ", "MNG"),
+    ("A Slovak fishing boat was stopped by the Hungarian river police near Esztergom. "
+     "Bratislava has demanded that the crew be freed at once.", "REQUEST", "SVK", "HUN"),
+    ("Thai fishermen were seized off the coast by a Cambodian navy patrol. Bangkok recalled "
+     "its ambassador on Tuesday.", "SANCTION", "THA", "KHM"),
+    ("Chadian troops crossed into northern Cameroon overnight. Yaounde broke off the border "
+     "talks.", "SANCTION", "CMR", "TCD"),
+    ("Estonian border guards detained a Latvian lorry driver at Valga. Riga threatened "
+     "retaliation.", "THREATEN", "LVA", "EST"),
+])
+def test_implicit_addressee_is_the_other_state_of_the_passage(pipeline, text, category,
+                                                                source, target):
+    got = events(pipeline, text, category)
+    assert ({source}, {target}) in got, got
+
+
+@pytest.mark.parametrize("text, category, source", [
+    # an addressee named by a noun ("urged other donors to ...") is not replaced
+    ("Fiji sent fishery officers to Tonga in May. Canberra urged other donors to pay for "
+     "the patrol boats.", "REQUEST", "AUS"),
+    # no other state in the passage: nobody to aim at
+    ("Prices of bread rose sharply in Tunisia this winter. Tunis demanded that bakers cut "
+     "their prices.", "REQUEST", "TUN"),
+    # a state mentioned only three sentences back is no longer the topic
+    ("Soldiers from Benin crossed the border near a market. The market was closed. Traders "
+     "went home early. Rain fell all day. Niamey demanded an explanation.", "REQUEST", "NER"),
+    # people named by nationality are whom a charge is about, not the state addressed
+    ("Malawi's high court opened a hearing on Monday into methods used against Zambian "
+     "prisoners.", "ACCUSE", "MWI"),
+])
+def test_no_implicit_addressee_without_a_topical_other_state(pipeline, text, category, source):
+    got = events(pipeline, text, category)
+    assert got and all(tgt - {source} == set() or not tgt for src, tgt in got if src == {source}), got

@@ -286,3 +286,23 @@ def test_a_conjunct_shares_the_modal_of_its_first_verb(pipeline, text, category)
 def test_a_conjunct_without_a_modal_stays_done(pipeline):
     got = asserted(pipeline, "Hungary reviewed the treaty and expelled Slovak diplomats.")
     assert ("SANCTION", {"HUN"}, {"SVK"}) in got, got
+
+
+# headline reduced passives: "X says N killed" names victims, not doers
+@pytest.mark.parametrize("line", [
+    "Moscow says two soldiers killed near the border, Kiev says none.",
+    "Tehran says nine pilgrims killed in a crush near the shrine.",
+    "Yemen says dozens of fishermen killed off the coast of Hodeidah.",
+])
+def test_reduced_passive_in_a_headline_is_no_assault_by_the_victims(pipeline, line):
+    text = ("Fighting went on in the hills on Tuesday, local officials said.\n\n" + line +
+            "\n\nThe shelling went on for several hours, residents told reporters by telephone.")
+    coded = pipeline.code_text(text, published="2022-03-01")
+    assert not [e for e in coded.events if e.category == "ASSAULT"
+                and e.evidence.trigger == "killed"], coded.events
+
+
+def test_active_harm_verb_with_an_object_stays_an_assault(pipeline):
+    coded = pipeline.code_text("Niger says rebels killed 12 soldiers near Diffa.",
+                               published="2022-03-01")
+    assert any(e.category == "ASSAULT" for e in coded.events), coded.events

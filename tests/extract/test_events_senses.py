@@ -79,3 +79,17 @@ def test_declining_something_is_a_rejection(pipeline, text):
 ])
 def test_a_decline_without_object_is_no_event(pipeline, text):
     assert cats(pipeline, text) == set()
+
+
+# a month named as a date ("began March 24") is a time, never the noun "march"
+@pytest.mark.parametrize("text", [
+    "Greece, the Cypriots' old ally, had sharply criticised the 40 days of Turkish shelling "
+    "of Cyprus, which began March 24 and stopped in May.",
+    "Romania, the Moldovans' closest friend, had loudly condemned the 30 days of Russian "
+    "bombing of Moldova, which began March 2 and paused in April.",
+    "Norway, long the Icelanders' partner, had firmly denounced the 12 weeks of British raids "
+    "on Iceland, which began March 10 and ended in June.",
+])
+def test_a_month_as_a_date_is_no_march(pipeline, text):
+    got = cats(pipeline, text)
+    assert "ACCUSE" in got and "PROTEST" not in got, got

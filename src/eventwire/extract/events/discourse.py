@@ -120,4 +120,73 @@ def implicit_counterpart(c: _Candidate, roles: _Roles) -> list[str]:
         # a domestic dispute: the opposition, a cleric or a union answers its own state
         return roles.country_actor(key) if c.sense.category in ("ACCUSE", "REJECT") else []
     other = [p for p in parts if p != key]
-    return roles.country_actor(other[0]) if other else []
+    return roles.country_actor(other[0]) if len(other) == 1 else []
+
+
+#: Acts that are always aimed at someone: a charge, a demand, a refusal, a threat, a
+#: diplomatic penalty ("recalled its ambassador", "broke off talks").
+ADDRESSED = frozenset({"ACCUSE", "REQUEST", "REJECT", "THREATEN", "SANCTION"})
+#: How many sentences back a participant's mention keeps it the topic.
+TOPIC_WINDOW = 1
+
+
+def _state_mentions(roles: _Roles) -> list[tuple[int, str]]:
+    """(start offset, country key) of every mention of a state or its organs, pronouns
+    included (a pronoun keeps a party the topic); computed once per article. Its people
+    ("Palestinian detainees", "Chilean students") are not the state a government addresses:
+    they are the ones a charge or a demand is about."""
+    cached = getattr(roles, "_state_mentions", None)
+    if cached is not None:
+        return cached
+    found = sorted((m.start, actor.country) for m in roles.actors.mentions
+                   for actor in (roles.actors.get(a) for a in m.actors)
+                   if actor.country and not actor.org
+                   and (actor.sector is None or actor.sector in STATE_SECTORS))
+    roles._state_mentions = found  # type: ignore[attr-defined]
+    return found
+
+
+def topical(roles: _Roles, sent: Any) -> set[str]:
+    """The states mentioned in ``sent`` or the ``TOPIC_WINDOW`` sentences before it: a party
+    just talked about is the one an implicit argument refers to."""
+    start = sent.start
+    for _ in range(TOPIC_WINDOW):
+        if start == 0:
+            break
+        start = roles.doc[start - 1].sent.start
+    lo, hi = roles.doc[start].idx, sent.end_char
+    return {k for at, k in _state_mentions(roles) if lo <= at < hi}
+
+
+def discourse_addressee(c: _Candidate, roles: _Roles, sent: Any) -> list[str]:
+    """The addressee a charge, demand, refusal, threat or penalty leaves implicit ("Ankara has demanded they be
+    sent back", "Buenos Aires voiced objections", "Moscow kept up its criticism"): the act is
+    aimed at the other party the passage is about: the other discourse participant when it
+    is the topic (mentioned in this or the previous sentence), else the one other state the
+    passage mentions. Only for a participant's government side; not when the clause has its
+    own addressee that the text names only by a noun or pronoun ("urged the unions to ...",
+    "accused those responsible")."""
+    if c.sense.category not in ADDRESSED or not (c.kind == "verb" or c.light is not None):
+        return []  # (a bare noun, "the protest", is not a speech act of the clause)
+    verb = c.light if c.light is not None else c.pred
+    if any(ch.dep_ in ("dobj", "dative", "iobj") and (
+            ch.pos_ in ("PRON", "PROPN") or ch.lemma_.lower() in ANIMATE)
+           for ch in verb.children):
+        return []
+    if any(ch.dep_ == "dobj" for ch in verb.children) and any(
+            ch.dep_ == "xcomp" for ch in verb.children):
+        return []  # "urging other governments to contribute": the object is the addressee
+    own = _keys(roles, c.source)
+    refs = [r for r in (roles.ref_of(a) for a in c.source) if r]
+    if len(own) != 1 or not all(r.sector in STATE_SECTORS or (r.sector is None and not r.org)
+                                for r in refs):
+        return []
+    parts = participants(roles)
+    outsider = not own <= set(parts)
+    if outsider and c.sense.category == "REJECT":
+        return []  # an outsider refusing ("rejected involvement") turns down its own part
+    near = topical(roles, sent) - own
+    other = [p for p in parts if p not in own and p in near]
+    if len(other) != 1 and len(near) == 1:
+        other = list(near)
+    return roles.country_actor(other[0]) if len(other) == 1 else []

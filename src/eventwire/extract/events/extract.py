@@ -23,11 +23,11 @@ from .arguments import (
     conjunct_target, demanded_doer, deploys_own, domestic_target, faced_side, pair_target, governor_addressee, nested_partners, object_owners, own_object_abroad, pronoun_target,
     event_subject_doers, located_event_target, purpose_target, recipient_past_own_object,
     state_act_target)
-from .discourse import implicit_counterpart, participants
+from .discourse import discourse_addressee, implicit_counterpart, participants
 from .situated import Locator, situated_state
 from .scope import (
     conditional_clause, enacts_own_instrument, failed_agreement, interrogative, is_document,
-    purpose_clause)
+    purpose_clause, reduced_passive)
 from .orders import ordered_participle
 from .fallbacks import (
     _same_side,
@@ -99,6 +99,8 @@ def extract_events(doc: Any, actors: Any, verbs: VerbDictionary,
     home = (participants(roles) or (None,))[0]
     for sent in doc.sents:
         for c in _candidates(sent, roles, verbs):
+            if c.kind == "verb" and c.light is None and reduced_passive(c.pred):
+                continue  # "says two soldiers killed": victims, and an agentless passive
             if not c.source and c.sense.category in ("ASSAULT", "COERCE") and c.kind == "verb":
                 # "were killed in Israeli tank shelling": the weapon or strike names the doer
                 c.source = _instrument_doer(c.pred, roles, verbs)
@@ -247,6 +249,10 @@ def extract_events(doc: Any, actors: Any, verbs: VerbDictionary,
                 c.sense = replace(c.sense, category="AGREE", quad=1, score=3.0,
                                   cameo=PROMISE_CAMEO[c.sense.category], mode="intent")
                 c.status = "asserted"
+            if not c.target and not c.place_target and c.status == "asserted":
+                # "Ankara has demanded they be sent back": the implicit addressee of a
+                # charge, demand or refusal is the other party the article is about
+                c.target = discourse_addressee(c, roles, sent)
             mutual = c.sense.category == "ASSAULT" and len(_keys(roles, c.source)) >= 2
             if (c.sense.category in SYMMETRIC or mutual) and not c.target and len(c.source) >= 2:
                 # ("Sudan and Chad clashed": fighting with no one else named is mutual)

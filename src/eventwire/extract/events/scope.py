@@ -32,14 +32,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from .dictionary import _load_words
+from .dictionary import CLAIM_VERBS, _load_words
 
 _LISTS = ("negative_implicatives", "negative_phrasals", "prevention_verbs", "removal_participles",
           "journey_verbs", "visit_purposes", "unilateral_instruments", "falsity_words",
           "document_nouns", "situation_nouns", "self_realising_purposes",
           "condition_marks", "inverting_auxiliaries", "negative_quantifiers",
           "negative_pronouns", "negative_predictions", "pending_adverbs",
-          "evidence_nouns", "conative_verbs")
+          "evidence_nouns", "conative_verbs", "object_harm_verbs")
 
 
 def _load() -> dict[str, frozenset[str]]:
@@ -63,6 +63,10 @@ DOCUMENT_NOUNS = _WORDS["document_nouns"]
 SITUATION_NOUNS = _WORDS["situation_nouns"]
 #: purposes the act they hang off carries out itself ("shunned work to protest")
 SELF_REALISING_PURPOSES = _WORDS["self_realising_purposes"]
+#: harm verbs that always take an object (read in ``reduced_passive``)
+OBJECT_HARM_VERBS = _WORDS["object_harm_verbs"]
+#: verbs whose complement a headline reports ("Moscow says two soldiers killed")
+REPORTING_VERBS = CLAIM_VERBS
 #: subordinators of a condition ("if", "unless") and auxiliaries that open an inverted one
 CONDITION_MARKS = _WORDS["condition_marks"]
 INVERTING_AUXILIARIES = _WORDS["inverting_auxiliaries"]
@@ -252,3 +256,19 @@ def attempted(node: Any) -> bool:
         return False
     auxes = {c.lower_ for c in gov.children if c.dep_ in ("aux", "auxpass")}
     return gov.tag_ in ("VBD", "VBN", "VBG", "VBZ", "VBP") and not auxes & IRREALIS_AUXILIARIES
+
+
+def reduced_passive(verb: Any) -> bool:
+    """"Moscow says two soldiers killed near the border", "Dozens wounded in blast": headline
+    style drops the auxiliary of a passive, and the parser then reads the victims as the
+    subject. A harm verb that always takes an object, found with a subject but with no
+    object, no auxiliary and no coordinated verb to share one, is such a passive: its subject
+    is who was harmed, and its doer is unnamed."""
+    if verb.lemma_.lower() not in OBJECT_HARM_VERBS or verb.dep_ == "conj":
+        return False
+    if verb.dep_ != "ROOT" and not (verb.dep_ == "ccomp" and verb.head.lemma_.lower() in
+                                    REPORTING_VERBS):
+        return False  # "left 18 people wounded": a result state, whose cause is the subject
+    deps = {c.dep_ for c in verb.children}
+    return "nsubj" in deps and not deps & {"dobj", "aux", "auxpass", "nsubjpass", "dative",
+                                            "ccomp", "xcomp", "conj", "attr"}

@@ -130,6 +130,8 @@ def _verb_match(tok: Any, verbs: VerbDictionary) -> tuple[Sense, ...] | None:
 
 
 def _noun_match(tok: Any, verbs: VerbDictionary) -> tuple[Sense, ...] | None:
+    if tok.ent_type_ in ("DATE", "TIME") and tok.text[:1].isupper():
+        return None  # "began March 24", "since May": a month named as a date is no march
     hy = _hyphen_lemma(tok)
     if hy and verbs.noun_senses(hy).get(None):
         return verbs.noun_senses(hy)[None]
