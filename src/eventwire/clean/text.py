@@ -16,6 +16,7 @@ import re
 from collections import Counter
 
 from ..model import Cleaned, Removed
+from .attached import mark_attached, mark_file_links, mark_slide_captions
 from .bylines import (NAME_ONLY as _NAME_ONLY, NAMED_BIO as _NAMED_BIO, COPYRIGHT as _COPYRIGHT,
                       SIGN_OFF as _SIGN_OFF, EDITOR_INITIALS as _EDITOR_INITIALS,
                       LABELLED_STAMP as _LABELLED_STAMP, REPORTER_NAMES as _REPORTER_NAMES,
@@ -335,11 +336,19 @@ def _caption_sized(s: str) -> bool:
 _CAPTION_ACROSS_WORDS = 20
 
 
+#: "have blocked roads", "would be reviewed": a perfect or a modal narrates the story's
+#: time line; a caption describes the moment of the picture (present tense or no verb).
+_NARRATED = re.compile(r"\b(?:has|have|had)\s+(?:not\s+|never\s+|already\s+|also\s+)?"
+                       r"(?:been\s+)?[a-z]+(?:ed|en|n|t)\b"
+                       r"|\b(?:will|would|could|should|might|must)\s+(?:not\s+)?[a-z]+\b")
+
+
 def _caption_above(prev: Line, credit: Line) -> bool:
     """May the line above a photo credit be that photo's caption?
 
     One sentence of at most 30 words. Across a blank line it must also read as a caption:
-    no quotation or speech verb (a story paragraph reports what was said) and, when it
+    no quotation or speech verb (a story paragraph reports what was said), no perfect or
+    modal verb (the story's narration, ``_NARRATED``) and, when it
     ends with a full stop, at most ``_CAPTION_ACROSS_WORDS`` words.
     """
     s = prev.text
@@ -347,7 +356,8 @@ def _caption_above(prev: Line, credit: Line) -> bool:
         return False
     if prev.block == credit.block:
         return True
-    return not reads_as_report(s) and (not ends_terminal(s) or words(s) <= _CAPTION_ACROSS_WORDS)
+    return not reads_as_report(s) and not _NARRATED.search(s) \
+        and (not ends_terminal(s) or words(s) <= _CAPTION_ACROSS_WORDS)
 
 
 def _standalone_credits(lines: list[Line], r: CleanRules, first_body: int) -> None:
@@ -502,6 +512,9 @@ def clean_text(text: str, title: str | None = None, rules: CleanRules | None = N
     mark_entry_intros(lines)
     title_at = _zones(lines, r, title)
     first, last = _body_span(lines, r)
+    mark_slide_captions(lines, first)
+    mark_attached(lines, first, title_at)
+    mark_file_links(lines)
     mark_pull_quotes(lines, title_at)
     mark_headline_runs(lines, r, first, last, title_at)
     mark_orphan_labels(lines, r, first)

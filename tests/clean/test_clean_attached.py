@@ -1,0 +1,111 @@
+"""Furniture recognised by what it is glued to: widget titles, slide captions, file links,
+author boxes with a capitalised title, and story lines above a lone photo credit.
+
+Every page here is written for these tests (invented places and people).
+"""
+from __future__ import annotations
+
+import pytest
+
+from eventwire.clean import clean_text
+
+LEAD = ("The harbour authority of Quenby closed the northern docks on Monday after a crane "
+        "collapsed onto a cargo ship, port officials said.")
+SECOND = ("Rescue teams searched the wreckage through the night and found two injured "
+          "workers, the fire service said.")
+THIRD = "The transport union called for an inquiry into safety checks at the port."
+
+
+def _page(middle: str) -> str:
+    return f"Crane collapse shuts Quenby docks\n\n{LEAD}\n\n{middle}\n\n{SECOND}\n\n{THIRD}\n"
+
+
+@pytest.mark.parametrize("glued", [
+    "Sponsored\nSeven gadgets every homeowner wants this winter",
+    "Advertisement\nThe hidden cost of cheap flights to the coast",
+    "View this post on Instagram\nA post shared by Lina Porteous (@linaporteous)",
+    "Watch this video on YouTube\nA post shared by Harbour TV (@harbourtv)",
+])
+def test_a_title_glued_to_furniture_in_its_block_leaves_the_body(glued):
+    cleaned = clean_text(_page(glued), title="Crane collapse shuts Quenby docks")
+    for part in glued.split("\n"):
+        assert part not in cleaned.text
+    assert LEAD in cleaned.text and SECOND in cleaned.text and THIRD in cleaned.text
+
+
+@pytest.mark.parametrize("sub", ["Questions over safety checks", "What the union wants",
+                                 "A port in decline"])
+def test_a_subheading_in_its_own_block_stays(sub):
+    cleaned = clean_text(_page(sub), title="Crane collapse shuts Quenby docks")
+    assert sub in cleaned.text
+
+
+def test_on_a_hard_wrapped_page_the_first_line_of_a_paragraph_after_an_ad_stays():
+    text = ("Crane collapse shuts Quenby docks\n\n"
+            "The harbour authority of Quenby closed the northern docks on\n"
+            "Monday after a crane collapsed onto a cargo ship, port officials\n"
+            "said on Tuesday.\n\n"
+            "Rescue teams searched the wreckage through the night and found\n"
+            "two injured workers, the fire service said.\n\n"
+            "Advertisement\n"
+            "The transport union called for an inquiry into safety checks at\n"
+            "the port and said members would refuse night shifts.\n")
+    cleaned = clean_text(text, title="Crane collapse shuts Quenby docks")
+    assert "The transport union called for an inquiry into safety checks at the port" \
+        in cleaned.text
+    assert "Advertisement" not in cleaned.text
+
+
+@pytest.mark.parametrize("counter,caption", [
+    ("1 / 12", "Dock workers wait outside the harbour gates."),
+    ("Photo 3 of 8", "A crane lies across the deck of a cargo ship in Quenby"),
+    ("4/9", "Firefighters at the northern docks at dawn."),
+])
+def test_the_line_under_a_slideshow_counter_is_its_caption(counter, caption):
+    cleaned = clean_text(_page(f"{counter}\n{caption}"), title="Crane collapse shuts Quenby docks")
+    assert caption not in cleaned.text and counter not in cleaned.text
+    assert any(caption in c for c in cleaned.captions)
+
+
+@pytest.mark.parametrize("link", ["Full inspection report (PDF, 1.4 MB)",
+                                  "Minutes of the harbour board meeting [DOCX]",
+                                  "Annex: list of damaged berths (212 KB)"])
+def test_a_line_closed_by_a_file_type_or_size_is_a_document_link(link):
+    cleaned = clean_text(_page(link), title="Crane collapse shuts Quenby docks")
+    assert link not in cleaned.text
+
+
+def test_a_sentence_mentioning_a_pdf_stays():
+    line = "The port authority published its safety audit as a PDF (12 pages) on Tuesday."
+    cleaned = clean_text(_page(line), title="Crane collapse shuts Quenby docks")
+    assert line in cleaned.text
+
+
+@pytest.mark.parametrize("bio", [
+    "Tomas Reyl is our shipping correspondent. He has reported from ports across the north.",
+    "Ada Kwen is Senior Maritime Editor at the Quenby Herald.",
+    "Ilse Marn is Foreign Correspondent for the Coast Courier. She is based in Darnow.",
+])
+def test_an_author_box_under_the_story_leaves_the_body(bio):
+    cleaned = clean_text(_page("") + f"\n{bio}\n", title="Crane collapse shuts Quenby docks")
+    assert bio.split(".")[0] not in cleaned.text
+    assert THIRD in cleaned.text
+
+
+@pytest.mark.parametrize("story", [
+    "Dock workers have refused to return until the cranes are inspected.",
+    "The operator would pay for repairs to the damaged ship, a manager announced.",
+    "Two other cranes had been taken out of service last year.",
+])
+def test_a_narrating_line_above_a_lone_credit_is_not_taken_as_its_caption(story):
+    cleaned = clean_text(_page(f"{story}\n\nGetty Images"),
+                         title="Crane collapse shuts Quenby docks")
+    assert story in cleaned.text
+    assert "Getty Images" not in cleaned.text
+
+
+def test_a_describing_line_above_a_lone_credit_is_still_its_caption():
+    caption = "Smoke over the northern docks of Quenby on Monday."
+    cleaned = clean_text(_page(f"{caption}\n\nGetty Images"),
+                         title="Crane collapse shuts Quenby docks")
+    assert caption not in cleaned.text
