@@ -109,3 +109,60 @@ def test_a_describing_line_above_a_lone_credit_is_still_its_caption():
     cleaned = clean_text(_page(f"{caption}\n\nGetty Images"),
                          title="Crane collapse shuts Quenby docks")
     assert caption not in cleaned.text
+
+
+@pytest.mark.parametrize("pair", [
+    "Ferry fares to rise in spring\nIsland school wins science prize",
+    "Why the lighthouse keepers are leaving\nFishing quotas cut for third year",
+    "Opinion\nWhy the harbour needs a new board\nAnalysis\nThe slow decline of the coastal towns",
+])
+def test_two_headlines_on_consecutive_lines_of_a_block_are_a_list(pair):
+    cleaned = clean_text(_page(pair), title="Crane collapse shuts Quenby docks")
+    for part in pair.split("\n"):
+        assert part not in cleaned.text
+    assert LEAD in cleaned.text and SECOND in cleaned.text
+
+
+def test_a_subheading_over_its_own_paragraph_stays():
+    text = _page("Questions over inspections\nInspectors last visited the northern docks in "
+                 "the spring and found no faults, the harbour board said.")
+    cleaned = clean_text(text, title="Crane collapse shuts Quenby docks")
+    assert "Questions over inspections" in cleaned.text
+    assert "Inspectors last visited the northern docks" in cleaned.text
+
+
+@pytest.mark.parametrize("note", [
+    "This article was produced with support from the Coastal Reporting Fund.",
+    "This story is part of our series on the ports of the north.",
+    "This interview has been edited for length and clarity.",
+])
+def test_a_note_about_the_page_itself_leaves_the_body(note):
+    for middle, tail in ((note, ""), ("", f"\n{note}\n")):
+        cleaned = clean_text(_page(middle) + tail, title="Crane collapse shuts Quenby docks")
+        assert note not in cleaned.text
+        assert THIRD in cleaned.text
+
+
+@pytest.mark.parametrize("tags", ["#Quenby #ports #safety", "#DockCollapse #QuenbyPort",
+                                  "@harbourboard @quenbyunion #cranes"])
+def test_a_line_of_hashtags_leaves_the_body(tags):
+    cleaned = clean_text(_page(tags), title="Crane collapse shuts Quenby docks")
+    assert tags not in cleaned.text
+
+
+@pytest.mark.parametrize("credit", ["Ilse Marn for the Coast Courier",
+                                    "Tomas Reyl via Harbour Television",
+                                    "Ada Kwen Sorel for Northern Pictures"])
+def test_a_name_credited_to_an_outlet_is_a_photo_credit(credit):
+    caption = "A crane lies across the deck of a cargo ship"
+    cleaned = clean_text(_page(f"{caption}\n{credit}"), title="Crane collapse shuts Quenby docks")
+    assert credit not in cleaned.text and caption not in cleaned.text
+    assert any(caption in c for c in cleaned.captions)
+
+
+@pytest.mark.parametrize("credit", ["Photograph: Ilse Marn/Coast Courier", "Reuters/Ilse Marn",
+                                    "Getty Images", "Ilse Marn for the Coast Courier"])
+def test_a_credit_under_the_last_paragraph_does_not_take_the_closing_line(credit):
+    cleaned = clean_text(_page("") + f"\n{credit}\n", title="Crane collapse shuts Quenby docks")
+    assert THIRD in cleaned.text
+    assert credit not in cleaned.text

@@ -5,7 +5,9 @@ line between them: "Sponsored" then the sponsored title, "View this post on Inst
 "A post shared by Name (@handle)", a slideshow counter "1 / 12" then the slide's caption. The
 label or the counter is recognised on its own; the line glued to it is not, and a title of
 someone else's page reads like a subheading. Its position (same block as the furniture, no
-sentence of its own) says what it is. Each pass only sets ``kind``/``why`` on kept lines.
+sentence of its own) says what it is. Lines about the page itself ("This article was
+produced ...", a row of hashtags) are judged here too. Each pass only sets ``kind``/``why``
+on kept lines.
 """
 from __future__ import annotations
 
@@ -79,6 +81,28 @@ def mark_slide_captions(lines: list[Line], first_body: int) -> None:
             cap.kind, cap.why = "caption", "caption under a slideshow counter"
 
 
+#: "This article was produced in partnership with ...", "This story is part of our series
+#: on ...": a sentence whose subject is the page itself is a note about it, not news.
+_SELF_NOTE = re.compile(r"^(?:This|The above)\s+(?:article|story|piece|interview|post|page|"
+                        r"feature|content|newsletter|episode)\s+(?:is|was|has|had|first|"
+                        r"originally|appeared|forms|contains|includes|may|will|should|"
+                        r"has\s+been|is\s+part)\b")
+#: "#Quenby #ports #safety": a line made only of hashtags or handles.
+_HASHTAGS = re.compile(r"^[#@][\w-]+(?:[\s,]+[#@][\w-]+)+$")
+
+
+def mark_page_notes(lines: list[Line]) -> None:
+    """Notes about the page itself and hashtag lines, wherever they sit."""
+    for line in lines:
+        s = line.text.strip()
+        if line.kind is not None or has_quote(s):
+            continue
+        if _HASHTAGS.match(s):
+            line.kind, line.why = "tags", "hashtag list"
+        elif _SELF_NOTE.match(s) and words(s) <= 40 and sentences(s) <= 2:
+            line.kind, line.why = "other", "note about the page itself"
+
+
 def mark_file_links(lines: list[Line]) -> None:
     """A short line closed by a file type or size in brackets is a link to a document."""
     for line in lines:
@@ -87,4 +111,4 @@ def mark_file_links(lines: list[Line]) -> None:
             line.kind, line.why = "nav", "link to a document"
 
 
-__all__ = ["mark_attached", "mark_slide_captions", "mark_file_links"]
+__all__ = ["mark_attached", "mark_slide_captions", "mark_file_links", "mark_page_notes"]

@@ -16,7 +16,7 @@ import re
 from collections import Counter
 
 from ..model import Cleaned, Removed
-from .attached import mark_attached, mark_file_links, mark_slide_captions
+from .attached import mark_attached, mark_file_links, mark_page_notes, mark_slide_captions
 from .bylines import (NAME_ONLY as _NAME_ONLY, NAMED_BIO as _NAMED_BIO, COPYRIGHT as _COPYRIGHT,
                       SIGN_OFF as _SIGN_OFF, EDITOR_INITIALS as _EDITOR_INITIALS,
                       LABELLED_STAMP as _LABELLED_STAMP, REPORTER_NAMES as _REPORTER_NAMES,
@@ -30,7 +30,7 @@ from .captions import caption_shape, names_only, reads_as_report
 from .glued import addresses_reader, split_glued
 from .lines import CLOSERS, Line, ends_terminal, has_quote, sentences, split_lines, words
 from .rules import CleanRules, load_rules
-from .shapes import (mark_comment_section, mark_entry_intros, mark_headline_runs,
+from .shapes import (label_link, mark_comment_section, mark_entry_intros, mark_headline_runs,
                      mark_label_links, mark_label_lists, mark_orphan_labels, mark_pull_quotes,
                      mark_release_end, mark_repeated)
 
@@ -242,7 +242,8 @@ def _context(lines: list[Line], r: CleanRules, first_body: int) -> None:
             # above the story a lone line across a blank one must end like a caption sentence
             # (an unpunctuated one there is the headline)
             alone = alone and (i - 1 > first_body or ends_terminal(prev.text))
-            if (prev.block == line.block or alone) and _caption_above(prev, line):
+            if (prev.block == line.block or alone) and _caption_above(prev, line) \
+                    and not _closing_line(lines, i, r):
                 prev.kind, prev.why, prev.caption_group = "caption", "line above a credit", \
                     line.caption_group
         # "Photo: Navy handout" then its caption on the next line of the same block.
@@ -360,8 +361,25 @@ def _caption_above(prev: Line, credit: Line) -> bool:
         and (not ends_terminal(s) or words(s) <= _CAPTION_ACROSS_WORDS)
 
 
+#: "Ilse Marn for the Coast Courier", "Tom Hale via Harbour TV": a photographer's name (two
+#: or three capitalised words) credited to an outlet.
+_NAME_FOR_OUTLET = re.compile(r"[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,2}\s+(?:for|via)\s+"
+                              r"(?:the\s+)?[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,3}")
+
+
+def _closing_line(lines: list[Line], credit_at: int, r: CleanRules) -> bool:
+    """Is the paragraph above this credit, across a blank line, the story's closing line?
+
+    Below the last paragraph a lone credit is that of a picture printed at the foot (or of
+    the lead picture, moved there by the copy); the paragraph above it is the story's own.
+    """
+    prev = lines[credit_at - 1]
+    return prev.block != lines[credit_at].block and _is_body(prev, r) \
+        and not any(_is_body(x, r) for x in lines[credit_at + 1:])
+
+
 def _standalone_credits(lines: list[Line], r: CleanRules, first_body: int) -> None:
-    """'Anna Kis/AFP', 'Getty Images' alone on a line inside the story: a photo credit.
+    """'Anna Kis/AFP', 'Getty Images', 'Anna Kis for the Ledger' alone in the story: a credit.
 
     It takes the one-sentence line above it as the caption it belongs to. Above the first
     body paragraph the same line is the wire's byline ("Reuters"), left to the header zone.
@@ -369,18 +387,19 @@ def _standalone_credits(lines: list[Line], r: CleanRules, first_body: int) -> No
     for i in range(first_body + 1, len(lines)):
         line = lines[i]
         s = line.text
-        if line.kind is not None or words(s) > 6 or ends_terminal(s) and not s.endswith("."):
+        if line.kind is not None or words(s) > 8 or ends_terminal(s) and not s.endswith("."):
             continue
         bare = s.rstrip(". ")
-        agency = bare.lower() in r.picture_agency_words
+        agency = bare.lower() in r.picture_agency_words and words(s) <= 6
         slash = "/" in bare and bool(r.name_slash_credit.fullmatch(bare)) \
-            and not _wire_only(bare, r)
-        if not (agency or slash):
+            and not _wire_only(bare, r) and words(s) <= 6
+        if not (agency or slash or _NAME_FOR_OUTLET.fullmatch(bare)):
             continue
         line.kind, line.why, line.credit_only = "caption", "photo credit on its own line", True
         line.caption_group = _STANDALONE_GROUP + i
         prev = lines[i - 1]
-        if i - 1 > first_body and prev.kind is None and _caption_above(prev, line):
+        if i - 1 > first_body and prev.kind is None and not _closing_line(lines, i, r) \
+                and _caption_above(prev, line):
             prev.kind, prev.why, prev.caption_group = "caption", "line above a credit", \
                 line.caption_group
 
@@ -441,6 +460,9 @@ def _zones(lines: list[Line], r: CleanRules, title_hint: str | None) -> int | No
         if line.bio:  # "Ana Ruiz is the Ledger's Africa correspondent." under the byline
             line.kind, line.why = "other", "author note in the page header"
             continue
+        if title_at is not None and i > title_at and label_link(line, r):
+            line.kind, line.why = "nav", "labelled link under the headline"
+            continue
         if not ends_terminal(line.text) and words(line.text) <= r.short_fragment_words:
             is_credit = any(w.lower().strip(",.") in r.agency_words for w in line.text.split())
             line.kind, line.why = ("other", "agency line") if is_credit else ("nav", "page header")
@@ -500,6 +522,7 @@ def clean_text(text: str, title: str | None = None, rules: CleanRules | None = N
     lines = split_glued(split_lines(text or ""), r)
     for line in lines:
         _classify(line, r)
+    mark_page_notes(lines)
     _context(lines, r, _body_span(lines, r)[0])
     _neighbourhood(lines, r)
     mark_repeated(lines, r)
