@@ -166,3 +166,14 @@ def test_a_credit_under_the_last_paragraph_does_not_take_the_closing_line(credit
     cleaned = clean_text(_page("") + f"\n{credit}\n", title="Crane collapse shuts Quenby docks")
     assert THIRD in cleaned.text
     assert credit not in cleaned.text
+
+
+@pytest.mark.parametrize("link", ["LIVE: Follow the rescue operation at Quenby docks as it happens",
+                                  "Live: Divers search the harbour for a missing crane driver",
+                                  "IN PICTURES: The northern docks the morning after the collapse"])
+def test_a_labelled_link_between_the_headline_and_the_lead_leaves_the_body(link):
+    text = f"Crane collapse shuts Quenby docks\n\n{link}\n\n{LEAD}\n\n{SECOND}\n\n{THIRD}\n"
+    cleaned = clean_text(text, title="Crane collapse shuts Quenby docks")
+    assert link not in cleaned.text
+    assert cleaned.title == "Crane collapse shuts Quenby docks"
+    assert LEAD in cleaned.text
