@@ -177,3 +177,22 @@ def test_a_labelled_link_between_the_headline_and_the_lead_leaves_the_body(link)
     assert link not in cleaned.text
     assert cleaned.title == "Crane collapse shuts Quenby docks"
     assert LEAD in cleaned.text
+
+
+@pytest.mark.parametrize("note", [
+    "(Editor's note: The names of two dock workers have been changed at their request.)",
+    "[Correction: An earlier version misspelt the name of the harbour master.]",
+    "(Clarification: The crane was owned by a contractor, not by the port.)",
+])
+def test_an_editorial_note_in_brackets_leaves_the_body(note):
+    cleaned = clean_text(_page(note), title="Crane collapse shuts Quenby docks")
+    assert note not in cleaned.text
+    assert SECOND in cleaned.text
+
+
+@pytest.mark.parametrize("link", ["Breaking: Second crane topples at the southern pier",
+                                  "Just in: Harbour master suspended pending inquiry",
+                                  "Developing: Ferry services halted along the coast"])
+def test_a_breaking_news_link_inside_the_story_leaves_the_body(link):
+    cleaned = clean_text(_page(link), title="Crane collapse shuts Quenby docks")
+    assert link not in cleaned.text
