@@ -196,3 +196,29 @@ def test_an_editorial_note_in_brackets_leaves_the_body(note):
 def test_a_breaking_news_link_inside_the_story_leaves_the_body(link):
     cleaned = clean_text(_page(link), title="Crane collapse shuts Quenby docks")
     assert link not in cleaned.text
+
+
+@pytest.mark.parametrize("prompt", ["Print this story", "Like this article? Share it with a friend.",
+                                    "Was this page helpful?"])
+def test_a_short_prompt_about_the_page_leaves_the_body(prompt):
+    cleaned = clean_text(_page(prompt), title="Crane collapse shuts Quenby docks")
+    assert prompt not in cleaned.text
+
+
+def test_a_story_sentence_about_a_report_stays():
+    line = "The harbour master called this story of negligence a fabrication, his office said."
+    cleaned = clean_text(_page(line), title="Crane collapse shuts Quenby docks")
+    assert line in cleaned.text
+
+
+@pytest.mark.parametrize("credit", ["Courtesy: Harbour Board", "Photo courtesy: Quenby Fire Service",
+                                    "Image courtesy: Coast Courier archive"])
+def test_a_courtesy_credit_alone_is_a_credit_not_story(credit):
+    cleaned = clean_text(_page(credit), title="Crane collapse shuts Quenby docks")
+    assert credit not in cleaned.text
+
+
+def test_a_courtesy_call_in_a_sentence_stays():
+    line = "The foreign minister paid a courtesy call on the harbour master before flying home."
+    cleaned = clean_text(_page(line), title="Crane collapse shuts Quenby docks")
+    assert line in cleaned.text

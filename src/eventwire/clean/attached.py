@@ -87,6 +87,10 @@ _SELF_NOTE = re.compile(r"^(?:This|The above)\s+(?:article|story|piece|interview
                         r"feature|content|newsletter|episode)\s+(?:is|was|has|had|first|"
                         r"originally|appeared|forms|contains|includes|may|will|should|"
                         r"has\s+been|is\s+part)\b")
+#: "Print this story", "Like this article? Share it with a friend": a short line pointing
+#: at the page itself is an interface prompt.
+_PAGE_PROMPT = re.compile(r"\bthis\s+(?:story|article|page|post)\b", re.IGNORECASE)
+_PROMPT_MAX_WORDS = 10
 #: "#Quenby #ports #safety": a line made only of hashtags or handles.
 _HASHTAGS = re.compile(r"^[#@][\w-]+(?:[\s,]+[#@][\w-]+)+$")
 
@@ -101,6 +105,9 @@ def mark_page_notes(lines: list[Line]) -> None:
             line.kind, line.why = "tags", "hashtag list"
         elif _SELF_NOTE.match(s) and words(s) <= 40 and sentences(s) <= 2:
             line.kind, line.why = "other", "note about the page itself"
+        elif _PAGE_PROMPT.search(s) and words(s) <= _PROMPT_MAX_WORDS \
+                and not reads_as_report(s):
+            line.kind, line.why = "nav", "prompt about the page itself"
 
 
 def mark_file_links(lines: list[Line]) -> None:
