@@ -222,3 +222,20 @@ def test_a_courtesy_call_in_a_sentence_stays():
     line = "The foreign minister paid a courtesy call on the harbour master before flying home."
     cleaned = clean_text(_page(line), title="Crane collapse shuts Quenby docks")
     assert line in cleaned.text
+
+
+@pytest.mark.parametrize("heading", ["About the Quenby Harbour Board", "About Stahl Marine:",
+                                     "About Coast Freight and Logistics"])
+def test_an_about_the_issuer_heading_ends_a_press_release(heading):
+    about = ("The company operates twelve terminals on the northern coast and employs "
+             "3,000 people. It was founded in 1921.")
+    cleaned = clean_text(_page("") + f"\n{heading}\n\n{about}\n\nMedia contact: Jan Roos\n",
+                         title="Crane collapse shuts Quenby docks")
+    assert about not in cleaned.text and heading.rstrip(":") not in cleaned.text
+    assert THIRD in cleaned.text
+
+
+def test_a_subheading_starting_with_about_in_lower_case_words_stays():
+    sub = "About the victims"
+    cleaned = clean_text(_page(sub), title="Crane collapse shuts Quenby docks")
+    assert SECOND in cleaned.text and THIRD in cleaned.text

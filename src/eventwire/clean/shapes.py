@@ -165,8 +165,14 @@ def mark_label_lists(lines: list[Line], r: CleanRules) -> None:
         scanned = j
 
 
+#: "About the Quenby Harbour Board", "About Stahl Marine:": the heading of an issuer's
+#: standard description, which closes a press release (a proper name right after "About").
+_ABOUT_ISSUER = re.compile(r"^About\s+(?:the\s+)?[A-Z][\w&.'’-]*(?:\s+(?:of\s+|and\s+|&\s+)?"
+                           r"(?:the\s+)?[A-Z][\w&.'’-]*){0,6}\s*:?\s*$")
+
+
 def mark_release_end(lines: list[Line], r: CleanRules, first_body: int) -> None:
-    """'###', '- ENDS -', 'Notes to editors': a press release is over; the rest is boilerplate.
+    """'###', '- ENDS -', 'Notes to editors', 'About <issuer>': the release is over.
 
     Issuers close the release with an end mark, then add their standard 'About us' text,
     notes and media contacts; none of it is news of the day. Only after the first body
@@ -174,7 +180,7 @@ def mark_release_end(lines: list[Line], r: CleanRules, first_body: int) -> None:
     """
     for i in range(first_body + 1, len(lines)):
         key = re.sub(r"[\s:.]+", " ", lines[i].text.lower()).strip(" -–—")
-        if key in r.release_end:
+        if key in r.release_end or _ABOUT_ISSUER.match(lines[i].text):
             for line in lines[i:]:
                 if line.kind is None or line is lines[i]:
                     line.kind, line.why = "other", "press release boilerplate"
