@@ -538,6 +538,36 @@ def test_quotes_statement_speaks_for_the_body_that_issued_it(pipeline, text, wor
     assert coded_speaker(pipeline, text, words) == speaker
 
 
+SPEECH_ACT_STATEMENTS = [
+    # "the statement" with no statement introduced: the content of the last speech act
+    ("Norway's fisheries ministry said the new quotas ignored the advice of its scientists.\n\n"
+     "\"Iceland has taken far more mackerel than the agreed share,\" the statement said.",
+     "Iceland has taken far mor", "Norway"),  # the index names this ministry by its country
+    ("The Kenyan interior ministry told reporters that the border crossing would stay shut. "
+     "\"Somalia must first stop the raids on our villages,\" the statement said.",
+     "Somalia must first stop t", "Kenyan interior ministry"),
+    ("Argentina's foreign ministry said on Friday that the survey ship had entered its waters.\n\n"
+     "\"Britain is acting as if the dispute did not exist,\" the statement added.",
+     "Britain is acting as if t", "Argentina's foreign ministry"),
+]
+
+
+@pytest.mark.parametrize("text,words,speaker", SPEECH_ACT_STATEMENTS)
+def test_quotes_statement_after_a_speech_act_speaks_for_its_speaker(pipeline, text, words,
+                                                                    speaker):
+    assert coded_speaker(pipeline, text, words) == speaker
+
+
+def test_quotes_statement_far_from_any_speech_act_borrows_no_speaker(pipeline):
+    """Only the sentences just before count: an older speaker is not borrowed."""
+    text = ("Portugal's navy said two trawlers had been boarded.\n\n"
+            "The boats were towed to Sines. Their crews were questioned for hours. "
+            "Officials counted the catch on the quay.\n\n"
+            "\"Spain will be asked to explain,\" the statement said.")
+    assert coded_speaker(pipeline, text, "Spain will be asked") not in ("Portugal's navy",
+                                                                        "Spain")
+
+
 def test_quotes_statement_without_a_known_issuer_stays_unresolved(pipeline):
     """The nearest earlier statement is the antecedent even when nobody is named as its
     issuer: an older statement of someone else is not borrowed."""

@@ -29,8 +29,10 @@ NAME_ONLY = re.compile(r"^[A-Z][\w.'’-]+(?:\s+(?:[A-Z][\w.'’-]+|van|von|de|d
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
 PHONE = re.compile(r"(?:\+|\btel\b\.?:?\s*|\bphone\b:?\s*)\(?\d[\d\s().-]{6,}\d", re.IGNORECASE)
 #: "Ana Ruiz is a senior correspondent for the Ledger ...": an author box, by its shape.
-NAMED_BIO = re.compile(r"^[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}\s+(?:is|was)\s+(?:a|an|the)\s"
-                        r"[^.]{0,80}\b(?:correspondent|reporter|journalist|editor|writer|producer|"
+NAMED_BIO = re.compile(r"^[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}\s+(?:is|was)\s+"
+                        # "is a/the/our ...", "is Regional Affairs Editor at ..." (a capitalised title)
+                        r"(?:(?:a|an|the|our|their)\s|(?=[A-Z]))"
+                        r"[^.]{0,80}\b(?i:correspondent|reporter|journalist|editor|writer|producer|"
                         r"columnist|contributor|photographer|fellow|researcher|analyst|professor|"
                         r"lecturer|author)s?\b"
                         # "Ana Ruiz reports on security for the Ledger.", "... writes about ..."

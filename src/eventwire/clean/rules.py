@@ -165,7 +165,7 @@ def parse_rules(data: Any, where: str = _FILE) -> CleanRules:
                                                       "credit_labels", "marker_lines")
                                 for w in _list(data, "caption", key, where)),
         position_paren=re.compile(r"\((?:" + positions + r")\)", re.IGNORECASE),
-        note_label=re.compile(r"^\s*(?:" + notes + r")\s*(?::|\s[—–]|\s-\s)\s*\S", re.IGNORECASE),
+        note_label=re.compile(r"^\s*[(\[]?\s*(?:" + notes + r")\s*(?::|\s[—–]|\s-\s)\s*\S", re.IGNORECASE),
         role=_phrase_re(_list(data, "other", "roles", where)),
         bio_opener=re.compile(r"^\s*(?:" + bios + r")\b", re.IGNORECASE),
         promo_cue=_phrase_re(_list(data, "promo", "cues", where)),

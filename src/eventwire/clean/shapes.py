@@ -130,11 +130,18 @@ def mark_label_links(lines: list[Line], r: CleanRules, first_body: int) -> None:
         if line.arrow and title_like(line):
             line.kind, line.why = "nav", "arrowed link"
             continue
-        if not any(c.islower() for c in s):
-            continue
-        labelled = (_CAPS_LABEL.match(s) and not _UPDATE.match(s)) or r.link_label.match(s)
-        if labelled and not ends_terminal(_DURATION.sub("", s)) and words(s) <= _TITLE_MAX_WORDS:
+        if label_link(line, r):
             line.kind, line.why = "nav", "labelled media link"
+
+
+def label_link(line: Line, r: CleanRules) -> bool:
+    """'WATCH: The address (02:41)', 'Live: Follow the rescue': a label, a colon, a title."""
+    s = line.text
+    if not any(c.islower() for c in s) or has_quote(s):
+        return False
+    labelled = (_CAPS_LABEL.match(s) and not _UPDATE.match(s)) or r.link_label.match(s)
+    return bool(labelled) and not ends_terminal(_DURATION.sub("", s)) \
+        and words(s) <= _TITLE_MAX_WORDS
 
 
 def mark_label_lists(lines: list[Line], r: CleanRules) -> None:
@@ -158,8 +165,14 @@ def mark_label_lists(lines: list[Line], r: CleanRules) -> None:
         scanned = j
 
 
+#: "About the Quenby Harbour Board", "About Stahl Marine:": the heading of an issuer's
+#: standard description, which closes a press release (a proper name right after "About").
+_ABOUT_ISSUER = re.compile(r"^About\s+(?:the\s+)?[A-Z][\w&.'’-]*(?:\s+(?:of\s+|and\s+|&\s+)?"
+                           r"(?:the\s+)?[A-Z][\w&.'’-]*){0,6}\s*:?\s*$")
+
+
 def mark_release_end(lines: list[Line], r: CleanRules, first_body: int) -> None:
-    """'###', '- ENDS -', 'Notes to editors': a press release is over; the rest is boilerplate.
+    """'###', '- ENDS -', 'Notes to editors', 'About <issuer>': the release is over.
 
     Issuers close the release with an end mark, then add their standard 'About us' text,
     notes and media contacts; none of it is news of the day. Only after the first body
@@ -167,7 +180,7 @@ def mark_release_end(lines: list[Line], r: CleanRules, first_body: int) -> None:
     """
     for i in range(first_body + 1, len(lines)):
         key = re.sub(r"[\s:.]+", " ", lines[i].text.lower()).strip(" -–—")
-        if key in r.release_end:
+        if key in r.release_end or _ABOUT_ISSUER.match(lines[i].text):
             for line in lines[i:]:
                 if line.kind is None or line is lines[i]:
                     line.kind, line.why = "other", "press release boilerplate"
@@ -226,6 +239,13 @@ def _caps_kicker(line: Line) -> bool:
         and all(c.isupper() for c in letters) and not ends_terminal(line.text)
 
 
+def _kicker(line: Line) -> bool:
+    """A kept one- or two-word capitalised fragment: 'Opinion', 'Analysis', 'Middle East'."""
+    s = line.text.strip()
+    return line.kind is None and 1 <= words(s) <= 2 and s[:1].isupper() \
+        and not ends_terminal(s) and not s.endswith(":")
+
+
 def _strong_label(line: Line, r: CleanRules) -> bool:
     """A label that can only head a list: a list label, or capitals, or a closing colon."""
     if line.list_label:
@@ -264,16 +284,20 @@ def mark_headline_runs(lines: list[Line], r: CleanRules, first_body: int, last_b
     links to other stories, except in a live blog, whose entries open with such headlines.
     The headline itself and a standfirst right under it always stay.
     """
-    def bridge(line: Line) -> bool:
-        return (line.kind in ("nav", "other") and words(line.text) <= 8) or _caps_kicker(line)
+    def bridge(k: int) -> bool:
+        line = lines[k]
+        return (line.kind in ("nav", "other") and words(line.text) <= 8) or _caps_kicker(line) \
+            or (_kicker(line) and 0 < k < n - 1 and lines[k - 1].block == line.block
+                == lines[k + 1].block)
 
     def member(k: int) -> bool:
-        return k != title_at and (title_like(lines[k]) or bridge(lines[k]))
+        return k != title_at and (title_like(lines[k]) or bridge(k))
 
     # A live blog (several entry times) heads each entry with a headline: those stay.
     live_blog = sum(1 for x in lines[first_body + 1:]
                     if x.kind == "other" and x.why == "date line") >= 2
-    i, n = 0, len(lines)
+    n = len(lines)
+    i = 0
     while i < n:
         if not member(i):
             i += 1
@@ -294,12 +318,15 @@ def mark_headline_runs(lines: list[Line], r: CleanRules, first_body: int, last_b
             or (prev.kind is None and _label_like(prev, r)))
         strong = prev is not None and (_strong_label(prev, r) or _related_intro(prev, r))
         labelled = _label_like(run[0], r) and len(run) >= 2
+        # Two headlines on consecutive lines of one block: a story's subheading is followed
+        # by its paragraph, not by another title.
+        packed = len(run) >= 2 and len({x.block for x in lines[i:j]}) == 1
         footer = i > last_body
         stray = len(run) <= 2 and first_body < i < last_body and not live_blog \
             and all(words(x.text) >= _STRAY_MIN_WORDS and not x.text.rstrip().endswith("?")
                     for x in run)
         if strong or footer or stray or len(run) >= 3 \
-                or (len(run) >= 2 and (after_label or labelled)):
+                or (len(run) >= 2 and (after_label or labelled or packed)):
             if not _wrapped_on(lines, j) or footer:
                 why = "headline in the page footer" if footer else "headline list"
                 for line in lines[i:j]:
@@ -310,6 +337,8 @@ def mark_headline_runs(lines: list[Line], r: CleanRules, first_body: int, last_b
                     run[0].kind, run[0].why = "caption", "lone line describing a scene"
                 if prev is not None and prev.kind is None and (strong or after_label):
                     prev.kind, prev.why = "nav", "label of a headline list"
+                elif prev is not None and _kicker(prev) and prev.block == lines[i].block:
+                    prev.kind, prev.why = "nav", "kicker of a listed headline"
         i = j
 
 
@@ -382,7 +411,7 @@ def mark_comment_section(lines: list[Line], first_body: int) -> None:
             return
 
 
-__all__ = ["title_like", "mark_orphan_labels", "mark_comment_section", "mark_entry_intros",
+__all__ = ["title_like", "label_link", "mark_orphan_labels", "mark_comment_section", "mark_entry_intros",
            "mark_repeated", "mark_pull_quotes", "mark_label_links",
            "mark_label_lists", "mark_release_end",
            "mark_headline_runs"]

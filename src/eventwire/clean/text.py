@@ -16,6 +16,7 @@ import re
 from collections import Counter
 
 from ..model import Cleaned, Removed
+from .attached import mark_attached, mark_file_links, mark_page_notes, mark_slide_captions
 from .bylines import (NAME_ONLY as _NAME_ONLY, NAMED_BIO as _NAMED_BIO, COPYRIGHT as _COPYRIGHT,
                       SIGN_OFF as _SIGN_OFF, EDITOR_INITIALS as _EDITOR_INITIALS,
                       LABELLED_STAMP as _LABELLED_STAMP, REPORTER_NAMES as _REPORTER_NAMES,
@@ -29,7 +30,7 @@ from .captions import caption_shape, names_only, reads_as_report
 from .glued import addresses_reader, split_glued
 from .lines import CLOSERS, Line, ends_terminal, has_quote, sentences, split_lines, words
 from .rules import CleanRules, load_rules
-from .shapes import (mark_comment_section, mark_entry_intros, mark_headline_runs,
+from .shapes import (label_link, mark_comment_section, mark_entry_intros, mark_headline_runs,
                      mark_label_links, mark_label_lists, mark_orphan_labels, mark_pull_quotes,
                      mark_release_end, mark_repeated)
 
@@ -241,7 +242,8 @@ def _context(lines: list[Line], r: CleanRules, first_body: int) -> None:
             # above the story a lone line across a blank one must end like a caption sentence
             # (an unpunctuated one there is the headline)
             alone = alone and (i - 1 > first_body or ends_terminal(prev.text))
-            if (prev.block == line.block or alone) and _caption_above(prev, line):
+            if (prev.block == line.block or alone) and _caption_above(prev, line) \
+                    and not _closing_line(lines, i, r):
                 prev.kind, prev.why, prev.caption_group = "caption", "line above a credit", \
                     line.caption_group
         # "Photo: Navy handout" then its caption on the next line of the same block.
@@ -335,11 +337,19 @@ def _caption_sized(s: str) -> bool:
 _CAPTION_ACROSS_WORDS = 20
 
 
+#: "have blocked roads", "would be reviewed": a perfect or a modal narrates the story's
+#: time line; a caption describes the moment of the picture (present tense or no verb).
+_NARRATED = re.compile(r"\b(?:has|have|had)\s+(?:not\s+|never\s+|already\s+|also\s+)?"
+                       r"(?:been\s+)?[a-z]+(?:ed|en|n|t)\b"
+                       r"|\b(?:will|would|could|should|might|must)\s+(?:not\s+)?[a-z]+\b")
+
+
 def _caption_above(prev: Line, credit: Line) -> bool:
     """May the line above a photo credit be that photo's caption?
 
     One sentence of at most 30 words. Across a blank line it must also read as a caption:
-    no quotation or speech verb (a story paragraph reports what was said) and, when it
+    no quotation or speech verb (a story paragraph reports what was said), no perfect or
+    modal verb (the story's narration, ``_NARRATED``) and, when it
     ends with a full stop, at most ``_CAPTION_ACROSS_WORDS`` words.
     """
     s = prev.text
@@ -347,11 +357,29 @@ def _caption_above(prev: Line, credit: Line) -> bool:
         return False
     if prev.block == credit.block:
         return True
-    return not reads_as_report(s) and (not ends_terminal(s) or words(s) <= _CAPTION_ACROSS_WORDS)
+    return not reads_as_report(s) and not _NARRATED.search(s) \
+        and (not ends_terminal(s) or words(s) <= _CAPTION_ACROSS_WORDS)
+
+
+#: "Ilse Marn for the Coast Courier", "Tom Hale via Harbour TV": a photographer's name (two
+#: or three capitalised words) credited to an outlet.
+_NAME_FOR_OUTLET = re.compile(r"[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){1,2}\s+(?:for|via)\s+"
+                              r"(?:the\s+)?[A-Z][\w.'’&-]*(?:\s+[A-Z][\w.'’&-]*){0,3}")
+
+
+def _closing_line(lines: list[Line], credit_at: int, r: CleanRules) -> bool:
+    """Is the paragraph above this credit, across a blank line, the story's closing line?
+
+    Below the last paragraph a lone credit is that of a picture printed at the foot (or of
+    the lead picture, moved there by the copy); the paragraph above it is the story's own.
+    """
+    prev = lines[credit_at - 1]
+    return prev.block != lines[credit_at].block and _is_body(prev, r) \
+        and not any(_is_body(x, r) for x in lines[credit_at + 1:])
 
 
 def _standalone_credits(lines: list[Line], r: CleanRules, first_body: int) -> None:
-    """'Anna Kis/AFP', 'Getty Images' alone on a line inside the story: a photo credit.
+    """'Anna Kis/AFP', 'Getty Images', 'Anna Kis for the Ledger' alone in the story: a credit.
 
     It takes the one-sentence line above it as the caption it belongs to. Above the first
     body paragraph the same line is the wire's byline ("Reuters"), left to the header zone.
@@ -359,18 +387,19 @@ def _standalone_credits(lines: list[Line], r: CleanRules, first_body: int) -> No
     for i in range(first_body + 1, len(lines)):
         line = lines[i]
         s = line.text
-        if line.kind is not None or words(s) > 6 or ends_terminal(s) and not s.endswith("."):
+        if line.kind is not None or words(s) > 8 or ends_terminal(s) and not s.endswith("."):
             continue
         bare = s.rstrip(". ")
-        agency = bare.lower() in r.picture_agency_words
+        agency = bare.lower() in r.picture_agency_words and words(s) <= 6
         slash = "/" in bare and bool(r.name_slash_credit.fullmatch(bare)) \
-            and not _wire_only(bare, r)
-        if not (agency or slash):
+            and not _wire_only(bare, r) and words(s) <= 6
+        if not (agency or slash or _NAME_FOR_OUTLET.fullmatch(bare)):
             continue
         line.kind, line.why, line.credit_only = "caption", "photo credit on its own line", True
         line.caption_group = _STANDALONE_GROUP + i
         prev = lines[i - 1]
-        if i - 1 > first_body and prev.kind is None and _caption_above(prev, line):
+        if i - 1 > first_body and prev.kind is None and not _closing_line(lines, i, r) \
+                and _caption_above(prev, line):
             prev.kind, prev.why, prev.caption_group = "caption", "line above a credit", \
                 line.caption_group
 
@@ -431,6 +460,9 @@ def _zones(lines: list[Line], r: CleanRules, title_hint: str | None) -> int | No
         if line.bio:  # "Ana Ruiz is the Ledger's Africa correspondent." under the byline
             line.kind, line.why = "other", "author note in the page header"
             continue
+        if title_at is not None and i > title_at and label_link(line, r):
+            line.kind, line.why = "nav", "labelled link under the headline"
+            continue
         if not ends_terminal(line.text) and words(line.text) <= r.short_fragment_words:
             is_credit = any(w.lower().strip(",.") in r.agency_words for w in line.text.split())
             line.kind, line.why = ("other", "agency line") if is_credit else ("nav", "page header")
@@ -490,6 +522,7 @@ def clean_text(text: str, title: str | None = None, rules: CleanRules | None = N
     lines = split_glued(split_lines(text or ""), r)
     for line in lines:
         _classify(line, r)
+    mark_page_notes(lines)
     _context(lines, r, _body_span(lines, r)[0])
     _neighbourhood(lines, r)
     mark_repeated(lines, r)
@@ -502,6 +535,9 @@ def clean_text(text: str, title: str | None = None, rules: CleanRules | None = N
     mark_entry_intros(lines)
     title_at = _zones(lines, r, title)
     first, last = _body_span(lines, r)
+    mark_slide_captions(lines, first)
+    mark_attached(lines, first, title_at)
+    mark_file_links(lines)
     mark_pull_quotes(lines, title_at)
     mark_headline_runs(lines, r, first, last, title_at)
     mark_orphan_labels(lines, r, first)

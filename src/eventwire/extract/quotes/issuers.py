@@ -51,6 +51,29 @@ def statement_issuer(ctx: Context, speakers: Speakers, noun: Any) -> ActorRef | 
         ref = issuer_of(ctx, speakers, tok)
         if ref is not None:
             return ref
+    return last_speaker(ctx, speakers, here)
+
+
+#: How many sentences back "the statement" may refer to a speech act with no speech noun.
+SPEECH_BACK = 2
+
+
+def last_speaker(ctx: Context, speakers: Speakers, here: int) -> ActorRef | None:
+    """"The ministry said the seizure was illegal. '...,' the statement said": the ministry.
+
+    Bridging anaphora: a definite "the statement" with no statement introduced before it
+    names the content of the last speech act, so its issuer is the subject of the nearest
+    cue verb (outside quotation marks) of the sentences just before.
+    """
+    for k in range(here - 1, max(-1, here - 1 - SPEECH_BACK), -1):
+        for tok in reversed(list(ctx.sents[k])):
+            if tok.pos_ not in ("VERB", "AUX") or ctx.quoted[tok.i] or not ctx.is_cue_verb(tok):
+                continue
+            subj = subject(tok, ctx.cues.verbs)
+            if subj is not None and not is_speech_noun(ctx, subj) and subj.dep_ in SUBJ_DEPS:
+                ref = _named(speakers, subj, tok)
+                if ref is not None:
+                    return ref
     return None
 
 
