@@ -24,6 +24,9 @@ from ..errors import StoreError
 from ..model import CodedArticle, Failure
 from . import derived, ids, rows, write
 from .snapshot import unchanged
+from .sqlio import (
+    COPY_OPTIONS as _COPY_OPTIONS, brief as _brief, dicts as _dicts, path_literal as _path_literal,
+)
 from .views import VIEWS
 from .schema import (
     ACTORS, ARTICLE_URLS, ARTICLES, BANDS, CHILD_TABLES, COLUMNS, DATES, ERRORS, EVENTS, META,
@@ -77,11 +80,6 @@ def _url_norm(url: str | None) -> str | None:
         return None
 
 
-def _brief(exc: BaseException) -> str:
-    """The first line of an error: DuckDB appends the whole statement after it."""
-    return (str(exc).strip().splitlines() or [type(exc).__name__])[0]
-
-
 def _as_date(value: date | str | None, name: str) -> date | None:
     if value is None or isinstance(value, date):
         return value
@@ -95,25 +93,6 @@ def _as_list(value: str | Iterable[str] | None) -> list[str] | None:
     if value is None:
         return None
     return [value] if isinstance(value, str) else list(value)
-
-
-def _path_literal(path: Path) -> str:
-    """``path`` as an SQL string literal, for the one statement that cannot take a parameter.
-
-    ``COPY ... TO`` wants a literal file name: DuckDB's parser has no placeholder there in the
-    releases we support (duckdb/duckdb#10697; bracketed expressions arrived later, and still
-    misbehave, duckdb/duckdb#21578). So the path must be one we built ourselves: absolute,
-    resolved, inside a directory we created, named after a table constant, and free of control
-    characters. DuckDB's ordinary '...' strings know one escape only, a doubled quote, so
-    doubling ``'`` is a complete quoting for what remains (backslashes are literal).
-    """
-    text = str(path)
-    if not path.is_absolute():
-        raise StoreError(f"refusing to export to {text!r}: the path is not absolute")
-    if any(ord(c) < 32 or ord(c) == 127 for c in text):
-        raise StoreError(f"refusing to export to {text!r}: the path holds control characters; "
-                         "choose a plain directory name")
-    return "'" + text.replace("'", "''") + "'"
 
 
 class Store:
@@ -218,9 +197,7 @@ class Store:
             try:
                 with self._transaction() as con:
                     def run(sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
-                        cur = con.execute(sql, list(params))
-                        names = [d[0] for d in cur.description or ()]
-                        return [dict(zip(names, r)) for r in cur.fetchall()]
+                        return _dicts(con.execute(sql, list(params)))
                     yield run
                 self.generation += 1
             except duckdb.Error as exc:
@@ -448,24 +425,14 @@ class Store:
         """
         with self._lock:
             try:
-                cur = self._db.execute(sql, list(params))
-                names = [d[0] for d in cur.description or ()]
-                return [dict(zip(names, r)) for r in cur.fetchall()]
+                return _dicts(self._db.execute(sql, list(params)))
             except duckdb.Error as exc:
                 raise StoreError(f"query on {self.path} failed: {_brief(exc)}") from exc
 
     def rows(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
         """``query`` on a cursor of its own: threads read side by side (see ``fetch``)."""
-        with self._lock:
-            cur = self._db.cursor()
-        try:
-            cur.execute(sql, list(params))
-            names = [d[0] for d in cur.description or ()]
-            return [dict(zip(names, r)) for r in cur.fetchall()]
-        except duckdb.Error as exc:
-            raise StoreError(f"query on {self.path} failed: {_brief(exc)}") from exc
-        finally:
-            cur.close()
+        with self._cursor() as cur:
+            return _dicts(cur.execute(sql, list(params)))
 
     def fetch(self, sql: str, params: Sequence[Any] = (), *, arrow: bool = False) -> Any:
         """Run one parameterised statement; its rows as a pandas DataFrame, or a pyarrow
@@ -475,14 +442,20 @@ class Store:
         connection in parallel, so threads (an HTTP server's workers) read side by side
         instead of queueing on the Store's lock, which guards only the cursor's creation.
         """
-        with self._lock:
-            cur = self._db.cursor()
-        try:
+        with self._cursor() as cur:
             if not arrow:
                 return cur.execute(sql, list(params)).df()
             rel = cur.sql(sql, params=list(params))  # a relation: Arrow without a copy
             # duckdb 2 names it to_arrow_table; 1.x had only fetch_arrow_table
             return (getattr(rel, "to_arrow_table", None) or rel.fetch_arrow_table)()
+
+    @contextmanager
+    def _cursor(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        """A cursor of its own (the lock guards only its creation); errors as StoreError."""
+        with self._lock:
+            cur = self._db.cursor()
+        try:
+            yield cur
         except duckdb.Error as exc:
             raise StoreError(f"query on {self.path} failed: {_brief(exc)}") from exc
         finally:
@@ -588,12 +561,6 @@ class Store:
                                  ) from exc
         log.info("exported %d files of %s to %s", len(targets), self.path, out)
         return [p for p, _ in targets]
-
-
-#: COPY options per export format.
-_COPY_OPTIONS: dict[str, str] = {
-    "parquet": "(FORMAT PARQUET)", "csv": "(FORMAT CSV, HEADER)", "json": "(FORMAT JSON)",
-}
 
 
 def _decode(row: dict[str, Any]) -> dict[str, Any]:
