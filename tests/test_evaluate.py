@@ -58,3 +58,39 @@ def test_half_means_count_forbidden_and_leaks_per_article_and_pool_captions():
     assert m["forbidden_per_article"] == 0.5 and m["leaked_per_article"] == 1.5
     assert m["captions_separated"] == 0.75
     assert article_means([{"name": "dev_e3", "error": "no output"}]) == {}
+
+
+def test_own_corpus_annotations_are_a_group_of_their_own():
+    from eventwire.evaluate import OWN_PREFIX, half_of
+    assert half_of(OWN_PREFIX + "012_some-corpus-story") == "own"
+    assert half_of("012_some-corpus-story") is None
+
+
+def test_own_gold_folder_is_scored_against_texts_kept_elsewhere(tmp_path):
+    """A gold file in the project's own folder names a text that lives in shared/corpus:
+    the row is named with the group prefix and scored by the shared scorer."""
+    import json
+    import shutil
+
+    from eventwire import Pipeline
+    from eventwire.evaluate import OWN_PREFIX, find_shared, score_articles
+    shared = find_shared()
+    assert shared is not None, "tests run with ../shared beside the checkout"
+    root = tmp_path / "shared"
+    (root / "eval").mkdir(parents=True)
+    shutil.copy(shared / "eval" / "score.py", root / "eval" / "score.py")
+    (root / "corpus" / "articles").mkdir(parents=True)
+    text = ("Published: 2011-05-02\n\nTitle: Envoys meet\n\nKAMPALA, Uganda -- Kenya's foreign "
+            "minister met his Ugandan counterpart in Kampala on Monday, officials said.\n")
+    (root / "corpus" / "articles" / "900_envoys.txt").write_text(text, encoding="utf-8")
+    gold_dir = tmp_path / "corpus_gold"
+    gold_dir.mkdir()
+    gold = {"article": {"file": "900_envoys.txt", "published": "2011-05-02"},
+            "events": {"core": [{"id": "E1", "source": ["KEN"], "category": ["CONSULT"],
+                                 "target": ["UGA"], "evidence": "met his Ugandan counterpart"}],
+                       "acceptable": [], "forbidden": []}}
+    (gold_dir / "900_envoys.gold.json").write_text(json.dumps(gold), encoding="utf-8")
+    rows = score_articles(Pipeline(), root, gold_dir=gold_dir,
+                          text_dir=root / "corpus" / "articles", prefix=OWN_PREFIX)
+    assert [r["name"] for r in rows] == [OWN_PREFIX + "900_envoys"]
+    assert rows[0]["events"]["recall"] == 1.0, rows[0]["events"]

@@ -91,16 +91,37 @@ def _run_scorer(script: Path, gold: Path, system: Path) -> dict[str, Any]:
     return json.loads(body)
 
 
-def score_articles(pipeline: Any, root: Path) -> list[dict[str, Any]]:
-    """Code each ``golden/*.txt`` named by a gold file and score it with ``score.py``."""
+def find_own_gold() -> Path | None:
+    """``eval/corpus_gold`` of this checkout (or the working directory), if there is one.
+
+    These are the project's own hand-coded files for ``shared/corpus/articles``: written by
+    reading the text, without running the coder, so they measure text nobody tuned to when
+    they were written (a second check beside the shared blind half)."""
+    here = Path(__file__).resolve()
+    for base in [Path.cwd(), *here.parents]:
+        folder = base / "eval" / "corpus_gold"
+        if folder.is_dir() and any(folder.glob("*.gold.json")):
+            return folder
+    return None
+
+
+def score_articles(pipeline: Any, root: Path, gold_dir: Path | None = None,
+                   text_dir: Path | None = None, prefix: str = "") -> list[dict[str, Any]]:
+    """Code each article named by a gold file and score it with ``score.py``.
+
+    By default the gold files are ``golden/*.gold.json`` with their texts beside them;
+    ``gold_dir``/``text_dir`` name another folder of gold files and where their texts are,
+    and ``prefix`` is put before each row's name (to tell the groups apart)."""
     from .ingest import read_inputs
     rows = []
     scorer = root / "eval" / "score.py"
     matches = _load_module(scorer).event_matches
-    for gold_path in sorted((root / "golden").glob("*.gold.json")):
+    gold_dir = gold_dir or root / "golden"
+    for gold_path in sorted(gold_dir.glob("*.gold.json")):
         gold = json.loads(gold_path.read_text(encoding="utf-8"))
         art = gold.get("article", {})
-        text_path = gold_path.parent / art.get("file", gold_path.name.replace(".gold.json", ".txt"))
+        name = art.get("file", gold_path.name.replace(".gold.json", ".txt"))
+        text_path = (text_dir or gold_path.parent) / Path(name).name
         started = time.perf_counter()
         items = list(read_inputs([str(text_path)], published=art.get("published"),
                                  url=art.get("url")))
@@ -115,7 +136,7 @@ def score_articles(pipeline: Any, root: Path) -> list[dict[str, Any]]:
             rep = _run_scorer(scorer, gold_path, Path(f.name))
         finally:
             Path(f.name).unlink(missing_ok=True)
-        rep["name"] = gold_path.name.replace(".gold.json", "")
+        rep["name"] = prefix + gold_path.name.replace(".gold.json", "")
         rep["seconds"] = round(secs, 3)
         every = gold["events"]["core"] + gold["events"].get("acceptable", [])
         bad = gold["events"].get("forbidden", [])
@@ -174,6 +195,9 @@ def score_sentence_sets(pipeline: Any, root: Path) -> list[dict[str, Any]]:
     return reports
 
 
+#: Rows of the project's own corpus annotations are named with this prefix.
+OWN_PREFIX = "own:"
+
 #: How the gold articles are grouped when reported. The blind half is measured like the rest
 #: but shown only as an aggregate, so nobody tunes to its errors (see shared/golden/README.md).
 HALVES = (
@@ -181,6 +205,8 @@ HALVES = (
      ("000_", "dev_a", "dev_b")),
     ("fix", "fix half (dev_c*, dev_d*, dev_g*): errors may be read", ("dev_c", "dev_d", "dev_g")),
     ("blind", "blind half (dev_e*, dev_f*): aggregate only", ("dev_e", "dev_f")),
+    ("own", "own annotations of shared/corpus articles (eval/corpus_gold, coded by hand without "
+     "running the coder): errors may be read", (OWN_PREFIX,)),
 )
 BLIND = "blind"
 
@@ -221,8 +247,10 @@ def article_means(rows: list[dict[str, Any]]) -> dict[str, Any]:
     return mean
 
 
-def run_eval(root: Path, sentence_sets: bool = True, pipeline: Any = None) -> dict[str, Any]:
-    """The whole evaluation: gold articles, then sentence sets.
+def run_eval(root: Path, sentence_sets: bool = True, pipeline: Any = None,
+             own_gold: Path | None = None) -> dict[str, Any]:
+    """The whole evaluation: gold articles (and the project's own corpus annotations in
+    ``own_gold``, when given), then sentence sets.
 
     The blind half's per-article rows are dropped from the report (only its means are kept),
     and its events never feed the confidence calibration."""
@@ -230,6 +258,9 @@ def run_eval(root: Path, sentence_sets: bool = True, pipeline: Any = None) -> di
     from .pipeline import Pipeline
     pipeline = pipeline or Pipeline()
     articles = score_articles(pipeline, root)
+    if own_gold is not None:
+        articles += score_articles(pipeline, root, gold_dir=own_gold,
+                                   text_dir=root / "corpus" / "articles", prefix=OWN_PREFIX)
     halves = {key: article_means([a for a in articles if half_of(a["name"]) == key])
               for key, _, _ in HALVES}
     shown = [a for a in articles if half_of(a["name"]) != BLIND]
@@ -308,5 +339,5 @@ def format_report(report: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
-__all__ = ["find_shared", "run_eval", "half_of", "article_means", "HALVES", "format_report", "score_articles", "score_sentence_sets",
+__all__ = ["find_shared", "find_own_gold", "OWN_PREFIX", "run_eval", "half_of", "article_means", "HALVES", "format_report", "score_articles", "score_sentence_sets",
            "code_sentences"]

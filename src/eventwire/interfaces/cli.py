@@ -355,16 +355,20 @@ def code(paths: tuple[str, ...], fmt: str, published: str | None, url: str | Non
               help="Also score the sentence sets in eval/data/.")
 @click.option("--calibrate", is_flag=True, help="Fit the confidence calibration table on these "
               "results and write it to eventwire/data/confidence.yaml (then re-run eval).")
-def eval_cmd(shared: str | None, json_out: str | None, sets: bool, calibrate: bool) -> None:
+@click.option("--own/--no-own", default=True, show_default=True,
+              help="Also score the project's own hand-coded corpus articles (eval/corpus_gold, "
+              "texts in shared/corpus/articles) as a group of their own.")
+def eval_cmd(shared: str | None, json_out: str | None, sets: bool, calibrate: bool,
+             own: bool) -> None:
     """Score every hand-coded article and every public sentence set; print one table.
 
     Includes a reliability table: per confidence bin, the share of events judged right.
     """
-    from ..evaluate import calibrate as fit, find_shared, format_report, run_eval
+    from ..evaluate import calibrate as fit, find_own_gold, find_shared, format_report, run_eval
     root = Path(shared) if shared else find_shared()
     if root is None:
         raise click.ClickException("cannot find the shared/ folder; pass --shared DIR")
-    report = run_eval(root, sentence_sets=sets)
+    report = run_eval(root, sentence_sets=sets, own_gold=find_own_gold() if own else None)
     samples = report.pop("_samples")
     click.echo(format_report(report))
     if calibrate:
