@@ -1,0 +1,94 @@
+"""Acts whose clause names no object or addressee at all (``extract/events/unaddressed.py``),
+on short texts written for these tests: whom they are aimed at is read from where they
+happen and from what the article said before."""
+from __future__ import annotations
+
+import pytest
+
+
+def keys(side):
+    return {a.org or a.country for a in side} - {None}
+
+
+def events(pipeline, text, category):
+    coded = pipeline.code_text(text, published="2023-05-01")
+    return [(keys(e.source), keys(e.target)) for e in coded.events
+            if e.category == category and e.status != "negated"]
+
+
+# a crowd that protests is the people of where it acts, and its protest naming no one is aimed
+# at that state's government (PLOVER: X -> X)
+@pytest.mark.parametrize("text, key", [
+    ("Tens of thousands took to the streets of Caracas on Sunday.", "VEN"),
+    ("Thousands of people demonstrated for a third night, witnesses in Minsk said.", "BLR"),
+    ("BISHKEK, Kyrgyzstan — The count was halted on Friday.\n"
+     "Crowds chanted against the electoral commission late into the night.", "KGZ"),
+    ("Hundreds gathered outside the finance ministry in Accra on Monday, chanting against "
+     "new fuel taxes.", "GHA"),
+])
+def test_unnamed_crowd_protest_is_its_country_against_its_state(pipeline, text, key):
+    assert ({key}, {key}) in events(pipeline, text, "PROTEST")
+
+
+def test_crowd_the_text_places_nowhere_stays_unkeyed(pipeline):
+    # no place, no dateline, and a flag of a people without a state: whose crowd is unknown
+    got = events(pipeline, "Crowds waving Kurdish flags poured into the streets.", "PROTEST")
+    assert got and all(src == set() and tgt == set() for src, tgt in got), got
+
+
+def test_armed_unknowns_are_not_a_crowd_of_the_country(pipeline):
+    # "gunmen" may come from anywhere: the place is the target, the doer stays unkeyed
+    got = events(pipeline, "Gunmen opened fire on a bus near Quetta on Sunday.", "ASSAULT")
+    assert (set(), {"PAK"}) in got, got
+
+
+def test_a_states_unaddressed_protest_is_not_aimed_at_itself(pipeline):
+    # a diplomatic protest is a state's, not its people's: no domestic target
+    got = [e for e in pipeline.code_text("Japan lodged a strong protest on Monday.",
+                                         published="2023-05-01").events]
+    assert got and all("JPN" not in keys(e.target) for e in got), got
+
+
+# a denial with no accuser in its clause answers the charge made against the denier earlier
+@pytest.mark.parametrize("text, source, target", [
+    ("Senegal's opposition accused President Macky Sall of muzzling the press. Sall "
+     "dismissed the claims on Thursday.", "SEN", "SEN"),
+    ("Malaysian police arrested former prime minister Najib Razak on Tuesday over the "
+     "missing state funds. Najib has denied the allegations.", "MYS", "MYS"),
+    ("Zambian opposition leader Hakainde Hichilema accused President Edgar Lungu of stealing "
+     "public funds. Lungu has denied any wrongdoing.", "ZMB", "ZMB"),
+])
+def test_denial_without_accuser_targets_the_earlier_accuser(pipeline, text, source, target):
+    assert ({source}, {target}) in events(pipeline, text, "REJECT")
+
+
+def test_denial_of_an_offer_is_no_answer_to_a_charge(pipeline):
+    text = ("Senegal's opposition accused President Macky Sall of muzzling the press. Sall "
+            "rejected an offer of talks on Thursday.")
+    got = events(pipeline, text, "REJECT")
+    assert got and ({"SEN"}, {"SEN"}) not in got, got
+
+
+def test_denial_picks_the_charge_against_the_denier_not_the_latest_one(pipeline):
+    text = ("Chadian rebels accused Sudan of sheltering mercenaries. Niger accused Mali of "
+            "closing the border. Khartoum has denied any involvement.")
+    got = events(pipeline, text, "REJECT")
+    assert ({"SDN"}, {"TCD"}) in got and ({"SDN"}, {"NER"}) not in got, got
+
+
+# force used on a place the clause names only by a nationality or by where it lies is aimed
+# at that place's country, unless it is the doer's own
+@pytest.mark.parametrize("text, source, target", [
+    ("Israeli jets struck an arms depot near the Syrian capital on Friday.", "ISR", "SYR"),
+    ("Thai artillery shelled villages on the Cambodian side of the border on Wednesday.",
+     "THA", "KHM"),
+    ("Turkish drones hit a convoy on Sunday, killing four people near Qamishli in Syria.",
+     "TUR", "SYR"),
+])
+def test_force_on_a_foreign_place_targets_its_country(pipeline, text, source, target):
+    assert ({source}, {target}) in events(pipeline, text, "ASSAULT")
+
+
+def test_force_at_home_gets_no_foreign_target(pipeline):
+    got = events(pipeline, "Nigerian jets bombed a camp in Borno state on Tuesday.", "ASSAULT")
+    assert got and all(tgt <= {"NGA"} for _, tgt in got), got
