@@ -92,3 +92,23 @@ def test_force_on_a_foreign_place_targets_its_country(pipeline, text, source, ta
 def test_force_at_home_gets_no_foreign_target(pipeline):
     got = events(pipeline, "Nigerian jets bombed a camp in Borno state on Tuesday.", "ASSAULT")
     assert got and all(tgt <= {"NGA"} for _, tgt in got), got
+
+
+# an unknown attacker ("a suicide bomber", "gunmen") has no country of its own: its attack is
+# on the place, and a clause that names none happened where the story is
+@pytest.mark.parametrize("text, target", [
+    ("Niger's army said the attack near Tillaberi killed nine soldiers. Nigerien officials "
+     "blamed jihadists. A suicide bomber blew up a car outside a barracks there on Friday.",
+     "NER"),
+    ("Gunmen stormed a hotel on Tuesday, police in Mogadishu said.", "SOM"),
+    ("Masked men set fire to a polling station in Kandahar overnight.", "AFG"),
+])
+def test_unknown_attackers_strike_the_country_where_it_happens(pipeline, text, target):
+    assert (set(), {target}) in events(pipeline, text, "ASSAULT")
+
+
+def test_victims_in_a_small_clause_are_no_crowd_of_doers(pipeline):
+    # "left 40 people injured": the people underwent the violence, the place is its target
+    text = "The unrest in Conakry killed two and left 40 people injured."
+    got = events(pipeline, text, "ASSAULT")
+    assert got and all(src == set() for src, _ in got) and (set(), {"GIN"}) in got, got

@@ -30,6 +30,7 @@ from typing import Any, Sequence
 from ...model import ActorRef, Place
 from ...nlp import doc_text
 from .dictionary import _load_words
+from .discourse import participants
 from .fallbacks import _same_side
 from .frame import _Candidate
 from .grammar import PLACE_PREPS, SUBJ_DEPS
@@ -52,6 +53,8 @@ DISSENT = frozenset({"PROTEST", "ASSAULT", "COERCE"})
 CHARGES = frozenset({"ACCUSE", "COERCE", "SANCTION"})
 #: Force used on a place.
 FORCE = frozenset({"ASSAULT"})
+#: Verbs whose small clause tells what became of someone ("left 18 people wounded").
+RESULTATIVE_HEADS = frozenset({"leave", "render"})
 #: "SANAA, Yemen —", "HONG KONG --", "SEOUL, South Korea (AP) –": a dateline ends in a dash.
 DATELINE_END = re.compile(r"\s(?:\(\w+\)\s*)?[—–-]{1,2}\s")
 
@@ -72,14 +75,14 @@ def _subject(verb: Any) -> Any:
 
 
 def story_state(roles: _Roles, where: Locator, home: str | None) -> str | None:
-    """The state the story happens in: the dateline's country ("SANAA, Yemen —"), else the
-    article's first discourse participant."""
+    """The state the story happens in: the dateline's country ("SANAA, Yemen —") when the
+    article is about it (it is one of its discourse participants) or about no state, else
+    the first participant (a "BRUSSELS —" story on Zimbabwe happens in Zimbabwe)."""
     text = doc_text(roles.doc)
     m = DATELINE_END.search(text[:120])
-    if m is not None:
-        line = where.within(0, m.start() + 1)
-        if line:
-            return line[-1].country
+    line = where.within(0, m.start() + 1) if m is not None else []
+    if line and (home is None or line[-1].country in participants(roles)):
+        return line[-1].country
     return home
 
 
@@ -124,6 +127,9 @@ def situated_crowd(c: _Candidate, sent: Any, where: Locator, home: str | None,
     subj = _subject(verb)
     if subj is None or subj.lower_ not in CROWD_NOUNS and subj.lemma_.lower() not in CROWD_NOUNS:
         return ()
+    if subj.dep_ != "nsubj" or verb.dep_ in ("ccomp", "xcomp", "oprd") and (
+            verb.tag_ == "VBN" or verb.head.lemma_.lower() in RESULTATIVE_HEADS):
+        return ()  # "left 18 people wounded", "were dispersed": the crowd underwent the act
     country = _nationality_in(subj, roles)
     if country is None:
         found = where.within(*_span(subj))
@@ -175,6 +181,17 @@ def _denied_things(verb: Any) -> list[Any]:
     return [o for o in objs if o.lemma_.lower() in CHARGE_NOUNS or o.lower_ in CHARGE_NOUNS]
 
 
+def _charged(roles: _Roles, target: Sequence[str], denier: Sequence[str]) -> bool:
+    """Was a charge against ``target`` one against the denier? For a person, only if it
+    named that person (a charge against Turkey is not one against each Turkish general); for
+    a state or a body, if it named it or its side ("Chinese officials" answer for China)."""
+    if set(target) & set(denier):
+        return True
+    people = [a for a in denier if not a.startswith("kb:") and a in roles.actors._by_id
+              and roles.actors.get(a).kind == "person"]
+    return bool(target) and not people and _same_side(roles, list(target), list(denier))
+
+
 def charge_maker(c: _Candidate, roles: _Roles,
                  earlier: Sequence[tuple[_Candidate, Any]]) -> list[str]:
     """The one who charged the denier, for a denial whose clause names no accuser: the
@@ -192,7 +209,7 @@ def charge_maker(c: _Candidate, roles: _Roles,
     for prev, _ in reversed(earlier):
         if prev.sense.category not in CHARGES or prev.status == "negated" or prev is c:
             continue
-        if not prev.target or not _same_side(roles, prev.target, c.source):
+        if not _charged(roles, prev.target, c.source):
             continue
         # (the state's own police or courts charging its former minister are still the
         # accuser: a domestic denial is coded country to country)
@@ -202,18 +219,20 @@ def charge_maker(c: _Candidate, roles: _Roles,
     return []
 
 
-def struck_place(c: _Candidate, sent: Any, where: Locator, roles: _Roles) -> tuple[ActorRef, ...]:
+def struck_place(c: _Candidate, sent: Any, where: Locator, roles: _Roles,
+                 home: str | None = None) -> tuple[ActorRef, ...]:
     """The country force is used on when the clause names only a place ("struck houses in
-    the Yemeni capital", "shelled villages near Kharkiv"): a nationality or place in its
-    object or prepositional phrases, else the one country its sentence places anything in,
-    when that country is not the doer's own."""
+    the Yemeni capital", "shelled villages near Kharkiv") or no place at all ("a suicide
+    bomber blew up a truck there"): a nationality or place in its object or prepositional
+    phrases, else the one country its sentence places anything in, else the state the story
+    happens in; never the doer's own country (force at home is the domestic layer's). An
+    unknown doer ("gunmen", "a bomber") has no own country: its attack is on the place."""
     if c.sense.category not in FORCE or c.kind == "derived" or dissent_state(c, roles):
         return ()  # (a people's violence is aimed at its own state: ``dissent_state``)
-    own = {r.country for r in (roles.ref_of(a) for a in c.source) if r and r.country}
-    if c.unnamed:
-        own |= {r.country for r in c.unnamed if r.country}
-    if len(own) != 1:
-        return ()  # an unknown doer, or several: whose territory is "foreign" is unclear
+    refs = [r for r in (roles.ref_of(a) for a in c.source) if r] + list(c.unnamed or ())
+    own = {r.country for r in refs if r.country}
+    if len(own) > 1:
+        return ()  # several doers ("Sudan and Chad clashed"): each other's, not a place's
     verb = c.light if c.light is not None else c.pred
     subj = _subject(verb)
     places: list[Place] = []
@@ -227,6 +246,8 @@ def struck_place(c: _Candidate, sent: Any, where: Locator, roles: _Roles) -> tup
     country = places[0].country if places else named
     if country is None:
         country = _one_country(where.within(sent.start_char, sent.end_char))
+    if country is None:
+        country = story_state(roles, where, home)
     if country is None or country in own:
         return ()
     return (ActorRef(actor=None, name=places[0].name if places else country, country=country),)
