@@ -112,3 +112,14 @@ def test_victims_in_a_small_clause_are_no_crowd_of_doers(pipeline):
     text = "The unrest in Conakry killed two and left 40 people injured."
     got = events(pipeline, text, "ASSAULT")
     assert got and all(src == set() for src, _ in got) and (set(), {"GIN"}) in got, got
+
+
+# a crowd protesting at another state's mission, or against what another state did, is
+# aimed at that state; the mission's country is not where the crowd is
+@pytest.mark.parametrize("text, source, target", [
+    ("Crowds gathered outside the Chinese embassy in Manila on Friday.", "PHL", "CHN"),
+    ("Hundreds demonstrated outside the US embassy in Baghdad.", "IRQ", "USA"),
+    ("Hundreds rallied in Karachi against American drone strikes.", "PAK", "USA"),
+])
+def test_crowd_protest_at_a_foreign_state_targets_that_state(pipeline, text, source, target):
+    assert ({source}, {target}) in events(pipeline, text, "PROTEST")

@@ -104,6 +104,18 @@ def _nationality_in(tok: Any, roles: _Roles) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
+def _located(where: Locator, roles: _Roles, tok: Any) -> list[Place]:
+    """The places a phrase puts something in: not a country named as a modifier ("outside
+    the US embassy in Baghdad" is in Baghdad, not in the United States)."""
+    out = []
+    for p in where.within(*_span(tok)):
+        span = roles.doc.char_span(p.start, p.end, alignment_mode="expand")
+        if span is not None and span.root.dep_ in ("compound", "amod", "nmod", "poss"):
+            continue
+        out.append(p)
+    return out
+
+
 def situated_crowd(c: _Candidate, sent: Any, where: Locator, home: str | None,
                    roles: _Roles) -> tuple[ActorRef, ...]:
     """The people of the state an unnamed crowd acts in, as a name-only civilian actor;
@@ -132,9 +144,9 @@ def situated_crowd(c: _Candidate, sent: Any, where: Locator, home: str | None,
         return ()  # "left 18 people wounded", "were dispersed": the crowd underwent the act
     country = _nationality_in(subj, roles)
     if country is None:
-        found = where.within(*_span(subj))
+        found = _located(where, roles, subj)
         found += [x for p in verb.children if p.dep_ in ("prep", "advmod", "npadvmod")
-                  for x in where.within(*_span(p))]
+                  for x in _located(where, roles, p)]
         country = found[0].country if found else None
     if country is None:
         country = _one_country(where.within(sent.start_char, sent.end_char))
@@ -170,7 +182,23 @@ def dissent_state(c: _Candidate, roles: _Roles) -> list[str]:
     countries = {r.country for r in refs}
     if len(countries) != 1:
         return []
-    return [state_actor(roles, countries.pop())]
+    own = countries.pop()
+    other = _other_state_named(c, roles, own)
+    if other:
+        return [state_actor(roles, other)]  # "outside the Chinese embassy", "against US strikes"
+    return [state_actor(roles, own)]
+
+
+def _other_state_named(c: _Candidate, roles: _Roles, own: str) -> str | None:
+    """A protest whose clause names another state only by a modifier in its phrases ("rallied
+    outside the Chinese embassy", "marched against American drone strikes") is aimed at that
+    state, not at the crowd's own."""
+    if c.sense.category != "PROTEST":
+        return None
+    verb = c.light if c.light is not None else c.pred
+    found = {country for ch in verb.children if ch.dep_ in ("prep", "dobj")
+             for country in [_nationality_in(ch, roles)] if country and country != own}
+    return found.pop() if len(found) == 1 else None
 
 
 def _denied_things(verb: Any) -> list[Any]:
