@@ -123,3 +123,24 @@ def test_victims_in_a_small_clause_are_no_crowd_of_doers(pipeline):
 ])
 def test_crowd_protest_at_a_foreign_state_targets_that_state(pipeline, text, source, target):
     assert ({source}, {target}) in events(pipeline, text, "PROTEST")
+
+
+# verbal dissent: a charge or a refusal by a state's people that names no one answers their
+# own state; one with someone in its object slot is aimed at that someone
+@pytest.mark.parametrize("text, category, key", [
+    ("Malian soldiers detained protesters in Bamako. Mali's junta banned parties. Opposition "
+     "leader Ismael Wague complained of widespread abuses.", "ACCUSE", "MLI"),
+    ("Cambodian police raided a party office in Phnom Penh. Cambodia's government banned the "
+     "party. Opposition leader Kem Sokha refused to attend the hearing.", "REJECT", "KHM"),
+    ("Nicaraguan police raided a convent in Leon. A Nicaraguan court ordered the nuns out. "
+     "Bishop Silvio Baez refused to leave the diocese.", "REJECT", "NIC"),
+])
+def test_unaddressed_dissent_in_words_targets_its_own_state(pipeline, text, category, key):
+    assert ({key}, {key}) in events(pipeline, text, category)
+
+
+def test_dissent_with_a_person_as_object_gets_no_state(pipeline):
+    text = ("Belarusian police detained marchers in Minsk. Opposition leader Sviatlana "
+            "Tsikhanouskaya accused her critics of lying.")
+    got = events(pipeline, text, "ACCUSE")
+    assert got and ({"BLR"}, {"BLR"}) not in got, got

@@ -9,9 +9,10 @@ the article said before. Each function here handles one such phenomenon for ever
   protests or riots is the people of the country where it acts: the place its clause or
   sentence names, a nationality in its own phrase, else the story's state (dateline or main
   participant).
-- ``dissent_state``: the protest or violence of a state's own people that names no one
-  ("thousands took to the streets", "demonstrators beat a policeman") is aimed at their
-  state: PLOVER codes it as the people of X against the government of X.
+- ``dissent_state``: the protest, violence, charge or refusal of a state's own people that
+  names no one ("thousands took to the streets", "demonstrators beat a policeman", "the
+  opposition leader complained of fraud") is aimed at their state: PLOVER codes it as the
+  people of X against the government of X.
 - ``charge_maker``: a denial with no accuser in its clause ("has denied any wrongdoing",
   "rejected the allegations") answers the charge made against the denier earlier in the
   article: its target is whoever made that charge (an accusation or a legal action whose
@@ -29,7 +30,7 @@ from typing import Any, Sequence
 
 from ...model import ActorRef, Place
 from ...nlp import doc_text
-from .dictionary import _load_words
+from .dictionary import ANIMATE, _load_words
 from .discourse import participants
 from .fallbacks import _same_side
 from .frame import _Candidate
@@ -49,6 +50,11 @@ STATE_SECTORS = frozenset({"GOV", "MIL", "JUD", "LEG", "COP", "SPY"})
 ARMED_SECTORS = frozenset({"REB", "INS", "CRM", "UAF"})
 #: Categories a crowd is coded for, and in which a people's act names its state.
 DISSENT = frozenset({"PROTEST", "ASSAULT", "COERCE"})
+#: Verbal dissent: a charge or a refusal by a state's people that names no one answers
+#: their own state ("the opposition leader complained of widespread fraud").
+VERBAL_DISSENT = frozenset({"ACCUSE", "REJECT"})
+#: Sectors that report rather than dissent.
+REPORTING = frozenset({"MED", "JRN"})
 #: Acts that answer a charge: the charge and the legal measures a state takes on one.
 CHARGES = frozenset({"ACCUSE", "COERCE", "SANCTION"})
 #: Force used on a place.
@@ -172,13 +178,17 @@ def dissent_state(c: _Candidate, roles: _Roles) -> list[str]:
     crowd), all of one country; never for a state's own organs (a state's unaddressed
     protest is diplomatic, and its force is the domestic or place layer's) nor for armed
     groups (whose violence is war or crime, aimed at whoever it hits)."""
-    if c.sense.category not in DISSENT or c.kind == "derived":
+    verbal = c.sense.category in VERBAL_DISSENT
+    if c.sense.category not in DISSENT and not verbal or c.kind == "derived":
         return []
     refs = [r for r in (roles.ref_of(a) for a in c.source) if r] if c.source else \
         list(c.unnamed or ())
     if not refs or any(r.org or not r.country or r.sector is None
                        or r.sector in STATE_SECTORS | ARMED_SECTORS for r in refs):
         return []
+    if verbal and (c.kind != "verb" or any(r.sector in REPORTING for r in refs)
+                   or _addressed(c.light if c.light is not None else c.pred)):
+        return []  # "accused critics of lying": whoever the object is, it is the target
     countries = {r.country for r in refs}
     if len(countries) != 1:
         return []
@@ -187,6 +197,15 @@ def dissent_state(c: _Candidate, roles: _Roles) -> list[str]:
     if other:
         return [state_actor(roles, other)]  # "outside the Chinese embassy", "against US strikes"
     return [state_actor(roles, own)]
+
+
+def _addressed(verb: Any) -> bool:
+    """Does the clause have someone in its object or addressee slot ("accused critics",
+    "rejected them", "complained to the union")?"""
+    return any(ch.dep_ in ("dobj", "dative", "iobj") and (
+        ch.pos_ in ("PRON", "PROPN") or ch.lemma_.lower() in ANIMATE) for ch in verb.children) \
+        or any(ch.dep_ == "prep" and ch.lower_ in ("to", "with", "against")
+               for ch in verb.children)
 
 
 def _other_state_named(c: _Candidate, roles: _Roles, own: str) -> str | None:
