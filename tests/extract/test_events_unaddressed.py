@@ -144,3 +144,15 @@ def test_dissent_with_a_person_as_object_gets_no_state(pipeline):
             "Tsikhanouskaya accused her critics of lying.")
     got = events(pipeline, text, "ACCUSE")
     assert got and ({"BLR"}, {"BLR"}) not in got, got
+
+
+# force or coercion on an unnamed crowd is aimed at the crowd's country (its people)
+@pytest.mark.parametrize("text, category, target", [
+    ("Riot police fired tear gas at crowds in Kampala on Monday.", "COERCE", "UGA"),
+    ("Police used water cannon to disperse hundreds of marchers in Nairobi on Wednesday.",
+     "COERCE", "KEN"),
+    ("Security forces beat protesters outside the parliament in Yaounde.", "ASSAULT", "CMR"),
+    ("Troops fired on crowds in Conakry on Thursday.", "ASSAULT", "GIN"),
+])
+def test_force_on_an_unnamed_crowd_targets_its_country(pipeline, text, category, target):
+    assert any(tgt == {target} for _, tgt in events(pipeline, text, category))
