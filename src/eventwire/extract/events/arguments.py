@@ -209,9 +209,10 @@ def own_object_abroad(c: _Candidate, roles: _Roles, places: Sequence[Place]
 def domestic_target(c: _Candidate, roles: _Roles) -> list[str]:
     """Acts that name no foreign party are domestic, and PLOVER codes them country-to-country:
     coercion, concessions and releases by a state are done to its own people ("declared a
-    state of emergency", "granted an amnesty", "freed 19 clergymen"), and the protest or
-    violence of its people is aimed at their own state ("hundreds gathered outside the
-    ministry": see ``unaddressed.dissent_state``)."""
+    state of emergency", "granted an amnesty", "freed 19 clergymen"), and the protest,
+    violence, charge or refusal of its people is aimed at their own state ("hundreds
+    gathered outside the ministry", "the opposition complained of fraud": see
+    ``unaddressed.dissent_state``)."""
     people = dissent_state(c, roles)
     if people:
         return people

@@ -180,7 +180,8 @@ def extract_events(doc: Any, actors: Any, verbs: VerbDictionary,
             if not c.target and c.sense.category not in ("ACCUSE", "THREATEN", "REQUEST"):
                 # a place in a complaint or warning is its topic ("warned against interference
                 # in Belarus"), not the one warned
-                c.place_target = _place_target(c, places) or struck_place(c, sent, where, roles, home)
+                c.place_target = _place_target(c, places) or \
+                    struck_place(c, sent, where, roles, home)
             c.target = recipient_past_own_object(c, roles) or c.target
             abroad = own_object_abroad(c, roles, places)
             if abroad:
