@@ -32,6 +32,7 @@ from .frame import _Candidate
 from .grammar import OBJ_DEPS, REACTIONS, RELATIVE_PRONOUNS, SUBJ_DEPS, TARGET_PREPS
 from .roles import _Roles
 from .scope import SITUATION_NOUNS
+from .unaddressed import dissent_state
 
 #: prepositions that introduce what a reaction or a demand is about ("regret at", "anger over")
 ABOUT_PREPS = frozenset({"at", "over", "about", "against", "on", "of", "to", "into", "for"})
@@ -206,10 +207,15 @@ def own_object_abroad(c: _Candidate, roles: _Roles, places: Sequence[Place]
 
 
 def domestic_target(c: _Candidate, roles: _Roles) -> list[str]:
-    """Coercion, concessions and releases by a state that name no foreign party are done to
-    its own people ("declared a state of emergency", "granted an amnesty", "freed 19
-    clergymen"): the target is the source's own country (PLOVER codes domestic acts
-    country-to-country)."""
+    """Acts that name no foreign party are domestic, and PLOVER codes them country-to-country:
+    coercion, concessions and releases by a state are done to its own people ("declared a
+    state of emergency", "granted an amnesty", "freed 19 clergymen"), and the protest,
+    violence, charge or refusal of its people is aimed at their own state ("hundreds
+    gathered outside the ministry", "the opposition complained of fraud": see
+    ``unaddressed.dissent_state``)."""
+    people = dissent_state(c, roles)
+    if people:
+        return people
     release = c.sense.mode == "release" and c.kind == "verb"  # freeing its own detainees
     if (c.sense.category not in DOMESTIC and not release) or c.kind == "derived":
         return []

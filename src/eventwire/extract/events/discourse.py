@@ -9,8 +9,8 @@ from article-level facts computed once (so coding stays linear in the article's 
   about (by mentions), when a second one is prominent enough to be a party at all.
 - ``implicit_counterpart``: a reaction to a thing that names no doer ("Kiev turned down an
   offer", "denied any part in the revolt", "rejected the proposal") is aimed at the other
-  discourse participant; a non-state actor reacting in its own country's story (an
-  opposition, a cleric, a union) reacts to its own state.
+  discourse participant (a non-state actor's charge or refusal that names no one, an
+  opposition's or a cleric's, answers its own state: ``unaddressed.dissent_state``).
 """
 from __future__ import annotations
 
@@ -94,8 +94,7 @@ def _thing_objects(verb: Any, roles: _Roles) -> list[Any]:
 def implicit_counterpart(c: _Candidate, roles: _Roles) -> list[str]:
     """The party a reaction is aimed at when the clause leaves it implicit: the other
     discourse participant for a state's reaction ("Kiev turned down an offer" in a story
-    about Russia and Ukraine), the source's own state for a non-state actor's charge or
-    denial ("the cleric denied any part in the plot"), the story's state for an outsider's
+    about Russia and Ukraine), the story's state for an outsider's
     reaction to a definite act ("the EU welcomed the announcement")."""
     if c.sense.category not in REACTIONS or c.kind != "verb" or c.sense.quad not in (1, 3):
         return []
@@ -117,8 +116,9 @@ def implicit_counterpart(c: _Candidate, roles: _Roles) -> list[str]:
     state_side = all(r.sector in STATE_SECTORS or (r.sector is None and not r.org)
                      for r in refs)
     if not state_side:
-        # a domestic dispute: the opposition, a cleric or a union answers its own state
-        return roles.country_actor(key) if c.sense.category in ("ACCUSE", "REJECT") else []
+        # a domestic dispute: the opposition, a cleric or a union answers its own state, for
+        # every clause that names no one (``unaddressed.dissent_state``), not only here
+        return []
     other = [p for p in parts if p != key]
     return roles.country_actor(other[0]) if len(other) == 1 else []
 

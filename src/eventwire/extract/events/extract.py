@@ -25,6 +25,7 @@ from .arguments import (
     state_act_target)
 from .discourse import discourse_addressee, implicit_counterpart, participants
 from .situated import Locator, situated_state
+from .unaddressed import charge_maker, situated_crowd, struck_place
 from .scope import (
     conditional_clause, enacts_own_instrument, failed_agreement, interrogative, is_document,
     purpose_clause, reduced_passive)
@@ -139,6 +140,9 @@ def extract_events(doc: Any, actors: Any, verbs: VerbDictionary,
                 origin = _fired_from(c.light if c.light is not None else c.pred, places, roles)
                 if origin:
                     c.unnamed, c.how = origin, "place"
+            crowd = situated_crowd(c, sent, where, home, roles)
+            if crowd:  # "hundreds gathered in the square": the people of where they are
+                c.source, c.unnamed = [], crowd
             c.target = [a for a in c.target if a not in c.source]
             # joint exercises of several countries are cooperation; one side's are a deployment
             if c.sense.category == "COOPERATE" and c.sense.mode == "military" and c.kind == "noun":
@@ -172,11 +176,12 @@ def extract_events(doc: Any, actors: Any, verbs: VerbDictionary,
             if not c.target:
                 c.target = _antecedent_target(c, verbs, raw, roles)
             if not c.target:
-                c.target = implicit_counterpart(c, roles)
+                c.target = charge_maker(c, roles, raw) or implicit_counterpart(c, roles)
             if not c.target and c.sense.category not in ("ACCUSE", "THREATEN", "REQUEST"):
                 # a place in a complaint or warning is its topic ("warned against interference
                 # in Belarus"), not the one warned
-                c.place_target = _place_target(c, places)
+                c.place_target = _place_target(c, places) or \
+                    struck_place(c, sent, where, roles, home)
             c.target = recipient_past_own_object(c, roles) or c.target
             abroad = own_object_abroad(c, roles, places)
             if abroad:
