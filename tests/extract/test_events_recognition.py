@@ -124,3 +124,16 @@ def test_instrument_verbs_without_weapon_or_party_code_nothing(pipeline, text):
 def test_between_phrase_names_both_sides(pipeline, text, a, b):
     got = coded(pipeline, text)
     assert any(c == "ASSAULT" and {a, b} == s | t for c, s, t in got), got
+
+
+# an event noun that is the object of a verb of prevention or avoidance did not happen
+@pytest.mark.parametrize("text", [
+    "The new accord is meant to prevent clashes between Ugandan troops and Kenyan police.",
+    "The two navies managed to avoid clashes between Zambian fishermen and Malawian sailors "
+    "this year.",
+    "A buffer zone would prevent skirmishes between Rwandan soldiers and Burundian border "
+    "guards.",
+])
+def test_averted_event_noun_is_not_coded(pipeline, text):
+    got = coded(pipeline, text)
+    assert not any(c == "ASSAULT" for c, s, t in got), got

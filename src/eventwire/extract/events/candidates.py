@@ -12,7 +12,8 @@ from .frame import _Candidate
 from .status import _conditional
 from .senses import _choose
 from .orders import order_reading
-from .fallbacks import _definite
+from .fallbacks import _definite, _same_side
+from .scope import NEGATIVE_IMPLICATIVES, PREVENTION_VERBS
 from .constructions import construction_candidates
 from .transfers import transfer_candidates
 
@@ -128,6 +129,9 @@ def _candidates(sent: Any, roles: _Roles, verbs: VerbDictionary) -> list[_Candid
                 continue
             if tok.i in roles._token_actor or tok.ent_type_ in NAME_ENTITIES:
                 continue  # "Coordination Council", "Revolutionary Guards": a name, not a deed
+            if tok.dep_ == "dobj" and tok.head.lemma_.lower() in PREVENTION_VERBS | \
+                    NEGATIVE_IMPLICATIVES:
+                continue  # "a channel meant to prevent clashes between them": averted
             # modifiers: "Russia's commitment", "Iranian strikes"; "the invasion of Iraq" names
             # the invaded, not the invader
             own = roles._head_actors(tok, 1, of=False)
@@ -178,7 +182,8 @@ def between_parties(prep: Any, roles: _Roles) -> list[str]:
     for pobj in (g for g in prep.children if g.dep_ == "pobj"):
         for t in pobj.subtree:  # in the order the text names them
             for a in roles.of_token(t) if t.i == pobj.i else roles._token_actor.get(t.i, ()):
-                if a not in found:
+                # ("between its armed forces and ours": "its" and "forces" are one side)
+                if not any(_same_side(roles, [a], [b]) for b in found):
                     found.append(a)
     return found
 
