@@ -137,3 +137,22 @@ def test_between_phrase_names_both_sides(pipeline, text, a, b):
 def test_averted_event_noun_is_not_coded(pipeline, text):
     got = coded(pipeline, text)
     assert not any(c == "ASSAULT" for c, s, t in got), got
+
+
+# "calling the action unlawful": a name given, also when the parser hangs the name on the
+# object as a trailing modifier; a call to a person stays a consultation
+@pytest.mark.parametrize("text", [
+    "Malawi accused Zambia's navy of seizing two fishing boats, calling the action both "
+    "unlawful and reckless.",
+    "Kenya's foreign ministry called the Ugandan decision both hasty and unjust.",
+    "Ghana summoned Togo's ambassador, calling the border closure both hasty and costly.",
+])
+def test_calling_something_a_name_is_no_phone_call(pipeline, text):
+    got = coded(pipeline, text)
+    assert not any(c == "CONSULT" for c, s, t in got), got
+
+
+def test_calling_a_counterpart_is_still_a_consultation(pipeline):
+    got = coded(pipeline, "Zambia's president called Malawian President Peter Mutharika "
+                          "late on Tuesday.")
+    assert ("CONSULT", {"ZMB"}, {"MWI"}) in got, got

@@ -97,8 +97,11 @@ def _choose(senses: Sequence[Sense], pred: Any, roles: _Roles, source: list[str]
     sectors = {roles.actors.get(a).sector for a in source if a in roles.actors._by_id}
     if all(s.mode == "visit" for s in senses) and sectors & {"MIL", "REB", "COP"}:
         return None
-    if any(c.dep_ == "oprd" for c in pred.children):
-        # "whom it called an Afghan mujahid": naming, not a phone call
+    if any(c.dep_ == "oprd" for c in pred.children) or any(
+            c.dep_ == "dobj" and any(g.dep_ == "amod" and g.i > c.i for g in c.children)
+            for c in pred.children):
+        # "whom it called an Afghan mujahid": naming, not a phone call (the parser may hang
+        # the name on the object: "calling the action both unlawful and reckless")
         senses = [s for s in senses if s.cameo != "041"]
         if not senses:
             return None
