@@ -12,7 +12,8 @@ from .frame import _Candidate
 from .status import _conditional
 from .senses import _choose
 from .orders import order_reading
-from .fallbacks import _definite
+from .fallbacks import _definite, _same_side
+from .scope import NEGATIVE_IMPLICATIVES, PREVENTION_VERBS
 from .constructions import construction_candidates
 from .transfers import transfer_candidates
 
@@ -22,7 +23,8 @@ def _candidates(sent: Any, roles: _Roles, verbs: VerbDictionary) -> list[_Candid
     noun_done: set[int] = set()
     for tok in sent:
         if tok.pos_ in ("VERB", "AUX"):
-            built = construction_candidates(tok, roles) or transfer_candidates(tok, roles, verbs)
+            built = construction_candidates(tok, roles, verbs) or \
+                transfer_candidates(tok, roles, verbs)
             if built:  # "laid the blame on", "described it as a massacre", "if X, we will",
                 # "turned water cannon on", "gave $5m to", "lifted the sanctions"
                 out.extend(built)
@@ -103,8 +105,7 @@ def _candidates(sent: Any, roles: _Roles, verbs: VerbDictionary) -> list[_Candid
                 # is a thing between two parties was done by both
                 heads = [tok] + [c for c in tok.children if c.dep_ == "nsubjpass"]
                 between = [a for h in heads for p in h.children if p.dep_ == "prep"
-                           and p.lower_ == "between" for g in p.children if g.dep_ == "pobj"
-                           for a in roles.of_token(g)]
+                           and p.lower_ == "between" for a in between_parties(p, roles)]
                 if len(between) >= 2:
                     source, how = between[:1], "between"
             passive = roles.passive_object(tok)
@@ -128,19 +129,22 @@ def _candidates(sent: Any, roles: _Roles, verbs: VerbDictionary) -> list[_Candid
                 continue
             if tok.i in roles._token_actor or tok.ent_type_ in NAME_ENTITIES:
                 continue  # "Coordination Council", "Revolutionary Guards": a name, not a deed
+            if tok.dep_ == "dobj" and tok.head.lemma_.lower() in PREVENTION_VERBS | \
+                    NEGATIVE_IMPLICATIVES:
+                continue  # "a channel meant to prevent clashes between them": averted
             # modifiers: "Russia's commitment", "Iranian strikes"; "the invasion of Iraq" names
             # the invaded, not the invader
             own = roles._head_actors(tok, 1, of=False)
             source, target = list(own), []
             for child in tok.children:
                 if child.dep_ == "prep" and child.lower_ in SOURCE_NOUN_PREPS:
+                    if child.lower_ == "between" and not source:
+                        got = between_parties(child, roles)
+                        if len(got) >= 2:
+                            source, target = got[:1], got[1:]
                     for pobj in child.children:
-                        if pobj.dep_ == "pobj":
-                            got = roles.of_token(pobj)
-                            if child.lower_ == "between" and len(got) >= 2 and not source:
-                                source, target = got[:1], got[1:]
-                            elif child.lower_ == "by" and not source:
-                                source = got
+                        if pobj.dep_ == "pobj" and child.lower_ == "by" and not source:
+                            source = roles.of_token(pobj)
             if not target:
                 target = [a for a in roles.objects(tok) if a not in source]
             if not target:
@@ -167,6 +171,21 @@ def _candidates(sent: Any, roles: _Roles, verbs: VerbDictionary) -> list[_Candid
             out.append(_Candidate(_choose(senses, tok, roles, source), tok, None, source,
                                   target, "modifier", "noun"))
     return _absorb_complements([c for c in out if c.sense is not None], roles)
+
+
+def between_parties(prep: Any, roles: _Roles) -> list[str]:
+    """The sides of a between-phrase ("clashes between police and students", "fighting
+    between Kyrgyz and Tajik guards"): the actors of its object and of every word inside it,
+    because the parser often hangs the first side on the second as a modifier ("police" as
+    a modifier of "supporters") rather than coordinating them."""
+    found: list[str] = []
+    for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+        for t in pobj.subtree:  # in the order the text names them
+            for a in roles.of_token(t) if t.i == pobj.i else roles._token_actor.get(t.i, ()):
+                # ("between its armed forces and ours": "its" and "forces" are one side)
+                if not any(_same_side(roles, [a], [b]) for b in found):
+                    found.append(a)
+    return found
 
 
 MUST_AUX = frozenset({"must", "should", "ought"})

@@ -7,7 +7,9 @@ meaning lies in a construction of several words:
   farce", "called the move a strange way to react" (a charge against its doer, CAMEO 111);
 - a first person's answer to a condition: "if they attack, we will respond", "should X come,
   he will have our jets to deal with" (a threat, CAMEO 130);
-- stopping a supply: "stopped sending gas to X", "halted deliveries to X" (a cut-off, CAMEO 162).
+- stopping a supply: "stopped sending gas to X", "halted deliveries to X" (a cut-off, CAMEO 162);
+- claiming an attack: "the group claimed the bombing of the market", "claimed responsibility
+  for an attack on a bus" (the claimer names itself the doer of the attack the noun names).
 
 Each reading needs all of its parts in the parse; one word alone ("blame", "described",
 "if") codes nothing here.
@@ -16,10 +18,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from .dictionary import CLAIM_VERBS, Sense, _WORDS
+from .dictionary import CLAIM_VERBS, Sense, VerbDictionary, _WORDS
 from .frame import _Candidate
 from .grammar import FIRST_PERSON, FUTURE_AUX, SUBJ_DEPS
 from .roles import _Roles
+from .triggers import _noun_match
 
 NAMING_VERBS = _WORDS["naming_verbs"]
 CENSURE_NOUNS = _WORDS["censure_nouns"]
@@ -48,14 +51,50 @@ ADVICE_ADJECTIVES = frozenset({"best", "good", "only", "right", "wise", "wisest"
 RESPONSIBLE = frozenset({"responsible", "accountable", "culpable", "guilty", "liable"})
 
 
-def construction_candidates(tok: Any, roles: _Roles) -> list[_Candidate]:
+def construction_candidates(tok: Any, roles: _Roles,
+                            verbs: VerbDictionary | None = None) -> list[_Candidate]:
     """The events a verb heads through one of the constructions above (empty if none)."""
     for reading in (_laid_blame, _resting_blame, _to_blame, _borne_blame, _held_responsible,
                     _censure_name, _conditional_answer, _supply_cut, _advised):
         got = reading(tok, roles)
         if got is not None:
             return [got]
+    if verbs is not None:
+        return claimed_attacks(tok, roles, verbs)
     return []
+
+
+#: verbs by which a group names itself the doer of a deed
+CLAIMING_VERBS = frozenset({"claim", "admit", "acknowledge"})
+#: "claimed responsibility/credit for X"
+CREDIT_NOUNS = frozenset({"responsibility", "credit", "authorship"})
+
+
+def claimed_attacks(tok: Any, roles: _Roles, verbs: VerbDictionary) -> list[_Candidate]:
+    """"Militants claimed the market bombing", "the group claimed responsibility for an attack
+    on a bus": claiming an attack written as a noun makes the claimer its doer (an assault
+    on whoever the noun's own on-/against-phrase names); a claim of territory or of a victory
+    ("claims Taiwan", "claimed victory") names no attack and codes nothing here."""
+    if tok.lemma_.lower() not in CLAIMING_VERBS or tok.pos_ != "VERB":
+        return []
+    objs = _children(tok, "dobj")
+    deeds = [o for o in objs if o.lemma_.lower() not in CREDIT_NOUNS]
+    deeds += [g for o in objs if o.lemma_.lower() in CREDIT_NOUNS for g in _pobjs(o, ("for",))]
+    deeds += [g for g in _pobjs(tok, ("for",)) if any(o.lemma_.lower() in CREDIT_NOUNS
+                                                     for o in objs)]
+    source, how = roles.subject(tok)
+    # "a spokesman claimed the attack for the movement": the one credited is the doer
+    credited = [a for g in _pobjs(tok, ("for",)) if g not in deeds for a in roles.of_token(g)]
+    if credited:
+        source, how = credited, "credited"
+    out = []
+    for deed in deeds:
+        harm = [s for s in (_noun_match(deed, verbs) or ()) if s.category == "ASSAULT"]
+        if not harm:
+            continue
+        target = [a for a in roles.objects(deed) if a not in source]
+        out.append(_Candidate(harm[0], deed, tok, source, target, how, "noun"))
+    return out
 
 
 def _children(tok: Any, *deps: str) -> list[Any]:

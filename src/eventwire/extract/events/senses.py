@@ -1,12 +1,91 @@
 """Sense choice: the reading of a predicate that fits its actors and context."""
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any, Sequence
 
 from .grammar import OBJ_DEPS, SUBJ_DEPS
-from .dictionary import AUDIENCE_NOUNS, MONEY_WORDS, PENALTY_NOUNS, Sense, VerbDictionary, WEAPONS
+from .dictionary import (
+    AUDIENCE_NOUNS, MONEY_WORDS, PENALTY_NOUNS, KnowledgeError, Sense, VerbDictionary, WEAPONS,
+    _line_of, _read_yaml)
 from .roles import _Roles
 from .scope import JOURNEY_VERBS, VISIT_PURPOSES
+
+
+@dataclass(frozen=True)
+class Restriction:
+    """One everyday sense of a dictionary verb, told by the kind of word in an argument slot
+    (see ``data/sense_restrictions.yaml``)."""
+    name: str
+    verbs: frozenset[str]
+    slots: frozenset[str]
+    words: frozenset[str]
+    unless: frozenset[str] = frozenset()
+
+
+RESTRICTION_SLOTS = frozenset({"object", "complement", "particle", "infinitive", "state"})
+
+
+def load_restrictions(path: str | None = None
+                      ) -> tuple[tuple[Restriction, ...], frozenset[str]]:
+    """The sense restrictions and the state premises, checked on load (a wrong slot name is
+    an error with its line)."""
+    data, text, name = _read_yaml("sense_restrictions.yaml", path)
+    premises = frozenset(str(w).lower() for w in (data or {}).get("state_premises") or ())
+    out = []
+    for key, entry in ((data or {}).get("restrictions") or {}).items():
+        got = {f: entry.get(f) or [] for f in ("verbs", "slots", "words", "unless")}
+        bad = [s for s in got["slots"] + got["unless"] if s not in RESTRICTION_SLOTS]
+        if bad or not got["verbs"] or not got["words"] or not got["slots"]:
+            raise KnowledgeError(name, _line_of(text, f"{key}:"),
+                                 f"restriction {key!r} needs verbs, words and slots "
+                                 f"among {sorted(RESTRICTION_SLOTS)}")
+        out.append(Restriction(key, *(frozenset(str(w).lower() for w in got[f])
+                                      for f in ("verbs", "slots", "words", "unless"))))
+    return tuple(out), premises
+
+
+RESTRICTIONS, STATE_PREMISES = load_restrictions()
+
+
+def _slot_words(verb: Any, slot: str) -> set[str]:
+    """The words filling one argument slot of ``verb`` (lemma and surface form)."""
+    if slot == "object":  # ("offered a reward of $5,000": the head noun decides)
+        toks = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass")]
+    elif slot == "complement":
+        toks = [c for c in verb.children if c.dep_ in ("acomp", "oprd", "attr", "xcomp")
+                and c.pos_ in ("ADJ", "NOUN")]
+    elif slot == "particle":
+        # ("pushed him back out of the hut": "out" may be read as a preposition, "back" on it)
+        toks = [c for c in verb.children if c.dep_ in ("prt", "advmod", "prep") and c.i > verb.i]
+        toks += [g for c in toks for g in c.children if g.dep_ == "advmod"]
+    elif slot == "state":  # "in Germany", "at the Mexican embassy": a state is a party
+        return {"*"} if any(g.dep_ == "pobj" and (g.ent_type_ in ("GPE", "NORP")
+                                                  or g.lemma_.lower() in STATE_PREMISES)
+                            for c in verb.children if c.dep_ == "prep"
+                            for g in c.children) else set()
+    else:  # infinitive: "seeking to end", whatever the verb
+        return {"*"} if any(c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") and any(
+            a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+            for c in verb.children) else set()
+    return {w for t in toks for w in (t.lemma_.lower(), t.lower_)}
+
+
+def restricted_sense(verb: Any,
+                     restrictions: Sequence[Restriction] = RESTRICTIONS) -> str | None:
+    """The everyday sense ``verb`` is used in here, by the kind of its arguments ("seeking a
+    third term": office; "pleaded not guilty": plea; "offered a reward": bounty; "pushed him
+    back": motion), or None when nothing rules out its political sense."""
+    lemma = verb.lemma_.lower()
+    for r in restrictions:
+        if lemma not in r.verbs:
+            continue
+        if any(_slot_words(verb, s) for s in r.unless):
+            continue  # "commanded the troops to open fire": an order after all
+        if any(_slot_words(verb, s) & r.words for s in r.slots):
+            return r.name
+    return None
+
 
 CIVIL_SECTORS = frozenset({"CVL", "OPP", "LAB", "EDU", "REL", "MED", "JRN", "NGO", "PTY", "BUS"})
 
@@ -18,8 +97,11 @@ def _choose(senses: Sequence[Sense], pred: Any, roles: _Roles, source: list[str]
     sectors = {roles.actors.get(a).sector for a in source if a in roles.actors._by_id}
     if all(s.mode == "visit" for s in senses) and sectors & {"MIL", "REB", "COP"}:
         return None
-    if any(c.dep_ == "oprd" for c in pred.children):
-        # "whom it called an Afghan mujahid": naming, not a phone call
+    if any(c.dep_ == "oprd" for c in pred.children) or any(
+            c.dep_ == "dobj" and any(g.dep_ == "amod" and g.i > c.i for g in c.children)
+            for c in pred.children):
+        # "whom it called an Afghan mujahid": naming, not a phone call (the parser may hang
+        # the name on the object: "calling the action both unlawful and reckless")
         senses = [s for s in senses if s.cameo != "041"]
         if not senses:
             return None

@@ -20,13 +20,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from .dictionary import Sense, VerbDictionary, _WORDS
+from .dictionary import Sense, VerbDictionary, _WORDS, _load_words
 from .frame import _Candidate
 from .roles import _Roles
 from .senses import _choose
 from .triggers import _noun_match
 
-AIMING_VERBS = _WORDS["aiming_verbs"]
+_INSTRUMENTS = _load_words(file="instruments.yaml",
+                           lists=("projecting_verbs", "covering_verbs", "crowd_control_nouns"))
+PROJECTING_VERBS = _INSTRUMENTS["projecting_verbs"] - _WORDS["aiming_verbs"]
+AIMING_VERBS = _WORDS["aiming_verbs"] | PROJECTING_VERBS
+COVERING_VERBS = _INSTRUMENTS["covering_verbs"]
+CROWD_CONTROL = _INSTRUMENTS["crowd_control_nouns"]
 TRANSFER_VERBS = _WORDS["transfer_verbs"]
 CURRENCY_WORDS = _WORDS["currency_words"]
 UNDOING_VERBS = _WORDS["undoing_verbs"]
@@ -36,6 +41,7 @@ RELIEF_WORDS = _WORDS["relief_words"]
 WEAPONS = _WORDS["weapons"] | _WORDS["military_nouns"]
 
 AIM_SENSE = Sense("ASSAULT", "190", -9.0, 4, None, "aim weapon at")
+CROWD_CONTROL_SENSE = Sense("COERCE", "175", -8.0, 4, "repression", "use force on crowd")
 MONEY_SENSE = Sense("AID", "071", 6.0, 2, "economic", "give money to")
 RELIEF_SENSE = Sense("AID", "073", 6.5, 2, "humanitarian", "send relief to")
 #: "on/at/against the marchers": whom a weapon is turned on
@@ -63,7 +69,8 @@ def transfer_candidates(tok: Any, roles: _Roles, verbs: VerbDictionary) -> list[
     """The event ``tok`` heads through one of the constructions above (empty if none)."""
     if tok.pos_ != "VERB":
         return []
-    for reading in (_aimed_weapon, _money_given, _relief_sent, _undone_measure):
+    for reading in (_aimed_weapon, _instrument_with, _money_given, _relief_sent,
+                    _undone_measure):
         got = reading(tok, roles, verbs)
         if got is not None:
             return [got]
@@ -86,14 +93,37 @@ def _armed_noun(noun: Any) -> bool:
         g.dep_ == "compound" and g.lemma_.lower() in WEAPONS for g in noun.children)
 
 
+def _harm(noun: Any, verbs: VerbDictionary) -> list[Sense]:
+    """The assault or coercion a noun names, itself or by a compound on it ("tear gas
+    canisters": the canisters carry the gas's reading)."""
+    nouns = [noun] + [g for g in noun.children if g.dep_ == "compound" and g.pos_ == "NOUN"]
+    return [s for n in nouns for s in (_noun_match(n, verbs) or ())
+            if s.category in ("ASSAULT", "COERCE")]
+
+
+def _doer(tok: Any, roles: _Roles) -> tuple[list[str], str]:
+    """The subject of ``tok``, or for a by-gerund ("answered by lobbing gas at them") the
+    subject of the verb it tells the manner of."""
+    source, how = roles.subject(tok)
+    if not source and tok.dep_ == "pcomp" and tok.head.lower_ == "by" and \
+            tok.head.head.pos_ == "VERB":
+        source, how = roles.subject(tok.head.head)
+    return source, how
+
+
+def _crowd_control(noun: Any) -> bool:
+    return noun.lemma_.lower() in CROWD_CONTROL or any(
+        g.dep_ == "compound" and g.lemma_.lower() in CROWD_CONTROL for g in noun.children)
+
+
 def _aimed_weapon(tok: Any, roles: _Roles, verbs: VerbDictionary) -> _Candidate | None:
     """"Police turned water cannon on the crowd", "soldiers trained their rifles at the
-    marchers": aiming a weapon at someone is using it on them."""
+    marchers", "lobbed tear gas canisters at the crowd": aiming or sending a weapon at
+    someone is using it on them."""
     if tok.lemma_.lower() not in AIMING_VERBS:
         return None
     for obj in (c for c in tok.children if c.dep_ == "dobj"):
-        senses = _noun_match(obj, verbs) or ()
-        harm = [s for s in senses if s.category in ("ASSAULT", "COERCE")]
+        harm = _harm(obj, verbs)
         # "a salvo of cruise missiles": the weapon may follow the measure word
         if not harm and not _armed_noun(obj) and not any(_armed_noun(g) for g in _pobjs(
                 obj, ("of",))):
@@ -101,10 +131,38 @@ def _aimed_weapon(tok: Any, roles: _Roles, verbs: VerbDictionary) -> _Candidate 
         aimed = _pobjs(tok, AIM_PREPS) + _pobjs(obj, AIM_PREPS)
         if not aimed:
             return None  # "turned the guns over": no one aimed at
-        source, how = roles.subject(tok)
-        target = _keyed(roles, [a for t in aimed for a in roles.of_token(t) if a not in source])
+        source, how = _doer(tok, roles)
+        named = [a for t in aimed for a in roles.of_token(t) if a not in source]
+        if tok.lemma_.lower() in PROJECTING_VERBS and not (source and named):
+            return None  # "some demonstrators hurled petrol bombs": a riot, read as protest
+        target = _keyed(roles, named)
         sense = harm[0] if harm else AIM_SENSE
         return _Candidate(sense, obj, tok, source, target, how, "noun")
+    return None
+
+
+def _instrument_with(tok: Any, roles: _Roles, verbs: VerbDictionary) -> _Candidate | None:
+    """"Police sprayed protesters with water", "troops pelted the convoy with rockets": a verb
+    of covering whose object is a party and whose with-phrase names a weapon or a means of
+    crowd control is force used on that party (a weapon assaults; crowd control coerces).
+    The object must name an actor: "sprayed the fields with water" is farming."""
+    if tok.lemma_.lower() not in COVERING_VERBS:
+        return None
+    hit = [c for c in tok.children if c.dep_ == "dobj"]
+    source, how = _doer(tok, roles)
+    target = [a for h in hit for a in roles.of_token(h) if a not in source]
+    if not target:
+        return None
+    for inst in _pobjs(tok, ("with",)):
+        harm = _harm(inst, verbs)
+        if harm or _crowd_control(inst):
+            sense = harm[0] if harm else CROWD_CONTROL_SENSE
+        elif _armed_noun(inst):
+            sense = AIM_SENSE
+        else:
+            continue
+        return _Candidate(sense, inst, tok, source, _keyed(roles, target) or target, how,
+                          "noun")
     return None
 
 

@@ -6,6 +6,7 @@ from typing import Any
 from .dictionary import (
     ADVANCE_VERBS, FIRE_NOUNS, FORCE_MOVING_VERBS, IMPACT_VERBS, MILITARY_NOUNS, WEAPONS, Sense,
     VerbDictionary)
+from .senses import restricted_sense
 
 
 def _hyphen_lemma(tok: Any) -> str | None:
@@ -104,6 +105,8 @@ def _verb_match(tok: Any, verbs: VerbDictionary) -> tuple[Sense, ...] | None:
     lemma = tok.lemma_.lower()
     if any(f"{lemma} {o}" in verbs.non_events for o in objs | near):
         return None  # "struck a harder tone", "took place": idioms, not deeds
+    if restricted_sense(tok):
+        return None  # "seeking a third term", "pleaded not guilty": an everyday sense
     # the longest matching pattern wins ("call off strike" over "call strike"); at equal
     # length one naming the object ("pull ambassador") beats a particle ("pull out")
     best: tuple[int, int] | None = None
