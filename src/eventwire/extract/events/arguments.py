@@ -32,6 +32,7 @@ from .frame import _Candidate
 from .grammar import OBJ_DEPS, REACTIONS, RELATIVE_PRONOUNS, SUBJ_DEPS, TARGET_PREPS
 from .roles import _Roles
 from .scope import SITUATION_NOUNS
+from .referents import antecedent_doers, owner_target
 
 #: prepositions that introduce what a reaction or a demand is about ("regret at", "anger over")
 ABOUT_PREPS = frozenset({"at", "over", "about", "against", "on", "of", "to", "into", "for"})
@@ -74,26 +75,17 @@ def _new(found: list[str], got: Sequence[str], source: Sequence[str]) -> None:
 
 
 def object_owners(c: _Candidate, roles: _Roles) -> list[str]:
-    """Relative clauses and by-phrases of the object name the doer of what the act is about:
-    "the blockade that Caracas imposed" (the relative clause's subject), "the accusations made
-    by a Greek spokesman" (the participle's agent), "the decision by Tokyo" (a by-phrase)."""
-    found: list[str] = []
-    for head in _heads(c):
-        for noun in _slot_nouns(head):
-            for child in noun.children:
-                if child.dep_ == "relcl":
-                    for subj in child.children:
-                        if subj.dep_ in SUBJ_DEPS and subj.lower_ not in RELATIVE_PRONOUNS:
-                            _new(found, roles.of_token(subj), c.source)
-                        if subj.dep_ == "agent":
-                            _new(found, _pobj_actors(subj, roles), c.source)
-                elif child.dep_ == "acl" and child.tag_ == "VBN":
-                    for agent in child.children:
-                        if agent.dep_ == "agent":
-                            _new(found, _pobj_actors(agent, roles), c.source)
-                elif child.dep_ == "prep" and child.lower_ == "by":
-                    _new(found, _pobj_actors(child, roles), c.source)
-    return found
+    """Relative clauses, participles, by-phrases and possessives of the object name the doer
+    of what the act is about ("the blockade that Caracas imposed", "the accusations made by a
+    Greek spokesman", "denounced as a crime Lisbon's seizure"): see ``referents``."""
+    return owner_target(c, roles, _slot_nouns)
+
+
+def event_referent(c: _Candidate, roles: _Roles, earlier: Sequence[tuple[_Candidate, Any]],
+                   is_event: Any) -> list[str]:
+    """"condemned the raid", "accepted the ruling": the doer of the earlier act a definite act
+    noun in the target slot points back at (see ``referents.antecedent_doers``)."""
+    return antecedent_doers(c, roles, earlier, _slot_nouns, is_event)
 
 
 def _pobj_actors(prep: Any, roles: _Roles) -> list[str]:
