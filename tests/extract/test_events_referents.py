@@ -121,3 +121,45 @@ def test_indefinite_act_noun_refers_to_nothing_told(pipeline):
     coded = pipeline.code_text(text, published=DATE)
     condemn = [e for e in coded.events if e.evidence.trigger == "condemned"]
     assert condemn and all("UGA" not in keys(e.target) for e in condemn), explain(coded)
+
+
+@pytest.mark.parametrize("text, category, source, target", [
+    # a demonstrative object stands for the claim or act told just before: its doer
+    ("Ghana accused Togo of harbouring rebels.\n\nTogo denied this.", "REJECT", "TGO", "GHA"),
+    ("Armenia accused Azerbaijan of shelling border villages on Monday. Baku dismissed this, "
+     "saying its troops had returned fire.", "REJECT", "AZE", "ARM"),
+    ("Serbia said Kosovo had blocked Serb lorries at the border. Pristina rejected this as "
+     "propaganda.", "REJECT", "XKX", "SRB"),
+])
+def test_demonstrative_object_stands_for_the_act_told_before(pipeline, text, category, source,
+                                                             target):
+    hits, coded = has(pipeline, text, category, source, target)
+    assert hits, explain(coded)
+
+
+@pytest.mark.parametrize("text, category, source, target", [
+    # a partner pronoun with no event naming its actor: the actor named just before it
+    ('"We are in close contact with Fiji\'s government and are working with it to get aid where '
+     'it is needed," the Australian statement said.', "COOPERATE", "AUS", "FJI"),
+    ('"We are in touch with Chile\'s government and are cooperating with it to restore power," '
+     'the Argentine foreign ministry said.', "COOPERATE", "ARG", "CHL"),
+    ("The Indian navy is in contact with Sri Lanka's coast guard and is working with it to find "
+     "the missing trawler.", "COOPERATE", "IND", "LKA"),
+])
+def test_partner_pronoun_stands_for_the_actor_named_before(pipeline, text, category, source,
+                                                           target):
+    hits, coded = has(pipeline, text, category, source, target)
+    assert hits, explain(coded)
+
+
+@pytest.mark.parametrize("text, source", [
+    # "the finding that X did Y" is a content clause, not a relative clause: X is what the
+    # finding says, not who found it, so the rejecting side is not its own target
+    ("Ottawa rejected the finding that Canadian farmers had dumped wheat.", "CAN"),
+    ("Canberra rejected the conclusion that Australian growers had subsidised barley.", "AUS"),
+    ("Seoul dismissed the finding that Korean firms had evaded export rules.", "KOR"),
+])
+def test_content_clause_of_a_finding_names_no_doer(pipeline, text, source):
+    coded = pipeline.code_text(text, published=DATE)
+    rejects = [e for e in coded.events if e.category == "REJECT" and source in keys(e.source)]
+    assert rejects and all(source not in keys(e.target) for e in rejects), explain(coded)

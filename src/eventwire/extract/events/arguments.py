@@ -32,7 +32,7 @@ from .frame import _Candidate
 from .grammar import OBJ_DEPS, REACTIONS, RELATIVE_PRONOUNS, SUBJ_DEPS, TARGET_PREPS
 from .roles import _Roles
 from .scope import SITUATION_NOUNS
-from .referents import antecedent_doers, owner_target
+from .referents import antecedent_doers, demonstrative_doers, mentioned_before, owner_target
 
 #: prepositions that introduce what a reaction or a demand is about ("regret at", "anger over")
 ABOUT_PREPS = frozenset({"at", "over", "about", "against", "on", "of", "to", "into", "for"})
@@ -40,6 +40,8 @@ ABOUT_PREPS = frozenset({"at", "over", "about", "against", "on", "of", "to", "in
 #: the means of talking, under which the partner hangs ("by telephone with")
 MEANS_PREPS = frozenset({"by", "over", "via", "on"})
 ACTOR_PRONOUNS = frozenset({"them", "they", "him", "her", "it"})
+#: prepositions whose object is the other party of an act ("work with", "a case against")
+PARTNER_PREPS = frozenset({"with", "against", "to", "toward", "towards"})
 DOMESTIC = frozenset({"COERCE", "CONCEDE"})
 #: acts whose purpose clause says whom they are aimed at ("sent frigates to shadow X")
 PURPOSEFUL = frozenset({"MOBILIZE", "ASSAULT", "COERCE", "SANCTION", "THREATEN"})
@@ -82,10 +84,12 @@ def object_owners(c: _Candidate, roles: _Roles) -> list[str]:
 
 
 def event_referent(c: _Candidate, roles: _Roles, earlier: Sequence[tuple[_Candidate, Any]],
-                   is_event: Any) -> list[str]:
-    """"condemned the raid", "accepted the ruling": the doer of the earlier act a definite act
-    noun in the target slot points back at (see ``referents.antecedent_doers``)."""
-    return antecedent_doers(c, roles, earlier, _slot_nouns, is_event)
+                   sent: Any, is_event: Any, same_side: Any) -> list[str]:
+    """"condemned the raid", "accepted the ruling", "denied this": the doer of the earlier act
+    a definite act noun or a demonstrative in the target slot points back at (see
+    ``referents.antecedent_doers`` and ``referents.demonstrative_doers``)."""
+    return antecedent_doers(c, roles, earlier, _slot_nouns, is_event) or \
+        demonstrative_doers(c, roles, earlier, sent, same_side)
 
 
 def _pobj_actors(prep: Any, roles: _Roles) -> list[str]:
@@ -271,14 +275,22 @@ def state_act_target(c: _Candidate, roles: _Roles) -> list[str]:
 
 def pronoun_target(c: _Candidate, roles: _Roles,
                    earlier: Sequence[tuple[_Candidate, Any]], sent: Any) -> list[str]:
-    """A 3rd-person pronoun in the target slot (object, or subject of the demanded clause:
-    "demanded they be released") stands for the actors the text was just about: the target,
-    else the source, of the latest event of this or the previous sentence on another side."""
+    """A 3rd-person pronoun in the target slot (object, partner after "with"/"against"/"to",
+    or subject of the demanded clause: "demanded they be released") stands for the actors
+    the text was just about: the target, else the source, of the latest event of this or the
+    previous sentence on another side (a partner pronoun, else the nearest actor named
+    before it on another side)."""
     pronoun = False
+    partner = None
     for head in _heads(c):
         for child in head.children:
             if child.dep_ in ("dobj", "dative", "nsubjpass") and child.lower_ in ACTOR_PRONOUNS:
                 pronoun = True
+            if child.dep_ == "prep" and child.lower_ in PARTNER_PREPS:
+                # "are working with it", "filed a case against him": the partner's pronoun
+                partner = next((g for g in child.children if g.dep_ == "pobj"
+                                and g.lower_ in ACTOR_PRONOUNS), partner)
+                pronoun |= partner is not None
             if child.dep_ in ("ccomp", "xcomp"):
                 pronoun |= any(s.dep_ in SUBJ_DEPS | {"nsubjpass"} and s.lower_ in ACTOR_PRONOUNS
                                and s.lower_ != "it" for s in child.children)
@@ -292,7 +304,9 @@ def pronoun_target(c: _Candidate, roles: _Roles,
             got = [a for a in side if a not in c.source and roles._keyed(a)]
             if got and not set(roles_keys(roles, got)) & set(roles_keys(roles, c.source)):
                 return got
-    return []
+    # "in close contact with Fiji's government and working with it": no event told of the
+    # partner, but the text named it just before the pronoun
+    return mentioned_before(partner, roles, c.source) if partner is not None else []
 
 
 def located_event_target(c: _Candidate, roles: _Roles, is_event: Any) -> list[str]:

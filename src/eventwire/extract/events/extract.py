@@ -50,7 +50,8 @@ def _argument_target(c: _Candidate, roles: _Roles, raw: Sequence[tuple[_Candidat
              lambda: conjunct_target(c, raw, roles), lambda: faced_side(c, roles),
              lambda: pair_target(c, roles, raw),
              lambda: located_event_target(c, roles, lambda t: _noun_match(t, verbs) is not None),
-             lambda: event_referent(c, roles, raw, lambda t: _noun_match(t, verbs)))
+             lambda: event_referent(c, roles, raw, sent, lambda t: _noun_match(t, verbs),
+                                    _same_side))
     for attempt in tries:
         # only an actor with a key can be coded: an unkeyed one must not block the next try
         got = [a for a in attempt() if roles._keyed(a)]

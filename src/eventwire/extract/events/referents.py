@@ -78,6 +78,18 @@ def _free_relative(verb: Any) -> bool:
         g.dep_ in ("dobj", "nsubjpass") and g.lower_ == "what" for g in verb.children)
 
 
+def content_clause(clause: Any) -> bool:
+    """"the finding that Australian growers had dumped grain" is no relative clause (the
+    parser calls it one): "that" is a conjunction there and fills no slot of the verb, so its
+    subject is what the finding says, not who found it."""
+    kids = list(clause.children)
+    if any(k.dep_ == "mark" and k.tag_ == "IN" for k in kids):
+        return True  # (a relative "that" the parser calls a mark keeps its WDT tag)
+    return any(k.dep_ == "dobj" for k in kids) and any(
+        k.dep_ in SUBJ_DEPS and k.lower_ not in RELATIVE_PRONOUNS for k in kids) and not any(
+        k.lower_ in RELATIVE_PRONOUNS for k in kids)
+
+
 def noun_doers(noun: Any, roles: _Roles, own: bool = False) -> list[str]:
     """The doer of what a noun names, from its own phrase: the subject of its relative clause
     ("the blockade that Caracas imposed"), the agent of its participle ("the accusations made
@@ -98,7 +110,7 @@ def noun_doers(noun: Any, roles: _Roles, own: bool = False) -> list[str]:
             names += [g for p in child.children if p.dep_ == "prep" and p.lower_ == "as"
                       for g in p.children if g.dep_ == "pobj"]  # "whom it described as"
             add(a for g in names for a in roles.of_token(g))
-        elif child.dep_ == "relcl":
+        elif child.dep_ == "relcl" and not content_clause(child):
             for g in child.children:
                 if g.dep_ in SUBJ_DEPS and g.lower_ not in RELATIVE_PRONOUNS:
                     add(roles.of_token(g))
@@ -147,9 +159,11 @@ def _points_back(noun: Any) -> bool:
     kids = list(noun.children)
     if not any(k.dep_ == "det" and k.lower_ in BACK_DETS for k in kids):
         return False
-    if any(k.lower_ in FRESH for k in kids) or any(k.dep_ in ("nummod", "relcl", "acl", "poss")
+    if any(k.lower_ in FRESH for k in kids) or any(k.dep_ in ("nummod", "acl", "poss")
                                                   for k in kids):
         return False
+    if any(k.dep_ == "relcl" and not content_clause(k) for k in kids):
+        return False  # ("the claim that X lied" still points back; "the claim he made" not)
     return not any(k.dep_ in ("prep", "agent") and k.lower_ in DOER_PREPS for k in kids)
 
 
@@ -220,4 +234,52 @@ def antecedent_doers(c: _Candidate, roles: _Roles, earlier: Sequence[tuple[_Cand
                    if a not in c.source and roles._keyed(a)]
             if got:
                 return list(dict.fromkeys(got))
+    return []
+
+
+#: pronouns that stand for a whole statement or act told just before ("Togo denied this")
+DEMONSTRATIVES = frozenset({"this", "that", "these", "those"})
+#: how far back (in characters before the sentence) a demonstrative may reach
+DEMONSTRATIVE_REACH = 400
+
+
+def demonstrative_doers(c: _Candidate, roles: _Roles, earlier: Sequence[tuple[_Candidate, Any]],
+                        sent: Any, same_side: Any) -> list[str]:
+    """"Ghana accused Togo of harbouring rebels. Togo denied this.": a demonstrative pronoun
+    as the object of a verbal reaction stands for the act or claim told just before (earlier
+    in the sentence, or in the one before); the target is its doer, unless that is the
+    reacting side itself (then the act before it)."""
+    if c.sense.quad not in (1, 3) or c.kind == "derived":
+        return []
+    pron = next((ch for h in _slot_heads(c) for ch in h.children
+                 if ch.dep_ in ("dobj", "nsubjpass") and ch.lower_ in DEMONSTRATIVES
+                 and ch.tag_ == "DT" and not list(ch.children)), None)
+    # (a "that" tagged WDT is a complementizer the parser took for an object)
+    if pron is None:
+        return []
+    for prev, psent in reversed(earlier):
+        if psent.end_char < sent.start_char - DEMONSTRATIVE_REACH:
+            break
+        if prev.pred.i >= pron.i or prev.status == "negated" or not prev.source:
+            continue
+        got = [a for a in prev.source if roles._keyed(a) and a not in c.source]
+        if got and not same_side(roles, got, c.source):
+            return got
+    return []
+
+
+def mentioned_before(pronoun: Any, roles: _Roles, source: Sequence[str]) -> list[str]:
+    """The actor a partner pronoun stands for when no coded event names it: the nearest keyed
+    actor named before it in its sentence or the one before, that is not the source's side
+    ("in touch with Chile's government and cooperating with it": Chile)."""
+    own = {roles.key_of(a) for a in source}
+    sents = [pronoun.sent]
+    if pronoun.sent.start > 0:
+        sents.append(pronoun.doc[pronoun.sent.start - 1].sent)
+    lo = sents[-1].start
+    for i in range(pronoun.i - 1, lo - 1, -1):
+        got = [a for a in roles._token_actor.get(i, ())
+               if roles._keyed(a) and roles.key_of(a) not in own and a not in source]
+        if got:
+            return got
     return []
