@@ -4,9 +4,11 @@ the phrase that fills the target slot often names its actors *inside* it.
 Each function handles one linguistic phenomenon, for every verb, and returns actor ids
 (``_Roles`` ids, or ``kb:ISO3:word`` pseudo ids) not already on the source side:
 
-- ``object_owners``: the doer of the thing an act is about, written in a relative clause or a
-  by-phrase of the object ("denounced the embargo that Washington tightened", "dismissed the
-  claims made by a Chinese newspaper", "hailed the decision by Tokyo").
+- ``object_owners``: the doer of the thing an act is about, written inside the object phrase
+  ("denounced the embargo that Washington tightened", "dismissed the claims made by a Chinese
+  newspaper", "condemned what it called aggression by X"): see ``referents``.
+- ``event_referent``: the doer of an earlier act that a definite act noun or a demonstrative
+  points back at ("condemned the raid", "rejected the ruling", "denied this").
 - ``nested_partners``: partners written one or two noun phrases down ("agreed to a new round of
   talks with Russia", "welcomed the start of negotiations with Kiev").
 - ``domestic_target``: a state's coercion of, or concession to, its own people names no
@@ -32,7 +34,9 @@ from .frame import _Candidate
 from .grammar import OBJ_DEPS, REACTIONS, RELATIVE_PRONOUNS, SUBJ_DEPS, TARGET_PREPS
 from .roles import _Roles
 from .scope import SITUATION_NOUNS
-from .referents import antecedent_doers, demonstrative_doers, mentioned_before, owner_target
+from .referents import (
+    _pobj_actors, _slot_heads as _heads, antecedent_doers, demonstrative_doers, mentioned_before,
+    owner_target)
 
 #: prepositions that introduce what a reaction or a demand is about ("regret at", "anger over")
 ABOUT_PREPS = frozenset({"at", "over", "about", "against", "on", "of", "to", "into", "for"})
@@ -65,13 +69,6 @@ def _slot_nouns(pred: Any) -> list[Any]:
     return [n for n in out if n.pos_ in ("NOUN", "PROPN")]
 
 
-def _heads(c: _Candidate) -> list[Any]:
-    heads = [c.pred] + ([c.light] if c.light is not None else [])
-    # "threatened to respond to the drills": the act a speech act announces
-    heads += [x for h in list(heads) for x in h.children if x.dep_ == "xcomp"]
-    return heads
-
-
 def _new(found: list[str], got: Sequence[str], source: Sequence[str]) -> None:
     found.extend(a for a in got if a not in found and a not in source)
 
@@ -90,10 +87,6 @@ def event_referent(c: _Candidate, roles: _Roles, earlier: Sequence[tuple[_Candid
     ``referents.antecedent_doers`` and ``referents.demonstrative_doers``)."""
     return antecedent_doers(c, roles, earlier, _slot_nouns, is_event) or \
         demonstrative_doers(c, roles, earlier, sent, same_side)
-
-
-def _pobj_actors(prep: Any, roles: _Roles) -> list[str]:
-    return [a for g in prep.children if g.dep_ == "pobj" for a in roles.of_token(g)]
 
 
 def nested_partners(c: _Candidate, roles: _Roles) -> list[str]:

@@ -1,22 +1,26 @@
 """Referents: when the target slot of a frame holds a *thing* (an act, a claim, a measure, a
-ruling) rather than an actor, the target is the actor the thing belongs to.
+ruling) or a noun that keys no one, the target is the actor the thing belongs to.
 
 The text names that actor in two ways, and this module reads both for every verb:
 
 - *inside the object phrase*: the doer of the object noun, written in a relative clause ("the
-  embargo that Washington tightened"), a participle ("the claims made by a state daily"), a
-  by-phrase ("the brutality by the riot police"), a possessive or a nationality ("Ankara's
-  decision", "a Malian peace plan"); also when the object is moved behind an "as" predicate
-  ("denounced as a crime Lisbon's seizure of ...") or given as a free relative ("condemned
-  what it called aggression by Lagos").
+  embargo that Washington tightened"; not a content clause, "the finding that X did Y"), a
+  participle ("the claims made by a state daily"), a by-phrase ("the brutality by the riot
+  police"), a possessive or a nationality ("Ankara's decision"); the side a group noun is
+  tied to ("gunmen linked to X", "fighters loyal to X"); the name a relative clause gives it
+  ("the visitors, whom it called Kenyan friends"); also when the object is moved behind an
+  "as" predicate ("denounced as a crime Lisbon's seizure of ...") or given as a free
+  relative ("condemned what it called aggression by Lagos").
 - *through an earlier mention*: a definite noun naming an act ("the raid", "the strikes",
   "the ruling", "the decision") points back at the latest earlier mention of the same act,
   a verb or noun of the same stem ("raided", "struck", "ruled", "decided"); the target is
   that act's doer, read from the event coded there or from the mention's own roles (an
   accord, truce or deal: its parties). A mention that names no doer passes on to the one
-  before it (a chain of "the attack" ... "the gas attack" ... "Tuesday's attack by X").
+  before it (a chain of "the attack" ... "the gas attack" ... "Tuesday's attack by X"). A
+  demonstrative object ("Togo denied this") stands for the act told just before, and a
+  partner pronoun ("working with it") for the actor named just before.
 
-Both return actor ids (``_Roles`` ids or ``kb:`` pseudo ids) not on the source side.
+All return actor ids (``_Roles`` ids or ``kb:`` pseudo ids) not on the source side.
 """
 from __future__ import annotations
 
@@ -47,6 +51,8 @@ MAX_CHAIN = 4
 
 
 def _slot_heads(c: _Candidate) -> list[Any]:
+    """The predicate, its light verb and the act a speech act announces ("threatened to
+    respond to the drills")."""
     heads = [c.pred] + ([c.light] if c.light is not None else [])
     return heads + [x for h in list(heads) for x in h.children if x.dep_ == "xcomp"]
 
