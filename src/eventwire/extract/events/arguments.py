@@ -4,9 +4,11 @@ the phrase that fills the target slot often names its actors *inside* it.
 Each function handles one linguistic phenomenon, for every verb, and returns actor ids
 (``_Roles`` ids, or ``kb:ISO3:word`` pseudo ids) not already on the source side:
 
-- ``object_owners``: the doer of the thing an act is about, written in a relative clause or a
-  by-phrase of the object ("denounced the embargo that Washington tightened", "dismissed the
-  claims made by a Chinese newspaper", "hailed the decision by Tokyo").
+- ``object_owners``: the doer of the thing an act is about, written inside the object phrase
+  ("denounced the embargo that Washington tightened", "dismissed the claims made by a Chinese
+  newspaper", "condemned what it called aggression by X"): see ``referents``.
+- ``event_referent``: the doer of an earlier act that a definite act noun or a demonstrative
+  points back at ("condemned the raid", "rejected the ruling", "denied this").
 - ``nested_partners``: partners written one or two noun phrases down ("agreed to a new round of
   talks with Russia", "welcomed the start of negotiations with Kiev").
 - ``domestic_target``: a state's coercion of, or concession to, its own people names no
@@ -32,14 +34,19 @@ from .frame import _Candidate
 from .grammar import OBJ_DEPS, REACTIONS, RELATIVE_PRONOUNS, SUBJ_DEPS, TARGET_PREPS
 from .roles import _Roles
 from .scope import SITUATION_NOUNS
+from .referents import (
+    _pobj_actors, _slot_heads as _heads, antecedent_doers, demonstrative_doers, mentioned_before,
+    owner_target)
 from .unaddressed import dissent_state
 
 #: prepositions that introduce what a reaction or a demand is about ("regret at", "anger over")
 ABOUT_PREPS = frozenset({"at", "over", "about", "against", "on", "of", "to", "into", "for"})
-#: 3rd-person pronouns that can stand for actors named before
 #: the means of talking, under which the partner hangs ("by telephone with")
 MEANS_PREPS = frozenset({"by", "over", "via", "on"})
+#: 3rd-person pronouns that can stand for actors named before
 ACTOR_PRONOUNS = frozenset({"them", "they", "him", "her", "it"})
+#: prepositions whose object is the other party of an act ("work with", "a case against")
+PARTNER_PREPS = frozenset({"with", "against", "to", "toward", "towards"})
 DOMESTIC = frozenset({"COERCE", "CONCEDE"})
 #: acts whose purpose clause says whom they are aimed at ("sent frigates to shadow X")
 PURPOSEFUL = frozenset({"MOBILIZE", "ASSAULT", "COERCE", "SANCTION", "THREATEN"})
@@ -63,42 +70,24 @@ def _slot_nouns(pred: Any) -> list[Any]:
     return [n for n in out if n.pos_ in ("NOUN", "PROPN")]
 
 
-def _heads(c: _Candidate) -> list[Any]:
-    heads = [c.pred] + ([c.light] if c.light is not None else [])
-    # "threatened to respond to the drills": the act a speech act announces
-    heads += [x for h in list(heads) for x in h.children if x.dep_ == "xcomp"]
-    return heads
-
-
 def _new(found: list[str], got: Sequence[str], source: Sequence[str]) -> None:
     found.extend(a for a in got if a not in found and a not in source)
 
 
 def object_owners(c: _Candidate, roles: _Roles) -> list[str]:
-    """Relative clauses and by-phrases of the object name the doer of what the act is about:
-    "the blockade that Caracas imposed" (the relative clause's subject), "the accusations made
-    by a Greek spokesman" (the participle's agent), "the decision by Tokyo" (a by-phrase)."""
-    found: list[str] = []
-    for head in _heads(c):
-        for noun in _slot_nouns(head):
-            for child in noun.children:
-                if child.dep_ == "relcl":
-                    for subj in child.children:
-                        if subj.dep_ in SUBJ_DEPS and subj.lower_ not in RELATIVE_PRONOUNS:
-                            _new(found, roles.of_token(subj), c.source)
-                        if subj.dep_ == "agent":
-                            _new(found, _pobj_actors(subj, roles), c.source)
-                elif child.dep_ == "acl" and child.tag_ == "VBN":
-                    for agent in child.children:
-                        if agent.dep_ == "agent":
-                            _new(found, _pobj_actors(agent, roles), c.source)
-                elif child.dep_ == "prep" and child.lower_ == "by":
-                    _new(found, _pobj_actors(child, roles), c.source)
-    return found
+    """Relative clauses, participles, by-phrases and possessives of the object name the doer
+    of what the act is about ("the blockade that Caracas imposed", "the accusations made by a
+    Greek spokesman", "denounced as a crime Lisbon's seizure"): see ``referents``."""
+    return owner_target(c, roles, _slot_nouns)
 
 
-def _pobj_actors(prep: Any, roles: _Roles) -> list[str]:
-    return [a for g in prep.children if g.dep_ == "pobj" for a in roles.of_token(g)]
+def event_referent(c: _Candidate, roles: _Roles, earlier: Sequence[tuple[_Candidate, Any]],
+                   sent: Any, is_event: Any, same_side: Any) -> list[str]:
+    """"condemned the raid", "accepted the ruling", "denied this": the doer of the earlier act
+    a definite act noun or a demonstrative in the target slot points back at (see
+    ``referents.antecedent_doers`` and ``referents.demonstrative_doers``)."""
+    return antecedent_doers(c, roles, earlier, _slot_nouns, is_event) or \
+        demonstrative_doers(c, roles, earlier, sent, same_side)
 
 
 def nested_partners(c: _Candidate, roles: _Roles) -> list[str]:
@@ -285,14 +274,22 @@ def state_act_target(c: _Candidate, roles: _Roles) -> list[str]:
 
 def pronoun_target(c: _Candidate, roles: _Roles,
                    earlier: Sequence[tuple[_Candidate, Any]], sent: Any) -> list[str]:
-    """A 3rd-person pronoun in the target slot (object, or subject of the demanded clause:
-    "demanded they be released") stands for the actors the text was just about: the target,
-    else the source, of the latest event of this or the previous sentence on another side."""
+    """A 3rd-person pronoun in the target slot (object, partner after "with"/"against"/"to",
+    or subject of the demanded clause: "demanded they be released") stands for the actors
+    the text was just about: the target, else the source, of the latest event of this or the
+    previous sentence on another side (a partner pronoun, else the nearest actor named
+    before it on another side)."""
     pronoun = False
+    partner = None
     for head in _heads(c):
         for child in head.children:
             if child.dep_ in ("dobj", "dative", "nsubjpass") and child.lower_ in ACTOR_PRONOUNS:
                 pronoun = True
+            if child.dep_ == "prep" and child.lower_ in PARTNER_PREPS:
+                # "are working with it", "filed a case against him": the partner's pronoun
+                partner = next((g for g in child.children if g.dep_ == "pobj"
+                                and g.lower_ in ACTOR_PRONOUNS), partner)
+                pronoun |= partner is not None
             if child.dep_ in ("ccomp", "xcomp"):
                 pronoun |= any(s.dep_ in SUBJ_DEPS | {"nsubjpass"} and s.lower_ in ACTOR_PRONOUNS
                                and s.lower_ != "it" for s in child.children)
@@ -306,7 +303,9 @@ def pronoun_target(c: _Candidate, roles: _Roles,
             got = [a for a in side if a not in c.source and roles._keyed(a)]
             if got and not set(roles_keys(roles, got)) & set(roles_keys(roles, c.source)):
                 return got
-    return []
+    # "in close contact with Fiji's government and working with it": no event told of the
+    # partner, but the text named it just before the pronoun
+    return mentioned_before(partner, roles, c.source) if partner is not None else []
 
 
 def located_event_target(c: _Candidate, roles: _Roles, is_event: Any) -> list[str]:

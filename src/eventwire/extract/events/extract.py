@@ -22,7 +22,7 @@ from .triggers import _noun_match
 from .arguments import (
     conjunct_target, demanded_doer, deploys_own, domestic_target, faced_side, pair_target, governor_addressee, nested_partners, object_owners, own_object_abroad, pronoun_target,
     event_subject_doers, located_event_target, purpose_target, recipient_past_own_object,
-    state_act_target)
+    state_act_target, event_referent)
 from .discourse import discourse_addressee, implicit_counterpart, participants
 from .situated import Locator, situated_state
 from .unaddressed import charge_maker, situated_crowd, struck_place
@@ -50,7 +50,9 @@ def _argument_target(c: _Candidate, roles: _Roles, raw: Sequence[tuple[_Candidat
              lambda: governor_addressee(c, roles),
              lambda: conjunct_target(c, raw, roles), lambda: faced_side(c, roles),
              lambda: pair_target(c, roles, raw),
-             lambda: located_event_target(c, roles, lambda t: _noun_match(t, verbs) is not None))
+             lambda: located_event_target(c, roles, lambda t: _noun_match(t, verbs) is not None),
+             lambda: event_referent(c, roles, raw, sent, lambda t: _noun_match(t, verbs),
+                                    _same_side))
     for attempt in tries:
         # only an actor with a key can be coded: an unkeyed one must not block the next try
         got = [a for a in attempt() if roles._keyed(a)]
@@ -171,8 +173,9 @@ def extract_events(doc: Any, actors: Any, verbs: VerbDictionary,
                     c.target = accused or c.target
             if deploys_own(c, roles):
                 c.target = []
-            from_slot = [] if c.target else _argument_target(c, roles, raw, sent, verbs)
-            c.target = c.target or from_slot
+            from_slot = [] if any(roles._keyed(a) for a in c.target) else _argument_target(
+                c, roles, raw, sent, verbs)  # (an unkeyed "gunmen" may be "linked to X")
+            c.target = from_slot or c.target
             if not c.target:
                 c.target = _antecedent_target(c, verbs, raw, roles)
             if not c.target:
