@@ -21,8 +21,14 @@ def find(coded, category, status=None):
     ("Japan was attacked by China on Monday.", "ASSAULT", "CHN", "JPN", "asserted"),
     ("Turkey called on Greece to withdraw its warships from the area.", "REQUEST", "TUR", "GRC", "asserted"),
     ("The Canadian foreign minister held talks with her Mexican counterpart in Ottawa.", "CONSULT", "CAN", "MEX", "asserted"),
-    # a harm announced as coming is the threat of it (CAMEO 13), not a deed done
-    ("Brazil will impose new sanctions on Venezuela next month.", "THREATEN", "BRA", "VEN", "asserted"),
+    # a plan told in the reporter's voice is the act itself, status future (CONTRACT.md)
+    ("Brazil will impose new sanctions on Venezuela next month.", "SANCTION", "BRA", "VEN", "future"),
+    ("Norway will send field hospitals and blankets to Malawi.", "AID", "NOR", "MWI", "future"),
+    ("The Arab League will suspend Libya's membership and freeze its assets.", "SANCTION",
+     "ARAB_LEAGUE", "LBY", "future"),
+    # a harm its doer announces as coming is the threat of it (CAMEO 13), not a deed done
+    ("Brazil said it will impose new sanctions on Venezuela next month.", "THREATEN", "BRA",
+     "VEN", "asserted"),
     ("Canada said Peru must release the detained journalists.", "REQUEST", "CAN", "PER", "asserted"),
     ("Kenya condemned the Ugandan government for the border closure.", "ACCUSE", "KEN", "UGA", "asserted"),
     ("Norway praised Sweden for its handling of the crisis.", "SUPPORT", "NOR", "SWE", "asserted"),

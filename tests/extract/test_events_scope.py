@@ -181,14 +181,20 @@ def test_the_coordinated_appeal_shares_the_target(pipeline):
 @pytest.mark.parametrize("text, category", [
     ("Farmers in Chile blocked the main highway on Tuesday to demand lower fuel prices.",
      "REQUEST"),
-    ("The Kenyan president will fly to Addis Ababa next week to mediate between Ethiopia and "
-     "Eritrea.", "CONSULT"),
     ("Ghana's cabinet told Togo on Sunday to withdraw its border guards within a week.",
      "RETREAT"),
     ("Bolivian miners marched through La Paz to oppose the new mining code.", "REJECT"),
 ])
 def test_a_purpose_is_no_act_done(pipeline, text, category):
     assert all(c != category for c, _, _ in asserted(pipeline, text)), coded(pipeline, text)
+
+
+def test_a_planned_trip_is_coded_but_not_its_purpose(pipeline):
+    # the trip is a visit planned (future); the mediation it is for is not an act done
+    got = coded(pipeline, "The Kenyan president will fly to Addis Ababa next week to mediate "
+                          "between Ethiopia and Eritrea.")
+    assert ("CONSULT", {"KEN"}, {"ETH"}, "future") in got, got
+    assert not [g for g in got if "ERI" in g[2]], got
 
 
 def test_the_act_a_purpose_hangs_off_stays(pipeline):

@@ -61,6 +61,22 @@ def _argument_target(c: _Candidate, roles: _Roles, raw: Sequence[tuple[_Candidat
     return []
 
 
+def _narrated_plan(c: _Candidate) -> bool:
+    """A coming act told in the reporter's own voice ("the EU will impose sanctions on X",
+    "Canada will send doctors to Haiti"): a plan stated as fact, coded as the act with status
+    future, not as a threat or promise, which are things someone says. The terms of a
+    document ("under the accord, India will share ...") are what its parties promised."""
+    if c.speaker:
+        return False
+    node = c.light if c.light is not None else c.pred
+    while node.dep_ == "conj" and node.head is not node:
+        node = node.head  # (an intent, "wants to attack", or a purpose is no plan told)
+    return node.dep_ == "ROOT" and not any(
+        (ch.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("unless", "if")
+                                    for m in ch.children))
+        or (ch.dep_ == "prep" and ch.lower_ == "under") for ch in node.children)
+
+
 def basis(c: _Candidate, has_target: bool) -> str:
     """How an event was read, coarse enough to calibrate on: kind|role|target|status."""
     kind = "light" if c.light is not None else c.kind
@@ -245,13 +261,14 @@ def extract_events(doc: Any, actors: Any, verbs: VerbDictionary,
                 c.status = "asserted"
                 if not c.target and len(c.source) >= 2:
                     c.target = list(reversed(c.source))  # (each side rejects the other's terms)
-            if c.status in ("future", "hypothetical") and _announced_harm(c):
+            planned = c.status == "future" and _narrated_plan(c)
+            if c.status in ("future", "hypothetical") and not planned and _announced_harm(c):
                 # "will impose sanctions", "will withdraw its troops unless ...": a threat now
                 c.sense = replace(c.sense, category="THREATEN",
                                   cameo=THREAT_CAMEO.get(c.sense.category, "130"), quad=3,
                                   score=min(c.sense.score, -4.0) * 0.7, mode="announced")
                 c.status = "asserted"
-            if c.status == "future" and c.sense.category in PROMISE_CAMEO and \
+            if c.status == "future" and c.sense.category in PROMISE_CAMEO and not planned and \
                     c.kind != "derived" and _own_announcement(c, roles):
                 # "the UN will provide food aid", "they will release the hostages": a promise
                 c.sense = replace(c.sense, category="AGREE", quad=1, score=3.0,
