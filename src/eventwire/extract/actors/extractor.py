@@ -55,6 +55,7 @@ class _Extractor(_Names, _OrgNames, _Phrases, _Resolve, _Described, _Clauses, _D
         self.pronouns()
         self.possessed()
         self.owners()  # again, now "his wife, X" knows whose
+        self.office_owners()  # "its leader, X": the party's, once "its" is known
         self.relational()
         return self.index()
 
