@@ -195,16 +195,7 @@ class _Owners(_Sides, _Base):
             return self.latest_actor(a, lambda i: i.kind == "organization" and bool(
                 i.sector) and bool(i.country or i.org) and (
                     word == _head_noun(_name_words(i.name)) or word in i.refs))
-        sector = self.lex.member_groups.get(word) or self.lex.member_groups.get(
-            word[:-1] if word.endswith("s") else word)
-        if sector is None:
-            return None
-        want = {"PTY": ("PTY", "OPP")}.get(sector, (sector,))
-        org = self.latest_actor(a, lambda i: i.kind in ("organization", "group")
-                                and i.sector in want and bool(i.country or i.org))
-        if org is not None:
-            return org
-        return _Info(("G", None, None, sector), word, "group", sector=sector, named=False)
+        return self.group_word(word, a)  # type: ignore[attr-defined, no-any-return]
 
     def _placed(self, info: _Info, a: int, b: int) -> bool:
         """'X, the number two at the Pakistani embassy', 'X, a former head of the ISI
