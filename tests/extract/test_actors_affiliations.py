@@ -97,3 +97,20 @@ def test_the_org_written_alone_stays_the_org(actors_of):
     index = actors_of("BRUSSELS -- Nato allies met on Monday. Nato Secretary General Jens "
                       "Stoltenberg spoke to reporters.")
     assert index.find(key="NATO")
+
+
+# an abbreviation in brackets after a body's name is that body wherever it occurs
+@pytest.mark.parametrize("text,name,abbr", [
+    ("LILONGWE -- Both candidates accused the Malawi Electoral Commission (MEC) of a flawed "
+     "count. The MEC denied it.", "Malawi Electoral Commission", "MEC"),
+    ("ACCRA -- The Ghana Revenue Authority (GRA) raised fuel levies. Traders said GRA had "
+     "not consulted them.", "Ghana Revenue Authority", "GRA"),
+    ("NAIROBI -- The Kenya Medical Practitioners Union (KMPU) called a strike. KMPU said "
+     "talks had failed.", "Kenya Medical Practitioners Union", "KMPU"),
+])
+def test_bracketed_abbreviation_is_the_body(actors_of, text, name, abbr):
+    index = actors_of(text)
+    body = _actor(index, name)
+    at = text.rindex(abbr)
+    assert (at, at + len(abbr)) in body.mentions
+    assert not index.find(name=abbr)

@@ -52,6 +52,7 @@ class _Extractor(_Names, _OrgNames, _Phrases, _Resolve, _Described, _Clauses, _D
         self.members()
         self.surnames()
         self.aliases()
+        self.abbreviations()
         self.descriptions()
         self.plurals()
         self.pronouns()
