@@ -119,9 +119,10 @@ class _Affiliations(_Base):
                     or info.role:
                 continue  # a role the other layers could not place says "not from here"
             words = info.name.split()
-            if len(words) < 2 or not all(w[:1].isupper() for w in words) \
+            if len(words) < 2 or not all(w[:1].isupper() and any(c.islower() for c in w)
+                                         for w in words) \
                     or self._place_name(info.name):
-                continue
+                continue  # "CH-47 Chinooks", "Kiryat Malachi": no person's name
             info.country = home
             info.sector = info.sector or "CVL"
 
