@@ -7,7 +7,7 @@ import re
 from typing import Any
 
 from .base import _Base
-from .records import _Info, _fold_tuple
+from .records import _Info
 
 #: What may stand between the article and a bare office: "the former president".
 _OFFICE_LEAD = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:(former|then|ex|outgoing|"
@@ -71,25 +71,7 @@ class _Offices(_Base):
         found = self.last_with_title(title, pos)
         if found is not None and "former" in (found.role or "").lower().split():
             return None
-        if found is None and lead in ("", "current", "incumbent", "sitting"):
-            found = self._unnamed_holder(want)
         return found
-
-    def _unnamed_holder(self, office: str) -> _Info | None:
-        """'The president said ...' in a story about one state that never names the
-        president: the knowledge base's holder of that office of that state on the
-        publication date (the dateline's state, else the one the story is about)."""
-        home = self.dateline or self.dominant_country()  # type: ignore[attr-defined]
-        if not home:
-            return None
-        res = self.kb.holder(home, office, self.day)
-        if res is None:
-            return None
-        p = res.person
-        info = self.infos.get(("P", p.key))
-        return info or _Info(("P", p.key), p.name, "person", country=res.country,
-                             org=res.org, sector=res.sector, role=res.title, raw=p.name,
-                             kb_id=p.key, gender=p.gender, surname=_fold_tuple(p.surname))
 
     def office_seen(self, info: _Info, pos: int) -> None:
         """Record that the office at ``pos`` named ``info`` (it is now its latest mention)."""

@@ -43,8 +43,6 @@ class KnowledgeBase(_Loader):
     #: description noun ('alliance', 'bloc') -> organisations it may refer back to
     refs: dict[str, list[Organization]] = field(default_factory=dict)
     lexicon: Lexicon = field(default_factory=Lexicon)
-    #: (ISO3, office in lower case) -> dated roles and their holders, built on first use
-    _offices: dict[tuple[str, str], list[tuple[Role, Person]]] | None = None
 
     # -- construction ---------------------------------------------------------------------
     @classmethod
@@ -167,26 +165,6 @@ class KnowledgeBase(_Loader):
 
         nearest = min(roles, key=gap)
         return Resolved(person, person.country, None, nearest.sector, None, False)
-
-    def holder(self, country: str, office: str, when: str | dt.date | None) -> Resolved | None:
-        """The one known person who held ``office`` ('president') of ``country`` on
-        ``when`` by a dated role ('the president' in a story about that state, the holder
-        named nowhere in it); None when no date, nobody or several fit."""
-        day = as_date(when)
-        if day is None:
-            return None
-        want = office.lower()
-        if self._offices is None:
-            offices: dict[tuple[str, str], list[tuple[Role, Person]]] = {}
-            for p in self.people.values():
-                for r in p.roles:
-                    if r.country and r.start is not None:
-                        offices.setdefault((r.country, r.title.lower()), []).append((r, p))
-            self._offices = offices
-        fits = {p.key: p for r, p in self._offices.get((country, want), ()) if r.covers(day)}
-        if len(fits) != 1:
-            return None
-        return self.resolve(next(iter(fits.values())), day)
 
     def main_role(self, person: Person) -> Role | None:
         """The role an undated article most likely means, by a fixed rule:
