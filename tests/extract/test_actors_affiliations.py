@@ -74,31 +74,6 @@ def test_unknown_party_sharing_a_known_word(actors_of, text, name, country):
     assert (org.country, org.sector) == (country, "PTY")
 
 
-# a short organisation name written like a name, inside a tagged person's name, is that
-# person's name; later the word alone is the person by surname
-@pytest.mark.parametrize("text,name,later", [
-    ("ISLAMABAD -- Police arrested Sana Rehman, a lawyer, on Monday. Rehman said the charges "
-     "were false.", "Sana Rehman", "Rehman"),
-    ("NAIROBI -- Opposition senator Moses Wetang'ula and Mary Nato were detained. Nato was "
-     "later freed.", "Mary Nato", "Nato"),
-    ("KABUL -- Nato commander Paul Hamas said the base would close. Hamas added that troops "
-     "would leave by May.", "Paul Hamas", "Hamas"),
-])
-def test_person_name_holding_a_short_org_name(actors_of, text, name, later):
-    index = actors_of(text)
-    person = _actor(index, name)
-    assert person.kind == "person"
-    at = text.rindex(later)
-    assert (at, at + len(later)) in person.mentions
-
-
-def test_the_org_written_alone_stays_the_org(actors_of):
-    """No person holds the word: 'Nato' is the alliance."""
-    index = actors_of("BRUSSELS -- Nato allies met on Monday. Nato Secretary General Jens "
-                      "Stoltenberg spoke to reporters.")
-    assert index.find(key="NATO")
-
-
 # an abbreviation in brackets after a body's name is that body wherever it occurs
 @pytest.mark.parametrize("text,name,abbr", [
     ("LILONGWE -- Both candidates accused the Malawi Electoral Commission (MEC) of a flawed "

@@ -63,7 +63,6 @@ class _Names(_Base):
         spans = _Spans(items)
         ents = self._person_ents(ents, spans)
         # unknown people: spaCy PERSON entities no known name covers
-        name_words: set[str] = set()  # short org names that were part of a person's name
         for ent in ents:
             if ent.label_ != "PERSON":
                 continue
@@ -87,11 +86,6 @@ class _Names(_Base):
                 spans.add(_Item(start, end, name, "org", org))
                 continue
             inside = spans.overlapping(start, end)
-            shadowed = self._name_over_short_org(start, end, inside)
-            for it in shadowed:
-                spans.remove(it)
-                name_words.add(it.text)
-            inside = [it for it in inside if it not in shadowed]
             if any(it.kind in ("person", "org", "demonym", "country") for it in inside):
                 continue  # the knowledge base knows better than the tagger here
             for it in inside:
@@ -109,9 +103,6 @@ class _Names(_Base):
             if not _name_shaped(self.text[start:end]):
                 continue
             spans.add(_Item(start, end, self.text[start:end], "uperson", None))
-        for it in spans.items():
-            if it.kind == "org" and it.text in name_words:
-                spans.remove(it)  # "Mary Nato ... Nato was freed": her surname, not NATO
         items = self._titled_names(spans.items())
         items = self._retype_orgs(items)
         items = self._kind_words(items)
@@ -206,26 +197,6 @@ class _Names(_Base):
         if j < len(doc) and doc[j].text not in (",", ".", ";") and doc[j].lemma_ != "say":
             return False
         return not self.kb.lookup(words.text)
-
-    def _name_over_short_org(self, start: int, end: int, inside: list[_Item]) -> list[_Item]:
-        """'Sana Rehman', 'Mary Nato': a name the tagger marks as a person, one word of
-        which a short organisation name written like a name (not in capitals: "Sana", not
-        "SANA") matches at its start or end, is a person's name; returns those org items
-        (none when anything else the knowledge base knows lies inside, or the rest of the
-        span is not name-shaped)."""
-        words = self.text[start:end].split()
-        if len(words) < 2 or not _name_shaped(self.text[start:end]):
-            return []
-        orgs = [it for it in inside if it.kind == "org"]
-        if not orgs or len(orgs) != len(inside):
-            return []
-        for it in orgs:
-            w = it.text
-            if len(w.split()) != 1 or not (w[:1].isupper() and w[1:].islower()) \
-                    or not (it.start == start or it.end == end) \
-                    or (it.start == start and it.end == end):
-                return []
-        return orgs
 
     def _person_ents(self, ents: list[Any], items: _Spans) -> list[Any]:
         """PERSON tags, widened over proper nouns the tagger left out ('Dammu [Ravi]')."""
