@@ -1,4 +1,5 @@
-"""'X, also known as Y and Z': the other names a text gives a person are that person."""
+"""'X, also known as Y and Z': the other names a text gives a person are that person;
+'the Malawi Electoral Commission (MEC)': the abbreviation in brackets is that body."""
 from __future__ import annotations
 
 import re
@@ -14,6 +15,8 @@ _AKA = re.compile(r"\s*[,(]?\s*(?:also\s+|better\s+|widely\s+)?(?:known\s+as|ali
 _ALIAS_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)")
 #: One alias: capitalised words, perhaps in quotation marks.
 _ALIAS_NAME = re.compile(r"[\"\u201c]?([A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+){0,3})[\"\u201d]?")
+#: " (MEC)", " (ISPR)": an abbreviation in brackets right after a name.
+_ABBR = re.compile(r"\s*\(([A-Z][A-Z&-]{1,9})\)")
 
 
 class _Aliases(_Base):
@@ -61,3 +64,38 @@ class _Aliases(_Base):
         for a, b, owner in spans:
             if not taken(a, b):
                 self.add(a, b, [self.infos[owner]], "name")
+
+    def abbreviations(self) -> None:
+        """'the Malawi Electoral Commission (MEC) ... the MEC': an abbreviation given in
+        brackets right after a body's name (its first letter that of the name) is that body
+        wherever it occurs, unless it already names a body the knowledge base lists."""
+        given: dict[str, tuple[Any, ...]] = {}
+        for m in sorted(self.mentions, key=lambda m: m.start):
+            if len(m.idents) != 1 or self.infos[m.idents[0]].kind not in (
+                    "organization", "igo", "group"):
+                continue
+            hit = _ABBR.match(self.text, m.end)
+            if hit is None or hit.group(1) in given:
+                continue
+            words = [w for w in re.findall(r"[A-Za-z][\w-]*", m.text) if w[:1].isupper()]
+            if not words or words[0][0] != hit.group(1)[0]:
+                continue
+            given[hit.group(1)] = m.idents[0]
+        if not given:
+            return
+        for m in self.mentions:
+            owner = given.get(m.text)
+            if owner is None or len(m.idents) != 1 or m.idents[0] == owner:
+                continue
+            info = self.infos[m.idents[0]]
+            if info.kb_id and not str(info.ident[1]).startswith("~"):
+                continue  # a listed body: the knowledge base knows this abbreviation
+            whose = self.infos[owner]
+            whose.country, whose.org = whose.country or info.country, whose.org or info.org
+            whose.sector = whose.sector or info.sector
+            m.idents = (owner,)
+        taken = self._taken()
+        for abbr, owner in given.items():
+            for hit in re.finditer(r"\b" + re.escape(abbr) + r"\b", self.text):
+                if not taken(hit.start(), hit.end()):
+                    self.add(hit.start(), hit.end(), [self.infos[owner]], "name")

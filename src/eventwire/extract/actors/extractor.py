@@ -20,10 +20,11 @@ from .coref import _Coref
 from .pronouns import _Pronouns
 from .owners import _Owners
 from .aliases import _Aliases
+from .affiliations import _Affiliations
 
 
 class _Extractor(_Names, _OrgNames, _Phrases, _Resolve, _Described, _Clauses, _Domestic,
-                 _Offices, _Coref, _Pronouns, _Context, _Owners, _Aliases):
+                 _Offices, _Coref, _Pronouns, _Context, _Owners, _Aliases, _Affiliations):
     """One article's extraction; :func:`extract_actors` is its only user."""
 
     def run(self) -> ActorIndex:
@@ -47,15 +48,19 @@ class _Extractor(_Names, _OrgNames, _Phrases, _Resolve, _Described, _Clauses, _D
         self.owners()
         self.namesakes()
         self.domestic()
+        self.affiliations()  # after domestic: the bodies have their states
         self.members()
         self.surnames()
         self.aliases()
+        self.abbreviations()
         self.descriptions()
         self.plurals()
         self.pronouns()
         self.possessed()
         self.owners()  # again, now "his wife, X" knows whose
+        self.office_owners()  # "its leader, X": the party's, once "its" is known
         self.relational()
+        self.locals_by_default()
         return self.index()
 
     def index(self) -> ActorIndex:

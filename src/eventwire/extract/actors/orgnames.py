@@ -229,9 +229,11 @@ class _OrgNames(_Base):
         if self.kb.title(text) is not None or self.kb.body(text) is not None:
             return None
         got = lex.head(folded, lead=True) or lex.head(folded)
-        # "Bank of Tanzania", "Federation of Kenya Employers": the head before "of"
-        if got is None and "of" in folded:
-            k = folded.index("of")
+        # "Bank of Tanzania", "Federation of Kenya Employers", "United Party for National
+        # Development", "Movement for Democratic Change": the head before "of" or "for"
+        joiner = next((w for w in folded if w in ("of", "for")), None)
+        if got is None and joiner is not None:
+            k = folded.index(joiner)
             got = lex.head(folded[:k])
         head = got[0] if got else None
         party = self._premodifier(start, end)
@@ -311,6 +313,10 @@ class _OrgNames(_Base):
         if party is not None:
             sector = party  # "the opposition MDC Alliance", "the ruling Unity Front"
         name = re.sub(r"^[Tt]he\s+", "", text)
+        for it in states:
+            poss = re.match(r"['\u2019]s?\s+", self.text[it.end:end])
+            if it.start == start and poss and it.end + poss.end() < end:
+                name = self.text[it.end + poss.end():end]  # "Ghana's X Congress": X Congress
         refs = (head.text.split()[-1].lower(),) if head and not head.lead else ()
         return Organization(key="~" + name, name=name, kind="organization",
                             sector=sector or "", country=country, refs=refs)

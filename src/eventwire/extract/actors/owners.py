@@ -21,13 +21,13 @@ from dataclasses import replace
 from .base import _Base
 from .lexicon import STATE_SECTORS
 from .sides import _Sides
-from .records import _Info, _Mention
+from .records import _Info, _Mention, _head_noun, _name_words
 
 #: ", <description>," right after a name: the apposition, up to the next comma or stop.
 _APPOS_AFTER = re.compile(r"\s*,\s*((?:[^,;:()\n\"\u201c\u201d.]|\.(?=\w)){3,100}?)"
                           r"\s*(?=[,;:)\n]|\.(?:\s|$)|$)")
 #: "<the/a description>, " right before a name, inside its sentence.
-_APPOS_BEFORE = re.compile(r"(?:^|(?<=[\s\"\u201c]))((?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Tt]heir)\s+"
+_APPOS_BEFORE = re.compile(r"(?:^|(?<=[\s\"\u201c]))((?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+"
                            r"[^,;:()\n\"\u201c\u201d]{2,100}?)\s*,\s*$")
 #: A possessive ending: "the ministry's", "Petronas'".
 _POSS = re.compile(r"['\u2019]s?\b")
@@ -37,8 +37,12 @@ _FALSE_TITLE = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+((?:[A-Z][a-z]+(?:-[A-Z][a-z]+
                           r"(?:[a-z][a-z-]*\s+){1,3})$")
 #: Possessive pronouns that own a description ("his wife, X") once pronouns are resolved.
 _POSS_PRONOUNS = frozenset({"his", "her", "their"})
+#: ... and those that may own an office ("its leader, X": the party's, the group's).
+_OFFICE_OWNERS = _POSS_PRONOUNS | {"its"}
 #: A possessive pronoun right before a noun phrase ("his government", "its troops").
 _POSS_BEFORE = re.compile(r"\b([Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+(?:own\s+)?$")
+#: "the party's ", "the rebels' ": a bare group word owning what follows.
+_GROUP_POSS = re.compile(r"\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+([a-z]+)['\u2019]s?\s+")
 #: Words that open a description without being its noun.
 _LEAD = re.compile(r"^(?:(?:one|some|several|two|three|many|most)\s+of\s+)?"
                    r"(?:the|a|an|its|his|her|their)\s+", re.IGNORECASE)
@@ -117,6 +121,81 @@ class _Owners(_Sides, _Base):
             info.sector = noun[0] if noun else (whose.sector or "GOV")
         info.role = info.role or (noun[1] if noun else tail or None)
         return True
+
+    def office_owners(self) -> None:
+        """'X, the party's spokesperson', 'the gang's best-known leader, X', 'its leader, X':
+        an office that says little about its holder's sector (leader, spokesperson,
+        chairman: weak or organisation-leading titles) belongs to whoever the possessive
+        before it names, so the owner's state and sector are the holder's, not those the
+        bare title gives (GOV for "leader", BUS for "chairman"). Runs once pronouns are
+        resolved ("its" = the party named before); only people the knowledge base does not
+        know, and only when the sector they have is the one the title alone would give."""
+        for ident, m in self._first_names().items():
+            info = self.infos[ident]
+            if ident[0] != "U" or info.kind != "person" or info.org or not info.role:
+                continue
+            title = self.kb.title(info.role.lower().split(" of ")[0])
+            if title is None or title.collective or not (
+                    title.weak or title.text.lower() in self.lex.leader_titles) \
+                    or info.sector not in (None, title.sector):
+                continue
+            for a, b in self._appositions(m):
+                whose = self._office_owner(info, a, b, title.text)
+                if whose is None:
+                    continue
+                info.sector = whose.sector
+                if whose.org:
+                    info.org, info.country = whose.org, None
+                elif whose.country:
+                    info.country = whose.country
+                break
+
+    def _office_owner(self, info: _Info, a: int, b: int, noun: str) -> _Info | None:
+        """The actor whose possessive in [a, b) owns the office ``noun`` (nothing but
+        adjectives between them: "the alliance's best-known leader"); None for a state
+        (its officials are its government already) or an owner with no sector."""
+        ordered, starts = self.ordered()
+        for m in ordered[bisect.bisect_left(starts, a):bisect.bisect_left(starts, b)]:
+            if m.end > b or len(m.idents) != 1 or self.infos[m.idents[0]] is info:
+                continue
+            if m.kind == "pronoun":
+                if m.text.lower() not in _OFFICE_OWNERS:
+                    continue
+                rest = self.text[m.end:b]
+            else:
+                poss = _POSS.match(self.text, m.end)
+                if poss is None:
+                    continue
+                rest = self.text[poss.end():b]
+            words = _CLAUSE.sub("", rest).split()
+            if not words or " ".join(words[-len(noun.split()):]).lower() != noun.lower() \
+                    or len(words) > len(noun.split()) + 2:
+                continue
+            whose = self.infos[m.idents[0]]
+            if whose.kind == "state" or not whose.sector or not (whose.country or whose.org):
+                return None
+            return whose
+        return self._office_group(a, b, noun)
+
+    def _office_group(self, a: int, b: int, noun: str) -> _Info | None:
+        """'the party's spokesperson', 'the rebels' commander' where the possessor is a bare
+        group word (a description merged into the person's own mention): the organisation of
+        that kind named last before (:attr:`member_groups`: party, opposition, rebel, ...),
+        else a group of that sector in the person's state."""
+        hit = _GROUP_POSS.search(self.text, a, b)
+        if hit is None:
+            return None
+        words = _CLAUSE.sub("", self.text[hit.end():b]).split()
+        if not words or " ".join(words[-len(noun.split()):]).lower() != noun.lower() \
+                or len(words) > len(noun.split()) + 2:
+            return None
+        word = hit.group(1).lower()
+        if word in self.lex.institution_nouns:
+            # "the commission's chairman": the commission named last
+            return self.latest_actor(a, lambda i: i.kind == "organization" and bool(
+                i.sector) and bool(i.country or i.org) and (
+                    word == _head_noun(_name_words(i.name)) or word in i.refs))
+        return self.group_word(word, a)  # type: ignore[attr-defined, no-any-return]
 
     def _placed(self, info: _Info, a: int, b: int) -> bool:
         """'X, the number two at the Pakistani embassy', 'X, a former head of the ISI

@@ -271,7 +271,7 @@ class _Loader:
         lex.notable_roles = words("notable_roles")
         lex.located_sectors = frozenset(w.upper() for w in words("located_sectors"))
         for name in ("local_roles", "rank_words", "aide_titles", "aide_modifiers",
-                     "ticket_nouns", "defection_verbs"):
+                     "ticket_nouns", "defection_verbs", "membership_verbs"):
             setattr(lex, name, words(name))
         for row in r.rows("member_nouns"):
             text = (r.text(row, "text") or "").lower()

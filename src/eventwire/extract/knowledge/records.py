@@ -136,6 +136,8 @@ class Lexicon:
     #: 'on the opposition ticket', 'defected to the ruling party'
     ticket_nouns: frozenset[str] = frozenset()
     defection_verbs: frozenset[str] = frozenset()
+    #: 'who leads the Freedom Party', 'who sat on the rebels' command': a body one belongs to
+    membership_verbs: frozenset[str] = frozenset()
 
     def head(self, words: tuple[str, ...], lead: bool = False) -> tuple[OrgHead, int] | None:
         """The longest org head ending (``lead``: opening) folded ``words``, with its length."""
