@@ -78,7 +78,24 @@ class _Described(_Base):
             noun = self._describe_noun(before.group(1).split())
             if noun is not None:
                 return None, noun[0], noun[1], (base + before.start(1), base + before.end(1))
+        if after:
+            iso = self._national(after.group(1))
+            if iso is not None:
+                a = head.end + after.start(1)
+                return iso, "CVL", None, (a, head.end + after.end(1))
         return None
+
+    def _national(self, desc: str) -> str | None:
+        """'X, an Afghan mujahid', 'X, a Peruvian shaman': a demonym and a common noun the
+        lexicon does not know, in apposition to a person, still give the person's country
+        (the noun is a role word we lack, not a thing: the head is a person)."""
+        found = [m for m in self.kb.scan(desc) if m.entry.kind == "demonym"]
+        if not found or found[0].start != 0:
+            return None
+        rest = desc[found[0].end:].split()
+        if not 1 <= len(rest) <= 2 or not all(w.isalpha() and w.islower() for w in rest):
+            return None
+        return found[0].entry.ref.iso3
 
     def _bare(self, desc: str) -> tuple[str | None, str, str | None, int] | None:
         """'street vendor', 'resident of the township', 'student at the University of

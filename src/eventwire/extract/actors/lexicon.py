@@ -62,7 +62,7 @@ DOMESTIC_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "LEG", "JUD", "PTY", "
 #: ", a Kenyan lawyer," / ", a senior official of the opposition party,": a description after
 #: a name, up to the next comma or stop.
 _AFTER_DESC = re.compile(r"^\s*,\s*(?:\d{1,3}\s*,\s*)?"
-                         # "X, whom it called an Afghan mujahid,", "X, described as a Kenyan lawyer,"
+                         # "X, whom it called a Somali fighter,", "X, described as a Kenyan lawyer,"
                          r"(?:(?:whom\s+\w+\s+(?:called|calls|described\s+as|describes\s+as)"
                          r"|described\s+as|identified\s+as)\s+)?"
                          r"(?:a|an|the)\s+([^,;:()\n]{1,80}?)"
