@@ -411,10 +411,10 @@ def _person(index: ActorIndex, name: str):
 
 @pytest.mark.parametrize("text,name,country,sector", [
     ("Otieno Wafula, a Kenyan lawyer, filed the petition.", "Otieno Wafula", "KEN", "CVL"),
-    ("Police detained an Afghan man, Khan Mohammad, at the checkpoint.", "Khan Mohammad",
+    ("Police detained an Afghan man, Gul Agha, at the checkpoint.", "Gul Agha",
      "AFG", "CVL"),
     ("The Briton, John Zelder, was freed on Friday.", "John Zelder", "GBR", "CVL"),
-    ("Mahmood Habibi, a naturalised U.S. citizen, was arrested in 2022.", "Mahmood Habibi",
+    ("Farid Sultani, a naturalised U.S. citizen, was arrested in 2022.", "Farid Sultani",
      "USA", "CVL"),
     ("Lena Okafor, a Nigerian lawmaker, raised the issue.", "Lena Okafor", "NGA", "LEG"),
     ("The three American citizens were identified as Ryan Corbel, a businessman, and Willa "
@@ -438,7 +438,7 @@ def test_actors_described_person_has_no_separate_state(actors_of):
 
 @pytest.mark.parametrize("text,name", [
     ("Grace Atieno met an Afghan man on Tuesday.", "Grace Atieno"),
-    ("Khan Mohammad, who met a Kenyan lawyer, spoke to reporters.", "Khan Mohammad"),
+    ("Gul Agha, who met a Kenyan lawyer, spoke to reporters.", "Gul Agha"),
     ("Two Americans were killed, and Grace Atieno said the attack was planned.", "Grace Atieno"),
     ("Otieno Wafula, a lawyer, filed the petition against the Kenyan state.", "Otieno Wafula"),
     ("Grace Atieno, a Kenyan rights group's founder, spoke.", "Grace Atieno"),
@@ -498,12 +498,12 @@ def test_actors_unknown_party_takes_dateline_and_sector(actors_of, text, org, se
 
 
 @pytest.mark.parametrize("text,name,later", [
-    ("Dammu Ravi arrived in Dar es Salaam on Monday. Ravi said the visit was a success.",
-     "Dammu Ravi", "Ravi"),
+    ("Suresh Pillai arrived in Dar es Salaam on Monday. Pillai said the visit was a success.",
+     "Suresh Pillai", "Pillai"),
     ("Grace Wanjiku Otieno met the press. Otieno said the vote was rigged.",
      "Grace Wanjiku Otieno", "Otieno"),
-    ("Mahmood Habibi, a naturalised U.S. citizen, vanished in 2022. Habibi worked as a "
-     "contractor.", "Mahmood Habibi", "Habibi"),
+    ("Farid Sultani, a naturalised U.S. citizen, vanished in 2022. Sultani worked as a "
+     "contractor.", "Farid Sultani", "Sultani"),
 ])
 def test_actors_surname_keeps_one_actor(actors_of, text, name, later):
     index = actors_of(text)
@@ -1161,7 +1161,7 @@ def test_surname_named_in_full_later_is_not_a_famous_namesake(actors_of, text):
 @pytest.mark.parametrize("text,name,key,sector", [
     ("The bill was drafted by a lobby group called Free Market Voice in Nairobi.",
      "Free Market Voice", "KEN", "BUS"),
-    ("An alliance of armed groups known as Ba Kolo controls the north of the country.",
+    ("A coalition of armed groups known as Ba Kolo controls the north of the country.",
      "Ba Kolo", None, "REB"),
     ("Pro-Democracy Front, the party that has ruled the country since 1990, lost its "
      "majority.", "Pro-Democracy Front", None, "PTY"),

@@ -445,7 +445,7 @@ def test_quotes_they_points_back_to_a_collective_subject(nlp):
     from eventwire.extract.actors import extract_actors, load_knowledge
     from eventwire.extract.quotes import extract_quotes
     text = ('The Morales family thanked the mediators. "We are grateful," the family said. '
-            '"It has been a long year."\n\nThey said they would keep pushing for "every '
+            '"It has been a long year."\n\nThey said they would go on pressing for "every '
             'prisoner to come home."')
     doc = nlp(text)
     quotes = extract_quotes(doc, extract_actors(doc, load_knowledge(), "2021-05-04"))
