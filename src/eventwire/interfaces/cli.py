@@ -232,8 +232,9 @@ def code(paths: tuple[str, ...], fmt: str, published: str | None, url: str | Non
     progress = Progress(sys.stderr, total=plan.items, total_bytes=plan.bytes,
                         read_bytes=meter.done)
     from ..store.buffer import SaveBuffer
-    # the store writes a batch in a thread of its own while the next one is parsed
-    buffer: SaveBuffer[Any] = SaveBuffer(store, size=batch_size, background=True)
+    # with one process, the store writes a batch in a thread of its own while the next one
+    # is parsed; with workers, this process mostly waits for them and gains nothing by it
+    buffer: SaveBuffer[Any] = SaveBuffer(store, size=batch_size, background=workers == 1)
 
     def emit(item: Any, error: EventwireError | None) -> None:
         """Report one item of the stream, in input order, once it is stored (or refused)."""
