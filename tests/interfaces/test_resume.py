@@ -50,10 +50,10 @@ def _run(src: Path, db: Path, *extra: str, timeout: float) -> subprocess.Complet
                           capture_output=True, text=True, timeout=timeout)
 
 
-def kill_and_resume(folder: Path, n: int, kill_after: int, timeout: float = 120
-                    ) -> tuple[dict[str, object], dict[str, object], int]:
-    """Code ``n`` generated articles unbroken (1 process); code them again with 2 workers,
-    SIGKILL the run once ``kill_after`` articles are committed, and run it again.
+def kill_and_resume(folder: Path, n: int, kill_after: int, timeout: float = 120,
+                    workers: str = "2") -> tuple[dict[str, object], dict[str, object], int]:
+    """Code ``n`` generated articles unbroken (1 process); code them again with ``workers``
+    processes, SIGKILL the run once ``kill_after`` articles are committed, and run it again.
 
     Returns (the unbroken store's contents, the resumed store's, articles the re-run
     skipped). Shared with benchmarks/crash_resume.py, which runs it on 2,000 articles.
@@ -67,7 +67,7 @@ def kill_and_resume(folder: Path, n: int, kill_after: int, timeout: float = 120
     # killed and resumed with two worker processes: the parent, which writes the store, dies
     killed = folder / "killed.duckdb"
     args = ("code", str(src), "--db", str(killed), "--format", "jsonl", "-o", os.devnull,
-            "--batch-size", "4", "--workers", "2")
+            "--batch-size", "4", "--workers", workers)
     proc = subprocess.Popen(_eventwire("-vv", *args), stderr=subprocess.PIPE, text=True)
     saved = 0
     assert proc.stderr is not None
@@ -78,7 +78,7 @@ def kill_and_resume(folder: Path, n: int, kill_after: int, timeout: float = 120
             break
     assert proc.wait(timeout=60) == -signal.SIGKILL  # it was killed mid-run, not finished
 
-    again = _run(src, killed, "--batch-size", "4", "--workers", "2", timeout=timeout)
+    again = _run(src, killed, "--batch-size", "4", "--workers", workers, timeout=timeout)
     assert again.returncode == 0, again.stderr
     skipped = int(again.stderr.split("skipped ")[1].split()[0])
     assert f"coded {n - skipped}, skipped {skipped} already stored" in again.stderr
@@ -89,4 +89,13 @@ def test_resume_after_sigkill_stores_exactly_what_an_unbroken_run_stores(tmp_pat
     expected, resumed, skipped = kill_and_resume(tmp_path, N, kill_after=10)
     assert len(expected["articles"]) == N and sum(n for _, n in expected["events"]) > N
     assert 10 <= skipped < N  # only the rest was coded
+    assert resumed == expected
+
+
+def test_resume_after_sigkill_of_one_process_with_a_batch_in_the_writer_thread(tmp_path):
+    """One process writes a batch in its writer thread while it parses the next: killed
+    just after a commit (often with the next batch mid-transaction), the re-run still ends
+    with exactly the unbroken run's store."""
+    expected, resumed, skipped = kill_and_resume(tmp_path, N, kill_after=8, workers="1")
+    assert 8 <= skipped < N
     assert resumed == expected

@@ -102,6 +102,57 @@ def test_save_buffer_hands_items_back_in_order_once_stored(store):
     assert store.count("articles") == 4
 
 
+
+def test_background_buffer_gives_items_back_in_order_and_only_once_committed(store):
+    """The writer thread stores a batch while the caller goes on; every item the buffer
+    gives back is already readable through the caller's own connection, and a failure
+    keeps its place between the articles around it."""
+    buffer: SaveBuffer[object] = SaveBuffer(store, size=2, max_wait=60, background=True)
+    fail = Failure("feed/broken.xml", "truncated feed")
+    items = [article("ew-a1"), article("ew-a2"), fail, article("ew-a3"), article("ew-a4"),
+             article("ew-a5")]
+    out = []
+    try:
+        for item in items:
+            for done, error in buffer.add(item):
+                assert error is None
+                if not isinstance(done, Failure):  # stored before it is reported
+                    assert store.get_article(done.article.id)["article"]["id"] == done.article.id
+                out.append(done)
+        out += [done for done, _ in buffer.flush()]
+    finally:
+        buffer.close()
+    assert out == items
+    assert store.count("articles") == 5
+
+
+def test_background_buffer_reports_a_refused_article_in_its_place(store):
+    buffer: SaveBuffer[object] = SaveBuffer(store, size=3, max_wait=60, background=True)
+    items = [article("ew-b1"), article("ew-b2", published="next spring"), article("ew-b3")]
+    try:
+        out = [pair for item in items for pair in buffer.add(item)] + list(buffer.flush())
+    finally:
+        buffer.close()
+    assert [i for i, _ in out] == items
+    assert out[0][1] is None and out[2][1] is None
+    refused = out[1][1]
+    assert isinstance(refused, StoreError) and "'next spring' is not an ISO date" in str(refused)
+    assert [a["id"] for a in store.articles()] == ["ew-b1", "ew-b3"]
+
+
+def test_settle_waits_for_a_batch_in_flight_holding_an_id(store):
+    """Before asking the store whether an input is stored, the run waits for the batch being
+    written that holds its id, so an id repeated in the input is found stored."""
+    buffer: SaveBuffer[object] = SaveBuffer(store, size=1, max_wait=60, background=True)
+    try:
+        held = list(buffer.add(article("ew-c1")))  # handed to the writer thread
+        buffer.settle(["ew-c1"])
+        assert store.count("articles") == 1
+        held += list(buffer.flush())
+    finally:
+        buffer.close()
+    assert [i.article.id for i, _ in held] == ["ew-c1"]
+
 def test_contract_json_decodes_back_into_the_same_article():
     coded = full_article()
     assert coded_from_dict(json.loads(json.dumps(coded.to_dict()))) == coded

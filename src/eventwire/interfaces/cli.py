@@ -218,6 +218,7 @@ def code(paths: tuple[str, ...], fmt: str, published: str | None, url: str | Non
     def skip(batch: Any) -> set[str]:
         """Already stored as they are (unless --recode), or near-duplicates of an article
         met before: neither is parsed."""
+        buffer.settle([p.meta.id for p in batch])  # a repeated id is found stored
         done = set() if store is None or recode else store.already_stored(batch, fingerprint)
         return done | copies.check(batch, exclude=done)
 
@@ -231,7 +232,9 @@ def code(paths: tuple[str, ...], fmt: str, published: str | None, url: str | Non
     progress = Progress(sys.stderr, total=plan.items, total_bytes=plan.bytes,
                         read_bytes=meter.done)
     from ..store.buffer import SaveBuffer
-    buffer: SaveBuffer[Any] = SaveBuffer(store, size=batch_size)
+    # with one process, the store writes a batch in a thread of its own while the next one
+    # is parsed; with workers, this process mostly waits for them and gains nothing by it
+    buffer: SaveBuffer[Any] = SaveBuffer(store, size=batch_size, background=workers == 1)
 
     def emit(item: Any, error: EventwireError | None) -> None:
         """Report one item of the stream, in input order, once it is stored (or refused)."""
@@ -322,6 +325,7 @@ def code(paths: tuple[str, ...], fmt: str, published: str | None, url: str | Non
         close = getattr(items, "close", None)
         if close is not None:
             close()  # stops the worker processes at once, even after an error
+        buffer.close()  # the batch in flight is committed (or rolled back) first
         progress.close()
         if store is not None:
             store.close()

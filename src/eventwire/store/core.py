@@ -263,6 +263,16 @@ class Store:
             raise StoreError(f"cannot index the tables of {self.path}: {_brief(exc)}") from exc
 
     # -- writing --------------------------------------------------------------------------
+    def writer_handle(self) -> "Store":
+        """A second handle on this store for a writer thread (store/buffer.py): its own DuckDB
+        connection and lock, so its transactions never block this handle's reads, and the
+        same record of ids saved in this run. Close it before this Store."""
+        handle = object.__new__(Store)
+        handle.__dict__.update(self.__dict__, _lock=threading.RLock(), generation=0)
+        with self._lock:
+            handle._con = self._db.cursor()
+        return handle
+
     def save(self, coded: CodedArticle) -> str:
         """Store one coded article, replacing any earlier version of it; returns its id.
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from datetime import datetime
 from typing import Callable, Sequence
 
@@ -48,6 +49,7 @@ def _bare_type(declared: str) -> str:
     return _CONSTRAINTS.sub("", declared)
 
 
+@lru_cache(maxsize=None)  # built once per table: ``ident`` checks every name it quotes
 def columnar_insert_sql(table: str) -> str:
     """One INSERT for any number of rows of ``table``, given one list parameter per column."""
     cols = COLUMNS[table]
