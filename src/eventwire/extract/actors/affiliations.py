@@ -110,7 +110,7 @@ class _Affiliations(_Base):
     def locals_by_default(self) -> None:
         """A person named in full whom the text places nowhere, in a story about one
         country: of that country, a civilian unless the role says otherwise."""
-        home = self.dominant_country()  # (a dateline alone does not make a one-country story)
+        home = self.dominant_country() or self.dateline
         if home is None:
             return
         for ident, m in self._named_first().items():
