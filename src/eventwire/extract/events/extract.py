@@ -25,7 +25,7 @@ from .arguments import (
     state_act_target, event_referent)
 from .discourse import discourse_addressee, implicit_counterpart, participants
 from .situated import Locator, situated_state
-from .unaddressed import charge_maker, situated_crowd, struck_place
+from .unaddressed import charge_maker, situated_crowd, story_target, struck_place
 from .scope import (
     conditional_clause, enacts_own_instrument, failed_agreement, interrogative, is_document,
     purpose_clause, reduced_passive)
@@ -81,7 +81,8 @@ def basis(c: _Candidate, has_target: bool) -> str:
     """How an event was read, coarse enough to calibrate on: kind|role|target|status."""
     kind = "light" if c.light is not None else c.kind
     status = {"future": "irrealis", "hypothetical": "irrealis"}.get(c.status, c.status)
-    return f"{kind}|{c.how}|{'target' if has_target else 'no-target'}|{status}"
+    told = "story" if has_target and c.inferred else "target" if has_target else "no-target"
+    return f"{kind}|{c.how}|{told}|{status}"
 
 
 def _prior(key: str) -> float:
@@ -282,6 +283,9 @@ def extract_events(doc: Any, actors: Any, verbs: VerbDictionary,
             if (c.sense.category in SYMMETRIC or mutual) and not c.target and len(c.source) >= 2:
                 # ("Sudan and Chad clashed": fighting with no one else named is mutual)
                 c.target = list(reversed(c.source))
+            if not c.target and not c.place_target and c.status != "negated":
+                c.target = story_target(c, roles, where, home)
+                c.inferred = bool(c.target)
             raw.append((c, sent))
             # a charge against a third party: the speaker accuses (the reported deed is claimed)
             reporters = {roles.actors.get(a).sector for a in c.speaker

@@ -21,3 +21,4 @@ class _Candidate:
     speaker: tuple[str, ...] = ()
     place_target: tuple[ActorRef, ...] = ()
     unnamed: tuple[ActorRef, ...] | None = None  # a doer the text names only by a noun
+    inferred: bool = False  # the target is the story's state, not named by the clause

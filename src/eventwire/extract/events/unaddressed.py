@@ -33,6 +33,7 @@ from ...nlp import doc_text
 from .dictionary import ANIMATE, _load_words
 from .discourse import participants
 from .fallbacks import _same_side
+from .status import _keys
 from .frame import _Candidate
 from .grammar import PLACE_PREPS, SUBJ_DEPS
 from .roles import _Roles
@@ -298,3 +299,24 @@ def struck_place(c: _Candidate, sent: Any, where: Locator, roles: _Roles,
     if country is None or country in own:
         return ()
     return (ActorRef(actor=None, name=places[0].name if places else country, country=country),)
+
+
+#: Acts whose target may be the doer's own state when the story is about it (domestic).
+DOMESTIC = frozenset({"COERCE", "CONCEDE", "ACCUSE", "REJECT", "REQUEST", "PROTEST",
+                      "ASSAULT", "RETREAT", "SANCTION"})
+
+
+def story_target(c: _Candidate, roles: _Roles, where: Locator, home: str | None) -> list[str]:
+    """The last resort for an act whose clause and passage name no one it is aimed at: the
+    state the story is about, as a reader takes it ("the White House said the United States
+    opposed any attempt to overturn the result", in a story on Myanmar, is aimed at Myanmar;
+    "the prime minister resigned" in a story on Pakistan is Pakistan's own affair). A doer of
+    that very state gets it only for acts that can be domestic. Events so aimed say so in
+    their ``basis`` (``story``), which calibrates their confidence apart."""
+    state = story_state(roles, where, home)
+    if state is None:
+        return []
+    own = _keys(roles, c.source)
+    if state in own and c.sense.category not in DOMESTIC:
+        return []
+    return roles.country_actor(state)
