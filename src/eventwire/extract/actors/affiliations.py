@@ -17,7 +17,7 @@ import re
 from typing import Any
 
 from .base import _Base
-from .records import _Info, _Mention
+from .records import _Info
 
 #: ", who " right after a name; up to two short segments may come between ("X, born Y, 59, who ...").
 _WHO = re.compile(r"\s*,\s*(?:[^,;:()\n\"\u201c\u201d]{1,40}?\s*,\s*){0,2}?"
@@ -113,7 +113,7 @@ class _Affiliations(_Base):
         home = self.dominant_country() or self.dateline
         if home is None:
             return
-        for ident, m in self._named_first().items():
+        for ident, m in self._first_names().items():
             info = self.infos[ident]
             if ident[0] != "U" or info.kind != "person" or info.country or info.org \
                     or info.role:
@@ -137,11 +137,3 @@ class _Affiliations(_Base):
         except Exception:  # noqa: BLE001 - no gazetteer data: no veto
             return False
 
-    def _named_first(self) -> dict[tuple[Any, ...], _Mention]:
-        """Each actor's first mention by name."""
-        first: dict[tuple[Any, ...], _Mention] = {}
-        for m in self.mentions:
-            if m.kind == "name" and len(m.idents) == 1 and (
-                    m.idents[0] not in first or m.start < first[m.idents[0]].start):
-                first[m.idents[0]] = m
-        return first

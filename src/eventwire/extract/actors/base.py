@@ -228,3 +228,12 @@ class _Base:
         while tok.dep_ in ("conj", "compound", "appos") and tok.head is not tok and seen < 5:
             tok, seen = tok.head, seen + 1
         return tok.dep_ == "pobj" and tok.head.lower_ in LOCATIVE
+
+    def _first_names(self) -> dict[tuple[Any, ...], _Mention]:
+        """Each actor's first mention by name."""
+        first: dict[tuple[Any, ...], _Mention] = {}
+        for m in self.mentions:
+            if m.kind == "name" and len(m.idents) == 1 and (
+                    m.idents[0] not in first or m.start < first[m.idents[0]].start):
+                first[m.idents[0]] = m
+        return first

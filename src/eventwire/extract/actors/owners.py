@@ -292,14 +292,6 @@ class _Owners(_Sides, _Base):
                 a <= x.start and x.end <= b and all(
                     self.infos[i].kind == "state" for i in x.idents))]
 
-    def _first_names(self) -> dict[tuple[Any, ...], _Mention]:
-        """Each actor's first mention by name."""
-        first: dict[tuple[Any, ...], _Mention] = {}
-        for m in self.mentions:
-            if m.kind == "name" and len(m.idents) == 1 and (
-                    m.idents[0] not in first or m.start < first[m.idents[0]].start):
-                first[m.idents[0]] = m
-        return first
 
     def namesakes(self) -> None:
         """'Congress voted to impeach the president' in a story about Peru with no
