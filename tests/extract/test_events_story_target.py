@@ -50,3 +50,18 @@ def test_a_named_target_is_never_replaced(pipeline):
                           "criticised Chile for its silence.")
     peru = [g for g in got if "PER" in g[1]]
     assert peru and all(g[2] == {"CHL"} and g[3] == "target" for g in peru), got
+
+
+# a story between two states: one party's act that names no one is aimed at the other
+@pytest.mark.parametrize("text, source, other", [
+    ("Ghana and Togo have argued over the border crossing for weeks. Ghanaian officials say "
+     "Togo closed it without warning. Togolese ministers met in Lome on Monday, and Togo's "
+     "president later pledged his full cooperation.", "TGO", "GHA"),
+    ("Laos and Thailand are at odds over a dam on the Mekong. Thai farmers say the dam has "
+     "cut their catch. Laos has begun to study the complaints. On Friday Thailand's prime "
+     "minister offered to hold talks.", "THA", "LAO"),
+])
+def test_in_a_story_between_two_states_one_party_aims_at_the_other(pipeline, text, source,
+                                                                    other):
+    got = [g for g in coded(pipeline, text) if g[1] == {source} and g[3] == "story"]
+    assert got and all(g[2] == {other} for g in got), coded(pipeline, text)

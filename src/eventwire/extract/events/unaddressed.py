@@ -301,6 +301,8 @@ def struck_place(c: _Candidate, sent: Any, where: Locator, roles: _Roles,
     return (ActorRef(actor=None, name=places[0].name if places else country, country=country),)
 
 
+#: Force and coercion: in a story between two states their targets are named, not assumed.
+FORCE_USED = frozenset({"ASSAULT", "COERCE"})
 #: Acts whose target may be the doer's own state when the story is about it (domestic).
 DOMESTIC = frozenset({"COERCE", "CONCEDE", "ACCUSE", "REJECT", "REQUEST", "PROTEST",
                       "ASSAULT", "RETREAT", "SANCTION"})
@@ -311,12 +313,22 @@ def story_target(c: _Candidate, roles: _Roles, where: Locator, home: str | None)
     state the story is about, as a reader takes it ("the White House said the United States
     opposed any attempt to overturn the result", in a story on Myanmar, is aimed at Myanmar;
     "the prime minister resigned" in a story on Pakistan is Pakistan's own affair). A doer of
-    that very state gets it only for acts that can be domestic. Events so aimed say so in
-    their ``basis`` (``story``), which calibrates their confidence apart."""
+    that very state gets it only for acts that can be domestic. In a story between two states
+    one party's act is aimed at the other (force aside: the people it hits are often neither),
+    and an outsider's at neither (which one is ambiguous). Events so aimed say so in their ``basis`` (``story``), which calibrates their
+    confidence apart."""
+    if _addressed(c.light if c.light is not None else c.pred):
+        return []  # "accused critics of lying": the text says whom, if by a noun only
+    own = _keys(roles, c.source)
+    parts = participants(roles)
+    if len(parts) >= 2:
+        if not own & set(parts) or c.sense.category in FORCE_USED:
+            return []  # (force between the two is named; the people it hits often are not)
+        other = [p for p in parts if p not in own]
+        return roles.country_actor(other[0]) if other else []
     state = story_state(roles, where, home)
     if state is None:
         return []
-    own = _keys(roles, c.source)
     if state in own and c.sense.category not in DOMESTIC:
         return []
     return roles.country_actor(state)
