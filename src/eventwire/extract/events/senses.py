@@ -28,43 +28,39 @@ RESTRICTION_SLOTS = frozenset({"object", "complement", "particle", "infinitive",
                                "infinitive_verb"})
 
 
-def load_restrictions(path: str | None = None
-                      ) -> tuple[tuple[Restriction, ...], frozenset[str]]:
-    """The sense restrictions and the state premises, checked on load (a wrong slot name is
-    an error with its line)."""
+def _entries(section: str, path: str | None) -> tuple[Restriction, ...]:
+    """The entries of one section of ``sense_restrictions.yaml``, checked (a wrong slot name,
+    or a reading without its 'as' verb, is an error with its line)."""
     data, text, name = _read_yaml("sense_restrictions.yaml", path)
-    premises = frozenset(str(w).lower() for w in (data or {}).get("state_premises") or ())
+    reading = section == "readings"
     out = []
-    for key, entry in ((data or {}).get("restrictions") or {}).items():
+    for key, entry in ((data or {}).get(section) or {}).items():
         got = {f: entry.get(f) or [] for f in ("verbs", "slots", "words", "unless")}
         bad = [s for s in got["slots"] + got["unless"] if s not in RESTRICTION_SLOTS]
-        if bad or not got["verbs"] or not got["words"] or not got["slots"]:
+        if bad or not got["verbs"] or not got["words"] or not got["slots"] or (
+                reading and not entry.get("as")):
             raise KnowledgeError(name, _line_of(text, f"{key}:"),
-                                 f"restriction {key!r} needs verbs, words and slots "
-                                 f"among {sorted(RESTRICTION_SLOTS)}")
+                                 f"{section} entry {key!r} needs verbs, words, slots among "
+                                 f"{sorted(RESTRICTION_SLOTS)}" + (" and 'as'" if reading else ""))
         out.append(Restriction(key, *(frozenset(str(w).lower() for w in got[f])
-                                      for f in ("verbs", "slots", "words", "unless"))))
-    return tuple(out), premises
+                                      for f in ("verbs", "slots", "words", "unless")),
+                               reading=str(entry["as"]).lower() if reading else None))
+    return tuple(out)
+
+
+def load_restrictions(path: str | None = None
+                      ) -> tuple[tuple[Restriction, ...], frozenset[str]]:
+    """The sense restrictions and the state premises, checked on load."""
+    data, _, _ = _read_yaml("sense_restrictions.yaml", path)
+    premises = frozenset(str(w).lower() for w in (data or {}).get("state_premises") or ())
+    return _entries("restrictions", path), premises
 
 
 def load_readings(path: str | None = None) -> tuple[Restriction, ...]:
     """The argument-type readings of ``sense_restrictions.yaml``: like a restriction, but the
     verb is read as another dictionary verb ("accepted defeat" as "concede") instead of as
     nothing; checked on load."""
-    data, text, name = _read_yaml("sense_restrictions.yaml", path)
-    out = []
-    for key, entry in ((data or {}).get("readings") or {}).items():
-        got = {f: entry.get(f) or [] for f in ("verbs", "slots", "words", "unless")}
-        bad = [s for s in got["slots"] + got["unless"] if s not in RESTRICTION_SLOTS]
-        if bad or not got["verbs"] or not got["words"] or not got["slots"] or \
-                not entry.get("as"):
-            raise KnowledgeError(name, _line_of(text, f"{key}:"),
-                                 f"reading {key!r} needs verbs, words, 'as' and slots "
-                                 f"among {sorted(RESTRICTION_SLOTS)}")
-        out.append(Restriction(key, *(frozenset(str(w).lower() for w in got[f])
-                                      for f in ("verbs", "slots", "words", "unless")),
-                               reading=str(entry["as"]).lower()))
-    return tuple(out)
+    return _entries("readings", path)
 
 
 RESTRICTIONS, STATE_PREMISES = load_restrictions()
