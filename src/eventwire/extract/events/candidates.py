@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import Any
 
 from .grammar import NAME_ENTITIES, SETTING_PREPS, SOURCE_NOUN_PREPS, SUBJ_DEPS
-from .dictionary import CLAIM_VERBS, EVALUATIVE_VERBS, SPEECH_NOUNS, Sense, VerbDictionary
+from .dictionary import (CLAIM_NOUNS, CLAIM_VERBS, EVALUATIVE_VERBS, SPEECH_NOUNS, Sense,
+                         VerbDictionary)
 from .roles import _Roles
 from .triggers import _noun_match, _verb_match
 from .frame import _Candidate
@@ -117,6 +118,8 @@ def _candidates(sent: Any, roles: _Roles, verbs: VerbDictionary) -> list[_Candid
                 target = [a for a in roles.objects(tok) if a not in source]
             target = [a for a in target if a not in source] or between[1:]
             chosen = _choose(senses, tok, roles, source)
+            if not target and chosen is not None and chosen.category == "REJECT":
+                target = _claim_makers(tok, roles, verbs, source)  # "a claim Lima denied"
             reading = order_reading(tok, chosen, roles, source, verbs)
             if reading is not None:
                 if reading[0] == "drop":
@@ -124,6 +127,10 @@ def _candidates(sent: Any, roles: _Roles, verbs: VerbDictionary) -> list[_Candid
                 chosen, target = reading[1], reading[2]
             out.append(_Candidate(chosen, tok, None, source, target, how, "verb"))
         elif tok.pos_ in ("NOUN", "PROPN") and tok.i not in noun_done:
+            rejection = _tagged_as_noun_rejection(tok, roles, verbs)
+            if rejection is not None:
+                out.append(rejection)
+                continue
             senses = _noun_match(tok, verbs)
             if not senses or tok.lemma_.lower() in verbs.governed:
                 continue
@@ -171,6 +178,53 @@ def _candidates(sent: Any, roles: _Roles, verbs: VerbDictionary) -> list[_Candid
             out.append(_Candidate(_choose(senses, tok, roles, source), tok, None, source,
                                   target, "modifier", "noun"))
     return _absorb_complements([c for c in out if c.sense is not None], roles)
+
+
+def _rejecting_verb(word: str, verbs: VerbDictionary) -> tuple[Sense, ...] | None:
+    """The REJECT senses of ``word`` read as a third-person verb ("rejects", "denies",
+    "dismisses"), or None."""
+    stems = [word[:-3] + "y"] if word.endswith("ies") else []
+    for stem in stems + [word[:-1], word[:-2]]:
+        senses = verbs.verb_senses(stem).get(None)
+        if senses and all(x.category == "REJECT" for x in senses):
+            return senses
+    return None
+
+
+def _claim_makers(pred: Any, roles: _Roles, verbs: VerbDictionary, rejecter: list[str]
+                  ) -> list[str]:
+    """Who made the claim a relative clause turns down ("X accused Y of Z, a charge Y
+    rejects"): the subject of the accusing verb the claim noun renames; [] when the clause
+    hangs on no claim noun or no accusation encloses it."""
+    nouns = [pred.head] + [c for c in pred.children if c.dep_ in ("compound", "dobj")]
+    if not any(n.lemma_.lower() in CLAIM_NOUNS and n.i < pred.i for n in nouns):
+        return []
+    for anc in pred.ancestors:
+        if anc.pos_ == "VERB" and any(x.category == "ACCUSE" for x in
+                                      verbs.verb_senses(anc.lemma_.lower()).get(None, ())):
+            return [a for a in roles.subject(anc)[0] if a not in rejecter]
+    return []
+
+
+def _tagged_as_noun_rejection(tok: Any, roles: _Roles, verbs: VerbDictionary
+                              ) -> _Candidate | None:
+    """A relative clause closing on its verb, "a charge London rejects", "a claim the army
+    denies": the small parser often reads the present-tense verb as a plural noun with the
+    claim and the rejecter as its compounds. Read it back as the rejection by the actor
+    named between the claim noun and the verb, aimed at the claim's maker."""
+    if tok.tag_ != "NNS" or tok.i in roles._token_actor:
+        return None
+    senses = _rejecting_verb(tok.lower_, verbs)
+    claim = [t for t in list(tok.children) + [tok.head] if t.i < tok.i
+             and t.lemma_.lower() in CLAIM_NOUNS]
+    if not senses or not claim:
+        return None
+    source = [a for t in tok.children if claim[0].i < t.i < tok.i
+              for a in roles.of_token(t)]
+    if not source:
+        return None
+    target = _claim_makers(tok, roles, verbs, source)
+    return _Candidate(senses[0], tok, None, source, target, "subject", "verb")
 
 
 def between_parties(prep: Any, roles: _Roles) -> list[str]:
@@ -283,6 +337,8 @@ def _absorb_complements(cands: list[_Candidate], roles: _Roles) -> list[_Candida
                 speech = verbal[node.i]
                 if _judged_deed(c, speech):
                     break  # "condemned the Russian shelling of Kharkiv": the deed judged is a fact
+                if c.sense.category == "REJECT" and set(c.target) & set(speech.source):
+                    break  # "accused X of Y, a charge X rejects": a reply to the speaker
                 absorbed = True
                 if not speech.target and speech.sense.category == "THREATEN":
                     # "threatened to impose tariffs on imports from Peru": a threat is aimed

@@ -9,7 +9,9 @@ meaning lies in a construction of several words:
   he will have our jets to deal with" (a threat, CAMEO 130);
 - stopping a supply: "stopped sending gas to X", "halted deliveries to X" (a cut-off, CAMEO 162);
 - claiming an attack: "the group claimed the bombing of the market", "claimed responsibility
-  for an attack on a bus" (the claimer names itself the doer of the attack the noun names).
+  for an attack on a bus" (the claimer names itself the doer of the attack the noun names);
+- presence for a visit: "X is in Hanoi for a state visit at Y's invitation", "stays in Lima
+  for a working visit" (X's visit, hosted by the inviter or the place's state).
 
 Each reading needs all of its parts in the parse; one word alone ("blame", "described",
 "if") codes nothing here.
@@ -60,8 +62,41 @@ def construction_candidates(tok: Any, roles: _Roles,
         if got is not None:
             return [got]
     if verbs is not None:
-        return claimed_attacks(tok, roles, verbs)
+        return claimed_attacks(tok, roles, verbs) or _present_for(tok, roles, verbs)
     return []
+
+
+#: verbs of being somewhere ("is in Hanoi for talks"): they carry no event of their own
+PRESENCE_VERBS = frozenset({"be", "stay", "remain"})
+#: CAMEO codes of a visit made (042) and hosted (043)
+VISIT_CAMEOS = frozenset({"042", "043"})
+
+
+def _present_for(tok: Any, roles: _Roles, verbs: VerbDictionary) -> list[_Candidate]:
+    """"X is in Hanoi for a state visit at Y's invitation": being in a place for a visit is
+    that visit, by the one present, to whoever invited them (the owner of "invitation") or
+    else the state of the place. A meeting or a summit in a place has no host there ("was
+    in Kampala for a summit of the bloc")."""
+    if tok.lemma_.lower() not in PRESENCE_VERBS:
+        return []
+    purposes = [n for n in _pobjs(tok, ("for",)) if n.pos_ == "NOUN"
+                and any(x.cameo in VISIT_CAMEOS for x in _noun_match(n, verbs) or ())]
+    places = _pobjs(tok, ("in",))
+    if not purposes or not places:
+        return []
+    source, how = roles.subject(tok)
+    if not source:
+        return []
+    noun = purposes[0]
+    hosts = [h for t in list(noun.subtree) + list(tok.children) if t.lemma_.lower() == "invitation"
+             for h in roles._head_actors(t, 1) + [a for g in _pobjs(t, ("of",))
+                                                  for a in roles.of_token(g)]]
+    hosts = hosts or [a for p in places for a in roles.of_token(p) + roles.capital(p)]
+    target = [a for a in hosts if a not in source]
+    if not target:
+        return []
+    sense = next(x for x in _noun_match(noun, verbs) or () if x.cameo in VISIT_CAMEOS)
+    return [_Candidate(sense, noun, tok, source, target, how, "noun")]
 
 
 #: verbs by which a group names itself the doer of a deed

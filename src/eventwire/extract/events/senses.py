@@ -21,31 +21,50 @@ class Restriction:
     slots: frozenset[str]
     words: frozenset[str]
     unless: frozenset[str] = frozenset()
+    reading: str | None = None  # a reading: the dictionary verb whose sense it takes
 
 
-RESTRICTION_SLOTS = frozenset({"object", "complement", "particle", "infinitive", "state"})
+RESTRICTION_SLOTS = frozenset({"object", "complement", "particle", "infinitive", "state",
+                               "infinitive_verb"})
+
+
+def _entries(section: str, path: str | None) -> tuple[Restriction, ...]:
+    """The entries of one section of ``sense_restrictions.yaml``, checked (a wrong slot name,
+    or a reading without its 'as' verb, is an error with its line)."""
+    data, text, name = _read_yaml("sense_restrictions.yaml", path)
+    reading = section == "readings"
+    out = []
+    for key, entry in ((data or {}).get(section) or {}).items():
+        got = {f: entry.get(f) or [] for f in ("verbs", "slots", "words", "unless")}
+        bad = [s for s in got["slots"] + got["unless"] if s not in RESTRICTION_SLOTS]
+        if bad or not got["verbs"] or not got["words"] or not got["slots"] or (
+                reading and not entry.get("as")):
+            raise KnowledgeError(name, _line_of(text, f"{key}:"),
+                                 f"{section} entry {key!r} needs verbs, words, slots among "
+                                 f"{sorted(RESTRICTION_SLOTS)}" + (" and 'as'" if reading else ""))
+        out.append(Restriction(key, *(frozenset(str(w).lower() for w in got[f])
+                                      for f in ("verbs", "slots", "words", "unless")),
+                               reading=str(entry["as"]).lower() if reading else None))
+    return tuple(out)
 
 
 def load_restrictions(path: str | None = None
                       ) -> tuple[tuple[Restriction, ...], frozenset[str]]:
-    """The sense restrictions and the state premises, checked on load (a wrong slot name is
-    an error with its line)."""
-    data, text, name = _read_yaml("sense_restrictions.yaml", path)
+    """The sense restrictions and the state premises, checked on load."""
+    data, _, _ = _read_yaml("sense_restrictions.yaml", path)
     premises = frozenset(str(w).lower() for w in (data or {}).get("state_premises") or ())
-    out = []
-    for key, entry in ((data or {}).get("restrictions") or {}).items():
-        got = {f: entry.get(f) or [] for f in ("verbs", "slots", "words", "unless")}
-        bad = [s for s in got["slots"] + got["unless"] if s not in RESTRICTION_SLOTS]
-        if bad or not got["verbs"] or not got["words"] or not got["slots"]:
-            raise KnowledgeError(name, _line_of(text, f"{key}:"),
-                                 f"restriction {key!r} needs verbs, words and slots "
-                                 f"among {sorted(RESTRICTION_SLOTS)}")
-        out.append(Restriction(key, *(frozenset(str(w).lower() for w in got[f])
-                                      for f in ("verbs", "slots", "words", "unless"))))
-    return tuple(out), premises
+    return _entries("restrictions", path), premises
+
+
+def load_readings(path: str | None = None) -> tuple[Restriction, ...]:
+    """The argument-type readings of ``sense_restrictions.yaml``: like a restriction, but the
+    verb is read as another dictionary verb ("accepted defeat" as "concede") instead of as
+    nothing; checked on load."""
+    return _entries("readings", path)
 
 
 RESTRICTIONS, STATE_PREMISES = load_restrictions()
+READINGS = load_readings()
 
 
 def _slot_words(verb: Any, slot: str) -> set[str]:
@@ -64,6 +83,9 @@ def _slot_words(verb: Any, slot: str) -> set[str]:
                                                   or g.lemma_.lower() in STATE_PREMISES)
                             for c in verb.children if c.dep_ == "prep"
                             for g in c.children) else set()
+    elif slot == "infinitive_verb":  # "vowed to respond": the verb of the infinitive
+        toks = [c for c in verb.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")
+                and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
     else:  # infinitive: "seeking to end", whatever the verb
         return {"*"} if any(c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX") and any(
             a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
@@ -71,11 +93,7 @@ def _slot_words(verb: Any, slot: str) -> set[str]:
     return {w for t in toks for w in (t.lemma_.lower(), t.lower_)}
 
 
-def restricted_sense(verb: Any,
-                     restrictions: Sequence[Restriction] = RESTRICTIONS) -> str | None:
-    """The everyday sense ``verb`` is used in here, by the kind of its arguments ("seeking a
-    third term": office; "pleaded not guilty": plea; "offered a reward": bounty; "pushed him
-    back": motion), or None when nothing rules out its political sense."""
+def _matching(verb: Any, restrictions: Sequence[Restriction]) -> Restriction | None:
     lemma = verb.lemma_.lower()
     for r in restrictions:
         if lemma not in r.verbs:
@@ -83,8 +101,27 @@ def restricted_sense(verb: Any,
         if any(_slot_words(verb, s) for s in r.unless):
             continue  # "commanded the troops to open fire": an order after all
         if any(_slot_words(verb, s) & r.words for s in r.slots):
-            return r.name
+            return r
     return None
+
+
+def argument_reading(verb: Any, readings: Sequence[Restriction] = READINGS) -> str | None:
+    """The dictionary verb ``verb`` is read as, by the kind of its arguments, or None: what
+    one accepts or admits tells a concession ("accepted defeat": concede) from an agreement;
+    endorsing or recognising a rival's win backs the winner ("endorsed her victory"); a
+    pledge to answer a rival is a threat ("vowed to respond"); approving a sum of money
+    gives it ("approved $2 million")."""
+    r = _matching(verb, readings)
+    return r.reading if r is not None else None
+
+
+def restricted_sense(verb: Any,
+                     restrictions: Sequence[Restriction] = RESTRICTIONS) -> str | None:
+    """The everyday sense ``verb`` is used in here, by the kind of its arguments ("seeking a
+    third term": office; "pleaded not guilty": plea; "offered a reward": bounty; "pushed him
+    back": motion), or None when nothing rules out its political sense."""
+    r = _matching(verb, restrictions)
+    return r.name if r is not None else None
 
 
 CIVIL_SECTORS = frozenset({"CVL", "OPP", "LAB", "EDU", "REL", "MED", "JRN", "NGO", "PTY", "BUS"})

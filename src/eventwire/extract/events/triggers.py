@@ -6,7 +6,7 @@ from typing import Any
 from .dictionary import (
     ADVANCE_VERBS, FIRE_NOUNS, FORCE_MOVING_VERBS, IMPACT_VERBS, MILITARY_NOUNS, WEAPONS, Sense,
     VerbDictionary)
-from .senses import restricted_sense
+from .senses import argument_reading, restricted_sense
 
 
 def _hyphen_lemma(tok: Any) -> str | None:
@@ -85,6 +85,9 @@ def _verb_match(tok: Any, verbs: VerbDictionary) -> tuple[Sense, ...] | None:
         return (IMPACT_SENSE,)
     if _forces_advance(tok):
         return (MOBILIZE_SENSE,)
+    read_as = argument_reading(tok)
+    if read_as and verbs.verb_senses(read_as).get(None):
+        return verbs.verb_senses(read_as)[None]  # "accepted defeat": read as "concede"
     table = verbs.verb_senses(tok.lemma_.lower())
     if not table:
         return (MOBILIZE_SENSE,) if _moves_forces(tok) else None
