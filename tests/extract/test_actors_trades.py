@@ -1,4 +1,4 @@
-"""People named by their trade with a nationality ("Peruvian miners", "Zambian truckers")
+"""People named by their trade with a nationality ("Peruvian miners", "Zambian dockers")
 are civilians of that state, not its government: the demonym says whose people they are, the
 trade noun that they are no office. Sentences written for these tests."""
 from __future__ import annotations
@@ -8,7 +8,7 @@ import pytest
 
 @pytest.mark.parametrize("text, country", [
     ("Peruvian miners blocked the highway to the coast for a third day.", "PER"),
-    ("Striking Zambian truckers parked their rigs across the border post at Kasumbalesa.",
+    ("Striking Zambian dockers stopped unloading grain at the lake port of Mpulungu.",
      "ZMB"),
     ("Ecuadorian shopkeepers shuttered their stalls in Guayaquil to protest the new levy.",
      "ECU"),
@@ -17,7 +17,7 @@ import pytest
 def test_a_trade_with_a_nationality_is_that_states_civilians(pipeline, text, country):
     coded = pipeline.code_text(text, published="2021-05-04")
     group = next(a for a in coded.actors if a.role and a.role.lower() in (
-        "miners", "truckers", "shopkeepers"))
+        "miners", "dockers", "shopkeepers"))
     assert (group.country, group.sector) == (country, "CVL"), coded.actors
     assert not [e for e in coded.events if any(
         s.country == country and s.sector == "GOV" for s in e.source)], coded.events
