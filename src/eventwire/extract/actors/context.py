@@ -1,10 +1,17 @@
 """Where the story is: dateline, the one country of a sentence, paragraph or article."""
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from .lexicon import DATELINE, _PLACED, REPORTING_SECTORS, SUBJECT_DEPS
 from .base import _Base
+
+#: " of the ", " from the ": a group's members named by the coalition they belong to.
+_OF_THE = re.compile(r"\s+(?:of|from|in|with)\s+the\s+")
+#: "-led coalition", "-led alliance": the leader's hyphen, then (up to two words) the group.
+_LED_BY = re.compile(r"-led\s+(?:[a-z]+\s+){0,2}?(?:coalition|alliance|force|forces|"
+                     r"mission|bloc|operation|campaign)\b")
 
 #: Prepositions that put the subject of a clause somewhere ("gathered in", "marched outside").
 _WHERE = frozenset({"in", "at", "outside", "near", "around", "across", "inside", "throughout"})
@@ -184,6 +191,24 @@ class _Context(_Base):
         if c is not None:
             return c.iso3
         return self.place_country(name)
+
+    def led_by(self, end: int) -> str | None:
+        """'warplanes of the Turkish-led coalition', 'troops from the Nigerian-led force': a
+        coalition named by its leader ('X-led') acts for the state that leads it, so its
+        members are keyed to that state (not to where they fight). 'X-backed' is no such
+        tie: a backer does not command."""
+        m = _OF_THE.match(self.text, end)
+        if not m:
+            return None
+        at = m.end()
+        found = self.kb.scan(self.text[at:at + 40])
+        if not found or found[0].start != 0 or found[0].entry.kind not in (
+                "country", "demonym", "capital"):
+            return None
+        hit = found[0]
+        if not _LED_BY.match(self.text, at + hit.end):
+            return None
+        return hit.entry.ref.iso3  # type: ignore[no-any-return]
 
     def located_in_clause(self, start: int, end: int) -> str | None:
         """'Several thousand protesters gathered again in Liberty Square in central Tbilisi':

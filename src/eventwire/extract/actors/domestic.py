@@ -15,6 +15,10 @@ from .base import _Base
 SIDE_SECTORS = frozenset({"GOV", "MIL", "COP", "SPY", "JUD", "LEG"})
 
 
+#: The possessive ending right before a body's title: "Ruiz's ", "Moses' ".
+_OWNER_POSS = re.compile(r"['\u2019]s?\s+$")
+
+
 class _Domestic(_Sides, _Base):
     """Groups and people with a domestic role but no state in their phrase ("police",
     "the opposition", "party members", "X, a street vendor"): the state the context gives."""
@@ -57,6 +61,8 @@ class _Domestic(_Sides, _Base):
         if title.collective and title.plural:
             return  # "the outgoing and incoming administrations": several, none named
         country = self.located(end) if sector in self.lex.located_sectors else None
+        if country is None and sector in STATE_SECTORS:
+            country = self.person_owner(start) or self.led_by(end)
         if country is None and sector in self.lex.located_sectors:
             country = self.located_in_clause(start, end)  # type: ignore[attr-defined]
         if country is None:
@@ -70,6 +76,23 @@ class _Domestic(_Sides, _Base):
         c = self.kb.countries.get(country) if country else None
         head = _Item(start, end, text, "title", title)
         self.add(start, end, [self.group_info(country, None, sector, role, head, c)], "title")
+
+    def person_owner(self, start: int) -> str | None:
+        """'President Ruiz's government', 'the general's troops' named by a person: a state
+        body owned by a person's possessive is the body of that person's state (the person
+        leads or commands it), not of the state the paragraph is about. Only people keyed to
+        a state and to no international body."""
+        m = _OWNER_POSS.search(self.text, max(0, start - 4), start)
+        if m is None:
+            return None
+        at = m.start()
+        for men in self.mentions:
+            if men.end != at or len(men.idents) != 1:
+                continue
+            info = self.infos[men.idents[0]]
+            if info.kind == "person" and info.country and not info.org:
+                return info.country
+        return None
 
     def _same_body(self, body: Body, text: str, start: int) -> _Info | None:
         """'the foreign ministry' in lower case: the one of that kind the article named last."""

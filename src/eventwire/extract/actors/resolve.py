@@ -10,6 +10,10 @@ from .records import _Info, _Item, _fold_tuple
 from .base import _Base
 
 
+#: A past-office word right before a title: "former ", "ex-".
+_PAST_BEFORE = re.compile(r"\b(?:[Ff]ormer|[Ee]x-?)\s*$")
+
+
 class _Resolve(_Base):
     """Layer (c), resolution: the head of a phrase and its modifiers -> an actor keyed
     by country or organisation, with sector and role."""
@@ -149,7 +153,10 @@ class _Resolve(_Base):
             elif not res.active:
                 country = text_country or (None if text_org else person.country)
                 org = text_org
-                ksector = sector or ksector
+                past = bool(titles) and bool(_PAST_BEFORE.search(
+                    self.text, max(0, titles[0].start - 12), titles[0].start))
+                ksector = (None if past else sector) or self._out_of_office(
+                    person, ksector, [] if past else titles, text_org)
             # the name as the article gives it, or the knowledge base's full name when the
             # article uses a single word ("Lula", "Erdogan")
             shown = person.name if len(head.text.split()) == 1 else head.text
@@ -225,6 +232,24 @@ class _Resolve(_Base):
             for chain in self._chains[self.chains_from(a):self.chains_from(b)]:
                 self._consumed.add(id(chain))
             self.add(a, b, [self.infos[info.ident]], "title")
+
+    def _out_of_office(self, person: Person, ksector: str | None, titles: list[_Item],
+                       text_org: str | None) -> str | None:
+        """A known politician between government offices, or before the first, on the
+        article's date (an ex-premier who will govern again, a president-to-be before the
+        count) is out of power and still in the race: named bare or by a past title
+        ('former premier X': what they were, not what they are), they act as the
+        opposition to whoever governs, not as the government. One with no office to come
+        (a retired or just-departed leader) keeps the nearest office's sector: gold codes
+        such elders by the state they led. A current title the text gives or an
+        international body decides instead."""
+        day = self.day
+        if ksector != "GOV" or titles or text_org is not None or day is None:
+            return ksector
+        if any(r.sector == "GOV" and r.start is not None and r.start > day
+               for r in person.roles):
+            return "OPP"
+        return ksector
 
     def _fill_later(self, info: _Info) -> None:
         """'A court removed X from office.' first, 'The region's governor, X, said' later:
