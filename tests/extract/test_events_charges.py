@@ -83,3 +83,22 @@ def test_denial_of_a_charge_against_ones_side_is_a_rejection(pipeline, text, key
 ])
 def test_no_charge_without_an_asserted_charge_of_another(pipeline, text):
     assert coded(pipeline, text, "ACCUSE") == []
+
+
+# a government charging a deed whose doer the clause does not name charges the other party
+# of the story, not itself
+@pytest.mark.parametrize("text, pair", [
+    ("HANOI, Vietnam — Vietnam and China traded words over fishing rights on Monday. China "
+     "seized two Vietnamese boats. Vietnam's foreign ministry said the seizures were illegal.",
+     ({"VNM"}, {"CHN"})),
+    ("ACCRA, Ghana — Ghana and Nigeria have quarrelled for weeks over traders. Nigeria closed "
+     "Ghanaian shops in Lagos. Ghana's trade minister said the closures were discriminatory.",
+     ({"GHA"}, {"NGA"})),
+    ("OSLO, Norway — Norway and Russia met again over the fishing zone. Russia detained a "
+     "Norwegian trawler. The Norwegian government said the detention was unlawful.",
+     ({"NOR"}, {"RUS"})),
+])
+def test_governments_charge_of_an_undone_deed_is_aimed_at_the_other_party(pipeline, text,
+                                                                           pair):
+    got = coded(pipeline, text, "ACCUSE")
+    assert pair in got and (pair[0], pair[0]) not in got, got

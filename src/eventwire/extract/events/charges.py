@@ -35,6 +35,7 @@ from .roles import _Roles
 from .scope import conditional_clause, interrogative
 from .situated import Locator
 from .status import _has_neg, clause_auxiliaries
+from .discourse import participants
 from .unaddressed import REPORTING, story_state
 
 _WORDS = _load_words(file="charge_words.yaml", lists=(
@@ -52,6 +53,9 @@ REBUTTAL_SENSE = Sense("REJECT", "120", -4.0, 3, "rebuttal", "reported rebuttal"
 #: personal pronouns that, unresolved in a content clause, point back at the speaker
 #: ("the ministry said it had doubts", "she said she had been misled")
 SPEAKER_PRONOUNS = frozenset({"it", "he", "she", "they", "we", "i"}) | FIRST_PERSON
+#: sectors that govern a state: such a speaker charging a deed that names no doer does not
+#: charge its own state ("Seoul said the curbs break trade rules", in a story on Seoul)
+EXECUTIVE = frozenset({"GOV", "MIL", "COP", "SPY"})
 #: clause marks of a condition or an indirect question
 OPEN_MARKS = frozenset({"if", "unless", "whether"})
 #: prepositions that say whom a word of censure or a stance is about
@@ -227,6 +231,16 @@ def _hostile_deed(tok: Any, verb: Any, built: Sequence[_Candidate]) -> bool:
                (tok.i, verb.i) for c in built)
 
 
+def _charged_state(code: str, speaker: Sequence[Any], roles: _Roles) -> list[str]:
+    """The state a charge naming no doer is aimed at: the story's state, or, when that is
+    the speaker's own and the speaker governs it, the article's other participant (a
+    government charging a measure it does not name the doer of charges the other side)."""
+    own = {r.country for r in speaker if r is not None}
+    if code in own and all(r is not None and r.sector in EXECUTIVE for r in speaker):
+        code = next((p for p in participants(roles) if p not in own), "")
+    return roles.country_actor(code) if code else []
+
+
 def reported_charges(sent: Any, roles: _Roles, built: Sequence[_Candidate],
                      where: Locator, home: str | None) -> list[_Candidate]:
     """The charges and rebuttals a sentence reports without a charge verb (see the module
@@ -249,7 +263,7 @@ def reported_charges(sent: Any, roles: _Roles, built: Sequence[_Candidate],
             continue
         if state_code is None:
             state_code = story_state(roles, where, home) or ""
-        state = roles.country_actor(state_code) if state_code else []
+        state = _charged_state(state_code, refs, roles)
         for tok, phrase, kind in found:
             verb_of = _clause_verb(tok, content)
             if _negated(tok, phrase, verb_of):
