@@ -25,6 +25,7 @@ from .arguments import (
     state_act_target, event_referent)
 from .discourse import discourse_addressee, implicit_counterpart, participants
 from .situated import Locator, situated_state
+from .charges import reported_charges
 from .unaddressed import charge_maker, situated_crowd, story_target, struck_place
 from .scope import (
     conditional_clause, enacts_own_instrument, failed_agreement, interrogative, is_document,
@@ -118,7 +119,9 @@ def extract_events(doc: Any, actors: Any, verbs: VerbDictionary,
     where = Locator(places, roles)
     home = (participants(roles) or (None,))[0]
     for sent in doc.sents:
-        for c in _candidates(sent, roles, verbs):
+        built = _candidates(sent, roles, verbs)
+        # "said the decree was unlawful": charges and rebuttals made with a reporting verb
+        for c in built + reported_charges(sent, roles, built, where, home):
             if c.kind == "verb" and c.light is None and reduced_passive(c.pred):
                 continue  # "says two soldiers killed": victims, and an agentless passive
             if not c.source and c.sense.category in ("ASSAULT", "COERCE") and c.kind == "verb":
