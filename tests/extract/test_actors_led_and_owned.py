@@ -46,3 +46,13 @@ def test_a_body_owned_by_a_person_is_that_persons_states(pipeline, text, country
     assert person.country == country, actors
     body = [a for a in actors if a.kind != "person" and a.country == country]
     assert body, actors
+
+
+def test_a_persons_side_is_not_the_states_government(pipeline):
+    # a weak collective title ("side", "delegation") owned by a person is that person's party
+    coded = pipeline.code_text(
+        'Peru and Chile held talks in Lima. Chilean Foreign Minister Ana Soto\'s side said '
+        '"both delegations found common ground on fishing," according to a statement.',
+        published="2020-03-02")
+    quote = next(q for q in coded.quotes if "common ground" in q.text)
+    assert quote.speaker is not None and quote.speaker.name != "Chile", quote

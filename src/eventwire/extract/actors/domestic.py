@@ -62,7 +62,9 @@ class _Domestic(_Sides, _Base):
             return  # "the outgoing and incoming administrations": several, none named
         country = self.located(end) if sector in self.lex.located_sectors else None
         if country is None and sector in STATE_SECTORS:
-            country = self.person_owner(start) or self.led_by(end)
+            # (a person's "side" or "delegation", weak titles, is the person's own party)
+            owner = None if title.weak else self.person_owner(start)
+            country = owner or self.led_by(end)
         if country is None and sector in self.lex.located_sectors:
             country = self.located_in_clause(start, end)  # type: ignore[attr-defined]
         if country is None:
