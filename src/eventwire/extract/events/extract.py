@@ -14,7 +14,7 @@ from .dictionary import JOINT_WORDS, Sense, VerbDictionary
 from .roles import _Roles
 from .frame import _Candidate
 from .status import (
-    PROMISE_CAMEO, THREAT_CAMEO, _announced_harm, _condition_subjects, _keys,
+    PROMISE_CAMEO, THREAT_CAMEO, _announced_harm, _condition_subjects, _conditional, _keys,
     _own_announcement, _own_refusal, _status)
 from .senses import _contexts, _to_audience, _warns_of_own_deed, bare_journey
 from .candidates import _candidates
@@ -72,10 +72,8 @@ def _narrated_plan(c: _Candidate) -> bool:
     node = c.light if c.light is not None else c.pred
     while node.dep_ == "conj" and node.head is not node:
         node = node.head  # (an intent, "wants to attack", or a purpose is no plan told)
-    return node.dep_ == "ROOT" and not any(
-        (ch.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("unless", "if")
-                                    for m in ch.children))
-        or (ch.dep_ == "prep" and ch.lower_ == "under") for ch in node.children)
+    return node.dep_ == "ROOT" and not _conditional(node) and not any(
+        ch.dep_ == "prep" and ch.lower_ == "under" for ch in node.children)
 
 
 def basis(c: _Candidate, has_target: bool) -> str:
